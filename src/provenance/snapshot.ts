@@ -1,0 +1,78 @@
+/**
+ * The snapshot model: plain data read from a pattern's layers by `host/`, compared
+ * by the coefficient. Nothing here knows about Figma; every field is JSON-safe so a
+ * snapshot can cross the main ↔ UI channel and be stored.
+ */
+
+/** Axis-aligned bounds, relative to the pattern root's top-left corner. */
+export interface Bounds {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** Colour channels in 0..1, as Figma stores them. */
+export interface Rgba {
+  r: number
+  g: number
+  b: number
+  a: number
+}
+
+/** A fill or stroke, normalized: only what changes how it looks. */
+export type PaintSnapshot =
+  | { kind: 'solid'; color: Rgba }
+  | { kind: 'gradient'; stops: { position: number; color: Rgba }[] }
+  | { kind: 'image'; imageHash: string | null; opacity: number }
+  | { kind: 'other'; type: string; opacity: number }
+
+export interface EffectSnapshot {
+  type: string
+  visible: boolean
+  radius: number
+  /** Shadows only. */
+  color?: Rgba
+  offset?: { x: number; y: number }
+}
+
+/**
+ * A compact signature of an outline: the number of path vertices, and the outline
+ * resampled at OUTLINE_POINTS evenly spaced points along its length, each coordinate
+ * quantized to 0..255 relative to the element's own bounds, interleaved x,y.
+ */
+export interface OutlineSignature {
+  vertices: number
+  points: number[]
+}
+
+/** Number of resampled points in an OutlineSignature (so `points.length` is twice this). */
+export const OUTLINE_POINTS = 16
+
+export interface ElementSnapshot {
+  /** Figma node id. */
+  id: string
+  /** Child-index path from the pattern root, e.g. "0.3.1"; the root itself is "". */
+  path: string
+  type: string
+  bounds: Bounds
+  /** Degrees. */
+  rotation: number
+  opacity: number
+  visible: boolean
+  blendMode: string
+  fills: PaintSnapshot[]
+  strokes: PaintSnapshot[]
+  strokeWeight: number
+  effects: EffectSnapshot[]
+  geometry: OutlineSignature | null
+  /** Characters of a text layer; null elsewhere. */
+  text: string | null
+}
+
+export interface PatternSnapshot {
+  rootId: string
+  rootBounds: Bounds
+  /** In traversal order (depth first, children in index order). */
+  elements: ElementSnapshot[]
+}
