@@ -1,0 +1,166 @@
+/**
+ * Turns node changes inside tracked patterns into journal entries for the user
+ * running the plugin, and persists them in that user's own chunks so two people
+ * working at once never overwrite each other (DESIGN.md, "Journal").
+ *
+ * The plugin's own plugin-data writes arrive as changes too (FIGMA.md: a
+ * `pluginData` change does not say which key); `groupForProperties` maps a
+ * plugin-data-only change to no group, so they are never recorded as edits.
+ */
+import type { User } from '../messages'
+import {
+  appendEdit,
+  createJournal,
+  decodeJournalChunks,
+  encodeJournalChunks,
+  groupForProperties,
+  type EditGroup,
+  type Journal,
+} from '../provenance/journal'
+import { journalKey, RECORD_KEY } from '../provenance/record'
+import { enclosingPattern } from './layers'
+
+/** Quiet time before entries are written: a drag produces dozens of changes a second. */
+const FLUSH_DELAY_MS = 1500
+
+export interface JournalRecorder {
+  /** Writes pending entries now; returns how many patterns were written. */
+  flush(): number
+  dispose(): void
+}
+
+interface PatternJournal {
+  node: BaseNode
+  journal: Journal
+  written: string[]
+  dirty: boolean
+}
+
+type NodeChange = NodeChangeEvent['nodeChanges'][number]
+
+export function createJournalRecorder(
+  api: PluginAPI,
+  user: User,
+  options: { now: () => number; onJournaled?: (nodeIds: string[]) => void },
+): JournalRecorder {
+  const patterns = new Map<string, PatternJournal>()
+  /** Patterns whose stored journal for this user does not verify: left untouched. */
+  const refused = new Set<string>()
+  /** node id → pattern root id (null: not in a pattern); reset when the tree changes. */
+  let membership = new Map<string, string | null>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let page: PageNode | null = null
+
+  const patternOf = (node: BaseNode): BaseNode | null => {
+    if (node.getPluginData(RECORD_KEY) !== '') return node
+    return enclosingPattern(node)
+  }
+
+  const journalFor = (root: BaseNode): PatternJournal | null => {
+    const known = patterns.get(root.id)
+    if (known) return known
+    if (refused.has(root.id)) return null
+    const stored: string[] = []
+    for (let n = 0; ; n++) {
+      const chunk = root.getPluginData(journalKey(user.id, n))
+      if (chunk === '') break
+      stored.push(chunk)
+    }
+    let journal: Journal
+    if (stored.length === 0) journal = createJournal(user)
+    else {
+      const decoded = decodeJournalChunks(stored)
+      if (!decoded.ok) {
+        // Evidence that fails verification is kept as it is; capture reports it.
+        refused.add(root.id)
+        console.warn(`Loomprint: the journal on “${root.name}” does not verify (${decoded.error}); not appending.`)
+        return null
+      }
+      journal = decoded.journal
+    }
+    const entry = { node: root, journal, written: stored, dirty: false }
+    patterns.set(root.id, entry)
+    return entry
+  }
+
+  const record = (change: NodeChange, at: number): string | null => {
+    let groups: EditGroup[]
+    if (change.type === 'PROPERTY_CHANGE') groups = groupForProperties(change.properties)
+    else groups = ['structure']
+    if (groups.length === 0) return null
+    if (change.type !== 'PROPERTY_CHANGE') membership = new Map()
+    let rootId = membership.get(change.id)
+    let root: BaseNode | null = null
+    if (rootId === undefined) {
+      if (change.node.removed) return null // a deleted node we never saw: its pattern is unknown
+      root = patternOf(change.node)
+      rootId = root ? root.id : null
+      membership.set(change.id, rootId)
+    }
+    if (rootId === null) return null
+    const target = patterns.get(rootId) ?? (root ? journalFor(root) : null)
+    if (!target) return null
+    for (const group of groups) {
+      appendEdit(target.journal, { at, origin: change.origin, nodeId: change.id, group, count: 1 })
+    }
+    target.dirty = true
+    return rootId
+  }
+
+  const onNodeChange = (event: NodeChangeEvent): void => {
+    const at = options.now()
+    const touched = new Set<string>()
+    for (const change of event.nodeChanges) {
+      const rootId = record(change, at)
+      if (rootId) touched.add(rootId)
+    }
+    if (touched.size === 0) return
+    options.onJournaled?.(Array.from(touched))
+    if (timer !== null) clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = null
+      flush()
+    }, FLUSH_DELAY_MS)
+  }
+
+  const flush = (): number => {
+    let count = 0
+    for (const [id, entry] of patterns) {
+      if (!entry.dirty) continue
+      entry.dirty = false
+      if (entry.node.removed) {
+        patterns.delete(id)
+        continue
+      }
+      const chunks = encodeJournalChunks(entry.journal)
+      for (let n = 0; n < chunks.length; n++) {
+        if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
+      }
+      entry.written = chunks
+      count++
+    }
+    return count
+  }
+
+  const follow = (): void => {
+    page?.off('nodechange', onNodeChange)
+    page = api.currentPage
+    page.on('nodechange', onNodeChange)
+    membership = new Map()
+  }
+  follow()
+  api.on('currentpagechange', follow)
+
+  return {
+    flush: () => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      return flush()
+    },
+    dispose: () => {
+      if (timer !== null) clearTimeout(timer)
+      page?.off('nodechange', onNodeChange)
+      api.off('currentpagechange', follow)
+    },
+  }
+}

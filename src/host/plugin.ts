@@ -1,0 +1,133 @@
+/**
+ * The plugin's main-thread side, wired together. Takes the Figma API as a parameter
+ * so tests can run several users' sessions against one in-memory document.
+ */
+import { serveRequests, type Handlers } from '../channel'
+import { CommandSchema, type Command, type LayerInfo, type User } from '../messages'
+import { createJournalRecorder } from './journal-recorder'
+import { describeLayer } from './layers'
+import { readPatternAsync } from './read-pattern'
+import { POLICY_KEY, quarantine, readStored, unmark, writeProvenance } from './storage'
+import { figmaUiTransport } from './transport'
+import { RECORD_KEY } from '../provenance/record'
+
+const UI_SIZE = { width: 360, height: 560 }
+
+export interface PluginOptions {
+  now?: () => number
+}
+
+export function startPlugin(api: PluginAPI, html: string, options: PluginOptions = {}): void {
+  const now = options.now ?? Date.now
+  // Reading thousands of layers: skip the hidden insides of instances (FIGMA.md, "Runtime").
+  api.skipInvisibleInstanceChildren = true
+  api.showUI(html, { ...UI_SIZE, themeColors: true, title: 'Loomprint' })
+
+  const user = currentUser(api)
+  const commandOf = (raw: string): Command | null => {
+    const parsed = CommandSchema.safeParse(raw)
+    return parsed.success ? parsed.data : null
+  }
+
+  const selection = (): LayerInfo[] => api.currentPage.selection.map(describeLayer)
+
+  const sceneNodeAsync = async (nodeId: string): Promise<SceneNode> => {
+    const node = await api.getNodeByIdAsync(nodeId)
+    if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') {
+      throw new Error('That layer no longer exists (deleted, or on a page that is not open).')
+    }
+    return node as SceneNode
+  }
+
+  const relaunchNode = (): string | null => {
+    const tracked = selection().filter((layer) => layer.state === 'tracked')
+    return tracked.length === 1 ? tracked[0].id : null
+  }
+
+  const handlers: Handlers = {
+    hello: () => ({ user, command: commandOf(api.command), relaunchNodeId: relaunchNode(), selection: selection() }),
+    selection: () => selection(),
+    readPattern: async ({ nodeId }, context) => {
+      const node = await sceneNodeAsync(nodeId)
+      return readPatternAsync(node, (elements, done) => context.progress(done, 0, elements))
+    },
+    readStored: async ({ nodeId }) => readStored(await sceneNodeAsync(nodeId)),
+    writeProvenance: async (params) => {
+      const node = await sceneNodeAsync(params.nodeId)
+      return { written: writeProvenance(api, node, params) }
+    },
+    unmark: async ({ nodeId }) => {
+      const node = await sceneNodeAsync(nodeId)
+      unmark(api, node)
+      return {}
+    },
+    quarantine: async ({ nodeId }) => {
+      const node = await sceneNodeAsync(nodeId)
+      return { keptAs: quarantine(api, node, now()) }
+    },
+    listPatterns: () =>
+      api.currentPage.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } }).map((node) => {
+        const info = describeLayer(node)
+        return { id: node.id, name: node.name, state: info.state, record: node.getPluginData(RECORD_KEY) || null }
+      }),
+    focusNode: async ({ nodeId }) => {
+      const node = await api.getNodeByIdAsync(nodeId)
+      if (!node || node.removed || !('visible' in node)) return { found: false }
+      const scene = node as SceneNode
+      let page: BaseNode | null = scene.parent
+      while (page && page.type !== 'PAGE') page = page.parent
+      if (page && page.id !== api.currentPage.id) await api.setCurrentPageAsync(page as PageNode)
+      api.currentPage.selection = [scene]
+      api.viewport.scrollAndZoomIntoView([scene])
+      return { found: true }
+    },
+    readPolicy: () => {
+      const raw = api.root.getPluginData(POLICY_KEY)
+      return { raw: raw === '' ? null : raw }
+    },
+    writePolicy: ({ raw }) => {
+      api.root.setPluginData(POLICY_KEY, raw)
+      api.commitUndo()
+      return {}
+    },
+    flushJournal: () => ({ patterns: recorder.flush() }),
+    notify: ({ message, error }) => {
+      api.notify(message, { error: error ?? false })
+      return {}
+    },
+    resize: ({ width, height }) => {
+      api.ui.resize(Math.round(width), Math.round(height))
+      return {}
+    },
+    close: () => {
+      recorder.flush()
+      api.closePlugin()
+      return {}
+    },
+  }
+
+  const host = serveRequests(figmaUiTransport(api.ui), handlers, {
+    onInvalid: (error) => console.warn('Loomprint:', error),
+  })
+  const recorder = createJournalRecorder(api, user, {
+    now,
+    onJournaled: (nodeIds) => host.emit('journaled', { nodeIds }),
+  })
+
+  api.on('selectionchange', () => host.emit('selectionChanged', selection()))
+  api.on('run', ({ command }) => {
+    const parsed = commandOf(command)
+    if (parsed) host.emit('command', { command: parsed, relaunchNodeId: relaunchNode() })
+  })
+  api.on('close', () => {
+    recorder.flush()
+    recorder.dispose()
+    host.dispose()
+  })
+}
+
+function currentUser(api: PluginAPI): User {
+  const user = api.currentUser
+  // Logged out: Figma reports id null and the name 'Anonymous' (FIGMA.md, manifest permissions).
+  return { id: user?.id ?? 'anonymous', name: user?.name ?? 'Anonymous' }
+}

@@ -1,0 +1,118 @@
+/**
+ * Every plugin-data read and write Loomprint makes on a pattern (DESIGN.md,
+ * "Storage in the file"). Writes are ordered so an interruption never leaves a
+ * record pointing at half a baseline: new chunks first, the record last, old
+ * generations removed after. A record that fails validation is never overwritten
+ * here; it is only moved aside on an explicit repair.
+ */
+import type { ParamsOf, StoredPattern } from '../messages'
+import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
+import { utf8Length } from '../provenance/utf8'
+import { refusalToMark } from './layers'
+
+/** Figma's per-entry limit: key + value (FIGMA.md, "Plugin data and storage"). */
+export const ENTRY_LIMIT_BYTES = 100 * 1024
+export const POLICY_KEY = 'policy'
+const QUARANTINE_PREFIX = 'record.quarantined.'
+const BASELINE_KEY = /^baseline\.(\d+)\.(\d+)$/
+const JOURNAL_KEY = /^journal\.(.+)\.(\d+)$/
+
+export function readStored(node: SceneNode): StoredPattern {
+  const record = node.getPluginData(RECORD_KEY)
+  const parsed = record === '' ? null : parseRecord(record)
+  const baselineChunks: string[] = []
+  if (parsed?.ok) {
+    const { generation, chunks } = parsed.record.baseline
+    for (let i = 0; i < chunks; i++) baselineChunks.push(node.getPluginData(`baseline.${String(generation)}.${String(i)}`))
+  }
+  const journals: Record<string, string[]> = {}
+  const order: Record<string, number[]> = {}
+  for (const key of node.getPluginDataKeys()) {
+    const match = JOURNAL_KEY.exec(key)
+    if (!match) continue
+    const user = match[1]
+    ;(order[user] = order[user] ?? []).push(Number(match[2]))
+  }
+  for (const user of Object.keys(order)) {
+    journals[user] = order[user].sort((a, b) => a - b).map((n) => node.getPluginData(`journal.${user}.${String(n)}`))
+  }
+  return { nodeId: node.id, name: node.name, record: record === '' ? null : record, baselineChunks, journals }
+}
+
+function checkEntrySize(key: string, value: string): void {
+  const bytes = utf8Length(key) + utf8Length(value)
+  if (bytes > ENTRY_LIMIT_BYTES) {
+    throw new Error(
+      `“${key}” would be ${Math.ceil(bytes / 1024).toString()} kB; Figma stores at most 100 kB per entry. Nothing was written.`,
+    )
+  }
+}
+
+export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsOf<'writeProvenance'>): number {
+  const current = node.getPluginData(RECORD_KEY)
+  if (current !== (params.expect ?? '')) {
+    throw new Error(`The record of “${node.name}” changed since it was read (another capture, or an undo). Nothing was written; try again.`)
+  }
+  if (params.mode === 'mark') {
+    const refusal = refusalToMark(node)
+    if (refusal) throw new Error(refusal)
+  }
+  const parsed = parseRecord(params.record)
+  if (!parsed.ok) throw new Error(`Refusing to write an invalid record: ${parsed.error}`)
+  if (parsed.record.rootNodeId !== node.id) throw new Error('Refusing to write a record that names another layer.')
+  if (parsed.record.baseline.generation !== params.keepBaselineGeneration) {
+    throw new Error('The record and the baseline generation to keep disagree.')
+  }
+  for (const entry of params.entries) {
+    if (!BASELINE_KEY.test(entry.key)) throw new Error(`Unexpected plugin-data key “${entry.key}”.`)
+    checkEntrySize(entry.key, entry.value)
+  }
+  checkEntrySize(RECORD_KEY, params.record)
+  checkEntrySize(SUMMARY_NAMESPACE + SUMMARY_KEY, params.summary)
+
+  // Chunks first, pointer last: until the record is switched, the old one stays whole.
+  for (const entry of params.entries) node.setPluginData(entry.key, entry.value)
+  node.setPluginData(RECORD_KEY, params.record)
+  node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, params.summary)
+  const capture = parsed.record.capture
+  node.setRelaunchData({
+    capture: capture
+      ? `Last capture: HCC ${capture.hcc.toFixed(2)} (${capture.label})`
+      : 'Marked as AI-generated; capture provenance after editing',
+  })
+  const written = new Set(params.entries.map((e) => e.key))
+  const chunks = parsed.record.baseline.chunks
+  for (const key of node.getPluginDataKeys()) {
+    const match = BASELINE_KEY.exec(key)
+    if (!match || written.has(key)) continue
+    const stale = Number(match[1]) !== params.keepBaselineGeneration || Number(match[2]) >= chunks
+    if (stale) node.setPluginData(key, '')
+  }
+  // One undo step for the whole write, separate from the user's last edit (plugin-api.d.ts, commitUndo).
+  api.commitUndo()
+  return params.entries.length + 2
+}
+
+/** Removes all of Loomprint's data from a pattern. The UI asks for confirmation first. */
+export function unmark(api: PluginAPI, node: SceneNode): void {
+  for (const key of node.getPluginDataKeys()) {
+    if (key === RECORD_KEY || BASELINE_KEY.test(key) || JOURNAL_KEY.test(key)) node.setPluginData(key, '')
+  }
+  node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, '')
+  node.setRelaunchData({})
+  api.commitUndo()
+}
+
+/** The explicit repair of a damaged record: keep its text aside, untrack the layer. */
+export function quarantine(api: PluginAPI, node: SceneNode, now: number): string {
+  const raw = node.getPluginData(RECORD_KEY)
+  if (raw === '') throw new Error(`“${node.name}” has no record to repair.`)
+  if (parseRecord(raw).ok) throw new Error(`The record of “${node.name}” is valid; there is nothing to repair.`)
+  const keptAs = QUARANTINE_PREFIX + String(now)
+  node.setPluginData(keptAs, raw)
+  node.setPluginData(RECORD_KEY, '')
+  node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, '')
+  node.setRelaunchData({})
+  api.commitUndo()
+  return keptAs
+}

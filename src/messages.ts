@@ -1,0 +1,216 @@
+/**
+ * The one contract between the plugin's main thread (host) and its UI iframe.
+ *
+ * The UI drives every workflow: it asks main to read layers and to write plugin
+ * data, and does the heavy pure work (scoring, compression, hashing) itself, because
+ * Figma's main-thread VM is about 13× slower than the iframe's V8 (DESIGN.md, "where
+ * work runs"). Main answers requests, reports progress on long reads, and tells the
+ * UI about selection changes and menu commands.
+ *
+ * Every message is validated with zod at the end that receives it: requests' params
+ * in main, results and events in the UI. Schemas use `zod/mini` because they ship in
+ * the main bundle.
+ */
+import * as z from 'zod/mini'
+
+// ── Shared shapes ────────────────────────────────────────────────────────────
+
+const finite = () => z.number().check(z.refine(Number.isFinite, 'must be a finite number'))
+
+const rgba = z.object({ r: finite(), g: finite(), b: finite(), a: finite() })
+const bounds = z.object({ x: finite(), y: finite(), w: finite(), h: finite() })
+
+export const PaintSchema = z.union([
+  z.object({ kind: z.literal('solid'), color: rgba }),
+  z.object({
+    kind: z.literal('gradient'),
+    stops: z.array(z.object({ position: finite(), color: rgba })),
+  }),
+  z.object({ kind: z.literal('image'), imageHash: z.nullable(z.string()), opacity: finite() }),
+  z.object({ kind: z.literal('other'), type: z.string(), opacity: finite() }),
+])
+
+export const EffectSchema = z.object({
+  type: z.string(),
+  visible: z.boolean(),
+  radius: finite(),
+  color: z.optional(rgba),
+  offset: z.optional(z.object({ x: finite(), y: finite() })),
+})
+
+/**
+ * One layer as main reads it. Like an ElementSnapshot, but the outline is the raw
+ * SVG path data: the UI turns it into the compact signature (parsing thousands of
+ * paths is exactly the work main must not do).
+ */
+export const ElementReadingSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  type: z.string(),
+  name: z.string(),
+  bounds,
+  rotation: finite(),
+  opacity: finite(),
+  visible: z.boolean(),
+  blendMode: z.string(),
+  fills: z.array(PaintSchema),
+  strokes: z.array(PaintSchema),
+  strokeWeight: finite(),
+  effects: z.array(EffectSchema),
+  outline: z.nullable(z.array(z.string())),
+  text: z.nullable(z.string()),
+})
+export type ElementReading = z.infer<typeof ElementReadingSchema>
+
+export const UserSchema = z.object({ id: z.string(), name: z.string() })
+export type User = z.infer<typeof UserSchema>
+
+/** Why a layer can or cannot be marked / captured. */
+export const LayerStateSchema = z.enum([
+  'untracked', // can be marked as AI-generated
+  'tracked', // has a valid provenance record
+  'invalid', // has a record that fails validation: kept, reported, repaired on request
+  'nested', // inside a tracked pattern: the pattern is tracked as a whole
+  'unsupported', // a layer type that cannot be a pattern
+])
+export type LayerState = z.infer<typeof LayerStateSchema>
+
+export const LayerInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  state: LayerStateSchema,
+  /** For `nested`: the tracked pattern it belongs to. */
+  patternNodeId: z.optional(z.string()),
+})
+export type LayerInfo = z.infer<typeof LayerInfoSchema>
+
+export const CommandSchema = z.enum(['capture', 'review', 'export'])
+export type Command = z.infer<typeof CommandSchema>
+
+/** What is stored on a pattern, raw: the UI decodes and verifies it. */
+export const StoredPatternSchema = z.object({
+  nodeId: z.string(),
+  name: z.string(),
+  record: z.nullable(z.string()),
+  baselineChunks: z.array(z.string()),
+  /** Journal chunks per user id. */
+  journals: z.record(z.string(), z.array(z.string())),
+})
+export type StoredPattern = z.infer<typeof StoredPatternSchema>
+
+/** A plugin-data write: an empty value deletes the key (Figma's rule). */
+const EntrySchema = z.object({ key: z.string(), value: z.string() })
+
+// ── Requests (UI → main) ─────────────────────────────────────────────────────
+
+const nodeParams = z.object({ nodeId: z.string() })
+const empty = z.object({})
+
+export const requests = {
+  /** First call of a session: who is working, which command started the plugin. */
+  hello: {
+    params: empty,
+    result: z.object({
+      user: UserSchema,
+      command: z.nullable(CommandSchema),
+      /** The node a relaunch button was pressed on, if any. */
+      relaunchNodeId: z.nullable(z.string()),
+      selection: z.array(LayerInfoSchema),
+    }),
+  },
+  selection: { params: empty, result: z.array(LayerInfoSchema) },
+  /**
+   * Read a pattern's layers. Elements arrive as progress `data` batches (so main
+   * never holds the editor for one huge message); the result closes the stream.
+   */
+  readPattern: {
+    params: nodeParams,
+    result: z.object({
+      rootId: z.string(),
+      name: z.string(),
+      rootBounds: bounds,
+      elements: finite(),
+    }),
+  },
+  /** The raw stored provenance of a pattern. */
+  readStored: { params: nodeParams, result: StoredPatternSchema },
+  /**
+   * Write a pattern's provenance: entries first, the record (the pointer) last, then
+   * the shared summary and relaunch data; old baseline generations are removed after.
+   * `expect` is what the record was when the UI read it: if it changed meanwhile,
+   * the write is refused rather than silently overwriting.
+   */
+  writeProvenance: {
+    params: z.object({
+      nodeId: z.string(),
+      mode: z.enum(['mark', 'capture']),
+      expect: z.nullable(z.string()),
+      entries: z.array(EntrySchema),
+      record: z.string(),
+      summary: z.string(),
+      keepBaselineGeneration: finite(),
+    }),
+    result: z.object({ written: finite() }),
+  },
+  /** Remove all Loomprint data from a pattern (the UI confirms first). */
+  unmark: { params: nodeParams, result: empty },
+  /**
+   * Explicit repair of an invalid record: the raw text is kept under a quarantine
+   * key, the layer becomes untracked so it can be marked again.
+   */
+  quarantine: { params: nodeParams, result: z.object({ keptAs: z.string() }) },
+  /** Tracked and invalid patterns on the current page. */
+  listPatterns: {
+    params: empty,
+    result: z.array(
+      z.object({ id: z.string(), name: z.string(), state: LayerStateSchema, record: z.nullable(z.string()) }),
+    ),
+  },
+  /** Select a layer and zoom to it. */
+  focusNode: { params: nodeParams, result: z.object({ found: z.boolean() }) },
+  /** The team policy stored on the document root (raw; the UI validates). */
+  readPolicy: { params: empty, result: z.object({ raw: z.nullable(z.string()) }) },
+  writePolicy: { params: z.object({ raw: z.string() }), result: empty },
+  /** Persist pending journal entries now (before a capture reads them). */
+  flushJournal: { params: empty, result: z.object({ patterns: finite() }) },
+  notify: { params: z.object({ message: z.string(), error: z.optional(z.boolean()) }), result: empty },
+  resize: { params: z.object({ width: finite(), height: finite() }), result: empty },
+  close: { params: empty, result: empty },
+} as const
+
+export type Requests = typeof requests
+export type Method = keyof Requests
+export type ParamsOf<M extends Method> = z.infer<Requests[M]['params']>
+export type ResultOf<M extends Method> = z.infer<Requests[M]['result']>
+
+// ── Events (main → UI) ───────────────────────────────────────────────────────
+
+export const events = {
+  selectionChanged: z.array(LayerInfoSchema),
+  /** A menu command or relaunch button while the plugin is already open. */
+  command: z.object({ command: CommandSchema, relaunchNodeId: z.nullable(z.string()) }),
+  /** Edits were journaled on these patterns. */
+  journaled: z.object({ nodeIds: z.array(z.string()) }),
+} as const
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type PayloadOf<E extends EventName> = z.infer<Events[E]>
+
+// ── Envelopes ───────────────────────────────────────────────────────────────
+
+export const EnvelopeSchema = z.union([
+  z.object({ kind: z.literal('request'), id: z.string(), method: z.string(), params: z.unknown() }),
+  z.object({ kind: z.literal('result'), id: z.string(), result: z.unknown() }),
+  z.object({ kind: z.literal('error'), id: z.string(), message: z.string() }),
+  z.object({
+    kind: z.literal('progress'),
+    id: z.string(),
+    done: finite(),
+    total: finite(),
+    data: z.optional(z.unknown()),
+  }),
+  z.object({ kind: z.literal('event'), name: z.string(), payload: z.unknown() }),
+])
+export type Envelope = z.infer<typeof EnvelopeSchema>

@@ -1,0 +1,752 @@
+/**
+ * The baseline codec: a PatternSnapshot ⇄ plugin-data strings.
+ *
+ * Runs in the UI iframe (compression is too heavy for Figma's main thread); pure, no
+ * DOM, no atob (own base64), no crypto.subtle (not a secure context; own SHA-256).
+ *
+ * Stored form: `base64(deflateRaw(level 9, layout))`, split into chunks of at most
+ * `chunkChars` characters (default 60,000 — plugin-data entries are limited to
+ * 100 kB including the key). `hash` is the SHA-256 hex of the *stored string* (all
+ * chunks joined, ASCII), so integrity is checked before anything is inflated, and a
+ * reader without fflate (the main thread, the CLI) can verify what is stored.
+ *
+ * Layout v1 (all integers LEB128 varints; "zz" = zigzag-encoded signed varint):
+ *   u8 version (1) · N · string table · rootId · rootBounds
+ *   · paint-list table · effect-list table · outline table
+ *   · one column per field, N values each · texts (UTF-8, length-prefixed)
+ * Repeated structure (a textile repeat shares paints, effects and outlines) is
+ * deduplicated into the tables; per-element columns hold small indices and deltas,
+ * which deflate then folds across repeated tiles. See docs/storage.md.
+ *
+ * Quantization (the round trip is exact up to it; see `quantizeSnapshot`):
+ *   bounds, rotation, stroke weight, effect radius/offset: 1/100 (px or degree)
+ *   opacity (element, image/other paint): 1/1000
+ *   colour channels and gradient positions: 1/65535
+ *   outline points and vertex counts: integers
+ *   non-finite numbers: 0; magnitudes clamped to ±2^40 quantization units
+ *   strings: lone UTF-16 surrogates become U+FFFD (UTF-8)
+ */
+
+import { deflateSync, inflateSync } from 'fflate'
+import { base64Decode, base64Encode } from './base64'
+import { sha256, toHex } from './sha256'
+import type {
+  Bounds,
+  EffectSnapshot,
+  ElementSnapshot,
+  OutlineSignature,
+  PaintSnapshot,
+  PatternSnapshot,
+  Rgba,
+} from './snapshot'
+import { utf8Decode, utf8Encode, utf8Length, utf8Write } from './utf8'
+
+export const BASELINE_FORMAT_VERSION = 1
+export const DEFAULT_CHUNK_CHARS = 60_000
+
+export interface EncodedBaseline {
+  /** The stored strings, in order: `baselineKey(generation, 0..chunks.length-1)`. */
+  chunks: string[]
+  /** SHA-256 hex of the stored string (the chunks joined). */
+  hash: string
+  /** Stored characters (= bytes: base64 is ASCII), all chunks together. */
+  bytes: number
+  /** Size of the binary layout before deflate. */
+  rawBytes: number
+  elements: number
+}
+
+export type DecodedBaseline = { ok: true; snapshot: PatternSnapshot } | { ok: false; error: string }
+
+// ---------------------------------------------------------------------------
+// Quantization
+
+const LIMIT = 2 ** 40
+
+function q(v: number, scale: number): number {
+  if (!isFinite(v)) return 0
+  const r = Math.round(v * scale)
+  if (r > LIMIT) return LIMIT
+  if (r < -LIMIT) return -LIMIT
+  return r === 0 ? 0 : r // no -0
+}
+
+const PX = 100
+const OPACITY = 1000
+const CHANNEL = 65535
+
+const qPx = (v: number) => q(v, PX) / PX
+const qOpacity = (v: number) => q(v, OPACITY) / OPACITY
+const qChannel = (v: number) => q(v, CHANNEL) / CHANNEL
+const qInt = (v: number) => q(v, 1)
+const qStr = (s: string) => utf8Decode(utf8Encode(s))
+
+function qRgba(c: Rgba): Rgba {
+  return { r: qChannel(c.r), g: qChannel(c.g), b: qChannel(c.b), a: qChannel(c.a) }
+}
+
+function qPaint(p: PaintSnapshot): PaintSnapshot {
+  switch (p.kind) {
+    case 'solid':
+      return { kind: 'solid', color: qRgba(p.color) }
+    case 'gradient':
+      return {
+        kind: 'gradient',
+        stops: p.stops.map((s) => ({ position: qChannel(s.position), color: qRgba(s.color) })),
+      }
+    case 'image':
+      return { kind: 'image', imageHash: p.imageHash === null ? null : qStr(p.imageHash), opacity: qOpacity(p.opacity) }
+    default:
+      return { kind: 'other', type: qStr(p.type), opacity: qOpacity(p.opacity) }
+  }
+}
+
+function qEffect(e: EffectSnapshot): EffectSnapshot {
+  const out: EffectSnapshot = { type: qStr(e.type), visible: e.visible, radius: qPx(e.radius) }
+  if (e.color !== undefined) out.color = qRgba(e.color)
+  if (e.offset !== undefined) out.offset = { x: qPx(e.offset.x), y: qPx(e.offset.y) }
+  return out
+}
+
+function qBounds(b: Bounds): Bounds {
+  return { x: qPx(b.x), y: qPx(b.y), w: qPx(b.w), h: qPx(b.h) }
+}
+
+/**
+ * The snapshot exactly as `decodeBaseline(encodeBaseline(s))` returns it: every
+ * number rounded to the codec's quantization. Tests compare against this.
+ */
+export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
+  return {
+    rootId: qStr(s.rootId),
+    rootBounds: qBounds(s.rootBounds),
+    elements: s.elements.map(
+      (e): ElementSnapshot => ({
+        id: qStr(e.id),
+        path: qStr(e.path),
+        type: qStr(e.type),
+        bounds: qBounds(e.bounds),
+        rotation: qPx(e.rotation),
+        opacity: qOpacity(e.opacity),
+        visible: e.visible,
+        blendMode: qStr(e.blendMode),
+        fills: e.fills.map(qPaint),
+        strokes: e.strokes.map(qPaint),
+        strokeWeight: qPx(e.strokeWeight),
+        effects: e.effects.map(qEffect),
+        geometry: e.geometry === null ? null : { vertices: qInt(e.geometry.vertices), points: e.geometry.points.map(qInt) },
+        text: e.text === null ? null : qStr(e.text),
+      }),
+    ),
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Bytes
+
+class Writer {
+  buf = new Uint8Array(256)
+  len = 0
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return
+    let size = this.buf.length * 2
+    while (size < this.len + n) size *= 2
+    const next = new Uint8Array(size)
+    next.set(this.buf.subarray(0, this.len))
+    this.buf = next
+  }
+
+  u8(v: number): void {
+    this.room(1)
+    this.buf[this.len++] = v
+  }
+
+  /** Unsigned varint, exact up to 2^53. */
+  uv(v: number): void {
+    this.room(8)
+    while (v >= 128) {
+      this.buf[this.len++] = (v % 128) | 128
+      v = Math.floor(v / 128)
+    }
+    this.buf[this.len++] = v
+  }
+
+  /** Signed varint (zigzag). */
+  sv(v: number): void {
+    this.uv(v >= 0 ? v * 2 : -v * 2 - 1)
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length)
+    this.buf.set(b, this.len)
+    this.len += b.length
+  }
+
+  str(s: string): void {
+    const n = utf8Length(s)
+    this.uv(n)
+    this.room(n)
+    this.len = utf8Write(s, this.buf, this.len)
+  }
+
+  result(): Uint8Array {
+    return this.buf.subarray(0, this.len)
+  }
+}
+
+class Reader {
+  pos = 0
+  constructor(private readonly buf: Uint8Array) {}
+
+  private fail(what: string): never {
+    throw new CorruptError(`the data ends early or is malformed (reading ${what} at byte ${this.pos})`)
+  }
+
+  u8(what: string): number {
+    if (this.pos >= this.buf.length) this.fail(what)
+    return this.buf[this.pos++]
+  }
+
+  uv(what: string): number {
+    let v = 0
+    let mul = 1
+    for (;;) {
+      if (this.pos >= this.buf.length || mul > 2 ** 49) this.fail(what)
+      const b = this.buf[this.pos++]
+      v += (b & 127) * mul
+      if (b < 128) return v
+      mul *= 128
+    }
+  }
+
+  sv(what: string): number {
+    const z = this.uv(what)
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2
+  }
+
+  /** An index into a table of `size` entries. */
+  index(size: number, what: string): number {
+    const i = this.uv(what)
+    if (i >= size) throw new CorruptError(`${what} refers to entry ${i} of ${size}`)
+    return i
+  }
+
+  count(what: string, minBytesEach: number): number {
+    const n = this.uv(what)
+    if (n * minBytesEach > this.buf.length - this.pos) this.fail(what)
+    return n
+  }
+
+  str(what: string): string {
+    const n = this.uv(what)
+    if (this.pos + n > this.buf.length) this.fail(what)
+    const s = utf8Decode(this.buf, this.pos, this.pos + n)
+    this.pos += n
+    return s
+  }
+
+  get done(): boolean {
+    return this.pos === this.buf.length
+  }
+}
+
+class CorruptError extends Error {}
+
+// ---------------------------------------------------------------------------
+// Encode
+
+const PAINT_SOLID = 0
+const PAINT_GRADIENT = 1
+const PAINT_IMAGE = 2
+const PAINT_OTHER = 3
+
+const PATH_ROOT = 0 // ""
+const PATH_PARENT_ELEMENT = 1 // parent path = path of an earlier element; A = back distance
+const PATH_PARENT_STRING = 2 // parent path from the string table; A = string index
+const PATH_LITERAL = 3 // whole path from the string table; A = string index
+
+const ID_PATTERN = /^([\s\S]*?)(0|[1-9][0-9]{0,14})$/
+const CHILD_INDEX = /^(0|[1-9][0-9]{0,8})$/
+
+/** Interns byte strings (an encoded table entry) to indices, keeping first-seen order. */
+class Table {
+  private readonly index = new Map<string, number>()
+  readonly out = new Writer()
+  size = 0
+
+  intern(entry: Writer): number {
+    const bytes = entry.result()
+    let key = ''
+    for (let i = 0; i < bytes.length; i += 4096) {
+      key += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[])
+    }
+    let i = this.index.get(key)
+    if (i === undefined) {
+      i = this.size++
+      this.index.set(key, i)
+      this.out.bytes(bytes)
+    }
+    return i
+  }
+}
+
+export function encodeBaseline(snapshot: PatternSnapshot, options: { chunkChars?: number } = {}): EncodedBaseline {
+  const chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS
+  if (!(Number.isInteger(chunkChars) && chunkChars >= 4)) {
+    throw new RangeError(`chunkChars must be an integer ≥ 4 (got ${chunkChars})`)
+  }
+  const raw = encodeLayout(snapshot)
+  const stored = base64Encode(deflateSync(raw, { level: 9, mem: 12 }))
+  const chunks: string[] = []
+  for (let i = 0; i < stored.length; i += chunkChars) chunks.push(stored.slice(i, i + chunkChars))
+  if (chunks.length === 0) chunks.push('')
+  return {
+    chunks,
+    hash: hashStored(stored),
+    bytes: stored.length,
+    rawBytes: raw.length,
+    elements: snapshot.elements.length,
+  }
+}
+
+function hashStored(stored: string): string {
+  const bytes = new Uint8Array(stored.length)
+  for (let i = 0; i < stored.length; i++) bytes[i] = stored.charCodeAt(i) & 255
+  return toHex(sha256(bytes))
+}
+
+/** The binary layout (before deflate). Exported for tests and the benchmark. */
+export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
+  const strings = new Map<string, number>()
+  const stringList: string[] = []
+  const s = (v: string): number => {
+    let i = strings.get(v)
+    if (i === undefined) {
+      i = stringList.length
+      strings.set(v, i)
+      stringList.push(v)
+    }
+    return i
+  }
+
+  const paints = new Table()
+  const effects = new Table()
+  const outlines = new Table()
+  const scratch = new Writer()
+
+  const rgba = (w: Writer, c: Rgba) => {
+    w.sv(q(c.r, CHANNEL))
+    w.sv(q(c.g, CHANNEL))
+    w.sv(q(c.b, CHANNEL))
+    w.sv(q(c.a, CHANNEL))
+  }
+  const paintList = (list: PaintSnapshot[]): number => {
+    scratch.len = 0
+    scratch.uv(list.length)
+    for (const p of list) {
+      switch (p.kind) {
+        case 'solid':
+          scratch.u8(PAINT_SOLID)
+          rgba(scratch, p.color)
+          break
+        case 'gradient':
+          scratch.u8(PAINT_GRADIENT)
+          scratch.uv(p.stops.length)
+          for (const st of p.stops) {
+            scratch.sv(q(st.position, CHANNEL))
+            rgba(scratch, st.color)
+          }
+          break
+        case 'image':
+          scratch.u8(PAINT_IMAGE)
+          scratch.uv(p.imageHash === null ? 0 : s(p.imageHash) + 1)
+          scratch.sv(q(p.opacity, OPACITY))
+          break
+        default:
+          scratch.u8(PAINT_OTHER)
+          scratch.uv(s(p.type))
+          scratch.sv(q(p.opacity, OPACITY))
+      }
+    }
+    return paints.intern(scratch)
+  }
+  const effectList = (list: EffectSnapshot[]): number => {
+    scratch.len = 0
+    scratch.uv(list.length)
+    for (const e of list) {
+      scratch.uv(s(e.type))
+      scratch.u8((e.visible ? 1 : 0) | (e.color !== undefined ? 2 : 0) | (e.offset !== undefined ? 4 : 0))
+      scratch.sv(q(e.radius, PX))
+      if (e.color !== undefined) rgba(scratch, e.color)
+      if (e.offset !== undefined) {
+        scratch.sv(q(e.offset.x, PX))
+        scratch.sv(q(e.offset.y, PX))
+      }
+    }
+    return effects.intern(scratch)
+  }
+  const outline = (g: OutlineSignature): number => {
+    scratch.len = 0
+    scratch.sv(qInt(g.vertices))
+    const pts = g.points.map(qInt)
+    let compact = pts.length === 32
+    for (let i = 0; compact && i < pts.length; i++) compact = pts[i] >= 0 && pts[i] <= 255
+    if (compact) {
+      scratch.u8(0)
+      for (const p of pts) scratch.u8(p)
+    } else {
+      scratch.u8(1)
+      scratch.uv(pts.length)
+      for (const p of pts) scratch.sv(p)
+    }
+    return outlines.intern(scratch)
+  }
+
+  const els = snapshot.elements
+  const n = els.length
+  const cFlags = new Writer()
+  const cType = new Writer()
+  const cIdPrefix = new Writer()
+  const cIdNum = new Writer()
+  const cPathA = new Writer()
+  const cPathB = new Writer()
+  const cX = new Writer()
+  const cY = new Writer()
+  const cW = new Writer()
+  const cH = new Writer()
+  const cRot = new Writer()
+  const cOpacity = new Writer()
+  const cBlend = new Writer()
+  const cFills = new Writer()
+  const cStrokes = new Writer()
+  const cEffects = new Writer()
+  const cStrokeWeight = new Writer()
+  const cGeometry = new Writer()
+  const texts = new Writer()
+
+  const pathIndex = new Map<string, number>()
+  let prevIdNum = 0
+  let prevX = 0
+  let prevY = 0
+  for (let i = 0; i < n; i++) {
+    const e = els[i]
+
+    // Path: parent reference + last child index where the path is canonical.
+    let mode = PATH_LITERAL
+    let a = 0
+    let b = 0
+    if (e.path === '') mode = PATH_ROOT
+    else {
+      const dot = e.path.lastIndexOf('.')
+      const last = e.path.slice(dot + 1)
+      if (dot !== 0 && CHILD_INDEX.test(last)) {
+        const parent = dot < 0 ? '' : e.path.slice(0, dot)
+        const pi = pathIndex.get(parent)
+        b = Number(last)
+        if (pi !== undefined) {
+          mode = PATH_PARENT_ELEMENT
+          a = i - pi
+        } else {
+          mode = PATH_PARENT_STRING
+          a = s(parent)
+        }
+      }
+      if (mode === PATH_LITERAL) a = s(e.path)
+    }
+    pathIndex.set(e.path, i)
+    cPathA.uv(a)
+    if (mode === PATH_PARENT_ELEMENT || mode === PATH_PARENT_STRING) cPathB.uv(b)
+
+    const hasText = e.text !== null
+    cFlags.u8((e.visible ? 1 : 0) | (hasText ? 2 : 0) | (mode << 2))
+    if (hasText) texts.str(e.text as string)
+
+    // Id: prefix from the string table + numeric suffix as a delta.
+    const m = ID_PATTERN.exec(e.id)
+    let idNum = 0
+    if (m) {
+      cIdPrefix.uv(s(m[1]))
+      idNum = Number(m[2]) + 1
+    } else cIdPrefix.uv(s(e.id))
+    cIdNum.sv(idNum - prevIdNum)
+    prevIdNum = idNum
+
+    cType.uv(s(e.type))
+    const x = q(e.bounds.x, PX)
+    const y = q(e.bounds.y, PX)
+    cX.sv(x - prevX)
+    cY.sv(y - prevY)
+    prevX = x
+    prevY = y
+    cW.sv(q(e.bounds.w, PX))
+    cH.sv(q(e.bounds.h, PX))
+    cRot.sv(q(e.rotation, PX))
+    cOpacity.sv(q(e.opacity, OPACITY))
+    cBlend.uv(s(e.blendMode))
+    cFills.uv(paintList(e.fills))
+    cStrokes.uv(paintList(e.strokes))
+    cEffects.uv(effectList(e.effects))
+    cStrokeWeight.sv(q(e.strokeWeight, PX))
+    cGeometry.uv(e.geometry === null ? 0 : outline(e.geometry) + 1)
+  }
+
+  const rootId = s(snapshot.rootId)
+
+  const out = new Writer()
+  out.u8(BASELINE_FORMAT_VERSION)
+  out.uv(n)
+  out.uv(stringList.length)
+  for (const str of stringList) out.str(str)
+  out.uv(rootId)
+  const rb = snapshot.rootBounds
+  out.sv(q(rb.x, PX))
+  out.sv(q(rb.y, PX))
+  out.sv(q(rb.w, PX))
+  out.sv(q(rb.h, PX))
+  for (const t of [paints, effects, outlines]) {
+    out.uv(t.size)
+    out.bytes(t.out.result())
+  }
+  for (const c of [
+    cFlags, cType, cIdPrefix, cIdNum, cPathA, cPathB, cX, cY, cW, cH, cRot, cOpacity,
+    cBlend, cFills, cStrokes, cEffects, cStrokeWeight, cGeometry, texts,
+  ]) {
+    out.bytes(c.result())
+  }
+  return out.result()
+}
+
+// ---------------------------------------------------------------------------
+// Decode
+
+/**
+ * Joins, verifies and decodes stored chunks. Never throws: a missing chunk, a
+ * changed character, a wrong hash or a malformed layout all give `ok: false`.
+ */
+export function decodeBaseline(chunks: string[], expectedHash: string): DecodedBaseline {
+  try {
+    if (!Array.isArray(chunks) || chunks.length === 0) return { ok: false, error: 'Baseline has no chunks.' }
+    for (let i = 0; i < chunks.length; i++) {
+      if (typeof chunks[i] !== 'string' || (chunks[i].length === 0 && chunks.length > 1)) {
+        return { ok: false, error: `Baseline chunk ${i + 1} of ${chunks.length} is missing.` }
+      }
+    }
+    const stored = chunks.join('')
+    const hash = hashStored(stored)
+    if (typeof expectedHash !== 'string' || hash !== expectedHash.toLowerCase()) {
+      return {
+        ok: false,
+        error: `Baseline does not match its hash (stored data hashes to ${hash.slice(0, 12)}…, the record expects ${String(expectedHash).slice(0, 12)}…): a chunk was changed, lost or reordered.`,
+      }
+    }
+    const deflated = base64Decode(stored)
+    if (deflated === null) return { ok: false, error: 'Baseline is not valid base64.' }
+    let raw: Uint8Array
+    try {
+      raw = inflateSync(deflated)
+    } catch (err) {
+      return { ok: false, error: `Baseline does not inflate: ${errorText(err)}.` }
+    }
+    return { ok: true, snapshot: decodeLayout(raw) }
+  } catch (err) {
+    return { ok: false, error: `Baseline is malformed: ${errorText(err)}.` }
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+/** Inverse of `encodeLayout`; throws on malformed input. */
+export function decodeLayout(raw: Uint8Array): PatternSnapshot {
+  const r = new Reader(raw)
+  const version = r.u8('version')
+  if (version !== BASELINE_FORMAT_VERSION) {
+    throw new CorruptError(`unknown baseline format version ${version} (this plugin reads ${BASELINE_FORMAT_VERSION})`)
+  }
+  const n = r.count('element count', 8)
+  const strings: string[] = []
+  const stringCount = r.count('string count', 1)
+  for (let i = 0; i < stringCount; i++) strings.push(r.str('string'))
+  const str = (what: string) => strings[r.index(strings.length, what)]
+  const rootId = str('root id')
+  const rootBounds = readBounds(r)
+
+  const rgba = (): Rgba => ({
+    r: r.sv('colour') / CHANNEL,
+    g: r.sv('colour') / CHANNEL,
+    b: r.sv('colour') / CHANNEL,
+    a: r.sv('colour') / CHANNEL,
+  })
+
+  const paintLists: PaintSnapshot[][] = []
+  const paintCount = r.count('paint-list count', 1)
+  for (let i = 0; i < paintCount; i++) {
+    const list: PaintSnapshot[] = []
+    const len = r.count('paint count', 2)
+    for (let j = 0; j < len; j++) {
+      const kind = r.u8('paint kind')
+      if (kind === PAINT_SOLID) list.push({ kind: 'solid', color: rgba() })
+      else if (kind === PAINT_GRADIENT) {
+        const stops: { position: number; color: Rgba }[] = []
+        const sc = r.count('gradient stops', 5)
+        for (let k = 0; k < sc; k++) stops.push({ position: r.sv('stop') / CHANNEL, color: rgba() })
+        list.push({ kind: 'gradient', stops })
+      } else if (kind === PAINT_IMAGE) {
+        const h = r.uv('image hash')
+        if (h > strings.length) throw new CorruptError(`image hash refers to entry ${h - 1} of ${strings.length}`)
+        list.push({ kind: 'image', imageHash: h === 0 ? null : strings[h - 1], opacity: r.sv('opacity') / OPACITY })
+      } else if (kind === PAINT_OTHER) {
+        list.push({ kind: 'other', type: str('paint type'), opacity: r.sv('opacity') / OPACITY })
+      } else throw new CorruptError(`unknown paint kind ${kind}`)
+    }
+    paintLists.push(list)
+  }
+
+  const effectLists: EffectSnapshot[][] = []
+  const effectCount = r.count('effect-list count', 1)
+  for (let i = 0; i < effectCount; i++) {
+    const list: EffectSnapshot[] = []
+    const len = r.count('effect count', 3)
+    for (let j = 0; j < len; j++) {
+      const type = str('effect type')
+      const flags = r.u8('effect flags')
+      const e: EffectSnapshot = { type, visible: (flags & 1) !== 0, radius: r.sv('radius') / PX }
+      if (flags & 2) e.color = rgba()
+      if (flags & 4) e.offset = { x: r.sv('offset') / PX, y: r.sv('offset') / PX }
+      list.push(e)
+    }
+    effectLists.push(list)
+  }
+
+  const outlineList: { vertices: number; points: number[] }[] = []
+  const outlineCount = r.count('outline count', 2)
+  for (let i = 0; i < outlineCount; i++) {
+    const vertices = r.sv('vertices')
+    const format = r.u8('outline format')
+    const points: number[] = []
+    if (format === 0) for (let k = 0; k < 32; k++) points.push(r.u8('outline point'))
+    else if (format === 1) {
+      const len = r.count('outline length', 1)
+      for (let k = 0; k < len; k++) points.push(r.sv('outline point'))
+    } else throw new CorruptError(`unknown outline format ${format}`)
+    outlineList.push({ vertices, points })
+  }
+
+  // Columns.
+  const flags: number[] = []
+  for (let i = 0; i < n; i++) flags.push(r.u8('flags'))
+  const types: string[] = []
+  for (let i = 0; i < n; i++) types.push(str('type'))
+  const idPrefix: string[] = []
+  for (let i = 0; i < n; i++) idPrefix.push(str('id'))
+  const ids: string[] = []
+  let idNum = 0
+  for (let i = 0; i < n; i++) {
+    idNum += r.sv('id number')
+    if (idNum < 0) throw new CorruptError('negative id number')
+    ids.push(idNum === 0 ? idPrefix[i] : idPrefix[i] + String(idNum - 1))
+  }
+  const pathA: number[] = []
+  for (let i = 0; i < n; i++) pathA.push(r.uv('path'))
+  const paths: string[] = []
+  for (let i = 0; i < n; i++) {
+    const mode = flags[i] >> 2
+    const a = pathA[i]
+    if (mode === PATH_ROOT) paths.push('')
+    else if (mode === PATH_LITERAL) paths.push(strings[checkIndex(a, strings.length, 'path')])
+    else {
+      let parent: string
+      if (mode === PATH_PARENT_ELEMENT) {
+        if (a < 1 || a > i) throw new CorruptError(`path of element ${i} refers to element ${i - a}`)
+        parent = paths[i - a]
+      } else if (mode === PATH_PARENT_STRING) parent = strings[checkIndex(a, strings.length, 'parent path')]
+      else throw new CorruptError(`unknown path mode ${mode}`)
+      const last = r.uv('child index')
+      paths.push(parent === '' ? String(last) : parent + '.' + last)
+    }
+  }
+  let x = 0
+  const xs: number[] = []
+  for (let i = 0; i < n; i++) xs.push((x += r.sv('x')))
+  let y = 0
+  const ys: number[] = []
+  for (let i = 0; i < n; i++) ys.push((y += r.sv('y')))
+  const ws: number[] = []
+  for (let i = 0; i < n; i++) ws.push(r.sv('w'))
+  const hs: number[] = []
+  for (let i = 0; i < n; i++) hs.push(r.sv('h'))
+  const rots: number[] = []
+  for (let i = 0; i < n; i++) rots.push(r.sv('rotation'))
+  const opacities: number[] = []
+  for (let i = 0; i < n; i++) opacities.push(r.sv('opacity'))
+  const blends: string[] = []
+  for (let i = 0; i < n; i++) blends.push(str('blend mode'))
+  const fills: number[] = []
+  for (let i = 0; i < n; i++) fills.push(r.index(paintLists.length, 'fills'))
+  const strokes: number[] = []
+  for (let i = 0; i < n; i++) strokes.push(r.index(paintLists.length, 'strokes'))
+  const effs: number[] = []
+  for (let i = 0; i < n; i++) effs.push(r.index(effectLists.length, 'effects'))
+  const weights: number[] = []
+  for (let i = 0; i < n; i++) weights.push(r.sv('stroke weight'))
+  const geoms: number[] = []
+  for (let i = 0; i < n; i++) geoms.push(r.index(outlineList.length + 1, 'geometry'))
+
+  const elements: ElementSnapshot[] = []
+  for (let i = 0; i < n; i++) {
+    const g = geoms[i]
+    const outlineEntry = g === 0 ? null : outlineList[g - 1]
+    elements.push({
+      id: ids[i],
+      path: paths[i],
+      type: types[i],
+      bounds: { x: xs[i] / PX, y: ys[i] / PX, w: ws[i] / PX, h: hs[i] / PX },
+      rotation: rots[i] / PX,
+      opacity: opacities[i] / OPACITY,
+      visible: (flags[i] & 1) !== 0,
+      blendMode: blends[i],
+      // Fresh objects per element: callers may mutate a decoded snapshot.
+      fills: paintLists[fills[i]].map(clonePaint),
+      strokes: paintLists[strokes[i]].map(clonePaint),
+      strokeWeight: weights[i] / PX,
+      effects: effectLists[effs[i]].map(cloneEffect),
+      geometry: outlineEntry === null ? null : { vertices: outlineEntry.vertices, points: outlineEntry.points.slice() },
+      text: (flags[i] & 2) !== 0 ? r.str('text') : null,
+    })
+  }
+  if (!r.done) throw new CorruptError('unexpected bytes after the last element')
+  return { rootId, rootBounds, elements }
+}
+
+function checkIndex(i: number, size: number, what: string): number {
+  if (i >= size) throw new CorruptError(`${what} refers to entry ${i} of ${size}`)
+  return i
+}
+
+function readBounds(r: Reader): Bounds {
+  return { x: r.sv('bounds') / PX, y: r.sv('bounds') / PX, w: r.sv('bounds') / PX, h: r.sv('bounds') / PX }
+}
+
+function cloneRgba(c: Rgba): Rgba {
+  return { r: c.r, g: c.g, b: c.b, a: c.a }
+}
+
+function clonePaint(p: PaintSnapshot): PaintSnapshot {
+  switch (p.kind) {
+    case 'solid':
+      return { kind: 'solid', color: cloneRgba(p.color) }
+    case 'gradient':
+      return { kind: 'gradient', stops: p.stops.map((s) => ({ position: s.position, color: cloneRgba(s.color) })) }
+    default:
+      return { ...p }
+  }
+}
+
+function cloneEffect(e: EffectSnapshot): EffectSnapshot {
+  const out: EffectSnapshot = { type: e.type, visible: e.visible, radius: e.radius }
+  if (e.color) out.color = cloneRgba(e.color)
+  if (e.offset) out.offset = { x: e.offset.x, y: e.offset.y }
+  return out
+}

@@ -1,0 +1,120 @@
+/**
+ * The team policy: the knobs of the human-contribution coefficient. It lives on the
+ * document root and is shared by everyone working in the file, so every score in a
+ * file is measured the same way; each capture stores the policy's fingerprint so a
+ * reviewer can tell whether two scores were measured alike.
+ *
+ * zod/mini only: this schema also runs in the size-limited main-thread bundle.
+ */
+import * as z from 'zod/mini'
+
+const BETWEEN_0_AND_1 = 'must be a number between 0 and 1'
+
+/** A number in 0..1 with a default, so a policy may name only what it changes. */
+function unit(fallback: number) {
+  return z._default(
+    z.number({ error: BETWEEN_0_AND_1 }).check(
+      z.minimum(0, { error: BETWEEN_0_AND_1 }),
+      z.maximum(1, { error: BETWEEN_0_AND_1 }),
+    ),
+    fallback,
+  )
+}
+
+/** How much a full change in each dimension counts (αᵈ in the method). */
+const Weights = z.object(
+  {
+    color: unit(1),
+    shape: unit(1),
+    transform: unit(1),
+    style: unit(0.5),
+    text: unit(1),
+  },
+  { error: 'must be an object with color, shape, transform, style and text weights' },
+)
+
+const Thresholds = z
+  .object(
+    {
+      assisted: unit(0.1),
+      authored: unit(0.5),
+    },
+    { error: 'must be an object with assisted and authored thresholds' },
+  )
+  .check(
+    z.refine((t) => t.assisted < t.authored, {
+      error: 'the "AI-assisted" threshold must be below the "Human-authored" threshold',
+      path: ['assisted'],
+    }),
+  )
+
+export const TeamPolicySchema = z.object(
+  {
+    version: z.literal(1, { error: 'must be 1 (the only policy version this build understands)' }),
+    // prefault, not default: an omitted group is parsed as {} so its own defaults apply.
+    weights: z.prefault(Weights, {}),
+    /** Weight of a removed or hidden AI element, relative to its visible share. */
+    alphaRemove: unit(0.5),
+    /** Arrangement change credited to an element whose stacking order moved. */
+    reorderWeight: unit(0.05),
+    thresholds: z.prefault(Thresholds, {}),
+  },
+  { error: 'a team policy must be an object' },
+)
+
+export type TeamPolicy = z.infer<typeof TeamPolicySchema>
+export type DimensionWeights = TeamPolicy['weights']
+
+export const DEFAULT_POLICY: TeamPolicy = Object.freeze({
+  version: 1,
+  weights: Object.freeze({ color: 1, shape: 1, transform: 1, style: 0.5, text: 1 }),
+  alphaRemove: 0.5,
+  reorderWeight: 0.05,
+  thresholds: Object.freeze({ assisted: 0.1, authored: 0.5 }),
+}) as TeamPolicy
+
+export interface PolicyIssue {
+  /** Dotted field path, e.g. "weights.color"; "" for the policy as a whole. */
+  path: string
+  message: string
+}
+
+export type PolicyParseResult =
+  | { ok: true; policy: TeamPolicy }
+  | { ok: false; issues: PolicyIssue[] }
+
+/** Validate a stored or user-edited policy; messages name the field that is wrong. */
+export function parsePolicy(input: unknown): PolicyParseResult {
+  const result = TeamPolicySchema.safeParse(input)
+  if (result.success) return { ok: true, policy: result.data }
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+  return { ok: false, issues }
+}
+
+/**
+ * A short, stable name for a policy's content: FNV-1a (32 bit) over its canonical
+ * JSON (keys sorted). Not a security hash — it only tells "measured with the same
+ * knobs" apart from "measured differently".
+ */
+export function policyFingerprint(policy: TeamPolicy): string {
+  const text = canonicalJson(policy)
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return 'fnv1a-' + (hash >>> 0).toString(16).padStart(8, '0')
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']'
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort()
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(record[k])).join(',') + '}'
+}
