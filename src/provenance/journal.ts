@@ -136,8 +136,14 @@ export function groupsForNodeChange(change: { type: string; properties?: readonl
 
 /** The head of an empty journal: binds the chain to its user. */
 export function genesisHead(userId: string): Uint8Array {
-  return sha256Concat([utf8Encode(FORMAT + '|' + userId)])
+  if (userId !== genesisCache.userId) {
+    genesisCache.userId = userId
+    genesisCache.head = sha256Concat([utf8Encode(FORMAT + '|' + userId)])
+  }
+  return genesisCache.head
 }
+
+const genesisCache = { userId: '', head: sha256Concat([utf8Encode(FORMAT + '|')]) }
 
 let scratch = new Uint8Array(128)
 
@@ -183,8 +189,7 @@ export function appendEdit(journal: Journal, event: EditEvent): JournalEntry {
   for (let k = n - 1; k >= 0 && k >= n - COMPACT_LOOKBACK; k--) {
     const e = entries[k]
     const gap = at - e.until
-    if (gap > COMPACT_WINDOW_MS) break // older entries ended even earlier (or at least not later than the window)
-    if (gap >= 0 && e.nodeId === event.nodeId && e.group === event.group && e.origin === event.origin) {
+    if (gap >= 0 && gap <= COMPACT_WINDOW_MS && e.nodeId === event.nodeId && e.group === event.group && e.origin === event.origin) {
       e.count += count
       e.until = at
       rechain(journal, k)
@@ -414,6 +419,7 @@ function replayChunks(chunks: readonly string[]): Replay {
   if (chunks.length === 0) return { ok: false, brokenAt: 0, reason: 'there are no journal chunks' }
   let journal: Journal | null = null
   let prev = ''
+  let lastName = ''
   for (let c = 0; c < chunks.length; c++) {
     const at = journal ? journal.entries.length : 0
     let parsed: ParsedChunk
@@ -423,6 +429,7 @@ function replayChunks(chunks: readonly string[]): Replay {
       return { ok: false, brokenAt: at, reason: (err as Error).message }
     }
     const { header, entries } = parsed
+    lastName = header.user.name
     if (journal === null) {
       journal = createJournal(header.user)
       prev = toHex(genesisHead(header.user.id))
@@ -446,8 +453,7 @@ function replayChunks(chunks: readonly string[]): Replay {
     prev = head
   }
   // A later session keeps the newest name while the id stays.
-  const last = parseChunk(chunks[chunks.length - 1], chunks.length - 1)
-  ;(journal as Journal).user.name = last.header.user.name
+  ;(journal as Journal).user.name = lastName
   return { ok: true, journal: journal as Journal, head: prev }
 }
 
