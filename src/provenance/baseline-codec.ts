@@ -330,10 +330,14 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     return i
   }
 
-  const paints = new Table()
+  const fillTable = new Table()
+  const strokeTable = new Table()
   const effects = new Table()
-  const outlines = new Table()
+  const outlines = { out: new Writer(), size: 0 }
+  const outlineIndex = new Map<string, number>()
   const scratch = new Writer()
+  const outlinePoints: number[][] = []
+  const lastOutlineByVertices = new Map<number, number>()
 
   const rgba = (w: Writer, c: Rgba) => {
     w.sv(q(c.r, CHANNEL))
@@ -341,7 +345,7 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     w.sv(q(c.b, CHANNEL))
     w.sv(q(c.a, CHANNEL))
   }
-  const paintList = (list: PaintSnapshot[]): number => {
+  const paintList = (paints: Table, list: PaintSnapshot[]): number => {
     scratch.len = 0
     scratch.uv(list.length)
     for (const p of list) {
@@ -387,20 +391,40 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     return effects.intern(scratch)
   }
   const outline = (g: OutlineSignature): number => {
-    scratch.len = 0
-    scratch.sv(qInt(g.vertices))
+    const vertices = qInt(g.vertices)
     const pts = g.points.map(qInt)
+    const key = vertices + ':' + pts.join(',')
+    const known = outlineIndex.get(key)
+    if (known !== undefined) return known
+    const index = outlinePoints.length
+    outlineIndex.set(key, index)
+    outlinePoints.push(pts)
+    const w = outlines.out
+    w.sv(vertices)
     let compact = pts.length === 32
     for (let i = 0; compact && i < pts.length; i++) compact = pts[i] >= 0 && pts[i] <= 255
     if (compact) {
-      scratch.u8(0)
-      for (const p of pts) scratch.u8(p)
+      // Outlines of one motif drawn again with small differences share a vertex
+      // count: store the byte-wise difference to the last such outline (small
+      // numbers that deflate codes in a few bits) instead of 32 fresh bytes.
+      const ref = lastOutlineByVertices.get(vertices)
+      lastOutlineByVertices.set(vertices, index)
+      if (ref === undefined) {
+        w.u8(0)
+        for (const p of pts) w.u8(p)
+      } else {
+        w.u8(2)
+        w.uv(index - ref)
+        const rp = outlinePoints[ref]
+        for (let i = 0; i < 32; i++) w.u8((pts[i] - rp[i]) & 255)
+      }
     } else {
-      scratch.u8(1)
-      scratch.uv(pts.length)
-      for (const p of pts) scratch.sv(p)
+      w.u8(1)
+      w.uv(pts.length)
+      for (const p of pts) w.sv(p)
     }
-    return outlines.intern(scratch)
+    outlines.size = outlinePoints.length
+    return index
   }
 
   const els = snapshot.elements
@@ -484,11 +508,17 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     cRot.sv(q(e.rotation, PX))
     cOpacity.sv(q(e.opacity, OPACITY))
     cBlend.uv(s(e.blendMode))
-    cFills.uv(paintList(e.fills))
-    cStrokes.uv(paintList(e.strokes))
-    cEffects.uv(effectList(e.effects))
+    // Table references count back from the next new entry: a first use is 0, so
+    // tables that grow with every element (no sharing) cost nothing per reference.
+    let before = fillTable.size
+    cFills.uv(before - paintList(fillTable, e.fills))
+    before = strokeTable.size
+    cStrokes.uv(before - paintList(strokeTable, e.strokes))
+    before = effects.size
+    cEffects.uv(before - effectList(e.effects))
     cStrokeWeight.sv(q(e.strokeWeight, PX))
-    cGeometry.uv(e.geometry === null ? 0 : outline(e.geometry) + 1)
+    before = outlines.size
+    cGeometry.uv(e.geometry === null ? 0 : before - outline(e.geometry) + 1)
   }
 
   const rootId = s(snapshot.rootId)
@@ -504,7 +534,7 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
   out.sv(q(rb.y, PX))
   out.sv(q(rb.w, PX))
   out.sv(q(rb.h, PX))
-  for (const t of [paints, effects, outlines]) {
+  for (const t of [fillTable, strokeTable, effects, outlines]) {
     out.uv(t.size)
     out.bytes(t.out.result())
   }
@@ -580,29 +610,34 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     a: r.sv('colour') / CHANNEL,
   })
 
-  const paintLists: PaintSnapshot[][] = []
-  const paintCount = r.count('paint-list count', 1)
-  for (let i = 0; i < paintCount; i++) {
-    const list: PaintSnapshot[] = []
-    const len = r.count('paint count', 2)
-    for (let j = 0; j < len; j++) {
-      const kind = r.u8('paint kind')
-      if (kind === PAINT_SOLID) list.push({ kind: 'solid', color: rgba() })
-      else if (kind === PAINT_GRADIENT) {
-        const stops: { position: number; color: Rgba }[] = []
-        const sc = r.count('gradient stops', 5)
-        for (let k = 0; k < sc; k++) stops.push({ position: r.sv('stop') / CHANNEL, color: rgba() })
-        list.push({ kind: 'gradient', stops })
-      } else if (kind === PAINT_IMAGE) {
-        const h = r.uv('image hash')
-        if (h > strings.length) throw new CorruptError(`image hash refers to entry ${h - 1} of ${strings.length}`)
-        list.push({ kind: 'image', imageHash: h === 0 ? null : strings[h - 1], opacity: r.sv('opacity') / OPACITY })
-      } else if (kind === PAINT_OTHER) {
-        list.push({ kind: 'other', type: str('paint type'), opacity: r.sv('opacity') / OPACITY })
-      } else throw new CorruptError(`unknown paint kind ${kind}`)
+  const readPaintLists = (): PaintSnapshot[][] => {
+    const paintLists: PaintSnapshot[][] = []
+    const paintCount = r.count('paint-list count', 1)
+    for (let i = 0; i < paintCount; i++) {
+      const list: PaintSnapshot[] = []
+      const len = r.count('paint count', 2)
+      for (let j = 0; j < len; j++) {
+        const kind = r.u8('paint kind')
+        if (kind === PAINT_SOLID) list.push({ kind: 'solid', color: rgba() })
+        else if (kind === PAINT_GRADIENT) {
+          const stops: { position: number; color: Rgba }[] = []
+          const sc = r.count('gradient stops', 5)
+          for (let k = 0; k < sc; k++) stops.push({ position: r.sv('stop') / CHANNEL, color: rgba() })
+          list.push({ kind: 'gradient', stops })
+        } else if (kind === PAINT_IMAGE) {
+          const h = r.uv('image hash')
+          if (h > strings.length) throw new CorruptError(`image hash refers to entry ${h - 1} of ${strings.length}`)
+          list.push({ kind: 'image', imageHash: h === 0 ? null : strings[h - 1], opacity: r.sv('opacity') / OPACITY })
+        } else if (kind === PAINT_OTHER) {
+          list.push({ kind: 'other', type: str('paint type'), opacity: r.sv('opacity') / OPACITY })
+        } else throw new CorruptError(`unknown paint kind ${kind}`)
+      }
+      paintLists.push(list)
     }
-    paintLists.push(list)
+    return paintLists
   }
+  const fillLists = readPaintLists()
+  const strokeLists = readPaintLists()
 
   const effectLists: EffectSnapshot[][] = []
   const effectCount = r.count('effect-list count', 1)
@@ -627,7 +662,13 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     const format = r.u8('outline format')
     const points: number[] = []
     if (format === 0) for (let k = 0; k < 32; k++) points.push(r.u8('outline point'))
-    else if (format === 1) {
+    else if (format === 2) {
+      const back = r.uv('outline reference')
+      if (back < 1 || back > i) throw new CorruptError(`outline ${i} refers to outline ${i - back}`)
+      const rp = outlineList[i - back].points
+      if (rp.length !== 32) throw new CorruptError(`outline ${i} refers to a non-compact outline`)
+      for (let k = 0; k < 32; k++) points.push((rp[k] + r.u8('outline point')) & 255)
+    } else if (format === 1) {
       const len = r.count('outline length', 1)
       for (let k = 0; k < len; k++) points.push(r.sv('outline point'))
     } else throw new CorruptError(`unknown outline format ${format}`)
@@ -683,21 +724,37 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   for (let i = 0; i < n; i++) opacities.push(r.sv('opacity'))
   const blends: string[] = []
   for (let i = 0; i < n; i++) blends.push(str('blend mode'))
+  // Table references count back from the next new entry (see encodeLayout); the
+  // tables are fully read, so replaying the "next new entry" counter is enough.
   const fills: number[] = []
-  for (let i = 0; i < n; i++) fills.push(r.index(paintLists.length, 'fills'))
   const strokes: number[] = []
-  for (let i = 0; i < n; i++) strokes.push(r.index(paintLists.length, 'strokes'))
   const effs: number[] = []
-  for (let i = 0; i < n; i++) effs.push(r.index(effectLists.length, 'effects'))
   const weights: number[] = []
-  for (let i = 0; i < n; i++) weights.push(r.sv('stroke weight'))
   const geoms: number[] = []
-  for (let i = 0; i < n; i++) geoms.push(r.index(outlineList.length + 1, 'geometry'))
+  const backRefs = (out: number[], size: number, what: string, nullable: boolean) => {
+    let next = 0
+    for (let i = 0; i < n; i++) {
+      const back = r.uv(what)
+      if (nullable && back === 0) {
+        out.push(-1)
+        continue
+      }
+      const idx = next - (nullable ? back - 1 : back)
+      if (idx < 0 || idx > next || idx >= size) throw new CorruptError(`${what} of element ${i} refers to a missing entry`)
+      if (idx === next) next++
+      out.push(idx)
+    }
+  }
+  backRefs(fills, fillLists.length, 'fills', false)
+  backRefs(strokes, strokeLists.length, 'strokes', false)
+  backRefs(effs, effectLists.length, 'effects', false)
+  for (let i = 0; i < n; i++) weights.push(r.sv('stroke weight'))
+  backRefs(geoms, outlineList.length, 'geometry', true)
 
   const elements: ElementSnapshot[] = []
   for (let i = 0; i < n; i++) {
     const g = geoms[i]
-    const outlineEntry = g === 0 ? null : outlineList[g - 1]
+    const outlineEntry = g < 0 ? null : outlineList[g]
     elements.push({
       id: ids[i],
       path: paths[i],
@@ -708,8 +765,8 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
       visible: (flags[i] & 1) !== 0,
       blendMode: blends[i],
       // Fresh objects per element: callers may mutate a decoded snapshot.
-      fills: paintLists[fills[i]].map(clonePaint),
-      strokes: paintLists[strokes[i]].map(clonePaint),
+      fills: fillLists[fills[i]].map(clonePaint),
+      strokes: strokeLists[strokes[i]].map(clonePaint),
       strokeWeight: weights[i] / PX,
       effects: effectLists[effs[i]].map(cloneEffect),
       geometry: outlineEntry === null ? null : { vertices: outlineEntry.vertices, points: outlineEntry.points.slice() },

@@ -7,9 +7,11 @@
  *
  * Chain: `genesis = SHA-256("loomprint-journal/1|" + userId)`;
  * `head[i] = SHA-256(head[i-1] ‖ canonical(entry[i]))`, where `canonical` is the
- * UTF-8 of `at,until,K,count,nodeId` (decimal numbers, K the group/origin letter of
- * `GROUP_LETTERS`). Compaction changes an entry still being written (the last few);
- * the heads from that entry on are recomputed, at most COMPACT_LOOKBACK of them.
+ * UTF-8 of `at,until−at,K,count,nodeId` (decimal numbers, K the group/origin letter
+ * of `GROUP_LETTERS`). Compaction changes an entry still being written (one of the
+ * last COMPACT_LOOKBACK); heads are computed lazily, from the first changed entry on,
+ * when the head is read or the journal stored — so a 60-events-a-second drag costs
+ * one hash per flush, not one per event (a SHA-256 takes ~100 µs in Figma's VM).
  *
  * The journal is evidence of the process; it never drives the coefficient.
  * Storage format: see `encodeJournalChunks` and docs/storage.md.
@@ -51,7 +53,12 @@ export interface JournalUser {
 export interface Journal {
   user: JournalUser
   entries: JournalEntry[]
-  /** `chain[i]` = head after entry i (32 bytes). Maintained by `appendEdit`; do not edit. */
+  /**
+   * `chain[i]` = head after entry i (32 bytes), for the entries hashed so far.
+   * Hashing is lazy: `appendEdit` only shortens `chain` to the first entry it
+   * touched; `journalHead`, `encodeJournalChunks` and `verifyJournal` extend it.
+   * Do not edit.
+   */
   chain: Uint8Array[]
 }
 
@@ -160,18 +167,21 @@ export function createJournal(user: JournalUser): Journal {
   return { user: { id: user.id, name: user.name }, entries: [], chain: [] }
 }
 
-/** Hex head of the journal (the genesis head when empty). */
+/** Hex head of the journal (the genesis head when empty). Hashes pending entries. */
 export function journalHead(journal: Journal): string {
+  hashPending(journal)
   const n = journal.chain.length
   return toHex(n > 0 ? journal.chain[n - 1] : genesisHead(journal.user.id))
 }
 
-function rechain(journal: Journal, from: number): void {
+/** Extends `chain` over entries not hashed yet (after appends): each entry is hashed once per change. */
+function hashPending(journal: Journal): void {
   const { entries, chain } = journal
-  let prev = from > 0 ? chain[from - 1] : genesisHead(journal.user.id)
-  for (let i = from; i < entries.length; i++) {
+  if (chain.length > entries.length) chain.length = entries.length
+  let prev = chain.length > 0 ? chain[chain.length - 1] : genesisHead(journal.user.id)
+  for (let i = chain.length; i < entries.length; i++) {
     prev = entryHead(prev, entries[i])
-    chain[i] = prev
+    chain.push(prev)
   }
 }
 
@@ -192,7 +202,7 @@ export function appendEdit(journal: Journal, event: EditEvent): JournalEntry {
     if (gap >= 0 && gap <= COMPACT_WINDOW_MS && e.nodeId === event.nodeId && e.group === event.group && e.origin === event.origin) {
       e.count += count
       e.until = at
-      rechain(journal, k)
+      if (journal.chain.length > k) journal.chain.length = k // rehash from here, lazily
       return e
     }
   }
@@ -205,7 +215,6 @@ export function appendEdit(journal: Journal, event: EditEvent): JournalEntry {
     count,
   }
   entries.push(entry)
-  journal.chain.push(entryHead(n > 0 ? journal.chain[n - 1] : genesisHead(journal.user.id), entry))
   return entry
 }
 
@@ -251,8 +260,8 @@ function unescapeId(s: string): string {
 
 export function encodeJournalChunks(journal: Journal, options: { maxChars?: number } = {}): string[] {
   const maxChars = options.maxChars ?? DEFAULT_JOURNAL_CHUNK_CHARS
+  hashPending(journal)
   const { entries, chain, user } = journal
-  if (chain.length !== entries.length) rechain(journal, 0)
   const chunks: string[] = []
   let i = 0
   let prev = toHex(genesisHead(user.id))
@@ -370,7 +379,7 @@ export type JournalVerification =
 
 /**
  * Recomputes the chain. For an in-memory journal, `brokenAt` is the first entry whose
- * stored head differs. For stored chunks, it is the first entry of the first chunk
+ * already computed head differs (entries not hashed yet cannot be checked). For stored chunks, it is the first entry of the first chunk
  * that does not replay to its head (or does not continue its predecessor), or
  * `entries` when an `expectedHead` (from the record, pack or summary) is not reached.
  */
@@ -382,7 +391,8 @@ export function verifyJournal(input: Journal | readonly string[], expectedHead?:
       const { entries, chain } = journal
       for (let i = 0; i < entries.length; i++) {
         prev = entryHead(prev, entries[i])
-        if (!chain[i] || !equalBytes(prev, chain[i])) {
+        // Entries past `chain.length` were appended or compacted since the last hash.
+        if (i < chain.length && !equalBytes(prev, chain[i])) {
           return { ok: false, brokenAt: i, reason: `entry ${i} does not match the chain (the entry or its head was changed)` }
         }
       }

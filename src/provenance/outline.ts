@@ -29,9 +29,9 @@ let ys = new Float64Array(cap)
 let cum = new Float64Array(cap) // arc length from the start of the outline
 let count = 0
 // Subpaths: [start, end) point index ranges, closed flag.
-let subStart: number[] = []
-let subEnd: number[] = []
-let subClosed: boolean[] = []
+const subStart: number[] = []
+const subEnd: number[] = []
+const subClosed: boolean[] = []
 let vertices = 0
 
 function reset(): void {
@@ -482,7 +482,7 @@ function signatureFromBuffers(w: number, h: number): OutlineSignature {
     // Samples k whose global position k·total/N falls inside this subpath.
     for (; k < OUTLINE_POINTS; k++) {
       const s = (k * total) / OUTLINE_POINTS
-      if (s > end && sp < subs - 1) break
+      if (s >= end && sp < subs - 1) break // a sample on the seam belongs to the next subpath
       let t = from + dir * (s - base)
       t = t % len
       if (t < 0) t += len

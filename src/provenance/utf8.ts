@@ -67,48 +67,48 @@ export function utf8Encode(str: string): Uint8Array {
 }
 
 /**
- * Decodes UTF-8 bytes in `[start, end)`. Malformed sequences (bad continuation,
- * overlong forms, surrogates, > U+10FFFF) decode to U+FFFD, one per bad byte.
+ * Decodes UTF-8 bytes in `[start, end)` exactly as the WHATWG TextDecoder does
+ * (non-fatal): each maximal invalid subpart of a sequence becomes one U+FFFD.
  */
 export function utf8Decode(bytes: Uint8Array, start = 0, end = bytes.length): string {
   let out = ''
   let codes: number[] = []
   let i = start
   while (i < end) {
-    const b = bytes[i]
+    const b = bytes[i++]
     let cp = 0xfffd
-    let len = 1
-    if (b < 0x80) {
-      cp = b
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      if (i + 1 < end && (bytes[i + 1] & 0xc0) === 0x80) {
-        cp = ((b & 31) << 6) | (bytes[i + 1] & 63)
-        len = 2
+    if (b < 0x80) cp = b
+    else {
+      let need = 0
+      let lower = 0x80
+      let upper = 0xbf
+      if (b >= 0xc2 && b <= 0xdf) {
+        need = 1
+        cp = b & 31
+      } else if (b >= 0xe0 && b <= 0xef) {
+        need = 2
+        cp = b & 15
+        if (b === 0xe0) lower = 0xa0
+        else if (b === 0xed) upper = 0x9f
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        need = 3
+        cp = b & 7
+        if (b === 0xf0) lower = 0x90
+        else if (b === 0xf4) upper = 0x8f
       }
-    } else if (b >= 0xe0 && b <= 0xef) {
-      if (i + 2 < end && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80) {
-        const c = ((b & 15) << 12) | ((bytes[i + 1] & 63) << 6) | (bytes[i + 2] & 63)
-        if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
-          cp = c
-          len = 3
+      if (need === 0) cp = 0xfffd
+      else {
+        for (; need > 0; need--) {
+          const c = i < end ? bytes[i] : -1
+          if (c < lower || c > upper) break
+          cp = (cp << 6) | (c & 63)
+          lower = 0x80
+          upper = 0xbf
+          i++
         }
-      }
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      if (
-        i + 3 < end &&
-        (bytes[i + 1] & 0xc0) === 0x80 &&
-        (bytes[i + 2] & 0xc0) === 0x80 &&
-        (bytes[i + 3] & 0xc0) === 0x80
-      ) {
-        const c =
-          ((b & 7) << 18) | ((bytes[i + 1] & 63) << 12) | ((bytes[i + 2] & 63) << 6) | (bytes[i + 3] & 63)
-        if (c >= 0x10000 && c <= 0x10ffff) {
-          cp = c
-          len = 4
-        }
+        if (need > 0) cp = 0xfffd // truncated: the offending byte is read again
       }
     }
-    i += len
     if (cp >= 0x10000) {
       cp -= 0x10000
       codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 1023))

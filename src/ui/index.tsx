@@ -1,31 +1,15 @@
-// PLACEHOLDER written by the build/tooling session so `npm run build` works before the
-// real UI exists. The lead overwrites this file.
+/** UI entry: the channel client over `window`/`parent`, rendered into #app. */
 import '!@create-figma-plugin/ui/css/base.css'
-import { Button, Container, Text, VerticalSpace } from '@create-figma-plugin/ui'
+import './ui.css'
+import { nanoid } from 'nanoid'
 import { render } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+import { createClient } from '../channel'
+import { App } from './app'
+import { windowTransport } from './transport'
 
-function App() {
-  const [last, setLast] = useState('waiting for main…')
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      const data = event.data as { pluginMessage?: unknown } | null
-      if (data && data.pluginMessage !== undefined) setLast(JSON.stringify(data.pluginMessage))
-    }
-    window.addEventListener('message', onMessage)
-    return () => window.removeEventListener('message', onMessage)
-  }, [])
-  return (
-    <Container space="medium">
-      <VerticalSpace space="medium" />
-      <Text>Loomprint</Text>
-      <VerticalSpace space="small" />
-      <Button onClick={() => parent.postMessage({ pluginMessage: { type: 'ping' } }, '*')}>Ping</Button>
-      <VerticalSpace space="small" />
-      <Text data-testid="last">{last}</Text>
-    </Container>
-  )
-}
+const client = createClient(windowTransport(), {
+  onInvalid: (error) => console.warn('Loomprint UI:', error),
+})
 
 const root = document.getElementById('app')
-if (root) render(<App />, root)
+if (root) render(<App client={client} now={Date.now} newId={() => nanoid()} />, root)

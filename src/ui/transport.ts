@@ -20,7 +20,7 @@ export function windowTransport(win: WindowLike = window, target: ParentLike = p
       const listener = (event: MessageEvent) => {
         const data: unknown = event.data
         if (typeof data !== 'object' || data === null || !('pluginMessage' in data)) return
-        receive((data as { pluginMessage: unknown }).pluginMessage)
+        receive(data.pluginMessage)
       }
       win.addEventListener('message', listener)
       return () => win.removeEventListener('message', listener)

@@ -14,6 +14,8 @@ import { deepFreeze, frozenCopy, utf8Length } from './util'
 export interface Host {
   readonly pluginId: string
   newId(): string
+  /** Makes the node findable by getNodeByIdAsync. */
+  register(node: BaseFake): void
   /** A property write: `revert` restores the old value; `props` are reported as PROPERTY_CHANGE (may be empty). */
   recordProp(node: BaseFake, props: NodeChangeProperty[], revert: () => void): void
   /** `node` (and its subtree) entered the document. */
@@ -96,7 +98,7 @@ function checkNumber(where: string, prop: string, v: unknown): number {
   return v
 }
 
-/** Private plugin data and shared plugin data entries are limited to 100 kB (plugin-api.d.ts:6536, :6556). */
+/** Private plugin data and shared plugin data entries are limited to 100 kB (plugin-api.d.ts:6530, :6556). */
 export const PLUGIN_DATA_LIMIT = 100 * 1024
 const NAMESPACE_RE = /^[A-Za-z0-9]{3,}$/
 
@@ -116,9 +118,10 @@ export abstract class BaseFake {
     name: string,
   ) {
     this._name = name
+    host.register(this)
   }
 
-  // plugin-api.d.ts:6379 `parent` — "not meant to be directly edited"
+  // plugin-api.d.ts:6376 `parent` — "not meant to be directly edited"
   get parent(): ParentFake | null {
     return this._parent
   }
@@ -136,7 +139,7 @@ export abstract class BaseFake {
     })
   }
 
-  /** plugin-api.d.ts:6390 `removed`: true once the node is no longer in the document. */
+  /** plugin-api.d.ts:6396 `removed`: true once the node is no longer in the document. */
   get removed(): boolean {
     let n: BaseFake | null = this
     while (n) {
@@ -146,7 +149,7 @@ export abstract class BaseFake {
     return true
   }
 
-  /** plugin-api.d.ts:6404 toString: "[Node ID]". */
+  /** plugin-api.d.ts:6409 toString: "[Node ID]". */
   toString(): string {
     return `[Node ${this.id}]`
   }
@@ -171,7 +174,7 @@ export abstract class BaseFake {
   setPluginData(key: string, value: string): void {
     if (typeof key !== 'string') throw typeError('setPluginData', 'key', 'string', key)
     if (typeof value !== 'string') throw typeError('setPluginData', 'value', 'string', value)
-    // plugin-api.d.ts:6536 "The total size of your entry (`pluginId`, `key`, `value`) cannot exceed 100 kB."
+    // plugin-api.d.ts:6530 "The total size of your entry (`pluginId`, `key`, `value`) cannot exceed 100 kB."
     const size = utf8Length(this.host.pluginId) + utf8Length(key) + utf8Length(value)
     if (size > PLUGIN_DATA_LIMIT) {
       throw new Error(
@@ -183,7 +186,7 @@ export abstract class BaseFake {
     const old = map.get(key)
     if (old === undefined && value === '') return
     if (old === value) return
-    // plugin-api.d.ts:6538 "If you set the value to the empty string (""), the key/value pair is removed."
+    // plugin-api.d.ts:6533 "If you set the value to the empty string (""), the key/value pair is removed."
     if (value === '') map.delete(key)
     else map.set(key, value)
     this.host.recordProp(this, ['pluginData'], () => {
@@ -207,7 +210,7 @@ export abstract class BaseFake {
     if (typeof namespace !== 'string') throw typeError('setSharedPluginData', 'namespace', 'string', namespace)
     if (typeof key !== 'string') throw typeError('setSharedPluginData', 'key', 'string', key)
     if (typeof value !== 'string') throw typeError('setSharedPluginData', 'value', 'string', value)
-    // plugin-api.d.ts:6557 "The namespace must be at least 3 alphanumeric characters."
+    // plugin-api.d.ts:6558 "The namespace must be at least 3 alphanumeric characters."
     if (!NAMESPACE_RE.test(namespace)) {
       throw new Error(
         `in setSharedPluginData: The namespace must be at least 3 alphanumeric characters (got ${JSON.stringify(namespace)}).`,
@@ -244,7 +247,7 @@ export abstract class BaseFake {
     return ns ? Array.from(ns.keys()) : []
   }
 
-  // ---------------------------------------------------------------- relaunch data (plugin-api.d.ts:6412-6482)
+  // ---------------------------------------------------------------- relaunch data (plugin-api.d.ts:6425-6475)
 
   setRelaunchData(data: { [command: string]: string }): void {
     if (!data || typeof data !== 'object') throw typeError('setRelaunchData', 'data', 'object', data)
@@ -252,13 +255,13 @@ export abstract class BaseFake {
     for (const command of Object.keys(data)) {
       const description = data[command]
       if (typeof description !== 'string') throw typeError('setRelaunchData', command, 'string', description)
-      // plugin-api.d.ts:6424 "This method will throw if description exceeds 1000 characters"
+      // plugin-api.d.ts:6444 "This method will throw if description exceeds 1000 characters"
       if (description.length > 1000) {
         throw new Error(`in setRelaunchData: description for "${command}" exceeds 1000 characters`)
       }
       next[command] = description
     }
-    // plugin-api.d.ts:6426 "Each call to this method sets entirely new relaunch data"
+    // plugin-api.d.ts:6448 "Each call to this method sets entirely new relaunch data"
     const old = this._relaunch
     this._relaunch = next
     this.host.recordProp(this, [], () => {
@@ -323,7 +326,7 @@ function insertScene(parent: ParentFake, index: number, child: SceneFake, where:
   const wasInDoc = oldParent ? !child.removed : false
   const list = (parent as ContainerMethods)._children
   const max = list.length - (oldParent === parent ? 1 : 0)
-  // plugin-api.d.ts:7061 "insertChild(4, D) throws an error since the group originally only has 3 children"
+  // plugin-api.d.ts:7070 "insertChild(4, D) throws an error since the group originally only has 3 children"
   if (typeof index !== 'number' || index < 0 || index > max || Math.floor(index) !== index) {
     throw new Error(`in ${where}: index ${index} is out of range (0..${max})`)
   }
@@ -345,21 +348,21 @@ function insertScene(parent: ParentFake, index: number, child: SceneFake, where:
   }
 }
 
-/** plugin-api.d.ts:6395 "You removed all children out of a group, and the group auto-deleted itself". */
+/** plugin-api.d.ts:6405 "You removed all children out of a group, and the group auto-deleted itself". */
 function autoDeleteEmptyGroup(p: ParentFake): void {
   if (p.type === 'GROUP' && p._children.length === 0 && p._parent) p.remove()
 }
 
 export abstract class ContainerMethods {
   declare _children: SceneFake[]
-  declare type: NodeType
-  declare host: Host
+  declare readonly type: NodeType
+  declare readonly host: Host
 
   _access(what: string): void {
     if (this.type === 'PAGE') this.host.checkPageAccess(this as unknown as PageFake, what)
   }
 
-  /** plugin-api.d.ts:7040 "calling this property always returns a new array, and both the property and the new array are read-only." */
+  /** plugin-api.d.ts:7038 "calling this property always returns a new array, and both the property and the new array are read-only." */
   get children(): readonly SceneFake[] {
     this._access('children')
     return Object.freeze(this._children.slice())
@@ -387,7 +390,7 @@ export abstract class ContainerMethods {
     return this._children.find((n) => callback(n)) || null
   }
 
-  /** plugin-api.d.ts:7085 pre-order, back-to-front, the node itself not included. */
+  /** plugin-api.d.ts:7122 pre-order, back-to-front, the node itself not included. */
   findAll(callback?: (node: SceneFake) => boolean): SceneFake[] {
     this._access('findAll')
     const out: SceneFake[] = []
@@ -402,7 +405,7 @@ export abstract class ContainerMethods {
     return all.find((n) => callback(n)) || null
   }
 
-  /** plugin-api.d.ts:7111 findAllWithCriteria: types, pluginData { keys }, sharedPluginData { namespace, keys }. */
+  /** plugin-api.d.ts:7161 findAllWithCriteria: types, pluginData { keys }, sharedPluginData { namespace, keys }. */
   findAllWithCriteria(criteria: FindAllCriteria<NodeType[]>): SceneFake[] {
     this._access('findAllWithCriteria')
     return findWithCriteria(this._children, criteria || {})
@@ -626,7 +629,7 @@ export abstract class SceneBase extends BaseFake {
   _blendMode: BlendMode = 'PASS_THROUGH'
   _effects: readonly Effect[] = deepFreeze([])
   _exportSettings: readonly ExportSettings[] = deepFreeze([])
-  // relativeTransform, relative to the container parent (plugin-api.d.ts:7348 "Container parent")
+  // relativeTransform, relative to the container parent (plugin-api.d.ts:7350 "Container parent")
   _a = 1
   _b = 0
   _tx = 0
@@ -676,7 +679,7 @@ export abstract class SceneBase extends BaseFake {
     })
   }
 
-  // plugin-api.d.ts:7302 x "Identical to relativeTransform[0][2]"
+  // plugin-api.d.ts:7298 x "Identical to relativeTransform[0][2]"
   get x(): number {
     return this._tx
   }
@@ -687,7 +690,7 @@ export abstract class SceneBase extends BaseFake {
     m[2] = v
     this._setRt(m, ['x'])
   }
-  // plugin-api.d.ts:7308 y "Identical to relativeTransform[1][2]"
+  // plugin-api.d.ts:7306 y "Identical to relativeTransform[1][2]"
   get y(): number {
     return this._ty
   }
@@ -727,7 +730,7 @@ export abstract class SceneBase extends BaseFake {
     this.resize(width, height)
   }
 
-  /** plugin-api.d.ts:7423 rotation "Identical to Math.atan2(-m10, m00)" in degrees; setting it sets m00..m11. */
+  /** plugin-api.d.ts:7408 rotation "Identical to Math.atan2(-m10, m00)" in degrees; setting it sets m00..m11. */
   get rotation(): number {
     return (Math.atan2(-this._c, this._a) * 180) / Math.PI
   }
@@ -751,12 +754,12 @@ export abstract class SceneBase extends BaseFake {
     this._setRt(m, ['relativeTransform'])
   }
 
-  /** plugin-api.d.ts:7377 absoluteTransform: relative to the containing page. */
+  /** plugin-api.d.ts:7384 absoluteTransform: relative to the containing page. */
   get absoluteTransform(): Transform {
     return toTransform(this._abs())
   }
 
-  /** plugin-api.d.ts:7381 absoluteBoundingBox: page coordinates, without strokes/effects. */
+  /** plugin-api.d.ts:7388 absoluteBoundingBox: page coordinates, without strokes/effects. */
   get absoluteBoundingBox(): Rect | null {
     const b = this._absBox()
     return b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null
@@ -853,12 +856,12 @@ export abstract class SceneBase extends BaseFake {
     })
   }
 
-  /** plugin-api.d.ts:9049 exportAsync. */
+  /** plugin-api.d.ts:9050 exportAsync. */
   exportAsync(settings?: ExportSettings | ExportSettingsSVGString): Promise<Uint8Array | string> {
     return exportNode(this as unknown as SceneFake, settings)
   }
 
-  /** plugin-api.d.ts:6414 remove: "Removes this node and all of its children from the document." */
+  /** plugin-api.d.ts:6423 remove: "Removes this node and all of its children from the document." */
   remove(): void {
     const self = this as unknown as SceneFake
     const page = this._page
@@ -974,7 +977,7 @@ export abstract class GeometryBase extends SceneBase {
     })
   }
 
-  /** plugin-api.d.ts:8969 fillGeometry: "paths representing the object fills relative to the node". */
+  /** plugin-api.d.ts:8964 fillGeometry: "paths representing the object fills relative to the node". */
   get fillGeometry(): VectorPaths {
     return deepFreeze([{ windingRule: 'NONZERO', data: rectPath(this._w, this._h) }])
   }
@@ -1064,7 +1067,7 @@ export class VectorFake extends GeometryBase {
   _vectorPaths: VectorPaths = deepFreeze([])
   constructor(host: Host, id: string) {
     super(host, id, 'Vector')
-    // plugin-api.d.ts:1039 "Creates a new, empty vector network with no vertices." (the fake gives it 0 x 0 and no fills)
+    // plugin-api.d.ts:1035 "Creates a new, empty vector network with no vertices." (the fake gives it 0 x 0 and no fills)
     this._w = 0
     this._h = 0
   }
@@ -1076,12 +1079,12 @@ export class VectorFake extends GeometryBase {
     if (!Array.isArray(v)) throw typeError('set_vectorPaths', 'vectorPaths', 'Array', v)
     v.forEach((p, i) => {
       if (!p || typeof p.data !== 'string') throw typeError('set_vectorPaths', `vectorPaths[${i}].data`, 'string', p && p.data)
-      // plugin-api.d.ts:5494 "Figma supports a subset of the SVG path format" (absolute M, L, Q, C, Z)
+      // plugin-api.d.ts:5496 "Figma supports a subset of the SVG path format" (absolute M, L, Q, C, Z)
       if (!PATH_RE.test(p.data)) throw new Error(`in set_vectorPaths: Invalid path data at index ${i}: ${p.data.slice(0, 80)}`)
     })
     const old = this._vectorPaths
     this._vectorPaths = frozenCopy(v.map((p) => ({ windingRule: p.windingRule || 'NONZERO', data: p.data })))
-    // NodeChangeProperty has no 'vectorPaths'; vector edits are reported as 'vectorNetwork' (plugin-api.d.ts:3783).
+    // NodeChangeProperty has no 'vectorPaths'; vector edits are reported as 'vectorNetwork' (plugin-api.d.ts:3784).
     this.host.recordProp(this, ['vectorNetwork'], () => {
       this._vectorPaths = old
     })
@@ -1112,7 +1115,7 @@ export class TextFake extends GeometryBase {
   get name(): string {
     return this._name
   }
-  /** plugin-api.d.ts:6386 "If you manually override the text node's name, it will set autoRename to false." */
+  /** plugin-api.d.ts:6390 "If you manually override the text node's name, it will set autoRename to false." */
   set name(v: string) {
     if (typeof v !== 'string') throw typeError('set_name', 'name', 'string', v)
     const old = this._name
@@ -1304,7 +1307,7 @@ mixContainer(GroupFake)
 
 /** Used by figma.group: creates the group under `parent` and moves `nodes` in, keeping their absolute position. */
 export function groupNodes(host: Host, nodes: readonly SceneFake[], parent: ParentFake, index?: number): GroupFake {
-  // plugin-api.d.ts:1863 "This list must be non-empty as Figma does not support empty groups."
+  // plugin-api.d.ts:1861 "This list must be non-empty as Figma does not support empty groups."
   if (!nodes || nodes.length === 0) throw new Error('in group: First argument must be an array of at least one node')
   for (const n of nodes) {
     if (!(n instanceof SceneBase)) throw new Error('in group: Expected scene nodes')

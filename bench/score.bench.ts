@@ -1,0 +1,70 @@
+/**
+ * Benchmark: scoring a 10,000-element textile repeat against its edited state.
+ *
+ *   npx tsx bench/score.bench.ts
+ *
+ * Figures (median of ≥ 7 timed runs after warm-up, milliseconds):
+ *   capture.score10k.ms    scoreContribution(baseline, current), 10k vs ~10k elements
+ *   capture.outline10k.ms  outlineSignature for 10k petal/leaf/stem paths (host work)
+ */
+import { fileURLToPath } from 'node:url'
+import { performance } from 'node:perf_hooks'
+import { outlineSignature } from '../src/provenance/outline'
+import { scoreContribution } from '../src/provenance/score'
+import { realisticEdits, textileRepeat } from './fixtures/textile-repeat'
+
+const RUNS = 9
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[s.length >> 1]!
+}
+
+function timeIt(fn: () => unknown, runs = RUNS): number {
+  for (let i = 0; i < 2; i++) fn() // warm-up: let the JIT settle
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    fn()
+    times.push(performance.now() - t0)
+  }
+  return median(times)
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const baseline = textileRepeat(10_000, 1)
+  const current = realisticEdits(baseline, 2)
+  const score = scoreContribution(baseline, current)
+
+  const paths: string[] = []
+  for (let i = 0; i < 10_000; i++) {
+    const w = 10 + (i % 40)
+    const h = 20 + (i % 17)
+    paths.push(
+      i % 3 === 0
+        ? `M ${w / 2} ${h} C ${-w * 0.1} ${h * 0.6} ${w * 0.1} 0 ${w / 2} 0 C ${w * 0.9} 0 ${w * 1.1} ${h * 0.6} ${w / 2} ${h} Z`
+        : i % 3 === 1
+          ? `M 0 ${h / 2} Q ${w / 2} ${-h * 0.4} ${w} ${h / 2} Q ${w / 2} ${h * 1.4} 0 ${h / 2} Z`
+          : `M 0 0 L ${w} 0 L ${w} ${h} L ${w / 2} ${h * 1.2} L 0 ${h} Z`,
+    )
+  }
+
+  return {
+    'capture.score10k.ms': round(timeIt(() => scoreContribution(baseline, current))),
+    'capture.outline10k.ms': round(timeIt(() => {
+      for (let i = 0; i < paths.length; i++) outlineSignature([paths[i]!], { w: 50, h: 40 })
+    })),
+    'capture.score10k.hcc': round(score.hcc, 4),
+    'capture.score10k.elements': baseline.elements.length,
+  }
+}
+
+function round(v: number, digits = 2): number {
+  const f = 10 ** digits
+  return Math.round(v * f) / f
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const figures = await run()
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(28)} ${v}`)
+}

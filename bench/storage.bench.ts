@@ -1,0 +1,68 @@
+/**
+ * Storage formats: baseline size per element, journal append speed and size.
+ *
+ *   npx tsx bench/storage.bench.ts
+ *
+ * Figures (targets in docs/storage.md):
+ *   capture.bytesPerElement  stored baseline characters ÷ elements, 10,000-element textile repeat (≤ 48)
+ *   capture.encodeMs / decodeMs  baseline codec time for it (UI iframe work), Node
+ *   journal.eventsPerSec     appendEdit incl. hashing (lazy: done by the final journalHead), realistic
+ *                            2-hour session, Node (≥ 50,000)
+ *   journal.bytesPerEvent    stored journal characters ÷ raw events appended (≤ 40)
+ */
+
+import { fileURLToPath } from 'node:url'
+import { decodeBaseline, encodeBaseline } from '../src/provenance/baseline-codec'
+import { appendEdit, createJournal, encodeJournalChunks, journalHead, type EditEvent, type Journal } from '../src/provenance/journal'
+import { editingSession } from './fixtures/editing-session'
+import { textileRepeat } from './fixtures/textile-repeat'
+
+export async function run(): Promise<Record<string, number>> {
+  const snapshot = textileRepeat(10_000, 1)
+  let encoded = encodeBaseline(snapshot)
+  let encodeMs = Infinity
+  let decodeMs = Infinity
+  for (let round = 0; round < 3; round++) {
+    let t0 = performance.now()
+    encoded = encodeBaseline(snapshot)
+    encodeMs = Math.min(encodeMs, performance.now() - t0)
+    t0 = performance.now()
+    const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+    decodeMs = Math.min(decodeMs, performance.now() - t0)
+    if (!decoded.ok) throw new Error(decoded.error)
+  }
+  const bytesPerElement = encoded.bytes / encoded.elements
+
+  const events: EditEvent[] = editingSession({ minutes: 120, seed: 7 })
+  // Warm up, then time the best of a few runs of the whole session.
+  let best = Infinity
+  let journal: Journal = createJournal({ id: '1234567890', name: 'Ada Designer' })
+  for (let round = 0; round < 5; round++) {
+    journal = createJournal({ id: '1234567890', name: 'Ada Designer' })
+    const t0 = performance.now()
+    for (const e of events) appendEdit(journal, e)
+    journalHead(journal) // the hashing appendEdit leaves for the next read
+    best = Math.min(best, performance.now() - t0)
+  }
+  const chunks = encodeJournalChunks(journal)
+  let stored = 0
+  for (const c of chunks) stored += c.length
+
+  return {
+    'capture.bytesPerElement': round2(bytesPerElement),
+    'capture.encodeMs': round2(encodeMs),
+    'capture.decodeMs': round2(decodeMs),
+    'journal.eventsPerSec': Math.round(events.length / (best / 1000)),
+    'journal.bytesPerEvent': round2(stored / events.length),
+  }
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const figures = await run()
+  console.log('storage')
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(26)} ${v}`)
+}

@@ -1,0 +1,407 @@
+/**
+ * The provenance record and its neighbours in plugin data: zod/mini schemas (the
+ * same schemas run in the size-limited main bundle and in the UI), parsers that
+ * never throw and explain every problem per field, and the storage key names.
+ *
+ * Times in the record are ISO 8601 strings (readable in a pack or a plugin-data
+ * inspector); the journal keeps ms-epoch numbers internally.
+ */
+
+import * as z from 'zod/mini'
+import { utf8Length } from './utf8'
+
+// ---------------------------------------------------------------------------
+// Keys
+
+/** Private plugin data on the pattern root: the record JSON. */
+export const RECORD_KEY = 'record'
+/** Shared plugin data namespace and key of the public summary. */
+export const SUMMARY_NAMESPACE = 'loomprint'
+export const SUMMARY_KEY = 'summary'
+
+/** `baseline.<generation>.<n>`: chunk n of a baseline generation. */
+export function baselineKey(generation: number, n: number): string {
+  return 'baseline.' + generation + '.' + n
+}
+
+/** `journal.<userId>.<n>`: chunk n of one user's journal. */
+export function journalKey(userId: string, n: number): string {
+  return 'journal.' + userId + '.' + n
+}
+
+// ---------------------------------------------------------------------------
+// Limits
+
+export const LIMITS = {
+  prompt: 8000,
+  negativePrompt: 4000,
+  trainingData: 2000,
+  intent: 2000,
+  short: 500,
+  label: 200,
+  note: 2000,
+  id: 200,
+  name: 200,
+  top: 20,
+  people: 20,
+  heads: 20,
+} as const
+
+/**
+ * A record's JSON must fit one plugin-data entry (100 kB including the key) with
+ * room to spare. The field limits keep an ASCII record far below this; the check
+ * catches the rest (multi-byte text, escapes).
+ */
+export const RECORD_MAX_BYTES = 90_000
+
+// ---------------------------------------------------------------------------
+// Pieces
+
+const isoDate =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/
+
+const text = (max: number) => z.string().check(z.maxLength(max))
+const required = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
+const count = () => z.int().check(z.nonnegative())
+const when = () => z.string().check(z.regex(isoDate))
+const hex64 = () => z.string().check(z.regex(/^[0-9a-f]{64}$/))
+const unit = () => z.number().check(z.gte(0), z.lte(1))
+
+export const PersonSchema = z.object({ id: required(LIMITS.id), name: text(LIMITS.name) })
+export type Person = z.infer<typeof PersonSchema>
+
+export const PatternIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{21}$/))
+
+export const AiOriginSchema = z.object({
+  /** The tool, e.g. "Midjourney", "ComfyUI", "Adobe Firefly". */
+  generator: required(LIMITS.short),
+  model: required(LIMITS.short),
+  modelVersion: text(LIMITS.short),
+  prompt: text(LIMITS.prompt),
+  negativePrompt: z.optional(text(LIMITS.negativePrompt)),
+  /** A safe integer; tools with 64-bit seeds should be declared in `intent` or `prompt` parameters. */
+  seed: z.optional(count()),
+  fineTune: z.optional(z.object({ name: required(LIMITS.short), version: text(LIMITS.short) })),
+  /** e.g. "CreativeML OpenRAIL-M". */
+  modelLicense: text(LIMITS.short),
+  /** The training-data declaration, as the model's provider states it. */
+  trainingData: text(LIMITS.trainingData),
+  /** The designer's creative intent. */
+  intent: text(LIMITS.intent),
+  /** ISO 8601 date or date-time. */
+  generatedAt: when(),
+})
+export type AiOrigin = z.infer<typeof AiOriginSchema>
+
+export const BaselineRefSchema = z.object({
+  generation: count(),
+  chunks: z.int().check(z.gte(1)),
+  /** SHA-256 hex of the stored baseline string (see baseline-codec.ts). */
+  hash: hex64(),
+  elements: count(),
+  bytes: count(),
+  capturedAt: when(),
+  capturedBy: PersonSchema,
+})
+export type BaselineRef = z.infer<typeof BaselineRefSchema>
+
+export const BREAKDOWN_KEYS = ['color', 'shape', 'transform', 'style', 'text', 'added', 'removed'] as const
+
+export const BreakdownSchema = z.object({
+  color: unit(),
+  shape: unit(),
+  transform: unit(),
+  style: unit(),
+  text: unit(),
+  added: unit(),
+  removed: unit(),
+})
+
+export const ContributionSchema = z.object({
+  id: required(LIMITS.id),
+  path: text(LIMITS.id),
+  type: text(LIMITS.name),
+  /** 'changed' | 'added' | 'removed' … as the coefficient names it. */
+  kind: text(LIMITS.name),
+  contribution: unit(),
+})
+
+export const JournalDigestSchema = z.object({
+  edits: count(),
+  people: z.array(z.object({ id: required(LIMITS.id), name: text(LIMITS.name), edits: count() })).check(
+    z.maxLength(LIMITS.people),
+  ),
+  heads: z.array(z.object({ userId: required(LIMITS.id), head: hex64(), entries: count() })).check(
+    z.maxLength(LIMITS.heads),
+  ),
+})
+
+export const DigitalSourceTypeSchema = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,79}$|^https?:\/\/\S{1,200}$/))
+
+export const CaptureSchema = z.object({
+  hcc: unit(),
+  label: required(LIMITS.label),
+  /** IPTC digital source type term, e.g. "compositeWithTrainedAlgorithmicMedia". */
+  digitalSourceType: DigitalSourceTypeSchema,
+  breakdown: BreakdownSchema,
+  top: z.array(ContributionSchema).check(z.maxLength(LIMITS.top)),
+  added: count(),
+  removed: count(),
+  changed: count(),
+  method: z.literal('loomprint-hcc/1'),
+  policyFingerprint: text(LIMITS.short),
+  /** How baseline and current elements were matched. */
+  matchedBy: z.enum(['id', 'path']),
+  at: when(),
+  by: PersonSchema,
+  journal: JournalDigestSchema,
+})
+export type Capture = z.infer<typeof CaptureSchema>
+
+export const ReviewSchema = z.object({
+  status: z.enum(['approved', 'rejected']),
+  by: PersonSchema,
+  at: when(),
+  note: text(LIMITS.note),
+})
+export type Review = z.infer<typeof ReviewSchema>
+
+export const LineageSchema = z.object({
+  copiedFrom: PatternIdSchema,
+  copiedFromNode: required(LIMITS.id),
+  detectedAt: when(),
+})
+export type Lineage = z.infer<typeof LineageSchema>
+
+export const RECORD_SCHEMA = 'loomprint/record'
+export const RECORD_VERSION = 1
+
+export const ProvenanceRecordSchema = z.object({
+  schema: z.literal(RECORD_SCHEMA),
+  version: z.literal(RECORD_VERSION),
+  patternId: PatternIdSchema,
+  /** The node the record was written on: differs from the current node on copies. */
+  rootNodeId: required(LIMITS.id),
+  origin: AiOriginSchema,
+  baseline: BaselineRefSchema,
+  capture: z.nullable(CaptureSchema),
+  review: z.nullable(ReviewSchema),
+  license: z.nullable(z.object({ id: required(LIMITS.id) })),
+  lineage: z.nullable(LineageSchema),
+})
+export type ProvenanceRecord = z.infer<typeof ProvenanceRecordSchema>
+
+/** The public summary in shared plugin data `loomprint` / `summary`. */
+export const PatternSummarySchema = z.object({
+  hcc: z.nullable(unit()),
+  label: required(LIMITS.label),
+  digitalSourceType: DigitalSourceTypeSchema,
+  licenseId: z.nullable(required(LIMITS.id)),
+  method: z.literal('loomprint-hcc/1'),
+  patternId: PatternIdSchema,
+})
+export type PatternSummary = z.infer<typeof PatternSummarySchema>
+
+// ---------------------------------------------------------------------------
+// Human-readable issues
+
+export interface FieldIssue {
+  /** Dotted path, e.g. "origin.prompt" or "capture.top.3.id". */
+  path: string
+  message: string
+}
+
+const LABELS: { [key: string]: string } = {
+  generator: 'Generator (tool)',
+  model: 'Model',
+  modelVersion: 'Model version',
+  prompt: 'Prompt',
+  negativePrompt: 'Negative prompt',
+  seed: 'Seed',
+  fineTune: 'Fine-tune',
+  modelLicense: 'Model license',
+  trainingData: 'Training-data declaration',
+  intent: 'Creative intent',
+  generatedAt: 'Generation date',
+  patternId: 'Pattern id',
+  rootNodeId: 'Root node id',
+  hcc: 'Human-contribution coefficient',
+  digitalSourceType: 'Digital source type',
+  capturedAt: 'Capture time',
+  at: 'Time',
+  detectedAt: 'Detection time',
+  note: 'Note',
+  status: 'Review status',
+  hash: 'Hash',
+  head: 'Journal head',
+  copiedFrom: 'Copied-from pattern id',
+}
+
+function labelFor(path: readonly PropertyKey[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i]
+    if (typeof key === 'string') {
+      const label = LABELS[key]
+      if (label) return label
+      const name = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+      return name.charAt(0).toUpperCase() + name.slice(1)
+    }
+  }
+  return 'The value'
+}
+
+/** 1234567 → "1,234,567" (no Intl: not guaranteed in Figma's main-thread VM). */
+export function formatCount(n: number): string {
+  const s = String(Math.floor(Math.abs(n)))
+  let out = ''
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ','
+    out += s[i]
+  }
+  return (n < 0 ? '-' : '') + out
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined
+    v = (v as { [k: string]: unknown })[key as string]
+  }
+  return v
+}
+
+function typeName(v: unknown): string {
+  if (v === undefined) return 'missing'
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'a list'
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`
+}
+
+interface RawIssue {
+  code: string
+  path: PropertyKey[]
+  message: string
+  [k: string]: unknown
+}
+
+function describe(issue: RawIssue, input: unknown): FieldIssue {
+  const path = issue.path.map(String).join('.')
+  const label = labelFor(issue.path)
+  const value = valueAt(input, issue.path)
+  let message: string
+  switch (issue.code) {
+    case 'too_big':
+      if (issue.origin === 'string' && typeof value === 'string') {
+        message = `${label} is too long (${formatCount(value.length)} characters; at most ${formatCount(Number(issue.maximum))})`
+      } else if (issue.origin === 'array' && Array.isArray(value)) {
+        message = `${label} has too many entries (${formatCount(value.length)}; at most ${formatCount(Number(issue.maximum))})`
+      } else message = `${label} must be at most ${String(issue.maximum)}`
+      break
+    case 'too_small':
+      if (issue.origin === 'string') message = `${label} is required`
+      else if (issue.origin === 'array') message = `${label} needs at least ${String(issue.minimum)} entries`
+      else message = `${label} must be at least ${String(issue.minimum)}`
+      break
+    case 'invalid_type':
+      if (value === undefined) message = `${label} is missing`
+      else if (issue.expected === 'int') message = `${label} must be a whole number`
+      else message = `${label} must be ${article(String(issue.expected))} (got ${typeName(value)})`
+      break
+    case 'invalid_format':
+      if (patternSource(issue.pattern).indexOf('\\d{4}-') >= 0) {
+        message = `${label} must be an ISO 8601 date such as 2025-03-04 or 2025-03-04T09:30:00Z`
+      } else message = `${label} has an invalid format`
+      break
+    case 'invalid_value': {
+      const values = (issue.values as unknown[]) ?? []
+      message =
+        values.length === 1
+          ? `${label} must be ${JSON.stringify(values[0])}`
+          : `${label} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`
+      break
+    }
+    case 'unrecognized_keys':
+      message = `Unexpected field${(issue.keys as string[]).length > 1 ? 's' : ''}: ${(issue.keys as string[]).join(', ')}`
+      break
+    default:
+      message = `${label} is invalid`
+  }
+  return { path, message }
+}
+
+function patternSource(pattern: unknown): string {
+  if (pattern instanceof RegExp) return pattern.source
+  return typeof pattern === 'string' ? pattern : ''
+}
+
+function article(word: string): string {
+  return (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
+}
+
+function issuesOf(error: { issues: readonly unknown[] }, input: unknown): FieldIssue[] {
+  return error.issues.map((i) => describe(i as RawIssue, input))
+}
+
+/** "origin.prompt: Prompt is too long (…)" — one line per issue. */
+export function formatIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
+}
+
+// ---------------------------------------------------------------------------
+// Parsers (never throw)
+
+export function parseAiOrigin(input: unknown): { ok: true; origin: AiOrigin } | { ok: false; issues: FieldIssue[] } {
+  const r = z.safeParse(AiOriginSchema, input)
+  return r.success ? { ok: true, origin: r.data } : { ok: false, issues: issuesOf(r.error, input) }
+}
+
+export function parseRecord(
+  json: string,
+): { ok: true; record: ProvenanceRecord } | { ok: false; error: string; issues: FieldIssue[]; raw: string } {
+  if (typeof json !== 'string') {
+    const error = 'The record is not a string.'
+    return { ok: false, error, issues: [{ path: '', message: error }], raw: String(json) }
+  }
+  const size = utf8Length(json)
+  if (size > RECORD_MAX_BYTES) {
+    const error = `The record is too large (${formatCount(size)} bytes; at most ${formatCount(RECORD_MAX_BYTES)}).`
+    return { ok: false, error, issues: [{ path: '', message: error }], raw: json }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch (err) {
+    const error = `The record is not valid JSON (${err instanceof Error ? err.message : String(err)}).`
+    return { ok: false, error, issues: [{ path: '', message: error }], raw: json }
+  }
+  const r = z.safeParse(ProvenanceRecordSchema, value)
+  if (r.success) return { ok: true, record: r.data }
+  const issues = issuesOf(r.error, value)
+  return { ok: false, error: `The record is invalid: ${formatIssues(issues)}.`, issues, raw: json }
+}
+
+export function parseSummary(json: string): { ok: true; summary: PatternSummary } | { ok: false; error: string } {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return { ok: false, error: 'The summary is not valid JSON.' }
+  }
+  const r = z.safeParse(PatternSummarySchema, value)
+  return r.success
+    ? { ok: true, summary: r.data }
+    : { ok: false, error: `The summary is invalid: ${formatIssues(issuesOf(r.error, value))}.` }
+}
+
+/** The public summary of a record (what goes into shared plugin data). */
+export function summaryOf(record: ProvenanceRecord): PatternSummary {
+  const c = record.capture
+  return {
+    hcc: c ? c.hcc : null,
+    label: c ? c.label : 'AI-generated',
+    digitalSourceType: c ? c.digitalSourceType : 'trainedAlgorithmicMedia',
+    licenseId: record.license ? record.license.id : null,
+    method: 'loomprint-hcc/1',
+    patternId: record.patternId,
+  }
+}

@@ -1,0 +1,150 @@
+/** The plugin window: hello, tabs, selection updates, commands, errors. */
+import { Banner, IconWarning16, LoadingIndicator, Tabs, Text } from '@create-figma-plugin/ui'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
+import type { ClientEndpoint } from '../channel'
+import type { Command, LayerInfo, ResultOf, User } from '../messages'
+import { CaptureTab } from './capture'
+import { emptyOriginForm, type OriginForm } from './origin-form'
+import { PolicyTab } from './policy'
+import { ErrorBanners, type UiError } from './widgets'
+import { errorMessage } from './workflows'
+
+export type TabName = 'capture' | 'policy' | 'review' | 'export'
+
+const TABS: readonly TabName[] = ['capture', 'policy', 'review', 'export']
+const TAB_LABELS: Record<TabName, string> = {
+  capture: 'Capture',
+  policy: 'Team policy',
+  review: 'Review',
+  export: 'Export',
+}
+function tabForLabel(label: string): TabName {
+  return TABS.find((name) => TAB_LABELS[name] === label) ?? 'capture'
+}
+
+export interface AppProps {
+  client: ClientEndpoint
+  now: () => number
+  newId: () => string
+}
+
+export function App({ client, now, newId }: AppProps) {
+  const [user, setUser] = useState<User | null>(null)
+  const [helloError, setHelloError] = useState<string | null>(null)
+  const [selection, setSelection] = useState<LayerInfo[]>([])
+  const [tab, setTab] = useState<TabName>('capture')
+  const [errors, setErrors] = useState<UiError[]>([])
+  const [autoCapture, setAutoCapture] = useState<{ nodeId: string; token: number } | null>(null)
+  const [originForm, setOriginForm] = useState<OriginForm>(() => emptyOriginForm(new Date(now()).toISOString().slice(0, 10)))
+  const errorId = useRef(0)
+
+  const onError = useCallback((message: string) => {
+    errorId.current++
+    const id = errorId.current
+    setErrors((list) => [...list.filter((e) => e.message !== message), { id, message }].slice(-4))
+  }, [])
+
+  const applyCommand = useCallback((command: Command | null, relaunchNodeId: string | null) => {
+    if (command === 'capture') {
+      setTab('capture')
+      if (relaunchNodeId !== null) setAutoCapture({ nodeId: relaunchNodeId, token: Date.now() + Math.random() })
+    } else if (command === 'review') setTab('review')
+    else if (command === 'export') setTab('export')
+  }, [])
+
+  useEffect(() => {
+    const offSelection = client.on('selectionChanged', setSelection)
+    const offCommand = client.on('command', ({ command, relaunchNodeId }) => applyCommand(command, relaunchNodeId))
+    client
+      .request('hello', {})
+      .then((hello: ResultOf<'hello'>) => {
+        setUser(hello.user)
+        setSelection(hello.selection)
+        applyCommand(hello.command, hello.relaunchNodeId)
+      })
+      .catch((error: unknown) => setHelloError(errorMessage(error)))
+    return () => {
+      offSelection()
+      offCommand()
+    }
+  }, [client])
+
+  const refreshSelection = useCallback(() => {
+    client
+      .request('selection', {})
+      .then(setSelection)
+      .catch((error: unknown) => onError(errorMessage(error)))
+  }, [client])
+
+  if (helloError !== null) {
+    return (
+      <div class="lp-app">
+        <Banner icon={<IconWarning16 />} variant="warning">
+          Loomprint could not start: {helloError}
+        </Banner>
+      </div>
+    )
+  }
+  if (user === null) {
+    return (
+      <div class="lp-app lp-center" aria-busy="true">
+        <LoadingIndicator />
+        <Text>Starting Loomprint…</Text>
+      </div>
+    )
+  }
+
+  return (
+    <div class="lp-app">
+      {/* The Tabs component renders only the active option's children; the panels are
+          rendered below instead, so the Capture tab (a running capture, a half-typed origin)
+          survives a tab switch. Option values are the visible labels. */}
+      <Tabs
+        aria-label="Loomprint sections"
+        value={TAB_LABELS[tab]}
+        onValueChange={(label: string) => setTab(tabForLabel(label))}
+        options={TABS.map((name) => ({ value: TAB_LABELS[name], children: null }))}
+      />
+      <main class="lp-main">
+        <ErrorBanners errors={errors} onDismiss={(id) => setErrors((list) => list.filter((e) => e.id !== id))} />
+        {/* Kept mounted while hidden so a running capture and the typed origin survive a tab switch. */}
+        <div hidden={tab !== 'capture'}>
+          <CaptureTab
+            client={client}
+            user={user}
+            selection={selection}
+            now={now}
+            newId={newId}
+            onError={onError}
+            refreshSelection={refreshSelection}
+            autoCapture={autoCapture}
+            originForm={originForm}
+            setOriginForm={setOriginForm}
+          />
+        </div>
+        {tab === 'policy' ? <PolicyTab client={client} onError={onError} /> : null}
+        {tab === 'review' ? (
+          <ComingSoon>
+            Review is coming soon: art directors will see every pattern’s score in this file, open the evidence and
+            approve or reject it.
+          </ComingSoon>
+        ) : null}
+        {tab === 'export' ? (
+          <ComingSoon>
+            Export is coming soon: licensed pattern packs (assets, license terms, provenance and a signature anyone can
+            verify without Figma).
+          </ComingSoon>
+        ) : null}
+      </main>
+      <footer class="lp-footer lp-muted lp-small">Signed in as {user.name}</footer>
+    </div>
+  )
+}
+
+function ComingSoon({ children }: { children: string }) {
+  return (
+    <div class="lp-tab lp-empty">
+      <Text>{children}</Text>
+    </div>
+  )
+}

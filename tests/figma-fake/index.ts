@@ -1,0 +1,108 @@
+/**
+ * Loomprint's in-memory Figma for tests (see README.md in this folder).
+ *
+ * One shared document, several plugin sessions (users) on it. Typed against
+ * `@figma/plugin-typings` 1.142.0: the node classes implement the subset the project uses and
+ * are cast to the official types at this boundary. No Node.js imports: this module is also
+ * bundled (esbuild, iife, es2020) and run inside QuickJS and a browser page via `global.ts`.
+ */
+import { createWorld, type SessionImpl, type WorldImpl } from './world'
+
+export interface FakeUser {
+  id: string | null
+  name: string
+}
+export interface FigmaWorldOptions {
+  pluginId?: string
+  pageNames?: string[]
+}
+export interface FigmaWorld {
+  readonly document: DocumentNode
+  /** Start the plugin for a user; `command` is figma.command (menu command or relaunch). */
+  openSession(user?: FakeUser, options?: { command?: string; relaunch?: boolean }): FakeSession
+  /** A user edit: changes inside are LOCAL to `session`, REMOTE to the others; one undo step. */
+  edit(session: FakeSession, edit: () => void): void
+  /** Resolves once all pending change events have been delivered. */
+  flush(): Promise<void>
+}
+export interface FakeSession {
+  readonly figma: PluginAPI
+  readonly user: FakeUser
+  readonly ui: FakeUiBridge
+  readonly notifications: readonly { message: string; options?: NotificationOptions }[]
+  readonly closed: boolean
+  /** The user presses undo. */
+  undo(): void
+}
+export interface FakeUiBridge {
+  readonly shown: boolean
+  readonly visible: boolean
+  readonly html: string | null
+  /** Messages main sends with figma.ui.postMessage. Returns an unsubscribe. */
+  onMessage(listener: (message: unknown) => void): () => void
+  /** The UI sends a message to main, as parent.postMessage({ pluginMessage }, '*') would; delivered asynchronously. */
+  postToMain(message: unknown): void
+}
+
+/** Default user when none is given to `openSession`. */
+export const DEFAULT_USER: FakeUser = { id: '1001', name: 'Ada Designer' }
+
+export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
+  const w: WorldImpl = createWorld(options)
+  return {
+    // DocumentFake implements the subset of DocumentNode the project uses.
+    document: w.doc as unknown as DocumentNode,
+    openSession: (user, opts) => w.openSession(user, opts),
+    edit: (session, fn) => w.edit(session, fn),
+    flush: () => w.flush(),
+  }
+}
+
+type TimerFn = (cb: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown
+interface Globals {
+  figma?: PluginAPI
+  __html__?: string
+  __uiFiles__?: Record<string, string>
+  setTimeout: TimerFn
+  setInterval: TimerFn
+}
+let originals: { setTimeout: TimerFn; setInterval: TimerFn } | null = null
+
+/**
+ * Sets globalThis.figma and globalThis.__html__ for code that reads the globals (build/main.js).
+ * Also wraps the global setTimeout/setInterval so that timers created by plugin code stop firing
+ * once the session is closed (plugin-api.d.ts:167 closePlugin: "any setTimeout or setInterval
+ * timers will be cancelled"). The wrappers delegate to the originals otherwise.
+ */
+export function installGlobals(session: FakeSession, html?: string): void {
+  const g = globalThis as unknown as Globals
+  if (!originals) originals = { setTimeout: g.setTimeout, setInterval: g.setInterval }
+  const o = originals
+  const s = session as SessionImpl
+  g.figma = session.figma
+  g.__html__ = html ?? '<html><body></body></html>'
+  g.__uiFiles__ = {}
+  // Only timers created while the session is open are cancelled by its close; code running after
+  // the close (test code, harness teardown) keeps ordinary timers.
+  const wrap = (real: TimerFn): TimerFn => (cb, ms, ...args) => {
+    if (s.closed) return real.call(globalThis, cb, ms, ...args)
+    return real.call(globalThis, () => {
+      if (!s.closed) cb(...args)
+    }, ms)
+  }
+  g.setTimeout = wrap(o.setTimeout)
+  g.setInterval = wrap(o.setInterval)
+}
+
+/** Restores the timer globals and removes figma/__html__ (for test teardown). */
+export function uninstallGlobals(): void {
+  const g = globalThis as unknown as Globals
+  if (originals) {
+    g.setTimeout = originals.setTimeout
+    g.setInterval = originals.setInterval
+    originals = null
+  }
+  delete g.figma
+  delete g.__html__
+  delete g.__uiFiles__
+}

@@ -1,0 +1,514 @@
+/**
+ * exportAsync for the fake (plugin-api.d.ts:9040 ExportMixin, :5123-5240 ExportSettings*).
+ *
+ * PNG: a real, decodable PNG (RGBA, 8 bit, no interlace) rasterised from the node's subtree:
+ * solid fills of rectangles, frames, components, ellipses and vector paths, with node and paint
+ * opacity and frame clipping; no anti-aliasing, gradients, images, strokes, effects or text glyphs.
+ * SVG / SVG_STRING: an SVG document of the same shapes. PDF: a minimal valid one-page PDF of the
+ * same shapes (solid fills, no opacity). JPG and JSON_REST_V1: rejected, not supported by the fake.
+ */
+import { zlibSync } from 'fflate'
+import type { Box, PageFake, SceneFake } from './nodes'
+import { crc32, utf8Encode } from './util'
+
+type M = [number, number, number, number, number, number]
+type Pt = [number, number]
+
+/** Pixel budget of the fake's rasteriser (keeps a mistaken 100x export from eating the test run). */
+export const MAX_EXPORT_PIXELS = 8192 * 8192
+
+interface Drawable {
+  node: SceneFake
+  abs: M
+  inv: M
+  /** Polygons in node-local coordinates (null: the node's 0..w x 0..h box). */
+  polys: Pt[][] | null
+  evenOdd: boolean
+  ellipse: boolean
+  paints: { r: number; g: number; b: number; a: number }[]
+  strokes: { r: number; g: number; b: number; a: number }[]
+  strokeWeight: number
+  clips: { inv: M; w: number; h: number }[]
+  opacity: number
+}
+
+function mul(a: M, b: M): M {
+  return [
+    a[0] * b[0] + a[1] * b[3],
+    a[0] * b[1] + a[1] * b[4],
+    a[0] * b[2] + a[1] * b[5] + a[2],
+    a[3] * b[0] + a[4] * b[3],
+    a[3] * b[1] + a[4] * b[4],
+    a[3] * b[2] + a[4] * b[5] + a[5],
+  ]
+}
+
+function inverse(m: M): M {
+  const det = m[0] * m[4] - m[1] * m[3] || 1e-12
+  const a = m[4] / det
+  const b = -m[1] / det
+  const c = -m[3] / det
+  const d = m[0] / det
+  return [a, b, -(a * m[2] + b * m[5]), c, d, -(c * m[2] + d * m[5])]
+}
+
+// ---------------------------------------------------------------- path data (plugin-api.d.ts:5496: M L Q C Z, absolute)
+
+function tokens(d: string): string[] {
+  return d.match(/[MLQCZmlqcz]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) || []
+}
+
+export function flattenPath(d: string): Pt[][] {
+  const t = tokens(d)
+  const polys: Pt[][] = []
+  let cur: Pt[] = []
+  let x = 0
+  let y = 0
+  let sx = 0
+  let sy = 0
+  let i = 0
+  let cmd = ''
+  const num = (): number => Number(t[i++])
+  while (i < t.length) {
+    if (/[A-Za-z]/.test(t[i])) cmd = t[i++].toUpperCase()
+    if (cmd === 'M') {
+      if (cur.length > 1) polys.push(cur)
+      x = sx = num()
+      y = sy = num()
+      cur = [[x, y]]
+      cmd = 'L'
+    } else if (cmd === 'L') {
+      x = num()
+      y = num()
+      cur.push([x, y])
+    } else if (cmd === 'Q') {
+      const x1 = num()
+      const y1 = num()
+      const x2 = num()
+      const y2 = num()
+      for (let k = 1; k <= 8; k++) {
+        const s = k / 8
+        const u = 1 - s
+        cur.push([u * u * x + 2 * u * s * x1 + s * s * x2, u * u * y + 2 * u * s * y1 + s * s * y2])
+      }
+      x = x2
+      y = y2
+    } else if (cmd === 'C') {
+      const x1 = num()
+      const y1 = num()
+      const x2 = num()
+      const y2 = num()
+      const x3 = num()
+      const y3 = num()
+      for (let k = 1; k <= 12; k++) {
+        const s = k / 12
+        const u = 1 - s
+        cur.push([
+          u * u * u * x + 3 * u * u * s * x1 + 3 * u * s * s * x2 + s * s * s * x3,
+          u * u * u * y + 3 * u * u * s * y1 + 3 * u * s * s * y2 + s * s * s * y3,
+        ])
+      }
+      x = x3
+      y = y3
+    } else if (cmd === 'Z') {
+      cur.push([sx, sy])
+      if (cur.length > 1) polys.push(cur)
+      cur = [[sx, sy]]
+      x = sx
+      y = sy
+      cmd = ''
+    } else {
+      i++ // stray number: skip
+    }
+  }
+  if (cur.length > 1) polys.push(cur)
+  return polys
+}
+
+function windingAt(polys: Pt[][], px: number, py: number, evenOdd: boolean): boolean {
+  let wn = 0
+  let crossings = 0
+  for (const poly of polys) {
+    const n = poly.length
+    for (let i = 0; i < n; i++) {
+      const [x0, y0] = poly[i]
+      const [x1, y1] = poly[(i + 1) % n]
+      if (y0 <= py ? y1 > py : y1 <= py) {
+        const xi = x0 + ((py - y0) / (y1 - y0)) * (x1 - x0)
+        if (px < xi) {
+          crossings++
+          wn += y1 > y0 ? 1 : -1
+        }
+      }
+    }
+  }
+  return evenOdd ? crossings % 2 === 1 : wn !== 0
+}
+
+// ---------------------------------------------------------------- collecting what to draw
+
+function solid(paints: readonly Paint[], opacity: number): { r: number; g: number; b: number; a: number }[] {
+  const out: { r: number; g: number; b: number; a: number }[] = []
+  for (const p of paints) {
+    if (p.type !== 'SOLID' || p.visible === false) continue
+    const c = p.color as RGB & { a?: number }
+    out.push({ r: c.r, g: c.g, b: c.b, a: (p.opacity === undefined ? 1 : p.opacity) * opacity })
+  }
+  return out
+}
+
+function collect(root: SceneFake | PageFake): Drawable[] {
+  const out: Drawable[] = []
+  const walk = (n: SceneFake, clips: Drawable['clips'], opacity: number): void => {
+    if (!n._visible) return
+    const abs = n._abs()
+    const inv = inverse(abs)
+    const op = opacity * n._opacity
+    const anyN = n as SceneFake & { _fills?: readonly Paint[]; _strokes?: readonly Paint[]; _strokeWeight?: number }
+    if (anyN._fills && n.type !== 'TEXT') {
+      let polys: Pt[][] | null = null
+      let evenOdd = false
+      if (n.type === 'VECTOR') {
+        polys = []
+        for (const p of n._vectorPaths) {
+          if (p.windingRule === 'NONE') continue
+          polys.push(...flattenPath(p.data))
+          if (p.windingRule === 'EVENODD') evenOdd = true
+        }
+      }
+      out.push({
+        node: n,
+        abs,
+        inv,
+        polys,
+        evenOdd,
+        ellipse: n.type === 'ELLIPSE',
+        paints: solid(anyN._fills, op),
+        strokes: solid(anyN._strokes || [], op),
+        strokeWeight: anyN._strokeWeight || 0,
+        clips,
+        opacity: op,
+      })
+    }
+    const kids = (n as { _children?: SceneFake[] })._children
+    if (kids && kids.length) {
+      const clip = (n.type === 'FRAME' || n.type === 'COMPONENT') && (n as { _clipsContent?: boolean })._clipsContent
+      const next = clip ? clips.concat([{ inv, w: n._w, h: n._h }]) : clips
+      for (const c of kids) walk(c, next, n.type === 'GROUP' ? op : op)
+    }
+  }
+  if (root.type === 'PAGE') for (const c of root._children) walk(c, [], 1)
+  else walk(root, [], 1)
+  return out
+}
+
+function boundsOf(root: SceneFake | PageFake): Box | null {
+  if (root.type === 'PAGE') {
+    let b: Box | null = null
+    for (const c of root._children) {
+      const cb = c._absBox()
+      if (cb) b = b ? { x0: Math.min(b.x0, cb.x0), y0: Math.min(b.y0, cb.y0), x1: Math.max(b.x1, cb.x1), y1: Math.max(b.y1, cb.y1) } : cb
+    }
+    return b
+  }
+  return root._absBox()
+}
+
+// ---------------------------------------------------------------- PNG
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length)
+  const dv = new DataView(out.buffer)
+  dv.setUint32(0, data.length)
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i)
+  out.set(data, 8)
+  dv.setUint32(8 + data.length, crc32(out, 4, 8 + data.length))
+  return out
+}
+
+/** Encodes RGBA pixels as a PNG (PNG spec: signature, IHDR, IDAT (zlib, filter 0), IEND). */
+export function encodePng(width: number, height: number, rgba: Uint8Array): Uint8Array {
+  const ihdr = new Uint8Array(13)
+  const dv = new DataView(ihdr.buffer)
+  dv.setUint32(0, width)
+  dv.setUint32(4, height)
+  ihdr[8] = 8 // bit depth
+  ihdr[9] = 6 // colour type RGBA
+  ihdr[10] = 0 // compression
+  ihdr[11] = 0 // filter
+  ihdr[12] = 0 // interlace
+  const stride = width * 4
+  const raw = new Uint8Array((stride + 1) * height)
+  for (let y = 0; y < height; y++) {
+    raw[y * (stride + 1)] = 0
+    raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1)
+  }
+  const parts = [
+    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlibSync(raw, { level: 6 })),
+    chunk('IEND', new Uint8Array(0)),
+  ]
+  const total = parts.reduce((n, p) => n + p.length, 0)
+  const out = new Uint8Array(total)
+  let o = 0
+  for (const p of parts) {
+    out.set(p, o)
+    o += p.length
+  }
+  return out
+}
+
+function inside(d: Drawable, lx: number, ly: number): boolean {
+  const w = d.node._w
+  const h = d.node._h
+  if (d.polys) return windingAt(d.polys, lx, ly, d.evenOdd)
+  if (d.ellipse) {
+    const nx = (lx - w / 2) / (w / 2)
+    const ny = (ly - h / 2) / (h / 2)
+    return nx * nx + ny * ny <= 1
+  }
+  return lx >= 0 && ly >= 0 && lx < w && ly < h
+}
+
+export function rasterize(root: SceneFake | PageFake, scale: number): { width: number; height: number; rgba: Uint8Array } {
+  const b = boundsOf(root)
+  if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+  const width = Math.max(1, Math.round((b.x1 - b.x0) * scale))
+  const height = Math.max(1, Math.round((b.y1 - b.y0) * scale))
+  if (width * height > MAX_EXPORT_PIXELS) {
+    throw new Error(`in exportAsync: ${width}x${height} exceeds the fake's export pixel budget`)
+  }
+  const buf = new Float32Array(width * height * 4) // straight (non-premultiplied) RGBA, 0..1
+  for (const d of collect(root)) {
+    if (!d.paints.length) continue
+    const nb = boxOfNode(d)
+    const px0 = Math.max(0, Math.floor((nb.x0 - b.x0) * scale))
+    const py0 = Math.max(0, Math.floor((nb.y0 - b.y0) * scale))
+    const px1 = Math.min(width, Math.ceil((nb.x1 - b.x0) * scale))
+    const py1 = Math.min(height, Math.ceil((nb.y1 - b.y0) * scale))
+    const inv = d.inv
+    for (let py = py0; py < py1; py++) {
+      const gy = b.y0 + (py + 0.5) / scale
+      for (let px = px0; px < px1; px++) {
+        const gx = b.x0 + (px + 0.5) / scale
+        const lx = inv[0] * gx + inv[1] * gy + inv[2]
+        const ly = inv[3] * gx + inv[4] * gy + inv[5]
+        if (!inside(d, lx, ly)) continue
+        let clipped = false
+        for (const c of d.clips) {
+          const cx = c.inv[0] * gx + c.inv[1] * gy + c.inv[2]
+          const cy = c.inv[3] * gx + c.inv[4] * gy + c.inv[5]
+          if (cx < 0 || cy < 0 || cx >= c.w || cy >= c.h) {
+            clipped = true
+            break
+          }
+        }
+        if (clipped) continue
+        const o = (py * width + px) * 4
+        for (const p of d.paints) {
+          const a = p.a
+          if (a <= 0) continue
+          const da = buf[o + 3]
+          const oa = a + da * (1 - a)
+          buf[o] = (p.r * a + buf[o] * da * (1 - a)) / oa
+          buf[o + 1] = (p.g * a + buf[o + 1] * da * (1 - a)) / oa
+          buf[o + 2] = (p.b * a + buf[o + 2] * da * (1 - a)) / oa
+          buf[o + 3] = oa
+        }
+      }
+    }
+  }
+  const rgba = new Uint8Array(width * height * 4)
+  for (let i = 0; i < rgba.length; i++) rgba[i] = Math.round(Math.min(1, Math.max(0, buf[i])) * 255)
+  return { width, height, rgba }
+}
+
+function boxOfNode(d: Drawable): Box {
+  const m = d.abs
+  const w = d.node._w
+  const h = d.node._h
+  let x0 = 0
+  let y0 = 0
+  let x1 = w
+  let y1 = h
+  if (d.polys && d.polys.length) {
+    x0 = y0 = Infinity
+    x1 = y1 = -Infinity
+    for (const p of d.polys)
+      for (const [x, y] of p) {
+        x0 = Math.min(x0, x)
+        y0 = Math.min(y0, y)
+        x1 = Math.max(x1, x)
+        y1 = Math.max(y1, y)
+      }
+  }
+  const pts: Pt[] = [
+    [x0, y0],
+    [x1, y0],
+    [x0, y1],
+    [x1, y1],
+  ]
+  const xs = pts.map(([x, y]) => m[0] * x + m[1] * y + m[2])
+  const ys = pts.map(([x, y]) => m[3] * x + m[4] * y + m[5])
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+}
+
+// ---------------------------------------------------------------- SVG
+
+function hex(c: { r: number; g: number; b: number }): string {
+  const h = (v: number): string => ('0' + Math.round(v * 255).toString(16)).slice(-2)
+  return '#' + h(c.r) + h(c.g) + h(c.b)
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function n4(v: number): string {
+  return String(Math.round(v * 10000) / 10000)
+}
+
+export function toSvg(root: SceneFake | PageFake, idAttribute: boolean): string {
+  const b = boundsOf(root)
+  if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+  const W = b.x1 - b.x0
+  const H = b.y1 - b.y0
+  const lines: string[] = []
+  lines.push(
+    `<svg width="${n4(W)}" height="${n4(H)}" viewBox="0 0 ${n4(W)} ${n4(H)}" fill="none" xmlns="http://www.w3.org/2000/svg">`,
+  )
+  const drawables = collect(root)
+  for (const d of drawables) {
+    const m = d.abs
+    const tf = `matrix(${[m[0], m[3], m[1], m[4], m[2] - b.x0, m[5] - b.y0].map(n4).join(' ')})`
+    const id = idAttribute ? ` id="${esc(d.node.name)}"` : ''
+    const w = n4(d.node._w)
+    const h = n4(d.node._h)
+    const strokeAttr = d.strokes.length && d.strokeWeight > 0
+      ? ` stroke="${hex(d.strokes[0])}" stroke-width="${n4(d.strokeWeight)}"${d.strokes[0].a < 1 ? ` stroke-opacity="${n4(d.strokes[0].a)}"` : ''}`
+      : ''
+    const paints = d.paints.length ? d.paints : [null]
+    for (const p of paints) {
+      const fill = p ? ` fill="${hex(p)}"${p.a < 1 ? ` fill-opacity="${n4(p.a)}"` : ''}` : ''
+      if (!p && !strokeAttr) continue
+      if (d.node.type === 'VECTOR') {
+        for (const vp of d.node._vectorPaths) {
+          const rule = vp.windingRule === 'EVENODD' ? ' fill-rule="evenodd"' : ''
+          lines.push(`<path${id} d="${esc(vp.data)}" transform="${tf}"${rule}${vp.windingRule === 'NONE' ? '' : fill}${strokeAttr}/>`)
+        }
+      } else if (d.ellipse) {
+        lines.push(`<ellipse${id} cx="${n4(d.node._w / 2)}" cy="${n4(d.node._h / 2)}" rx="${n4(d.node._w / 2)}" ry="${n4(d.node._h / 2)}" transform="${tf}"${fill}${strokeAttr}/>`)
+      } else {
+        lines.push(`<rect${id} width="${w}" height="${h}" transform="${tf}"${fill}${strokeAttr}/>`)
+      }
+    }
+  }
+  // Text as <text> (svgOutlineText=false style); glyph outlines are not available in the fake.
+  const walkText = (n: SceneFake): void => {
+    if (!n._visible) return
+    if (n.type === 'TEXT' && n._characters) {
+      const m = n._abs()
+      const p = solid(n._fills, n._opacity)[0] || { r: 0, g: 0, b: 0, a: 1 }
+      lines.push(
+        `<text transform="matrix(${[m[0], m[3], m[1], m[4], m[2] - b.x0, m[5] - b.y0].map(n4).join(' ')})" font-family="${esc(n._fontName.family)}" font-size="${n4(n._fontSize)}" fill="${hex(p)}" dominant-baseline="hanging">${esc(n._characters)}</text>`,
+      )
+    }
+    const kids = (n as { _children?: SceneFake[] })._children
+    if (kids) kids.forEach(walkText)
+  }
+  if (root.type === 'PAGE') root._children.forEach(walkText)
+  else walkText(root)
+  lines.push('</svg>')
+  return lines.join('\n')
+}
+
+// ---------------------------------------------------------------- PDF (minimal, PDF 1.4)
+
+export function toPdf(root: SceneFake | PageFake): Uint8Array {
+  const b = boundsOf(root)
+  if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+  const W = b.x1 - b.x0
+  const H = b.y1 - b.y0
+  const ops: string[] = [`1 0 0 -1 0 ${n4(H)} cm`, `1 0 0 1 ${n4(-b.x0)} ${n4(-b.y0)} cm`]
+  for (const d of collect(root)) {
+    const p = d.paints[d.paints.length - 1]
+    if (!p) continue
+    const m = d.abs
+    ops.push('q', `${[m[0], m[3], m[1], m[4], m[2], m[5]].map(n4).join(' ')} cm`, `${n4(p.r)} ${n4(p.g)} ${n4(p.b)} rg`)
+    const polys = d.polys || (d.ellipse ? flattenPath(ellipseD(d.node._w, d.node._h)) : null)
+    if (polys) {
+      for (const poly of polys) {
+        poly.forEach(([x, y], i) => ops.push(`${n4(x)} ${n4(y)} ${i ? 'l' : 'm'}`))
+        ops.push('h')
+      }
+      ops.push(d.evenOdd ? 'f*' : 'f')
+    } else {
+      ops.push(`0 0 ${n4(d.node._w)} ${n4(d.node._h)} re f`)
+    }
+    ops.push('Q')
+  }
+  const content = ops.join('\n')
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${n4(W)} ${n4(H)}] /Contents 4 0 R /Resources << >> >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const off of offsets) out += `${('0000000000' + off).slice(-10)} 00000 n \n`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return utf8Encode(out)
+}
+
+function ellipseD(w: number, h: number): string {
+  const k = 0.5522847498
+  const rx = w / 2
+  const ry = h / 2
+  return (
+    `M ${w} ${ry} C ${w} ${ry + k * ry} ${rx + k * rx} ${h} ${rx} ${h} ` +
+    `C ${rx - k * rx} ${h} 0 ${ry + k * ry} 0 ${ry} C 0 ${ry - k * ry} ${rx - k * rx} 0 ${rx} 0 ` +
+    `C ${rx + k * rx} 0 ${w} ${ry - k * ry} ${w} ${ry} Z`
+  )
+}
+
+// ---------------------------------------------------------------- entry
+
+type AnySettings = ExportSettings | ExportSettingsSVGString | { format: string }
+
+/** plugin-api.d.ts:9050 "When this parameter is absent, this function defaults to exporting as a PNG at 1x resolution." */
+export async function exportNode(root: SceneFake | PageFake, settings?: AnySettings): Promise<Uint8Array | string> {
+  const s = (settings || { format: 'PNG' }) as AnySettings
+  switch (s.format) {
+    case 'PNG': {
+      const c = (s as ExportSettingsImage).constraint || { type: 'SCALE', value: 1 }
+      const b = boundsOf(root)
+      if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+      if (typeof c.value !== 'number' || !(c.value > 0)) throw new Error('in exportAsync: constraint.value must be > 0')
+      // plugin-api.d.ts:5160-5162 SCALE / WIDTH / HEIGHT
+      const scale =
+        c.type === 'WIDTH' ? c.value / (b.x1 - b.x0) : c.type === 'HEIGHT' ? c.value / (b.y1 - b.y0) : c.value
+      const r = rasterize(root, scale)
+      return encodePng(r.width, r.height, r.rgba)
+    }
+    case 'SVG':
+      return utf8Encode(toSvg(root, !!(s as ExportSettingsSVG).svgIdAttribute))
+    case 'SVG_STRING':
+      return toSvg(root, !!(s as ExportSettingsSVGString).svgIdAttribute)
+    case 'PDF':
+      return toPdf(root)
+    case 'JPG':
+      throw new Error('in exportAsync: JPG export is not supported by the fake (use PNG)')
+    default:
+      throw new Error(`in exportAsync: format ${JSON.stringify(s.format)} is not supported by the fake`)
+  }
+}
+
+export { mul as _mul }

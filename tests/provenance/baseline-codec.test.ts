@@ -1,0 +1,344 @@
+import fc from 'fast-check'
+import { deflateSync, inflateSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { base64Decode, base64Encode } from '../../src/provenance/base64'
+import {
+  decodeBaseline,
+  DEFAULT_CHUNK_CHARS,
+  encodeBaseline,
+  quantizeSnapshot,
+} from '../../src/provenance/baseline-codec'
+import { sha256HexOfString } from '../../src/provenance/sha256'
+import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/provenance/snapshot'
+import { OUTLINE_POINTS } from '../../src/provenance/snapshot'
+import { utf8Decode, utf8Encode } from '../../src/provenance/utf8'
+
+// ---------------------------------------------------------------------------
+// Arbitraries
+
+const num = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })
+const unit = fc.double({ min: 0, max: 1, noNaN: true })
+const rgba = fc.record({ r: unit, g: unit, b: unit, a: unit })
+const text = fc.string({ unit: 'binary', maxLength: 30 })
+const figmaId = fc.oneof(
+  fc.tuple(fc.nat(999), fc.nat(99999)).map(([a, b]) => `${a}:${b}`),
+  fc.tuple(fc.nat(99), fc.nat(999), fc.nat(99), fc.nat(999)).map(([a, b, c, d]) => `I${a}:${b};${c}:${d}`),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+)
+const paint: fc.Arbitrary<PaintSnapshot> = fc.oneof(
+  fc.record({ kind: fc.constant('solid' as const), color: rgba }),
+  fc.record({
+    kind: fc.constant('gradient' as const),
+    stops: fc.array(fc.record({ position: unit, color: rgba }), { maxLength: 4 }),
+  }),
+  fc.record({ kind: fc.constant('image' as const), imageHash: fc.option(text, { nil: null }), opacity: unit }),
+  fc.record({ kind: fc.constant('other' as const), type: text, opacity: unit }),
+)
+const effect = fc.record(
+  {
+    type: fc.constantFrom('DROP_SHADOW', 'INNER_SHADOW', 'LAYER_BLUR', 'BACKGROUND_BLUR'),
+    visible: fc.boolean(),
+    radius: num,
+    color: rgba,
+    offset: fc.record({ x: num, y: num }),
+  },
+  { requiredKeys: ['type', 'visible', 'radius'] },
+)
+const outline = fc.oneof(
+  fc.record({
+    vertices: fc.nat(500),
+    points: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: OUTLINE_POINTS * 2, maxLength: OUTLINE_POINTS * 2 }),
+  }),
+  // Off-spec signatures still round-trip (generic form).
+  fc.record({ vertices: fc.integer({ min: -5, max: 5 }), points: fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 40 }) }),
+)
+const path = fc.oneof(
+  fc.array(fc.nat(40), { maxLength: 4 }).map((p) => p.join('.')),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+)
+const element: fc.Arbitrary<ElementSnapshot> = fc.record({
+  id: figmaId,
+  path,
+  type: fc.constantFrom('VECTOR', 'ELLIPSE', 'RECTANGLE', 'GROUP', 'TEXT', 'FRAME'),
+  bounds: fc.record({ x: num, y: num, w: num, h: num }),
+  rotation: fc.double({ min: -180, max: 180, noNaN: true }),
+  opacity: unit,
+  visible: fc.boolean(),
+  blendMode: fc.constantFrom('NORMAL', 'MULTIPLY', 'SCREEN', 'PASS_THROUGH'),
+  fills: fc.array(paint, { maxLength: 3 }),
+  strokes: fc.array(paint, { maxLength: 2 }),
+  strokeWeight: fc.double({ min: 0, max: 100, noNaN: true }),
+  effects: fc.array(effect, { maxLength: 2 }),
+  geometry: fc.option(outline, { nil: null }),
+  text: fc.option(fc.string({ unit: 'binary', maxLength: 40 }), { nil: null }),
+})
+const snapshot: fc.Arbitrary<PatternSnapshot> = fc.record({
+  rootId: figmaId,
+  rootBounds: fc.record({ x: num, y: num, w: num, h: num }),
+  elements: fc.array(element, { maxLength: 30 }),
+})
+
+// ---------------------------------------------------------------------------
+// A small textile repeat: a motif tile repeated on a grid (shared outlines and paints).
+
+function repeat(tiles: number): PatternSnapshot {
+  const elements: ElementSnapshot[] = []
+  let id = 10
+  const outlines = Array.from({ length: 6 }, (_, k) => ({
+    vertices: 5 + k,
+    points: Array.from({ length: 32 }, (_, i) => (i * 37 + k * 11) % 256),
+  }))
+  for (let t = 0; t < tiles; t++) {
+    elements.push({
+      id: `7:${id++}`, path: String(t), type: 'GROUP',
+      bounds: { x: (t % 10) * 250, y: Math.floor(t / 10) * 250, w: 250, h: 250 },
+      rotation: 0, opacity: 1, visible: true, blendMode: 'PASS_THROUGH',
+      fills: [], strokes: [], strokeWeight: 0, effects: [], geometry: null, text: null,
+    })
+    for (let k = 0; k < 24; k++) {
+      elements.push({
+        id: `7:${id++}`, path: `${t}.${k}`, type: 'VECTOR',
+        bounds: { x: (t % 10) * 250 + k * 9.25, y: Math.floor(t / 10) * 250 + (k % 5) * 40.5, w: 30.125, h: 18 + k },
+        rotation: k % 3 === 0 ? 45 : 0, opacity: k % 4 === 0 ? 0.8 : 1, visible: true, blendMode: 'NORMAL',
+        fills: [{ kind: 'solid', color: { r: (k % 6) / 5, g: 0.4, b: 0.2, a: 1 } }],
+        strokes: k % 5 === 0 ? [{ kind: 'solid', color: { r: 0, g: 0, b: 0, a: 1 } }] : [],
+        strokeWeight: k % 5 === 0 ? 1 : 0,
+        effects: [], geometry: outlines[k % 6], text: null,
+      })
+    }
+  }
+  return { rootId: '7:9', rootBounds: { x: 0, y: 0, w: 2500, h: 2500 }, elements }
+}
+
+// ---------------------------------------------------------------------------
+
+describe('baseline codec: round trip', () => {
+  it('decodes what it encoded, exactly up to the documented quantization', () => {
+    fc.assert(
+      fc.property(snapshot, fc.integer({ min: 4, max: 400 }), (s, chunkChars) => {
+        const encoded = encodeBaseline(s, { chunkChars })
+        const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+        expect(decoded).toEqual({ ok: true, snapshot: quantizeSnapshot(s) })
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('stays within the quantization steps of the original', () => {
+    fc.assert(
+      fc.property(snapshot, (s) => {
+        const q = quantizeSnapshot(s)
+        s.elements.forEach((e, i) => {
+          const d = q.elements[i]
+          expect(Math.abs(d.bounds.x - e.bounds.x)).toBeLessThanOrEqual(0.005 + 1e-9)
+          expect(Math.abs(d.bounds.w - e.bounds.w)).toBeLessThanOrEqual(0.005 + 1e-9)
+          expect(Math.abs(d.rotation - e.rotation)).toBeLessThanOrEqual(0.005 + 1e-9)
+          expect(Math.abs(d.opacity - e.opacity)).toBeLessThanOrEqual(0.0005 + 1e-9)
+          e.fills.forEach((p, j) => {
+            const dp = d.fills[j]
+            if (p.kind === 'solid' && dp.kind === 'solid') {
+              expect(Math.abs(dp.color.r - p.color.r)).toBeLessThanOrEqual(1 / 65535)
+            }
+          })
+        })
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('keeps ids, paths and texts exactly', () => {
+    const ids = ['12:345', '12:0345', 'I1:2;3:4', '0', '007', 'abc', '', '1234567890123456789012', '9:-1', '::']
+    const paths = ['', '0', '0.3.1', '01', '.3', '3.', 'a.b', '0.3.1', '2.10', '12.999999999']
+    const elements = ids.map((id, i) => ({
+      ...repeat(1).elements[1],
+      id,
+      path: paths[i],
+      text: i % 2 ? null : `héllo 🧵 ${i}\n`,
+    }))
+    const s: PatternSnapshot = { rootId: 'I5:6;7:8', rootBounds: { x: 0, y: 0, w: 1, h: 1 }, elements }
+    const encoded = encodeBaseline(s)
+    const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+    expect(decoded.ok && decoded.snapshot).toEqual(quantizeSnapshot(s))
+    if (!decoded.ok) return
+    expect(decoded.snapshot.rootId).toBe(s.rootId)
+    expect(decoded.snapshot.elements.map((e) => [e.id, e.path, e.text])).toEqual(s.elements.map((e) => [e.id, e.path, e.text]))
+  })
+
+  it('stores non-finite numbers as 0 and lone surrogates as U+FFFD', () => {
+    const base = repeat(1).elements[1]
+    const s: PatternSnapshot = {
+      rootId: 'x\ud800',
+      rootBounds: { x: NaN, y: Infinity, w: -Infinity, h: -0 },
+      elements: [{ ...base, rotation: NaN, text: 'a\udc00b' }],
+    }
+    const encoded = encodeBaseline(s)
+    const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    expect(decoded.snapshot.rootId).toBe('x\ufffd')
+    expect(decoded.snapshot.rootBounds).toEqual({ x: 0, y: 0, w: 0, h: 0 })
+    expect(decoded.snapshot.elements[0].rotation).toBe(0)
+    expect(decoded.snapshot.elements[0].text).toBe('a\ufffdb')
+  })
+
+  it('returns fresh objects: editing one decoded element leaves its twins alone', () => {
+    const encoded = encodeBaseline(repeat(2))
+    const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+    if (!decoded.ok) throw new Error(decoded.error)
+    const [a, b] = [decoded.snapshot.elements[1], decoded.snapshot.elements[26]]
+    const fa = a.fills[0]
+    if (fa.kind === 'solid') fa.color.r = 0.123
+    a.geometry!.points[0] = 1
+    expect(b.fills).toEqual(repeat(2).elements[26].fills)
+    expect(b.geometry!.points[0]).toBe(repeat(2).elements[26].geometry!.points[0])
+  })
+})
+
+describe('baseline codec: storage', () => {
+  it('splits into chunks of at most chunkChars (default 60,000) that fit a plugin-data entry', () => {
+    const big = repeat(400) // 10,000 elements
+    const encoded = encodeBaseline(big)
+    expect(encoded.elements).toBe(10_000)
+    for (const c of encoded.chunks) expect(c.length).toBeLessThanOrEqual(DEFAULT_CHUNK_CHARS)
+    expect(encoded.bytes).toBe(encoded.chunks.join('').length)
+    const small = encodeBaseline(big, { chunkChars: 1000 })
+    expect(small.chunks.length).toBe(Math.ceil(small.bytes / 1000))
+    expect(small.chunks.every((c) => c.length <= 1000)).toBe(true)
+    expect(small.hash).toBe(encoded.hash)
+  })
+
+  it('stores a 10,000-element repeat in well under 48 characters per element', () => {
+    const encoded = encodeBaseline(repeat(400))
+    expect(encoded.bytes / encoded.elements).toBeLessThan(48)
+  })
+
+  it('hashes the stored string (SHA-256 hex of the joined chunks)', () => {
+    const encoded = encodeBaseline(repeat(3), { chunkChars: 100 })
+    expect(encoded.hash).toBe(sha256HexOfString(encoded.chunks.join('')))
+    expect(encoded.hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('is deterministic', () => {
+    expect(encodeBaseline(repeat(5))).toEqual(encodeBaseline(repeat(5)))
+  })
+
+  it('rejects a nonsensical chunk size', () => {
+    expect(() => encodeBaseline(repeat(1), { chunkChars: 0 })).toThrow(RangeError)
+    expect(() => encodeBaseline(repeat(1), { chunkChars: 2.5 })).toThrow(RangeError)
+  })
+})
+
+describe('baseline codec: damage is reported, never thrown', () => {
+  const encoded = encodeBaseline(repeat(40), { chunkChars: 200 })
+
+  it('has several chunks to damage', () => {
+    expect(encoded.chunks.length).toBeGreaterThan(2)
+  })
+
+  it('any changed character → ok: false', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(encoded.chunks.length - 1),
+        fc.nat(),
+        fc.constantFrom(...'ABCxyz019+/='.split('')),
+        (ci, pos, ch) => {
+          const chunks = encoded.chunks.slice()
+          const c = chunks[ci]
+          const p = pos % c.length
+          fc.pre(c[p] !== ch)
+          chunks[ci] = c.slice(0, p) + ch + c.slice(p + 1)
+          const r = decodeBaseline(chunks, encoded.hash)
+          expect(r.ok).toBe(false)
+          if (!r.ok) expect(r.error).toMatch(/hash/)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
+  it('a missing, empty, extra or reordered chunk → ok: false', () => {
+    const { chunks, hash } = encoded
+    const cases: string[][] = [
+      chunks.slice(1),
+      chunks.slice(0, -1),
+      [chunks[0], '', ...chunks.slice(2)],
+      [...chunks, chunks[0]],
+      [chunks[1], chunks[0], ...chunks.slice(2)],
+      [],
+    ]
+    for (const c of cases) {
+      const r = decodeBaseline(c, hash)
+      expect(r.ok).toBe(false)
+    }
+    const empty = decodeBaseline([chunks[0], '', ...chunks.slice(2)], hash)
+    expect(!empty.ok && empty.error).toBe(`Baseline chunk 2 of ${chunks.length} is missing.`)
+  })
+
+  it('a wrong hash → ok: false with a clear message', () => {
+    const r = decodeBaseline(encoded.chunks, '0'.repeat(64))
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/does not match its hash/) })
+    expect(decodeBaseline(encoded.chunks, 'nonsense').ok).toBe(false)
+    expect(decodeBaseline(encoded.chunks, undefined as unknown as string).ok).toBe(false)
+  })
+
+  it('hash-consistent garbage (bad base64, not deflate, malformed layout, newer version) → ok: false', () => {
+    const stored = (s: string) => decodeBaseline([s], sha256HexOfString(s))
+    expect(stored('not base64!')).toEqual({ ok: false, error: 'Baseline is not valid base64.' })
+    expect(stored(base64Encode(new Uint8Array([255, 255, 255, 255]))).ok).toBe(false)
+    const version2 = base64Encode(deflateSync(new Uint8Array([2, 0, 0])))
+    expect(stored(version2)).toEqual({ ok: false, error: expect.stringMatching(/unknown baseline format version 2/) })
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const withVersion = new Uint8Array([1, ...bytes])
+        const r = stored(base64Encode(deflateSync(withVersion)))
+        // Either a (rare) valid layout or a reported error: never a throw.
+        expect(typeof r.ok).toBe('boolean')
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('truncated layouts are reported', () => {
+    const raw = encodeBaseline(repeat(2))
+    const bytes = base64Decode(raw.chunks.join(''))!
+    expect(bytes).not.toBeNull()
+    // Re-deflate a truncated layout: the hash matches, the content does not.
+    const layout = inflateSync(bytes)
+    for (const cut of [1, 2, 10, layout.length - 1]) {
+      const s = base64Encode(deflateSync(layout.subarray(0, cut)))
+      const r = decodeBaseline([s], sha256HexOfString(s))
+      expect(r.ok).toBe(false)
+    }
+  })
+})
+
+describe('base64 and UTF-8 helpers', () => {
+  it('base64 matches Node and refuses damage', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        const s = base64Encode(bytes)
+        expect(s).toBe(Buffer.from(bytes).toString('base64'))
+        expect(base64Decode(s)).toEqual(bytes)
+      }),
+    )
+    for (const bad of ['a', 'ab=c', 'ab c', 'YQ=', 'YR==', '====', 'é===']) expect(base64Decode(bad)).toBeNull()
+  })
+
+  it('UTF-8 matches TextEncoder/TextDecoder', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 50 }), fc.string({ unit: 'grapheme', maxLength: 20 }), (a, b) => {
+        for (const s of [a, b, a + '\ud800' + b, '\udfff' + b]) {
+          const bytes = utf8Encode(s)
+          expect(bytes).toEqual(new TextEncoder().encode(s))
+          expect(utf8Decode(bytes)).toBe(new TextDecoder().decode(bytes))
+        }
+      }),
+    )
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 60 }), (bytes) => {
+        expect(utf8Decode(bytes)).toBe(new TextDecoder().decode(bytes))
+      }),
+      { numRuns: 500 },
+    )
+  })
+})

@@ -1,0 +1,105 @@
+/**
+ * The built UI (build/ui.html) in headless Chromium, talking to the built main
+ * (build/main.js) on the in-memory Figma: mark a pattern through the origin form,
+ * capture it, recolour, capture again, policy tab. Needs `npm run build` first
+ * (`npm test` builds before vitest).
+ */
+import { afterEach, describe, expect, test } from 'vitest'
+import { openPluginInBrowser, type BrowserPlugin } from '../harness/browser'
+import { readBuildOutput } from '../build/paths'
+
+/** Host-page script: a 3-rectangle frame, selected. */
+const SETUP = `
+  (function () {
+    var figma = __session.figma;
+    var frame;
+    __world.edit(__session, function () {
+      frame = figma.createFrame();
+      frame.name = 'Paisley repeat';
+      frame.resize(300, 300);
+      [[0.9, 0.2, 0.2], [0.2, 0.6, 0.3], [0.2, 0.3, 0.8]].forEach(function (c, i) {
+        var rect = figma.createRectangle();
+        rect.name = 'Motif ' + (i + 1);
+        rect.resize(80, 80);
+        rect.x = 20 + i * 90;
+        rect.y = 100;
+        rect.fills = [{ type: 'SOLID', color: { r: c[0], g: c[1], b: c[2] } }];
+        frame.appendChild(rect);
+      });
+      figma.currentPage.selection = [frame];
+    });
+    globalThis.__frame = frame;
+  })();
+`
+
+const RECOLOUR = `
+  __world.edit(__session, function () {
+    __frame.children[0].fills = [{ type: 'SOLID', color: { r: 0.1, g: 0.1, b: 0.9 } }];
+  });
+`
+
+describe('built UI in Chromium', () => {
+  let plugin: BrowserPlugin | undefined
+  afterEach(async () => {
+    await plugin?.close()
+    plugin = undefined
+  })
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`mark, capture, recolour, capture (${theme})`, async () => {
+      plugin = await openPluginInBrowser({
+        mainJs: readBuildOutput('build/main.js'),
+        uiHtml: readBuildOutput('build/ui.html'),
+        setup: SETUP,
+        theme,
+      })
+      const { frame, page } = plugin
+
+      await frame.getByRole('button', { name: 'Mark as AI-generated' }).click()
+      const form = frame.getByRole('form', { name: 'AI origin' })
+      // Required fields left empty → field messages, nothing sent.
+      await form.getByRole('button', { name: 'Mark as AI-generated' }).click()
+      await expect.poll(() => form.locator('#origin-generator-error').textContent()).toMatch(/required/)
+      await frame.locator('#origin-generator').fill('ComfyUI')
+      await frame.locator('#origin-model').fill('Stable Diffusion XL')
+      await frame.getByLabel('Prompt', { exact: true }).fill('a seamless paisley repeat')
+      await form.getByRole('button', { name: 'Mark as AI-generated' }).click()
+      await expect.poll(() => frame.locator('.lp-note').first().textContent(), { timeout: 10_000 }).toMatch(/Marked 1 layer/)
+      expect(await page.evaluate('__frame.getPluginData("record") !== ""')).toBe(true)
+
+      await frame.getByRole('button', { name: 'Capture provenance' }).click()
+      await expect.poll(() => frame.locator('.lp-hcc').textContent(), { timeout: 10_000 }).toBe('0.00')
+      await expect.poll(() => frame.locator('.lp-hcc-label').textContent()).toBe('AI-generated')
+
+      // The plugin's own writes are not edits: the result is not marked out of date.
+      await page.evaluate('__world.flush()')
+      expect(await frame.getByText('edited after this capture').count()).toBe(0)
+      await page.evaluate(RECOLOUR)
+      await expect.poll(() => frame.getByText('edited after this capture').count()).toBe(1)
+      await frame.getByRole('button', { name: 'Capture provenance' }).click()
+      await expect.poll(async () => Number(await frame.locator('.lp-hcc').textContent()), { timeout: 10_000 }).toBeGreaterThan(0)
+      await expect.poll(() => frame.locator('.lp-elements').textContent()).toMatch(/Motif 1/)
+      await expect.poll(() => frame.locator('.lp-result').textContent()).toMatch(/chain verified/)
+
+      // Clicking an element selects it in the editor.
+      await frame.locator('.lp-element').first().click()
+      await expect.poll(() => page.evaluate('__session.figma.currentPage.selection.map(function (n) { return n.name }).join()')).toBe('Motif 1')
+
+      await page.screenshot({ path: `/tmp/loomprint-ui-capture-${theme}.png`, fullPage: true })
+
+      // Team policy tab: an out-of-range weight is refused on its field.
+      await frame.getByText('Team policy', { exact: true }).click()
+      await frame.getByLabel('Color', { exact: true }).fill('2')
+      await frame.getByRole('button', { name: 'Save policy' }).click()
+      await expect.poll(() => frame.locator('#policy-weights-color-error').textContent()).toMatch(/between 0 and 1/)
+      expect(await page.evaluate('figma.root.getPluginData("policy")')).toBe('')
+      await frame.getByLabel('Color', { exact: true }).fill('0.8')
+      await frame.getByRole('button', { name: 'Save policy' }).click()
+      await expect.poll(() => frame.locator('.lp-note').last().textContent()).toMatch(/Saved/)
+      expect(await page.evaluate('JSON.parse(figma.root.getPluginData("policy")).weights.color')).toBe(0.8)
+      await page.screenshot({ path: `/tmp/loomprint-ui-policy-${theme}.png`, fullPage: true })
+
+      expect(plugin.errors).toEqual([])
+    })
+  }
+})
