@@ -101,6 +101,19 @@ function colorAt(stops: Stop[], p: number): Rgba {
   return stops[stops.length - 1]!.color
 }
 
+function sameStops(a: Stop[], b: Stop[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!
+    const y = b[i]!
+    if (x.position !== y.position) return false
+    const cx = x.color
+    const cy = y.color
+    if (cx.r !== cy.r || cx.g !== cy.g || cx.b !== cy.b || cx.a !== cy.a) return false
+  }
+  return true
+}
+
 function sortedStops(stops: Stop[]): Stop[] {
   for (let i = 1; i < stops.length; i++) {
     if (stops[i]!.position < stops[i - 1]!.position) {
@@ -118,6 +131,7 @@ function sortedStops(stops: Stop[]): Stop[] {
  */
 function rampChange(a: Stop[], b: Stop[]): number {
   if (a.length === 1 && b.length === 1) return colorChange(a[0]!.color, b[0]!.color)
+  if (sameStops(a, b)) return 0 // the common case: an untouched gradient
   const sa = sortedStops(a)
   const sb = sortedStops(b)
   const breaks: number[] = [0, 1]

@@ -223,9 +223,12 @@ function colorDimension(a: ElementSnapshot, b: ElementSnapshot): number {
 function shapeDimension(a: ElementSnapshot, b: ElementSnapshot): number {
   // Outlines are quantized to their own bounds, so proportions are measured apart.
   const outline = a.geometry && b.geometry ? clamp01(outlineDisplacement(a.geometry, b.geometry) / SHAPE_SATURATION) : 0
-  const ta = Math.atan2(a.bounds.h, a.bounds.w)
-  const tb = Math.atan2(b.bounds.h, b.bounds.w)
-  const aspect = clamp01(Math.abs(ta - tb) / (Math.PI / 4))
+  let aspect = 0
+  if (a.bounds.w !== b.bounds.w || a.bounds.h !== b.bounds.h) {
+    const ta = Math.atan2(a.bounds.h, a.bounds.w)
+    const tb = Math.atan2(b.bounds.h, b.bounds.w)
+    aspect = clamp01(Math.abs(ta - tb) / (Math.PI / 4))
+  }
   return 1 - (1 - outline) * (1 - aspect)
 }
 

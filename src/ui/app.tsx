@@ -7,7 +7,7 @@ import { CaptureTab } from './capture'
 import { emptyOriginForm, type OriginForm } from './origin-form'
 import { PolicyTab } from './policy'
 import { ErrorBanners, type UiError } from './widgets'
-import { errorMessage } from './workflows'
+import { errorMessage, helloAsync } from './workflows'
 
 export type TabName = 'capture' | 'policy' | 'review' | 'export'
 
@@ -55,8 +55,7 @@ export function App({ client, now, newId }: AppProps) {
   useEffect(() => {
     const offSelection = client.on('selectionChanged', setSelection)
     const offCommand = client.on('command', ({ command, relaunchNodeId }) => applyCommand(command, relaunchNodeId))
-    client
-      .request('hello', {})
+    helloAsync(client)
       .then((hello: ResultOf<'hello'>) => {
         setUser(hello.user)
         setSelection(hello.selection)

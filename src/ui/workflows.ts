@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini'
 import { describeIssues, type ClientEndpoint } from '../channel'
-import { ElementReadingSchema, type ElementReading, type User } from '../messages'
+import { ElementReadingSchema, type ElementReading, type ResultOf, type User } from '../messages'
 import { decodeBaseline, encodeBaseline, quantizeSnapshot } from '../provenance/baseline-codec'
 import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../provenance/journal'
 import { outlineSignature } from '../provenance/outline'
@@ -453,6 +453,51 @@ export async function savePolicyAsync(client: ClientEndpoint, input: unknown): P
   if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues }
   await client.request('writePolicy', { raw: JSON.stringify(parsed.policy) })
   return { kind: 'saved', policy: parsed.policy, fingerprint: policyFingerprint(parsed.policy) }
+}
+
+// ── Start-up ─────────────────────────────────────────────────────────────────
+
+/**
+ * The first request of a session, repeated until main answers: a UI that loads
+ * before main listens would otherwise wait forever (a lost message has no reply).
+ * `hello` only reads, so a repeat is harmless; the first answer wins.
+ */
+export function helloAsync(
+  client: ClientEndpoint,
+  options: { retryMs?: number; attempts?: number; setTimer?: (fn: () => void, ms: number) => unknown } = {},
+): Promise<ResultOf<'hello'>> {
+  const retryMs = options.retryMs ?? 1000
+  const attempts = options.attempts ?? 10
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
+  return new Promise((resolve, reject) => {
+    let settled = false
+    let failures = 0
+    const attempt = (n: number) => {
+      if (settled) return
+      client.request('hello', {}).then(
+        (hello) => {
+          if (settled) return
+          settled = true
+          resolve(hello)
+        },
+        (error: unknown) => {
+          failures++
+          if (!settled && failures >= 1) {
+            settled = true
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        },
+      )
+      if (n + 1 < attempts) setTimer(() => attempt(n + 1), retryMs)
+      else
+        setTimer(() => {
+          if (settled) return
+          settled = true
+          reject(new WorkflowError('The plugin’s main thread did not answer. Close Loomprint and run it again.'))
+        }, retryMs)
+    }
+    attempt(0)
+  })
 }
 
 // ── Helpers ──────────────────────────────────────────────────────────────────

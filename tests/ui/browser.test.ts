@@ -55,7 +55,13 @@ describe('built UI in Chromium', () => {
       })
       const { frame, page } = plugin
 
-      await frame.getByRole('button', { name: 'Mark as AI-generated' }).click()
+      await frame
+        .getByRole('button', { name: 'Mark as AI-generated' })
+        .click({ timeout: 10_000 })
+        .catch(async (error: unknown) => {
+          const body = await frame.locator('body').innerText()
+          throw new Error(`${String(error)}\nUI shows: ${body}\nLogs: ${plugin?.logs.join('\n') ?? ''}`)
+        })
       const form = frame.getByRole('form', { name: 'AI origin' })
       // Required fields left empty → field messages, nothing sent.
       await form.getByRole('button', { name: 'Mark as AI-generated' }).click()
