@@ -49,13 +49,13 @@ function checkEntrySize(key: string, value: string): void {
 }
 
 export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsOf<'writeProvenance'>): number {
-  const current = node.getPluginData(RECORD_KEY)
-  if (current !== (params.expect ?? '')) {
-    throw new Error(`The record of “${node.name}” changed since it was read (another capture, or an undo). Nothing was written; try again.`)
-  }
   if (params.mode === 'mark') {
     const refusal = refusalToMark(node)
     if (refusal) throw new Error(refusal)
+  }
+  const current = node.getPluginData(RECORD_KEY)
+  if (current !== (params.expect ?? '')) {
+    throw new Error(`The record of “${node.name}” changed since it was read (another capture, or an undo). Nothing was written; try again.`)
   }
   const parsed = parseRecord(params.record)
   if (!parsed.ok) throw new Error(`Refusing to write an invalid record: ${parsed.error}`)

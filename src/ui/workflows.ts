@@ -471,7 +471,6 @@ export function helloAsync(
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms))
   return new Promise((resolve, reject) => {
     let settled = false
-    let failures = 0
     const attempt = (n: number) => {
       if (settled) return
       client.request('hello', {}).then(
@@ -481,11 +480,10 @@ export function helloAsync(
           resolve(hello)
         },
         (error: unknown) => {
-          failures++
-          if (!settled && failures >= 1) {
-            settled = true
-            reject(error instanceof Error ? error : new Error(String(error)))
-          }
+          // An error reply means main is there but failed: no point repeating.
+          if (settled) return
+          settled = true
+          reject(error instanceof Error ? error : new Error(String(error)))
         },
       )
       if (n + 1 < attempts) setTimer(() => attempt(n + 1), retryMs)

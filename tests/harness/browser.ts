@@ -8,11 +8,12 @@
  * - Messages cross like Figma's: main's `figma.ui.postMessage(m)` arrives in the UI as
  *   a `message` event with `data = { pluginMessage: m }`; the UI's
  *   `parent.postMessage({ pluginMessage: m }, '*')` reaches main's `figma.ui.onmessage`.
- *   Messages main posts before the iframe has loaded are held and delivered after
- *   `load` (Figma queues them too: a plugin may post right after showUI).
- * - With `theme` (default 'light'), the iframe's `<html>` gets Figma's `figma-light` /
- *   `figma-dark` class and the `--figma-color-*` variables, as Figma does for
- *   `showUI(…, { themeColors: true })`.
+ *   The iframe exists only once main has called `figma.showUI(html, options)`, as in
+ *   Figma; messages main posts before it has loaded are held and delivered after
+ *   `load` (a plugin may post right after showUI).
+ * - For `showUI(…, { themeColors: true })` the UI document gets Figma's `figma-light`
+ *   / `figma-dark` class on `<html>` and the `--figma-color-*` variables before its
+ *   own code runs (`theme` option, default 'light').
  *
  * The browser is Debian's Chromium driven by playwright-core — never a downloaded one.
  */
@@ -38,8 +39,13 @@ export interface BrowserPluginOptions {
   command?: string
   /** Passed to `FigmaFake.createFigmaWorld(options)`. JSON-serializable. */
   worldOptions?: unknown
-  /** Figma theme applied to the iframe (default 'light'); 'none' applies nothing. */
+  /**
+   * The editor's theme (default 'light'), applied when main calls showUI with
+   * `themeColors: true`; 'none' never applies one.
+   */
   theme?: 'light' | 'dark' | 'none'
+  /** How long to wait for main to call figma.showUI (default 10 s). */
+  showUiTimeoutMs?: number
   /** Also print the host page's and the UI's console output (default false). */
   echoConsole?: boolean
   /** Use this script instead of the bundled tests/figma-fake (for harness tests). */
@@ -49,7 +55,7 @@ export interface BrowserPluginOptions {
 export interface BrowserPlugin {
   /** The host page (the "editor", running the fake and main.js). */
   page: Page
-  /** The plugin UI's frame (the data: iframe). */
+  /** The plugin UI's frame (the data: iframe of main's first figma.showUI call). */
   frame: Frame
   /** Every message main has posted to the UI so far. */
   messagesToUi(): Promise<unknown[]>
@@ -109,9 +115,13 @@ function themeCss(): Promise<Record<'light' | 'dark', string>> {
 }
 
 /**
- * Runs in the host page: installs the world, the session and the Figma-like bridge.
- * Kept as source text (not a function passed to page.evaluate) so that no
- * transpiler helper (tsx/esbuild `__name`) leaks into the page.
+ * Runs in the host page: installs the world and the session, and plays Figma's part
+ * around `figma.showUI(html, options)`: each call (re)creates the plugin iframe from
+ * `html` as a data: URL (so the UI can never talk before main has shown it), sized
+ * from the options, hidden with `visible: false`, and — with `themeColors: true` —
+ * with the theme class and color variables injected before the UI's own code runs.
+ * Kept as source text (not a function passed to page.evaluate) so that no transpiler
+ * helper (tsx/esbuild `__name`) leaks into the page.
  */
 const HOST_BOOTSTRAP = String.raw`
 (function (args) {
@@ -123,32 +133,65 @@ const HOST_BOOTSTRAP = String.raw`
   g.__session = g.__world.openSession(args.user === null ? undefined : args.user, { command: args.command });
   g.FigmaFake.installGlobals(g.__session, args.uiHtml);
 
-  var iframe = document.createElement('iframe');
-  iframe.id = 'plugin-ui';
-  iframe.setAttribute('style', 'width:320px;height:480px;border:0');
+  var iframe = null;
   var loaded = false;
   var pending = [];
+
   function deliver(message) {
     iframe.contentWindow.postMessage({ pluginMessage: message }, '*');
   }
-  iframe.addEventListener('load', function () {
-    loaded = true;
-    pending.splice(0).forEach(deliver);
-  });
+
+  function withTheme(html) {
+    if (!args.theme) return html;
+    var inject = '<style id="figma-style">' + args.themeCss + '</style>' +
+      '<script>document.documentElement.classList.add(' + JSON.stringify('figma-' + args.theme) + ')<\/script>';
+    var anchors = [/<head\b[^>]*>/i, /<html\b[^>]*>/i, /<!doctype[^>]*>/i];
+    for (var i = 0; i < anchors.length; i++) {
+      var match = anchors[i].exec(html);
+      if (match) return html.slice(0, match.index + match[0].length) + inject + html.slice(match.index + match[0].length);
+    }
+    return inject + html;
+  }
+
+  function openUi(html, options) {
+    if (iframe) iframe.remove();
+    var frame = document.createElement('iframe');
+    iframe = frame;
+    loaded = false;
+    pending = [];
+    frame.id = 'plugin-ui';
+    var width = options.width === undefined ? 300 : options.width;
+    var height = options.height === undefined ? 200 : options.height;
+    frame.setAttribute('style', 'border:0;width:' + width + 'px;height:' + height + 'px' + (options.visible === false ? ';display:none' : ''));
+    frame.addEventListener('load', function () {
+      if (frame !== iframe) return;
+      loaded = true;
+      pending.splice(0).forEach(deliver);
+    });
+    var source = options.themeColors ? withTheme(html) : html;
+    frame.src = 'data:text/html;charset=utf-8,' + encodeURIComponent(source);
+    document.body.appendChild(frame);
+  }
+
+  var api = g.__session.figma;
+  var showUI = api.showUI;
+  api.showUI = function (html, options) {
+    showUI.call(api, html, options);
+    openUi(html, options || {});
+  };
+
   g.__session.ui.onMessage(function (message) {
     g.__toUi.push(message);
-    if (loaded) deliver(message);
+    if (iframe && loaded) deliver(message);
     else pending.push(message);
   });
   window.addEventListener('message', function (event) {
-    if (event.source !== iframe.contentWindow) return;
+    if (!iframe || event.source !== iframe.contentWindow) return;
     var data = event.data;
     if (!data || typeof data !== 'object' || !('pluginMessage' in data)) return;
     g.__toMain.push(data.pluginMessage);
     g.__session.ui.postToMain(data.pluginMessage);
   });
-  iframe.src = args.uiUrl;
-  document.body.appendChild(iframe);
 })
 `
 
@@ -190,38 +233,30 @@ export async function openPluginInBrowser(options: BrowserPluginOptions): Promis
 
     await page.setContent('<!doctype html><html><head><title>Figma (fake)</title></head><body></body></html>')
     await page.addScriptTag({ content: fakeJs })
-    const uiUrl = `data:text/html;base64,${Buffer.from(options.uiHtml, 'utf8').toString('base64')}`
+    const theme = options.theme ?? 'light'
     const bootstrapArgs = {
       worldOptions: options.worldOptions ?? {},
       user: options.user ?? null,
       command: options.command ?? '',
       uiHtml: options.uiHtml,
-      uiUrl,
+      theme: theme === 'none' ? null : theme,
+      themeCss: theme === 'none' ? '' : themes[theme],
     }
     await evalInPage(page, `${HOST_BOOTSTRAP}(${JSON.stringify(bootstrapArgs)})`)
 
-    // Main runs as soon as the session exists, as a script in the host page's global
-    // scope (Figma starts main first; the UI loads alongside). Indirect eval: global
-    // scope, and a throw rejects this call with the error.
+    // Main runs as a script in the host page's global scope, the UI appears when it
+    // calls figma.showUI. Indirect eval: global scope; a throw rejects with the error.
     if (options.setup) await evalInPage(page, options.setup)
     await evalInPage(page, options.mainJs)
 
-    const frameElement = await page.waitForSelector('iframe#plugin-ui', { state: 'attached' })
+    const frameElement = await page
+      .waitForSelector('iframe#plugin-ui', { state: 'attached', timeout: options.showUiTimeoutMs ?? 10_000 })
+      .catch(() => {
+        throw new Error('main did not call figma.showUI, so there is no plugin UI to open')
+      })
     const frame = await frameElement.contentFrame()
     if (!frame) throw new Error('the plugin UI iframe has no frame')
     await frame.waitForLoadState('load')
-    const theme = options.theme ?? 'light'
-    if (theme !== 'none') {
-      await frame.evaluate(
-        `(function (name, css) {
-          document.documentElement.classList.add(name);
-          var style = document.createElement('style');
-          style.id = 'figma-theme';
-          style.textContent = css;
-          document.head.prepend(style);
-        })(${JSON.stringify(`figma-${theme}`)}, ${JSON.stringify(themes[theme])})`,
-      )
-    }
 
     return {
       page,

@@ -107,12 +107,13 @@ describe('browser harness', () => {
       { type: 'ready' },
       { type: 'echo', message: { type: 'ping' }, command: 'review' },
     ])
-    // As in Figma: null origin, not a secure context (no crypto.subtle), themed.
-    expect(await frame.evaluate('[location.origin, isSecureContext, document.documentElement.className]')).toEqual([
-      'null',
-      false,
-      'figma-light',
-    ])
+    // As in Figma: null origin, not a secure context (no crypto.subtle), and themed
+    // because main asked for themeColors.
+    expect(
+      await frame.evaluate(
+        '[location.origin, isSecureContext, document.documentElement.className, getComputedStyle(document.documentElement).getPropertyValue("--figma-color-bg").trim()]',
+      ),
+    ).toEqual(['null', false, 'figma-light', 'rgba(255, 255, 255, 1)'])
     expect(plugin.errors).toEqual([])
   })
 })

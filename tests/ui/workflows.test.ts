@@ -10,6 +10,7 @@ import { startPlugin } from '../../src/host/plugin'
 import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../../src/provenance/record'
 import {
   captureAsync,
+  helloAsync,
   loadPolicyAsync,
   markAsync,
   readSnapshotAsync,
@@ -106,6 +107,29 @@ function captured(outcome: CaptureOutcome): CaptureResult {
   if (outcome.kind !== 'captured') throw new Error(`expected a capture, got ${outcome.kind}: ${JSON.stringify(outcome)}`)
   return outcome
 }
+
+describe('helloAsync', () => {
+  test('repeats hello until main listens (a UI that loads first loses its first message)', async () => {
+    const world = createFigmaWorld()
+    const session = world.openSession(USER)
+    const client = createClient({
+      send: (message) => session.ui.postToMain(message),
+      listen: (receive) => session.ui.onMessage(receive),
+    })
+    // The first hello goes out before main has started: the fake drops it, as nothing listens.
+    const hello = helloAsync(client, { retryMs: 20 })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    startPlugin(session.figma, '<html></html>')
+    const answer = await hello
+    expect(answer.user).toEqual(USER)
+    expect(answer.command).toBeNull()
+  })
+
+  test('gives up with a clear error when main never answers', async () => {
+    const client = createClient({ send: () => undefined, listen: () => () => undefined })
+    await expect(helloAsync(client, { retryMs: 1, attempts: 3 })).rejects.toThrow(/did not answer/)
+  })
+})
 
 describe('readSnapshotAsync', () => {
   test('reads every layer of a pattern, with names on the side', async () => {
