@@ -14,18 +14,25 @@ import {
   decodeJournalChunks,
   encodeJournalChunks,
   groupForProperties,
+  hashPendingUntil,
   type EditGroup,
   type Journal,
 } from '../provenance/journal'
 import { journalKey, RECORD_KEY } from '../provenance/record'
 import { enclosingPattern } from './layers'
+import { createSlicer } from './yield'
 
 /** Quiet time before entries are written: a drag produces dozens of changes a second. */
 const FLUSH_DELAY_MS = 1500
 
 export interface JournalRecorder {
-  /** Writes pending entries now; returns how many patterns were written. */
-  flush(): number
+  /**
+   * Writes pending entries; returns how many patterns were written. Hashing the chain
+   * is the costly part in Figma's VM, so it runs in slices that yield to the editor.
+   */
+  flushAsync(): Promise<number>
+  /** The same in one synchronous run, for when the plugin is closing (timers stop). */
+  flushNow(): number
   dispose(): void
 }
 
@@ -119,27 +126,50 @@ export function createJournalRecorder(
     if (timer !== null) clearTimeout(timer)
     timer = setTimeout(() => {
       timer = null
-      flush()
+      void flush()
     }, FLUSH_DELAY_MS)
   }
 
-  const flush = (): number => {
+  const write = (id: string, entry: PatternJournal): boolean => {
+    entry.dirty = false
+    if (entry.node.removed) {
+      patterns.delete(id)
+      return false
+    }
+    const chunks = encodeJournalChunks(entry.journal)
+    for (let n = 0; n < chunks.length; n++) {
+      if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
+    }
+    entry.written = chunks
+    return true
+  }
+
+  const flushNow = (): number => {
     let count = 0
-    for (const [id, entry] of patterns) {
+    for (const [id, entry] of patterns) if (entry.dirty && write(id, entry)) count++
+    return count
+  }
+
+  let flushing: Promise<number> | null = null
+  const flushAsync = async (): Promise<number> => {
+    const slicer = createSlicer()
+    let count = 0
+    for (const [id, entry] of Array.from(patterns)) {
       if (!entry.dirty) continue
-      entry.dirty = false
-      if (entry.node.removed) {
-        patterns.delete(id)
-        continue
-      }
-      const chunks = encodeJournalChunks(entry.journal)
-      for (let n = 0; n < chunks.length; n++) {
-        if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
-      }
-      entry.written = chunks
-      count++
+      while (!hashPendingUntil(entry.journal, slicer.due)) await slicer.yieldAsync()
+      // Edits that arrived while yielding are hashed by `encodeJournalChunks`: few, and cheap.
+      if (write(id, entry)) count++
+      if (slicer.due()) await slicer.yieldAsync()
     }
     return count
+  }
+  const flush = (): Promise<number> => {
+    // One flush at a time; a request arriving mid-flush waits for it, then flushes the rest.
+    const next = (flushing ?? Promise.resolve(0)).then(flushAsync)
+    flushing = next.finally(() => {
+      if (flushing === next) flushing = null
+    })
+    return next
   }
 
   const follow = (): void => {
@@ -152,10 +182,15 @@ export function createJournalRecorder(
   api.on('currentpagechange', follow)
 
   return {
-    flush: () => {
+    flushAsync: () => {
       if (timer !== null) clearTimeout(timer)
       timer = null
       return flush()
+    },
+    flushNow: () => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      return flushNow()
     },
     dispose: () => {
       if (timer !== null) clearTimeout(timer)

@@ -90,7 +90,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
       api.commitUndo()
       return {}
     },
-    flushJournal: () => ({ patterns: recorder.flush() }),
+    flushJournal: async () => ({ patterns: await recorder.flushAsync() }),
     notify: ({ message, error }) => {
       api.notify(message, { error: error ?? false })
       return {}
@@ -100,7 +100,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
       return {}
     },
     close: () => {
-      recorder.flush()
+      recorder.flushNow()
       api.closePlugin()
       return {}
     },
@@ -120,7 +120,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     if (parsed) host.emit('command', { command: parsed, relaunchNodeId: relaunchNode() })
   })
   api.on('close', () => {
-    recorder.flush()
+    recorder.flushNow()
     recorder.dispose()
     host.dispose()
   })

@@ -176,13 +176,24 @@ export function journalHead(journal: Journal): string {
 
 /** Extends `chain` over entries not hashed yet (after appends): each entry is hashed once per change. */
 function hashPending(journal: Journal): void {
+  hashPendingUntil(journal, () => false)
+}
+
+/**
+ * Hashes pending entries until `shouldStop()` (asked every 16 entries) says to stop.
+ * Returns true when every entry is hashed. Lets Figma's main thread spread the chain's
+ * cost over several slices instead of freezing the editor for one long flush.
+ */
+export function hashPendingUntil(journal: Journal, shouldStop: () => boolean): boolean {
   const { entries, chain } = journal
   if (chain.length > entries.length) chain.length = entries.length
   let prev = chain.length > 0 ? chain[chain.length - 1] : genesisHead(journal.user.id)
   for (let i = chain.length; i < entries.length; i++) {
+    if ((i & 15) === 0 && shouldStop()) return false
     prev = entryHead(prev, entries[i])
     chain.push(prev)
   }
+  return true
 }
 
 /**

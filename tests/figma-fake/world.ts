@@ -182,7 +182,7 @@ export class WorldImpl implements Host {
   activeSession: SessionImpl | null = null
   private activeClearScheduled = false
   callbackSession: SessionImpl | null = null
-  pageListeners = new Map<PageFake, { session: SessionImpl; cb: (e: NodeChangeEvent) => void; once: boolean }[]>()
+  pageListeners = new Map<PageFake, { session: SessionImpl; cb: (e: NodeChangeEvent) => void; once: boolean; since: number }[]>()
   storage = new Map<string, Map<string, unknown>>()
 
   constructor(options: FigmaWorldOptions) {
@@ -382,7 +382,9 @@ export class WorldImpl implements Host {
     if (!s) throw new Error('in on: no plugin session is open')
     if (typeof cb !== 'function') throw new TypeError('nodechange handler must be a function')
     const list = this.pageListeners.get(page) || []
-    list.push({ session: s, cb, once })
+    // A listener cannot hear changes made before it subscribed (FIGMA.md "Events": changes
+    // are delivered asynchronously, to the handlers registered at the time).
+    list.push({ session: s, cb, once, since: this.seq })
     this.pageListeners.set(page, list)
   }
 
@@ -436,14 +438,12 @@ export class WorldImpl implements Host {
       this.pageListeners.forEach((list, page) => {
         const mineHere = list.filter((l) => l.session === s)
         if (!mineHere.length) return
-        const changes = toChanges(
-          mine.filter((r) => r.page === page && r.node !== page),
-          s,
-        ) as NodeChange[]
-        if (!changes.length) return
+        const here = mine.filter((r) => r.page === page && r.node !== page)
         for (const l of mineHere) {
+          const changes = toChanges(here.filter((r) => r.seq > l.since), s) as NodeChange[]
+          if (!changes.length) continue
           if (l.once) list.splice(list.indexOf(l), 1)
-          this.runAs(s, () => l.cb({ nodeChanges: changes.slice() }))
+          this.runAs(s, () => l.cb({ nodeChanges: changes }))
         }
       })
     }

@@ -82,6 +82,8 @@ export interface QuickJsPlugin {
    * rejects after `timeoutMs` (default 5000) listing what did arrive.
    */
   waitForMessage(predicate: (message: unknown) => boolean, timeoutMs?: number): Promise<unknown>
+  /** Calls `listener` with every later message main posts (outside the VM's call stack). */
+  onMessage(listener: (message: unknown) => void): () => void
   /** Evaluates test code in the VM (pending jobs run after); returns it JSON-roundtripped. */
   evalInVm(code: string): unknown
   /** Wall time in ms of each synchronous entry into the VM that ran plugin code. */
@@ -200,6 +202,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
   const vm: QuickJSContext = runtime.newContext()
 
   const messages: unknown[] = []
+  const listeners = new Set<(message: unknown) => void>()
   const slicesMs: number[] = []
   const logs: ConsoleEntry[] = []
   const errors: string[] = []
@@ -333,7 +336,9 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
       return undefined
     },
     post: (json) => {
-      messages.push(decodeFromVm(vm.getString(json)))
+      const message = decodeFromVm(vm.getString(json))
+      messages.push(message)
+      for (const listener of listeners) queueMicrotask(() => listener(message))
       // Resolve waiters outside the VM call stack.
       queueMicrotask(notifyWaiters)
       return undefined
@@ -452,6 +457,10 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
         }, timeoutMs)
         waiters.add(waiter)
       })
+    },
+    onMessage(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     evalInVm(code) {
       if (disposed) throw new Error('evalInVm after dispose')

@@ -92,6 +92,7 @@ describe('built UI in Chromium', () => {
       await expect.poll(() => page.evaluate('__session.figma.currentPage.selection.map(function (n) { return n.name }).join()')).toBe('Motif 1')
 
       await page.screenshot({ path: `/tmp/loomprint-ui-capture-${theme}.png`, fullPage: true })
+      await frame.locator('.lp-result').screenshot({ path: `/tmp/loomprint-ui-result-${theme}.png` })
 
       // Team policy tab: an out-of-range weight is refused on its field.
       await frame.getByText('Team policy', { exact: true }).click()
@@ -108,4 +109,43 @@ describe('built UI in Chromium', () => {
       expect(plugin.errors).toEqual([])
     })
   }
+
+  test('damaged record: reported, kept, repaired only after confirming; unmark confirms too', async () => {
+    plugin = await openPluginInBrowser({
+      mainJs: readBuildOutput('build/main.js'),
+      uiHtml: readBuildOutput('build/ui.html'),
+      setup: SETUP,
+    })
+    const { frame, page } = plugin
+    await frame.getByRole('button', { name: 'Mark as AI-generated' }).click({ timeout: 10_000 })
+    await frame.locator('#origin-generator').fill('ComfyUI')
+    await frame.locator('#origin-model').fill('SDXL')
+    await frame.getByRole('form', { name: 'AI origin' }).getByRole('button', { name: 'Mark as AI-generated' }).click()
+    await expect.poll(() => frame.getByRole('button', { name: 'Capture provenance' }).count(), { timeout: 10_000 }).toBe(1)
+
+    // Someone edits the record by hand.
+    await page.evaluate(`__world.edit(__session, function () { __frame.setPluginData('record', '{"schema":"loomprint/record"') })`)
+    await frame.getByRole('button', { name: 'Capture provenance' }).click()
+    await expect.poll(() => frame.locator('.lp-tab').first().textContent()).toMatch(/record of “Paisley repeat” is damaged/)
+    expect(await page.evaluate('__frame.getPluginData("record")')).toBe('{"schema":"loomprint/record"')
+
+    await frame.getByRole('button', { name: 'Repair (keep a copy, untrack)…' }).last().click()
+    const dialog = frame.getByRole('alertdialog')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(await page.evaluate('__frame.getPluginData("record")')).toBe('{"schema":"loomprint/record"')
+    await frame.getByRole('button', { name: 'Repair (keep a copy, untrack)…' }).last().click()
+    await dialog.getByRole('button', { name: 'Repair (keep a copy, untrack)' }).click()
+    await expect.poll(() => frame.locator('.lp-note').first().textContent()).toMatch(/kept under “record\.quarantined\./)
+    expect(await page.evaluate('__frame.getPluginData("record")')).toBe('')
+    // Untracked again: it can be marked again.
+    await expect.poll(() => frame.getByRole('button', { name: 'Mark as AI-generated' }).count()).toBe(1)
+
+    await frame.getByRole('button', { name: 'Mark as AI-generated' }).click()
+    await frame.getByRole('form', { name: 'AI origin' }).getByRole('button', { name: 'Mark as AI-generated' }).click()
+    await frame.getByRole('button', { name: 'Unmark…' }).click({ timeout: 10_000 })
+    await frame.getByRole('alertdialog').getByRole('button', { name: 'Unmark' }).click()
+    await expect.poll(() => frame.locator('.lp-note').first().textContent()).toMatch(/no longer tracked/)
+    expect(await page.evaluate('__frame.getPluginDataKeys().filter(function (k) { return k.indexOf("quarantined") < 0 })')).toEqual([])
+    expect(plugin.errors).toEqual([])
+  })
 })
