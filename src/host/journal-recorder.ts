@@ -156,7 +156,7 @@ export function createJournalRecorder(
     let count = 0
     for (const [id, entry] of Array.from(patterns)) {
       if (!entry.dirty) continue
-      while (!hashPendingUntil(entry.journal, slicer.due)) await slicer.yieldAsync()
+      while (!hashPendingUntil(entry.journal, () => slicer.due())) await slicer.yieldAsync()
       // Edits that arrived while yielding are hashed by `encodeJournalChunks`: few, and cheap.
       if (write(id, entry)) count++
       if (slicer.due()) await slicer.yieldAsync()
