@@ -1,15 +1,8 @@
 /** Small display helpers (pure: tested without a DOM). */
+import { formatCount } from '../provenance/record'
 import type { WorkProgress } from './workflows'
 
-export function formatCount(n: number): string {
-  const s = String(Math.floor(Math.abs(n)))
-  let out = ''
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += ','
-    out += s[i]
-  }
-  return (n < 0 ? '-' : '') + out
-}
+export { formatCount }
 
 /** 0.4213 → "0.42". */
 export function formatHcc(hcc: number): string {

@@ -23,20 +23,9 @@ import {
 } from '../../src/ui/workflows'
 import { originInputFromForm, emptyOriginForm } from '../../src/ui/origin-form'
 import { createFigmaWorld, type FakeSession, type FigmaWorld } from '../figma-fake/index'
+import { ADA, ORIGIN } from '../support/plugin-session'
 
-const USER = { id: '1001', name: 'Ada Designer' }
-
-const ORIGIN = {
-  generator: 'ComfyUI',
-  model: 'Stable Diffusion XL',
-  modelVersion: '1.0',
-  prompt: 'a seamless paisley repeat, indigo on cream',
-  seed: 1234,
-  modelLicense: 'CreativeML OpenRAIL++-M',
-  trainingData: 'LAION-5B subset, as declared by the provider',
-  intent: 'Spring collection base motif',
-  generatedAt: '2025-03-04',
-}
+const USER = ADA
 
 interface Setup {
   world: FigmaWorld
