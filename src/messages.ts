@@ -188,8 +188,6 @@ export type ResultOf<M extends Method> = z.infer<Requests[M]['result']>
 
 export const events = {
   selectionChanged: z.array(LayerInfoSchema),
-  /** A menu command or relaunch button while the plugin is already open. */
-  command: z.object({ command: CommandSchema, relaunchNodeId: z.nullable(z.string()) }),
   /** Edits were journaled on these patterns. */
   journaled: z.object({ nodeIds: z.array(z.string()) }),
 } as const

@@ -115,10 +115,6 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
   })
 
   api.on('selectionchange', () => host.emit('selectionChanged', selection()))
-  api.on('run', ({ command }) => {
-    const parsed = commandOf(command)
-    if (parsed) host.emit('command', { command: parsed, relaunchNodeId: relaunchNode() })
-  })
   api.on('close', () => {
     recorder.flushNow()
     recorder.dispose()

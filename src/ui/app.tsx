@@ -54,7 +54,6 @@ export function App({ client, now, newId }: AppProps) {
 
   useEffect(() => {
     const offSelection = client.on('selectionChanged', setSelection)
-    const offCommand = client.on('command', ({ command, relaunchNodeId }) => applyCommand(command, relaunchNodeId))
     helloAsync(client)
       .then((hello: ResultOf<'hello'>) => {
         setUser(hello.user)
@@ -64,7 +63,6 @@ export function App({ client, now, newId }: AppProps) {
       .catch((error: unknown) => setHelloError(errorMessage(error)))
     return () => {
       offSelection()
-      offCommand()
     }
   }, [client])
 
