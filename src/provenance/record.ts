@@ -8,6 +8,7 @@
  */
 
 import * as z from 'zod/mini'
+import { TeamPolicySchema } from './policy'
 import { utf8Length } from './utf8'
 
 // ---------------------------------------------------------------------------
@@ -150,6 +151,8 @@ export const CaptureSchema = z.object({
   changed: count(),
   method: z.literal('loomprint-hcc/1'),
   policyFingerprint: text(LIMITS.short),
+  /** The team policy this capture was scored with, so the score can be recomputed later. */
+  policy: z.optional(TeamPolicySchema),
   /** How baseline and current elements were matched. */
   matchedBy: z.enum(['id', 'path']),
   at: when(),

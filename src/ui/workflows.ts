@@ -349,6 +349,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
       method: score.method,
       matchedBy: score.matchedBy,
       policyFingerprint: score.policyFingerprint,
+      policy,
       added: score.added,
       removed: score.removed,
       changed: score.changed,

@@ -262,3 +262,22 @@ describe('damaged or hand-edited plugin data', () => {
     expect(frame.getPluginDataKeys()).toEqual([])
   })
 })
+
+describe('team policy', () => {
+  it('the next capture uses the stored policy and records it', async () => {
+    const world = createFigmaWorld()
+    const ada = openPlugin(world)
+    const { frame, tiles } = drawPattern(world, ada)
+    await markAll(ada, frame)
+    world.edit(ada.session, () => (tiles[0].fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 0 } }]))
+    const before = captured(await captureAsync(frame.id, ada.ctx))
+
+    const policy = { version: 1, weights: { color: 0.25 } }
+    await ada.client.request('writePolicy', { raw: JSON.stringify(policy) })
+    const after = captured(await captureAsync(frame.id, ada.ctx))
+
+    expect(after.score.hcc).toBeLessThan(before.score.hcc)
+    expect(after.record.capture?.policy?.weights.color).toBe(0.25)
+    expect(after.record.capture?.policyFingerprint).not.toBe(before.record.capture?.policyFingerprint)
+  })
+})
