@@ -33,6 +33,10 @@ export interface JournalRecorder {
   flushAsync(): Promise<number>
   /** The same in one synchronous run, for when the plugin is closing (timers stop). */
   flushNow(): number
+  /** Remembers which pattern the selected layers belong to, so deleting them is journaled. */
+  rememberSelection(nodes: readonly SceneNode[]): void
+  /** A pattern was marked, unmarked or repaired: forget what was known about it. */
+  forget(rootId: string): void
   dispose(): void
 }
 
@@ -53,8 +57,13 @@ export function createJournalRecorder(
   const patterns = new Map<string, PatternJournal>()
   /** Patterns whose stored journal for this user does not verify: left untouched. */
   const refused = new Set<string>()
-  /** node id → pattern root id (null: not in a pattern); reset when the tree changes. */
-  let membership = new Map<string, string | null>()
+  /**
+   * node id → its pattern's root (null: in no pattern). A deleted node has no parent
+   * to walk, so this is how a deletion is attributed: nodes are remembered when they
+   * change or are selected (people select before they delete). Reset when layers move
+   * between parents, since whole subtrees may then change pattern.
+   */
+  let membership = new Map<string, BaseNode | null>()
   let timer: ReturnType<typeof setTimeout> | null = null
   let page: PageNode | null = null
 
@@ -91,27 +100,24 @@ export function createJournalRecorder(
   }
 
   const record = (change: NodeChange, at: number): string | null => {
-    let groups: EditGroup[]
-    if (change.type === 'PROPERTY_CHANGE') groups = groupForProperties(change.properties)
-    else groups = ['structure']
+    const groups: EditGroup[] =
+      change.type === 'PROPERTY_CHANGE' ? groupForProperties(change.properties) : ['structure']
     if (groups.length === 0) return null
-    if (change.type !== 'PROPERTY_CHANGE') membership = new Map()
-    let rootId = membership.get(change.id)
-    let root: BaseNode | null = null
-    if (rootId === undefined) {
-      if (change.node.removed) return null // a deleted node we never saw: its pattern is unknown
+    let root = membership.get(change.id)
+    if (root === undefined) {
+      if (change.node.removed) return null // a deleted node never seen: its pattern is unknown
       root = patternOf(change.node)
-      rootId = root ? root.id : null
-      membership.set(change.id, rootId)
+      membership.set(change.id, root)
     }
-    if (rootId === null) return null
-    const target = patterns.get(rootId) ?? (root ? journalFor(root) : null)
+    if (change.type === 'PROPERTY_CHANGE' && change.properties.includes('parent')) membership = new Map()
+    if (root === null || root.removed) return null
+    const target = journalFor(root)
     if (!target) return null
     for (const group of groups) {
       appendEdit(target.journal, { at, origin: change.origin, nodeId: change.id, group, count: 1 })
     }
     target.dirty = true
-    return rootId
+    return root.id
   }
 
   const onNodeChange = (event: NodeChangeEvent): void => {
@@ -191,6 +197,14 @@ export function createJournalRecorder(
       if (timer !== null) clearTimeout(timer)
       timer = null
       return flushNow()
+    },
+    rememberSelection: (nodes) => {
+      for (const node of nodes) if (!membership.has(node.id)) membership.set(node.id, patternOf(node))
+    },
+    forget: (rootId) => {
+      patterns.delete(rootId)
+      refused.delete(rootId)
+      membership = new Map()
     },
     dispose: () => {
       if (timer !== null) clearTimeout(timer)

@@ -54,16 +54,22 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     readStored: async ({ nodeId }) => readStored(await sceneNodeAsync(nodeId)),
     writeProvenance: async (params) => {
       const node = await sceneNodeAsync(params.nodeId)
-      return { written: writeProvenance(api, node, params) }
+      const written = writeProvenance(api, node, params)
+      // A newly marked pattern changes which layers belong to a pattern.
+      if (params.mode === 'mark') recorder.forget(node.id)
+      return { written }
     },
     unmark: async ({ nodeId }) => {
       const node = await sceneNodeAsync(nodeId)
       unmark(api, node)
+      recorder.forget(node.id)
       return {}
     },
     quarantine: async ({ nodeId }) => {
       const node = await sceneNodeAsync(nodeId)
-      return { keptAs: quarantine(api, node, now()) }
+      const keptAs = quarantine(api, node, now())
+      recorder.forget(node.id)
+      return { keptAs }
     },
     listPatterns: () =>
       api.currentPage.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } }).map((node) => {
@@ -114,7 +120,10 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     onJournaled: (nodeIds) => host.emit('journaled', { nodeIds }),
   })
 
-  api.on('selectionchange', () => host.emit('selectionChanged', selection()))
+  api.on('selectionchange', () => {
+    recorder.rememberSelection(api.currentPage.selection)
+    host.emit('selectionChanged', selection())
+  })
   api.on('close', () => {
     recorder.flushNow()
     recorder.dispose()

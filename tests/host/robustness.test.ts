@@ -97,6 +97,22 @@ describe('the journal', () => {
     expect(check?.error).toBeTruthy()
   })
 
+  it('journals the deletion of a layer the designer selected first', async () => {
+    const world = createFigmaWorld()
+    const ada = openPlugin(world)
+    const { frame, tiles } = drawPattern(world, ada)
+    await markAll(ada, frame)
+    const doomed = tiles[2].id
+    world.edit(ada.session, () => (ada.figma.currentPage.selection = [tiles[2]]))
+    await world.flush()
+    world.edit(ada.session, () => tiles[2].remove())
+    await world.flush()
+    await ada.client.request('flushJournal', {})
+    const decoded = decodeJournalChunks(journalKeys(frame).map((k) => frame.getPluginData(k)))
+    if (!decoded.ok) throw new Error(decoded.error)
+    expect(decoded.journal.entries.map((e) => [e.nodeId, e.group])).toEqual([[doomed, 'structure']])
+  })
+
   it('follows the designer to another page', async () => {
     const world = createFigmaWorld({ pageNames: ['Repeats', 'Borders'] })
     const ada = openPlugin(world)
