@@ -5,6 +5,10 @@
  *
  * Figures (targets in docs/storage.md):
  *   capture.bytesPerElement  stored baseline characters ÷ elements, 10,000-element textile repeat (≤ 48)
+ *   capture.bytesPerElement.irregular  the same for a 10,000-element irregular pattern (traced /
+ *                            scattered: every shape its own position, size, rotation, outline and
+ *                            jittered colour; bench/fixtures/irregular-motifs.ts) (≤ 48)
+ *   capture.encodeMs.irregular  baseline encode time for it, Node
  *   capture.encodeMs / decodeMs  baseline codec time for it (UI iframe work), Node
  *   journal.eventsPerSec     appendEdit incl. hashing (lazy: done by the final journalHead), realistic
  *                            2-hour session, Node (≥ 50,000)
@@ -15,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { decodeBaseline, encodeBaseline } from '../src/provenance/baseline-codec'
 import { appendEdit, createJournal, encodeJournalChunks, journalHead, type EditEvent, type Journal } from '../src/provenance/journal'
 import { editingSession } from './fixtures/editing-session'
+import { irregularMotifs } from './fixtures/irregular-motifs'
 import { textileRepeat } from './fixtures/textile-repeat'
 
 export async function run(): Promise<Record<string, number>> {
@@ -33,6 +38,17 @@ export async function run(): Promise<Record<string, number>> {
   }
   const bytesPerElement = encoded.bytes / encoded.elements
 
+  const irregular = irregularMotifs(10_000, 1)
+  let irregularEncoded = encodeBaseline(irregular)
+  let irregularEncodeMs = Infinity
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now()
+    irregularEncoded = encodeBaseline(irregular)
+    irregularEncodeMs = Math.min(irregularEncodeMs, performance.now() - t0)
+  }
+  const irregularDecoded = decodeBaseline(irregularEncoded.chunks, irregularEncoded.hash)
+  if (!irregularDecoded.ok) throw new Error(irregularDecoded.error)
+
   const events: EditEvent[] = editingSession({ minutes: 120, seed: 7 })
   // Warm up, then time the best of a few runs of the whole session.
   let best = Infinity
@@ -50,7 +66,9 @@ export async function run(): Promise<Record<string, number>> {
 
   return {
     'capture.bytesPerElement': round2(bytesPerElement),
+    'capture.bytesPerElement.irregular': round2(irregularEncoded.bytes / irregularEncoded.elements),
     'capture.encodeMs': round2(encodeMs),
+    'capture.encodeMs.irregular': round2(irregularEncodeMs),
     'capture.decodeMs': round2(decodeMs),
     'journal.eventsPerSec': Math.round(events.length / (best / 1000)),
     'journal.bytesPerEvent': round2(stored / events.length),

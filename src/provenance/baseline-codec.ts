@@ -10,18 +10,23 @@
  * chunks joined, ASCII), so integrity is checked before anything is inflated, and a
  * reader without fflate (the main thread, the CLI) can verify what is stored.
  *
- * Layout v1 (all integers LEB128 varints; "zz" = zigzag-encoded signed varint):
- *   u8 version (1) · N · string table · rootId · rootBounds
- *   · paint-list table · effect-list table · outline table
+ * Layout v2 (all integers LEB128 varints; "zz" = zigzag-encoded signed varint):
+ *   u8 version (2) · N · string table · rootId · rootBounds
+ *   · fill-, stroke-, effect-list tables · outline table (columns: vertices, formats,
+ *     references, 32 planes of prediction residuals, generic outlines)
  *   · one column per field, N values each · texts (UTF-8, length-prefixed)
  * Repeated structure (a textile repeat shares paints, effects and outlines) is
  * deduplicated into the tables; per-element columns hold small indices and deltas,
- * which deflate then folds across repeated tiles. See docs/storage.md.
+ * which deflate then folds across repeated tiles. Irregular data (traced or scattered
+ * patterns: every shape its own position, size, outline and colour) is kept near its
+ * entropy by byte-plane numeric columns, 8-bit colours in one byte per channel, and
+ * outlines as residuals of a multiresolution prediction along the outline. Version 1
+ * never shipped and is not read. See docs/storage.md.
  *
  * Quantization (the round trip is exact up to it; see `quantizeSnapshot`):
  *   bounds, rotation, stroke weight, effect radius/offset: 1/100 (px or degree)
  *   opacity (element, image/other paint): 1/1000
- *   colour channels and gradient positions: 1/65535
+ *   colour channels and gradient positions: 1/65535 (k/255 colours stored as bytes, losslessly)
  *   outline points and vertex counts: integers
  *   non-finite numbers: 0; magnitudes clamped to ±2^40 quantization units
  *   strings: lone UTF-16 surrogates become U+FFFD (UTF-8)
@@ -41,7 +46,7 @@ import type {
 } from './snapshot'
 import { utf8Decode, utf8Encode, utf8Length, utf8Write } from './utf8'
 
-export const BASELINE_FORMAT_VERSION = 1
+export const BASELINE_FORMAT_VERSION = 2
 export const DEFAULT_CHUNK_CHARS = 60_000
 
 export interface EncodedBaseline {
@@ -246,6 +251,13 @@ class Reader {
     return s
   }
 
+  take(n: number, what: string): Uint8Array {
+    if (this.pos + n > this.buf.length) this.fail(what)
+    const b = this.buf.subarray(this.pos, this.pos + n)
+    this.pos += n
+    return b
+  }
+
   get done(): boolean {
     return this.pos === this.buf.length
   }
@@ -254,12 +266,185 @@ class Reader {
 class CorruptError extends Error {}
 
 // ---------------------------------------------------------------------------
+// Numeric columns and outline prediction (shared by encode and decode)
+
+/** Zigzag without bit operations (values reach 2^41). */
+const zz = (v: number) => (v >= 0 ? v * 2 : -v * 2 - 1)
+const unzz = (z: number) => (z % 2 === 0 ? z / 2 : -(z + 1) / 2)
+
+/**
+ * A column of integers as byte planes: u8 mode (0 absolute, 1 delta from the previous
+ * value), u8 width (bytes per value, ≤ 6), then `width` planes of N bytes each, low
+ * byte first, of the zigzagged values. Like bytes sit together, so deflate's Huffman
+ * codes fit each plane (a uniform low byte costs 8 bits, a mostly-zero high byte
+ * almost nothing), and a repeat shows up as a repeat in every plane.
+ */
+function writeNumbers(out: Writer, values: number[]): void {
+  const n = values.length
+  // Candidates: absolute or delta values; as byte planes or as varints (a column that
+  // is mostly one value, like opacity 1, costs a bit per element as varints but a bit
+  // per plane as planes). The smallest after a quick trial deflate wins.
+  let best: Writer | null = null
+  let bestSize = Infinity
+  let min = 0
+  for (let i = 0; i < n; i++) if (values[i] < min || i === 0) min = values[i]
+  for (const mode of [NUM_ABSOLUTE, NUM_DELTA, NUM_OFFSET]) {
+    const zs = new Array<number>(n)
+    let prev = 0
+    let max = 0
+    for (let i = 0; i < n; i++) {
+      const z = mode === NUM_OFFSET ? values[i] - min : zz(mode === NUM_DELTA ? values[i] - prev : values[i])
+      prev = values[i]
+      zs[i] = z
+      if (z > max) max = z
+    }
+    for (const layout of [0, 1]) {
+      const w = new Writer()
+      if (layout === 0) {
+        let width = 0
+        while (max >= 1) {
+          width++
+          max = Math.floor(max / 256)
+        }
+        w.u8(mode)
+        w.u8(width)
+        if (mode === NUM_OFFSET) w.sv(min)
+        let div = 1
+        for (let b = 0; b < width; b++) {
+          for (let i = 0; i < n; i++) w.u8(Math.floor(zs[i] / div) % 256)
+          div *= 256
+        }
+      } else {
+        w.u8(mode)
+        w.u8(VARINT_LAYOUT)
+        if (mode === NUM_OFFSET) w.sv(min)
+        for (let i = 0; i < n; i++) w.uv(zs[i])
+      }
+      const size = n < 64 ? w.len : deflateSync(w.result(), { level: 1 }).length
+      if (size < bestSize) {
+        bestSize = size
+        best = w
+      }
+    }
+  }
+  out.bytes((best as Writer).result())
+}
+
+/** Column modes: zigzagged values, zigzagged differences to the previous value, values minus the column's minimum. */
+const NUM_ABSOLUTE = 0
+const NUM_DELTA = 1
+const NUM_OFFSET = 2
+/** The width byte of a column stored as varints rather than planes. */
+const VARINT_LAYOUT = 255
+
+function readNumbers(r: Reader, n: number, what: string): number[] {
+  const mode = r.u8(what)
+  const width = r.u8(what)
+  if (mode > NUM_OFFSET || (width > 6 && width !== VARINT_LAYOUT)) throw new CorruptError(`${what} column has mode ${mode}, width ${width}`)
+  const min = mode === NUM_OFFSET ? r.sv(what) : 0
+  const out = new Array<number>(n)
+  let prev = 0
+  const value = (z: number) => {
+    if (mode === NUM_OFFSET) return z + min
+    const v = unzz(z)
+    prev = mode === NUM_DELTA ? prev + v : v
+    return prev
+  }
+  if (width === VARINT_LAYOUT) {
+    for (let i = 0; i < n; i++) out[i] = value(r.uv(what))
+    return out
+  }
+  const bytes = r.take(n * width, what)
+  for (let i = 0; i < n; i++) {
+    let z = 0
+    let mul = 1
+    for (let b = 0; b < width; b++) {
+      z += bytes[b * n + i] * mul
+      mul *= 256
+    }
+    out[i] = value(z)
+  }
+  return out
+}
+
+/**
+ * Compact outlines (OUTLINE_POINTS = 16 points, coordinates 0..255) are stored as
+ * residuals of a multiresolution prediction along the outline, per coordinate: the
+ * top point (index 0) and the opposite one (8) first, then the quarter points (4, 12),
+ * then 2, 6, 10, 14 and the odd ones interpolated (4-point cubic, cyclic) from the
+ * points already known. Consecutive resampled points of a smooth outline are close,
+ * so interpolation leaves small residuals (mean ≈ 7 on traced blobs, vs 90 for the raw
+ * coordinates). Residuals are bytes (mod 256), exact for any 0..255 input.
+ */
+const OUTLINE_ORDER = [0, 8, 4, 12, 2, 6, 10, 14, 1, 3, 5, 7, 9, 11, 13, 15]
+
+function predictOutline(v: number[], k: number, c: number): number {
+  let p: number
+  if (k === 0) p = c === 0 ? 128 : 0
+  else if (k === 8) p = c === 0 ? 255 - v[0] : 255
+  else if (k === 4) p = c === 0 ? 255 : (v[0] + v[8]) / 2
+  else if (k === 12) p = c === 0 ? 0 : (v[0] + v[8]) / 2
+  else {
+    const d = k % 4 === 2 ? 2 : 1
+    p = (-v[(k + 16 - 3 * d) % 16] + 9 * v[(k + 16 - d) % 16] + 9 * v[(k + d) % 16] - v[(k + 3 * d) % 16]) / 16
+  }
+  p = Math.round(p)
+  return p < 0 ? 0 : p > 255 ? 255 : p
+}
+
+/** The 32 residual bytes of a compact outline (x coordinates first, then y, each in OUTLINE_ORDER). */
+function outlineResiduals(pts: number[], ref: number[] | null): number[] {
+  const out: number[] = []
+  for (let c = 0; c < 2; c++) {
+    const v: number[] = []
+    for (let k = 0; k < 16; k++) v.push(pts[2 * k + c])
+    for (const k of OUTLINE_ORDER) out.push((v[k] - (ref === null ? predictOutline(v, k, c) : ref[2 * k + c])) & 255)
+  }
+  return out
+}
+
+function outlineFromResiduals(res: number[], ref: number[] | null): number[] {
+  const pts = new Array<number>(32)
+  for (let c = 0; c < 2; c++) {
+    const v = new Array<number>(16).fill(0)
+    for (let j = 0; j < 16; j++) {
+      const k = OUTLINE_ORDER[j]
+      v[k] = (res[c * 16 + j] + (ref === null ? predictOutline(v, k, c) : ref[2 * k + c])) & 255
+    }
+    for (let k = 0; k < 16; k++) pts[2 * k + c] = v[k]
+  }
+  return pts
+}
+
+// ---------------------------------------------------------------------------
 // Encode
 
 const PAINT_SOLID = 0
 const PAINT_GRADIENT = 1
 const PAINT_IMAGE = 2
 const PAINT_OTHER = 3
+const PAINT_8BIT = 4 // flag on solid and gradient: colours as 4 bytes (k/255)
+
+const OUTLINE_PREDICTED = 0 // compact, residuals of its own prediction
+const OUTLINE_GENERIC = 1 // off-spec: length, zz values
+const OUTLINE_REFERENCE = 2 // compact, residuals from an earlier outline
+
+/**
+ * A reference to a table entry, as seen when the table had `next` entries: 0 is the
+ * entry just added (first use), 2k + 1 is entry k counted from the start (a list all
+ * elements share, such as "no strokes"), 2k is k entries back from `next` (a recent
+ * one); whichever is smaller.
+ */
+function tableRef(next: number, index: number): number {
+  if (index === next) return 0
+  return index < next - index ? 2 * index + 1 : 2 * (next - index)
+}
+
+function residualCost(res: number[]): number {
+  let sum = 0
+  for (const r of res) sum += r < 128 ? r : 256 - r
+  return sum
+}
 
 const PATH_ROOT = 0 // ""
 const PATH_PARENT_ELEMENT = 1 // parent path = path of an earlier element; A = back distance
@@ -333,11 +518,16 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
   const fillTable = new Table()
   const strokeTable = new Table()
   const effects = new Table()
-  const outlines = { out: new Writer(), size: 0 }
   const outlineIndex = new Map<string, number>()
   const scratch = new Writer()
   const outlinePoints: number[][] = []
   const lastOutlineByVertices = new Map<number, number>()
+  // Outline table columns (see decodeLayout).
+  const oVertices = new Writer()
+  const oFormat = new Writer()
+  const oRef = new Writer()
+  const oResiduals: number[][] = []
+  const oGeneric = new Writer()
 
   const rgba = (w: Writer, c: Rgba) => {
     w.sv(q(c.r, CHANNEL))
@@ -345,23 +535,47 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     w.sv(q(c.b, CHANNEL))
     w.sv(q(c.a, CHANNEL))
   }
+  // Colours with all channels on the 8-bit grid (k/255, what Figma's colour picker and
+  // imported SVG/hex colours give) are stored as 4 bytes: k·257 is exactly k/255 at
+  // the 1/65535 quantization, so this is lossless.
+  const is8 = (c: Rgba) => {
+    for (const v of [c.r, c.g, c.b, c.a]) {
+      const x = q(v, CHANNEL)
+      if (x < 0 || x > CHANNEL || x % 257 !== 0) return false
+    }
+    return true
+  }
+  const rgba8 = (w: Writer, c: Rgba) => {
+    w.u8(q(c.r, CHANNEL) / 257)
+    w.u8(q(c.g, CHANNEL) / 257)
+    w.u8(q(c.b, CHANNEL) / 257)
+    w.u8(q(c.a, CHANNEL) / 257)
+  }
   const paintList = (paints: Table, list: PaintSnapshot[]): number => {
     scratch.len = 0
     scratch.uv(list.length)
     for (const p of list) {
       switch (p.kind) {
         case 'solid':
-          scratch.u8(PAINT_SOLID)
-          rgba(scratch, p.color)
+          if (is8(p.color)) {
+            scratch.u8(PAINT_SOLID | PAINT_8BIT)
+            rgba8(scratch, p.color)
+          } else {
+            scratch.u8(PAINT_SOLID)
+            rgba(scratch, p.color)
+          }
           break
-        case 'gradient':
-          scratch.u8(PAINT_GRADIENT)
+        case 'gradient': {
+          const eight = p.stops.every((st) => is8(st.color))
+          scratch.u8(PAINT_GRADIENT | (eight ? PAINT_8BIT : 0))
           scratch.uv(p.stops.length)
           for (const st of p.stops) {
             scratch.sv(q(st.position, CHANNEL))
-            rgba(scratch, st.color)
+            if (eight) rgba8(scratch, st.color)
+            else rgba(scratch, st.color)
           }
           break
+        }
         case 'image':
           scratch.u8(PAINT_IMAGE)
           scratch.uv(p.imageHash === null ? 0 : s(p.imageHash) + 1)
@@ -399,31 +613,30 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     const index = outlinePoints.length
     outlineIndex.set(key, index)
     outlinePoints.push(pts)
-    const w = outlines.out
-    w.sv(vertices)
+    oVertices.sv(vertices)
     let compact = pts.length === 32
     for (let i = 0; compact && i < pts.length; i++) compact = pts[i] >= 0 && pts[i] <= 255
     if (compact) {
-      // Outlines of one motif drawn again with small differences share a vertex
-      // count: store the byte-wise difference to the last such outline (small
-      // numbers that deflate codes in a few bits) instead of 32 fresh bytes.
-      const ref = lastOutlineByVertices.get(vertices)
+      // Residuals of the outline's own prediction, or — for a motif drawn again with
+      // small differences — of the last outline with the same vertex count, whichever
+      // is smaller.
+      const own = outlineResiduals(pts, null)
+      const refIndex = lastOutlineByVertices.get(vertices)
       lastOutlineByVertices.set(vertices, index)
-      if (ref === undefined) {
-        w.u8(0)
-        for (const p of pts) w.u8(p)
+      const fromRef = refIndex === undefined ? null : outlineResiduals(pts, outlinePoints[refIndex])
+      if (fromRef !== null && residualCost(fromRef) < residualCost(own)) {
+        oFormat.u8(OUTLINE_REFERENCE)
+        oRef.uv(index - (refIndex as number))
+        oResiduals.push(fromRef)
       } else {
-        w.u8(2)
-        w.uv(index - ref)
-        const rp = outlinePoints[ref]
-        for (let i = 0; i < 32; i++) w.u8((pts[i] - rp[i]) & 255)
+        oFormat.u8(OUTLINE_PREDICTED)
+        oResiduals.push(own)
       }
     } else {
-      w.u8(1)
-      w.uv(pts.length)
-      for (const p of pts) w.sv(p)
+      oFormat.u8(OUTLINE_GENERIC)
+      oGeneric.uv(pts.length)
+      for (const p of pts) oGeneric.sv(p)
     }
-    outlines.size = outlinePoints.length
     return index
   }
 
@@ -435,24 +648,24 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
   const cIdNum = new Writer()
   const cPathA = new Writer()
   const cPathB = new Writer()
-  const cX = new Writer()
-  const cY = new Writer()
-  const cW = new Writer()
-  const cH = new Writer()
-  const cRot = new Writer()
-  const cOpacity = new Writer()
+  const cX: number[] = []
+  const cY: number[] = []
+  const cW: number[] = []
+  const cH: number[] = []
+  const cRot: number[] = []
+  const cOpacity: number[] = []
   const cBlend = new Writer()
   const cFills = new Writer()
   const cStrokes = new Writer()
   const cEffects = new Writer()
-  const cStrokeWeight = new Writer()
+  const cStrokeWeight: number[] = []
   const cGeometry = new Writer()
   const texts = new Writer()
 
   const pathIndex = new Map<string, number>()
   let prevIdNum = 0
-  let prevX = 0
-  let prevY = 0
+  let prevParent = 0
+  let prevChild = -1
   for (let i = 0; i < n; i++) {
     const e = els[i]
 
@@ -470,7 +683,7 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
         b = Number(last)
         if (pi !== undefined) {
           mode = PATH_PARENT_ELEMENT
-          a = i - pi
+          a = pi
         } else {
           mode = PATH_PARENT_STRING
           a = s(parent)
@@ -479,8 +692,15 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
       if (mode === PATH_LITERAL) a = s(e.path)
     }
     pathIndex.set(e.path, i)
-    cPathA.uv(a)
-    if (mode === PATH_PARENT_ELEMENT || mode === PATH_PARENT_STRING) cPathB.uv(b)
+    // Siblings share a parent and count up: both deltas are 0.
+    if (mode === PATH_PARENT_ELEMENT) {
+      cPathA.sv(a - prevParent)
+      prevParent = a
+    } else cPathA.uv(a)
+    if (mode === PATH_PARENT_ELEMENT || mode === PATH_PARENT_STRING) {
+      cPathB.sv(b - prevChild - 1)
+      prevChild = b
+    }
 
     const hasText = e.text !== null
     cFlags.u8((e.visible ? 1 : 0) | (hasText ? 2 : 0) | (mode << 2))
@@ -497,28 +717,24 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
     prevIdNum = idNum
 
     cType.uv(s(e.type))
-    const x = q(e.bounds.x, PX)
-    const y = q(e.bounds.y, PX)
-    cX.sv(x - prevX)
-    cY.sv(y - prevY)
-    prevX = x
-    prevY = y
-    cW.sv(q(e.bounds.w, PX))
-    cH.sv(q(e.bounds.h, PX))
-    cRot.sv(q(e.rotation, PX))
-    cOpacity.sv(q(e.opacity, OPACITY))
+    cX.push(q(e.bounds.x, PX))
+    cY.push(q(e.bounds.y, PX))
+    cW.push(q(e.bounds.w, PX))
+    cH.push(q(e.bounds.h, PX))
+    cRot.push(q(e.rotation, PX))
+    cOpacity.push(q(e.opacity, OPACITY))
     cBlend.uv(s(e.blendMode))
     // Table references count back from the next new entry: a first use is 0, so
     // tables that grow with every element (no sharing) cost nothing per reference.
     let before = fillTable.size
-    cFills.uv(before - paintList(fillTable, e.fills))
+    cFills.uv(tableRef(before, paintList(fillTable, e.fills)))
     before = strokeTable.size
-    cStrokes.uv(before - paintList(strokeTable, e.strokes))
+    cStrokes.uv(tableRef(before, paintList(strokeTable, e.strokes)))
     before = effects.size
-    cEffects.uv(before - effectList(e.effects))
-    cStrokeWeight.sv(q(e.strokeWeight, PX))
-    before = outlines.size
-    cGeometry.uv(e.geometry === null ? 0 : before - outline(e.geometry) + 1)
+    cEffects.uv(tableRef(before, effectList(e.effects)))
+    cStrokeWeight.push(q(e.strokeWeight, PX))
+    before = outlinePoints.length
+    cGeometry.uv(e.geometry === null ? 0 : tableRef(before, outline(e.geometry)) + 1)
   }
 
   const rootId = s(snapshot.rootId)
@@ -534,16 +750,24 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
   out.sv(q(rb.y, PX))
   out.sv(q(rb.w, PX))
   out.sv(q(rb.h, PX))
-  for (const t of [fillTable, strokeTable, effects, outlines]) {
+  for (const t of [fillTable, strokeTable, effects]) {
     out.uv(t.size)
     out.bytes(t.out.result())
   }
-  for (const c of [
-    cFlags, cType, cIdPrefix, cIdNum, cPathA, cPathB, cX, cY, cW, cH, cRot, cOpacity,
-    cBlend, cFills, cStrokes, cEffects, cStrokeWeight, cGeometry, texts,
-  ]) {
-    out.bytes(c.result())
-  }
+  // Outline table: count, then columns over the outlines.
+  out.uv(outlinePoints.length)
+  out.bytes(oVertices.result())
+  out.bytes(oFormat.result())
+  out.bytes(oRef.result())
+  for (let j = 0; j < 16; j++) for (let c = 0; c < 2; c++) for (const res of oResiduals) out.u8(res[c * 16 + j])
+  out.bytes(oGeneric.result())
+  // Element columns.
+  for (const c of [cFlags, cType, cIdPrefix, cIdNum, cPathA, cPathB]) out.bytes(c.result())
+  for (const c of [cX, cY, cW, cH, cRot, cOpacity]) writeNumbers(out, c)
+  for (const c of [cBlend, cFills, cStrokes, cEffects]) out.bytes(c.result())
+  writeNumbers(out, cStrokeWeight)
+  out.bytes(cGeometry.result())
+  out.bytes(texts.result())
   return out.result()
 }
 
@@ -609,6 +833,12 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     b: r.sv('colour') / CHANNEL,
     a: r.sv('colour') / CHANNEL,
   })
+  const rgba8 = (): Rgba => ({
+    r: (r.u8('colour') * 257) / CHANNEL,
+    g: (r.u8('colour') * 257) / CHANNEL,
+    b: (r.u8('colour') * 257) / CHANNEL,
+    a: (r.u8('colour') * 257) / CHANNEL,
+  })
 
   const readPaintLists = (): PaintSnapshot[][] => {
     const paintLists: PaintSnapshot[][] = []
@@ -618,11 +848,12 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
       const len = r.count('paint count', 2)
       for (let j = 0; j < len; j++) {
         const kind = r.u8('paint kind')
-        if (kind === PAINT_SOLID) list.push({ kind: 'solid', color: rgba() })
-        else if (kind === PAINT_GRADIENT) {
+        const colour = (kind & PAINT_8BIT) !== 0 ? rgba8 : rgba
+        if (kind === PAINT_SOLID || kind === (PAINT_SOLID | PAINT_8BIT)) list.push({ kind: 'solid', color: colour() })
+        else if (kind === PAINT_GRADIENT || kind === (PAINT_GRADIENT | PAINT_8BIT)) {
           const stops: { position: number; color: Rgba }[] = []
           const sc = r.count('gradient stops', 5)
-          for (let k = 0; k < sc; k++) stops.push({ position: r.sv('stop') / CHANNEL, color: rgba() })
+          for (let k = 0; k < sc; k++) stops.push({ position: r.sv('stop') / CHANNEL, color: colour() })
           list.push({ kind: 'gradient', stops })
         } else if (kind === PAINT_IMAGE) {
           const h = r.uv('image hash')
@@ -655,24 +886,42 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     effectLists.push(list)
   }
 
-  const outlineList: { vertices: number; points: number[] }[] = []
   const outlineCount = r.count('outline count', 2)
+  const outlineVertices: number[] = []
+  for (let i = 0; i < outlineCount; i++) outlineVertices.push(r.sv('vertices'))
+  const outlineFormats = Array.from(r.take(outlineCount, 'outline format'))
+  const outlineRefs: number[] = []
+  let compactCount = 0
   for (let i = 0; i < outlineCount; i++) {
-    const vertices = r.sv('vertices')
-    const format = r.u8('outline format')
-    const points: number[] = []
-    if (format === 0) for (let k = 0; k < 32; k++) points.push(r.u8('outline point'))
-    else if (format === 2) {
+    const format = outlineFormats[i]
+    if (format === OUTLINE_REFERENCE) {
       const back = r.uv('outline reference')
       if (back < 1 || back > i) throw new CorruptError(`outline ${i} refers to outline ${i - back}`)
-      const rp = outlineList[i - back].points
-      if (rp.length !== 32) throw new CorruptError(`outline ${i} refers to a non-compact outline`)
-      for (let k = 0; k < 32; k++) points.push((rp[k] + r.u8('outline point')) & 255)
-    } else if (format === 1) {
+      if (outlineFormats[i - back] === OUTLINE_GENERIC) throw new CorruptError(`outline ${i} refers to a non-compact outline`)
+      outlineRefs.push(i - back)
+    } else if (format === OUTLINE_PREDICTED) outlineRefs.push(-1)
+    else if (format === OUTLINE_GENERIC) {
+      outlineRefs.push(-1)
+      continue
+    } else throw new CorruptError(`unknown outline format ${format}`)
+    compactCount++
+  }
+  const residuals = r.take(compactCount * 32, 'outline residuals')
+  const outlineList: { vertices: number; points: number[] }[] = []
+  let compactIndex = 0
+  for (let i = 0; i < outlineCount; i++) {
+    let points: number[]
+    if (outlineFormats[i] === OUTLINE_GENERIC) {
+      points = []
       const len = r.count('outline length', 1)
       for (let k = 0; k < len; k++) points.push(r.sv('outline point'))
-    } else throw new CorruptError(`unknown outline format ${format}`)
-    outlineList.push({ vertices, points })
+    } else {
+      const res: number[] = []
+      for (let c = 0; c < 2; c++) for (let j = 0; j < 16; j++) res.push(residuals[(2 * j + c) * compactCount + compactIndex])
+      compactIndex++
+      points = outlineFromResiduals(res, outlineRefs[i] < 0 ? null : outlineList[outlineRefs[i]].points)
+    }
+    outlineList.push({ vertices: outlineVertices[i], points })
   }
 
   // Columns.
@@ -690,8 +939,13 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     ids.push(idNum === 0 ? idPrefix[i] : idPrefix[i] + String(idNum - 1))
   }
   const pathA: number[] = []
-  for (let i = 0; i < n; i++) pathA.push(r.uv('path'))
+  let prevParent = 0
+  for (let i = 0; i < n; i++) {
+    if (flags[i] >> 2 === PATH_PARENT_ELEMENT) pathA.push((prevParent += r.sv('path')))
+    else pathA.push(r.uv('path'))
+  }
   const paths: string[] = []
+  let prevChild = -1
   for (let i = 0; i < n; i++) {
     const mode = flags[i] >> 2
     const a = pathA[i]
@@ -700,28 +954,21 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     else {
       let parent: string
       if (mode === PATH_PARENT_ELEMENT) {
-        if (a < 1 || a > i) throw new CorruptError(`path of element ${i} refers to element ${i - a}`)
-        parent = paths[i - a]
+        if (!(a >= 0 && a < i)) throw new CorruptError(`path of element ${i} refers to element ${a}`)
+        parent = paths[a]
       } else if (mode === PATH_PARENT_STRING) parent = strings[checkIndex(a, strings.length, 'parent path')]
       else throw new CorruptError(`unknown path mode ${mode}`)
-      const last = r.uv('child index')
+      const last = (prevChild += r.sv('child index') + 1)
+      if (!(last >= 0 && last <= 999_999_999)) throw new CorruptError(`path of element ${i} has child index ${last}`)
       paths.push(parent === '' ? String(last) : parent + '.' + last)
     }
   }
-  let x = 0
-  const xs: number[] = []
-  for (let i = 0; i < n; i++) xs.push((x += r.sv('x')))
-  let y = 0
-  const ys: number[] = []
-  for (let i = 0; i < n; i++) ys.push((y += r.sv('y')))
-  const ws: number[] = []
-  for (let i = 0; i < n; i++) ws.push(r.sv('w'))
-  const hs: number[] = []
-  for (let i = 0; i < n; i++) hs.push(r.sv('h'))
-  const rots: number[] = []
-  for (let i = 0; i < n; i++) rots.push(r.sv('rotation'))
-  const opacities: number[] = []
-  for (let i = 0; i < n; i++) opacities.push(r.sv('opacity'))
+  const xs = readNumbers(r, n, 'x')
+  const ys = readNumbers(r, n, 'y')
+  const ws = readNumbers(r, n, 'w')
+  const hs = readNumbers(r, n, 'h')
+  const rots = readNumbers(r, n, 'rotation')
+  const opacities = readNumbers(r, n, 'opacity')
   const blends: string[] = []
   for (let i = 0; i < n; i++) blends.push(str('blend mode'))
   // Table references count back from the next new entry (see encodeLayout); the
@@ -729,17 +976,19 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   const fills: number[] = []
   const strokes: number[] = []
   const effs: number[] = []
-  const weights: number[] = []
   const geoms: number[] = []
   const backRefs = (out: number[], size: number, what: string, nullable: boolean) => {
     let next = 0
     for (let i = 0; i < n; i++) {
-      const back = r.uv(what)
-      if (nullable && back === 0) {
-        out.push(-1)
-        continue
+      let code = r.uv(what)
+      if (nullable) {
+        if (code === 0) {
+          out.push(-1)
+          continue
+        }
+        code--
       }
-      const idx = next - (nullable ? back - 1 : back)
+      const idx = code === 0 ? next : code % 2 === 1 ? (code - 1) / 2 : next - code / 2
       if (idx < 0 || idx > next || idx >= size) throw new CorruptError(`${what} of element ${i} refers to a missing entry`)
       if (idx === next) next++
       out.push(idx)
@@ -748,7 +997,7 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   backRefs(fills, fillLists.length, 'fills', false)
   backRefs(strokes, strokeLists.length, 'strokes', false)
   backRefs(effs, effectLists.length, 'effects', false)
-  for (let i = 0; i < n; i++) weights.push(r.sv('stroke weight'))
+  const weights = readNumbers(r, n, 'stroke weight')
   backRefs(geoms, outlineList.length, 'geometry', true)
 
   const elements: ElementSnapshot[] = []

@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { deflateSync, inflateSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { base64Decode, base64Encode } from '../../src/provenance/base64'
+import { irregularMotifs } from '../../bench/fixtures/irregular-motifs'
 import {
+  BASELINE_FORMAT_VERSION,
   decodeBaseline,
   DEFAULT_CHUNK_CHARS,
   encodeBaseline,
@@ -110,6 +112,46 @@ function repeat(tiles: number): PatternSnapshot {
   return { rootId: '7:9', rootBounds: { x: 0, y: 0, w: 2500, h: 2500 }, elements }
 }
 
+// Irregular data as tracing and scatter generators produce it: continuous positions,
+// sizes and rotations, 8-bit colours near a palette, smooth outlines of their own.
+
+const byte = fc.integer({ min: 0, max: 255 })
+const rgba8 = fc.record({ r: byte, g: byte, b: byte, a: byte }).map(({ r, g, b, a }) => ({ r: r / 255, g: g / 255, b: b / 255, a: a / 255 }))
+/** A smooth closed outline: an ellipse with random harmonics, as 16 points in 0..255. */
+const smoothOutline = fc
+  .record({ vertices: fc.nat(40), a: fc.array(fc.double({ min: -0.3, max: 0.3, noNaN: true }), { minLength: 4, maxLength: 4 }), start: fc.nat(15) })
+  .map(({ vertices, a, start }) => {
+    const points: number[] = []
+    for (let k = 0; k < OUTLINE_POINTS; k++) {
+      const t = (2 * Math.PI * ((k + start) % OUTLINE_POINTS)) / OUTLINE_POINTS
+      const r = 1 + a[0] * Math.cos(2 * t) + a[1] * Math.sin(3 * t) + a[2] * Math.cos(4 * t) + a[3] * Math.sin(5 * t)
+      points.push(Math.max(0, Math.min(255, Math.round(128 + 100 * r * Math.sin(t)))), Math.max(0, Math.min(255, Math.round(128 - 100 * r * Math.cos(t)))))
+    }
+    return { vertices, points }
+  })
+const irregularElement: fc.Arbitrary<ElementSnapshot> = fc.record({
+  id: fc.tuple(fc.nat(999), fc.nat(99999)).map(([a, b]) => `${a}:${b}`),
+  path: fc.array(fc.nat(40), { minLength: 1, maxLength: 3 }).map((p) => p.join('.')),
+  type: fc.constantFrom('VECTOR', 'ELLIPSE'),
+  bounds: fc.record({ x: num, y: num, w: fc.double({ min: 0, max: 500, noNaN: true }), h: fc.double({ min: 0, max: 500, noNaN: true }) }),
+  rotation: fc.double({ min: -180, max: 180, noNaN: true }),
+  opacity: fc.oneof(fc.constant(1), unit),
+  visible: fc.boolean(),
+  blendMode: fc.constantFrom('NORMAL', 'MULTIPLY'),
+  fills: fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('solid' as const), color: fc.oneof(rgba8, rgba8, rgba) }),
+      fc.record({ kind: fc.constant('gradient' as const), stops: fc.array(fc.record({ position: unit, color: fc.oneof(rgba8, rgba) }), { maxLength: 3 }) }),
+    ),
+    { maxLength: 2 },
+  ),
+  strokes: fc.array(fc.record({ kind: fc.constant('solid' as const), color: rgba8 }), { maxLength: 1 }),
+  strokeWeight: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })),
+  effects: fc.array(effect, { maxLength: 1 }),
+  geometry: fc.option(fc.oneof(smoothOutline, smoothOutline, outline), { nil: null }),
+  text: fc.constant(null),
+})
+
 // ---------------------------------------------------------------------------
 
 describe('baseline codec: round trip', () => {
@@ -122,6 +164,41 @@ describe('baseline codec: round trip', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('round-trips irregular data (continuous values, 8-bit colours, smooth outlines of their own)', () => {
+    fc.assert(
+      fc.property(fc.array(irregularElement, { maxLength: 120 }), (elements) => {
+        const s: PatternSnapshot = { rootId: '1:2', rootBounds: { x: 0, y: 0, w: 2400, h: 2400 }, elements }
+        const encoded = encodeBaseline(s)
+        expect(decodeBaseline(encoded.chunks, encoded.hash)).toEqual({ ok: true, snapshot: quantizeSnapshot(s) })
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('round-trips the irregular-motifs fixture for any seed and size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.nat(1_000_000), (n, seed) => {
+        const s = irregularMotifs(n, seed)
+        expect(s.elements.length).toBe(n)
+        const encoded = encodeBaseline(s)
+        expect(decodeBaseline(encoded.chunks, encoded.hash)).toEqual({ ok: true, snapshot: quantizeSnapshot(s) })
+      }),
+      { numRuns: 40 },
+    )
+  })
+
+  it('keeps 8-bit colours exactly (k/255 in, k/255 out)', () => {
+    const base = repeat(1).elements[1]
+    const elements = Array.from({ length: 256 }, (_, k) => ({
+      ...base,
+      fills: [{ kind: 'solid' as const, color: { r: k / 255, g: (255 - k) / 255, b: ((k * 7) % 256) / 255, a: 1 } }],
+    }))
+    const s: PatternSnapshot = { rootId: '1:1', rootBounds: { x: 0, y: 0, w: 1, h: 1 }, elements }
+    const encoded = encodeBaseline(s)
+    const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+    expect(decoded.ok && decoded.snapshot.elements.map((e) => e.fills)).toEqual(elements.map((e) => e.fills))
   })
 
   it('stays within the quantization steps of the original', () => {
@@ -212,6 +289,11 @@ describe('baseline codec: storage', () => {
     expect(encoded.bytes / encoded.elements).toBeLessThan(48)
   })
 
+  it('stores a 10,000-element irregular (traced/scattered) pattern in at most 48 characters per element', () => {
+    const encoded = encodeBaseline(irregularMotifs(10_000, 3))
+    expect(encoded.bytes / encoded.elements).toBeLessThanOrEqual(48)
+  })
+
   it('hashes the stored string (SHA-256 hex of the joined chunks)', () => {
     const encoded = encodeBaseline(repeat(3), { chunkChars: 100 })
     expect(encoded.hash).toBe(sha256HexOfString(encoded.chunks.join('')))
@@ -285,11 +367,13 @@ describe('baseline codec: damage is reported, never thrown', () => {
     const stored = (s: string) => decodeBaseline([s], sha256HexOfString(s))
     expect(stored('not base64!')).toEqual({ ok: false, error: 'Baseline is not valid base64.' })
     expect(stored(base64Encode(new Uint8Array([255, 255, 255, 255]))).ok).toBe(false)
-    const version2 = base64Encode(deflateSync(new Uint8Array([2, 0, 0])))
-    expect(stored(version2)).toEqual({ ok: false, error: expect.stringMatching(/unknown baseline format version 2/) })
+    const newer = base64Encode(deflateSync(new Uint8Array([BASELINE_FORMAT_VERSION + 1, 0, 0])))
+    expect(stored(newer)).toEqual({ ok: false, error: expect.stringMatching(new RegExp(`unknown baseline format version ${BASELINE_FORMAT_VERSION + 1}`)) })
+    // Version 1 was never shipped: it is not read.
+    expect(stored(base64Encode(deflateSync(new Uint8Array([1, 0, 0])))).ok).toBe(false)
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        const withVersion = new Uint8Array([1, ...bytes])
+        const withVersion = new Uint8Array([BASELINE_FORMAT_VERSION, ...bytes])
         const r = stored(base64Encode(deflateSync(withVersion)))
         // Either a (rare) valid layout or a reported error: never a throw.
         expect(typeof r.ok).toBe('boolean')
