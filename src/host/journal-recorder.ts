@@ -11,12 +11,14 @@ import type { User } from '../messages'
 import {
   appendEdit,
   createJournal,
-  decodeJournalChunks,
   encodeJournalChunks,
   groupForProperties,
   hashPendingUntil,
+  loadJournalChunks,
+  type EditEvent,
   type EditGroup,
   type Journal,
+  type JournalLoad,
 } from '../provenance/journal'
 import { journalKey, RECORD_KEY } from '../provenance/record'
 import { enclosingPattern } from './layers'
@@ -42,7 +44,13 @@ export interface JournalRecorder {
 
 interface PatternJournal {
   node: BaseNode
-  journal: Journal
+  /** Null while the stored journal is still being verified. */
+  journal: Journal | null
+  /** Edits seen while loading, appended once the stored journal verifies. */
+  queued: EditEvent[]
+  /** Continues verifying the stored journal; returns null while unfinished. */
+  load: ((shouldStop: () => boolean) => JournalLoad | null) | null
+  loading: Promise<void> | null
   written: string[]
   dirty: boolean
 }
@@ -72,6 +80,24 @@ export function createJournalRecorder(
     return enclosingPattern(node)
   }
 
+  const settle = (entry: PatternJournal, result: JournalLoad): void => {
+    entry.load = null
+    if (!result.ok) {
+      // Evidence that fails verification is kept as it is; capture reports it.
+      patterns.delete(entry.node.id)
+      refused.add(entry.node.id)
+      console.warn(`Loomprint: the journal on “${entry.node.name}” does not verify (${result.error}); not appending.`)
+      return
+    }
+    entry.journal = result.journal
+    for (const event of entry.queued) appendEdit(result.journal, event)
+    entry.queued = []
+  }
+
+  /**
+   * The pattern's journal for this user. A stored one is verified before anything is
+   * appended, in slices that yield: weeks of history take long to replay in Figma's VM.
+   */
   const journalFor = (root: BaseNode): PatternJournal | null => {
     const known = patterns.get(root.id)
     if (known) return known
@@ -82,20 +108,30 @@ export function createJournalRecorder(
       if (chunk === '') break
       stored.push(chunk)
     }
-    let journal: Journal
-    if (stored.length === 0) journal = createJournal(user)
-    else {
-      const decoded = decodeJournalChunks(stored)
-      if (!decoded.ok) {
-        // Evidence that fails verification is kept as it is; capture reports it.
-        refused.add(root.id)
-        console.warn(`Loomprint: the journal on “${root.name}” does not verify (${decoded.error}); not appending.`)
-        return null
-      }
-      journal = decoded.journal
+    const entry: PatternJournal = {
+      node: root,
+      journal: stored.length === 0 ? createJournal(user) : null,
+      queued: [],
+      load: stored.length === 0 ? null : loadJournalChunks(stored),
+      loading: null,
+      written: stored,
+      dirty: false,
     }
-    const entry = { node: root, journal, written: stored, dirty: false }
     patterns.set(root.id, entry)
+    if (entry.load) {
+      const load = entry.load
+      entry.loading = (async () => {
+        const slicer = createSlicer()
+        for (;;) {
+          if (!entry.load) return // finished synchronously by flushNow
+          const result = load(() => slicer.due())
+          if (result) return settle(entry, result)
+          await slicer.yieldAsync()
+        }
+      })().finally(() => {
+        entry.loading = null
+      })
+    }
     return entry
   }
 
@@ -114,7 +150,9 @@ export function createJournalRecorder(
     const target = journalFor(root)
     if (!target) return null
     for (const group of groups) {
-      appendEdit(target.journal, { at, origin: change.origin, nodeId: change.id, group, count: 1 })
+      const event: EditEvent = { at, origin: change.origin, nodeId: change.id, group, count: 1 }
+      if (target.journal) appendEdit(target.journal, event)
+      else target.queued.push(event)
     }
     target.dirty = true
     return root.id
@@ -142,6 +180,7 @@ export function createJournalRecorder(
       patterns.delete(id)
       return false
     }
+    if (!entry.journal) return false
     const chunks = encodeJournalChunks(entry.journal)
     for (let n = 0; n < chunks.length; n++) {
       if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
@@ -152,7 +191,10 @@ export function createJournalRecorder(
 
   const flushNow = (): number => {
     let count = 0
-    for (const [id, entry] of patterns) if (entry.dirty && write(id, entry)) count++
+    for (const [id, entry] of Array.from(patterns)) {
+      if (entry.load) settle(entry, entry.load(() => false) as JournalLoad)
+      if (entry.dirty && write(id, entry)) count++
+    }
     return count
   }
 
@@ -162,7 +204,10 @@ export function createJournalRecorder(
     let count = 0
     for (const [id, entry] of Array.from(patterns)) {
       if (!entry.dirty) continue
-      while (!hashPendingUntil(entry.journal, () => slicer.due())) await slicer.yieldAsync()
+      if (entry.loading) await entry.loading
+      if (!entry.journal) continue
+      const journal = entry.journal
+      while (!hashPendingUntil(journal, () => slicer.due())) await slicer.yieldAsync()
       // Edits that arrived while yielding are hashed by `encodeJournalChunks`: few, and cheap.
       if (write(id, entry)) count++
       if (slicer.due()) await slicer.yieldAsync()

@@ -437,58 +437,96 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 type Replay = { ok: true; journal: Journal; head: string } | { ok: false; brokenAt: number; reason: string }
 
 function replayChunks(chunks: readonly string[]): Replay {
-  if (chunks.length === 0) return { ok: false, brokenAt: 0, reason: 'there are no journal chunks' }
+  return startReplay(chunks)(() => false) as Replay
+}
+
+/**
+ * Replays stored chunks resumably: each call continues where the last stopped and
+ * returns null when `shouldStop()` (asked every 16 entries) asked it to pause. Loading
+ * a long journal in Figma's main thread can then yield to the editor between slices.
+ */
+function startReplay(chunks: readonly string[]): (shouldStop: () => boolean) => Replay | null {
   let journal: Journal | null = null
   let prev = ''
   let lastName = ''
-  for (let c = 0; c < chunks.length; c++) {
-    const at = journal ? journal.entries.length : 0
-    let parsed: ParsedChunk
-    try {
-      parsed = parseChunk(chunks[c], c)
-    } catch (err) {
-      return { ok: false, brokenAt: at, reason: (err as Error).message }
+  let c = 0
+  let chunkStart = 0
+  let pending: JournalEntry[] | null = null
+  let pendingHead = ''
+  let i = 0
+  let counter = 0
+  return (shouldStop) => {
+    if (chunks.length === 0) return { ok: false, brokenAt: 0, reason: 'there are no journal chunks' }
+    while (c < chunks.length) {
+      if (pending === null) {
+        chunkStart = journal ? journal.entries.length : 0
+        let parsed: ParsedChunk
+        try {
+          parsed = parseChunk(chunks[c], c)
+        } catch (err) {
+          return { ok: false, brokenAt: chunkStart, reason: (err as Error).message }
+        }
+        const { header } = parsed
+        lastName = header.user.name
+        if (journal === null) {
+          journal = createJournal(header.user)
+          prev = toHex(genesisHead(header.user.id))
+        } else if (header.user.id !== journal.user.id) {
+          return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} belongs to user ${header.user.id}, not ${journal.user.id}` }
+        }
+        if (header.chunk !== c || header.from !== chunkStart) {
+          return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} is out of place (it says chunk ${header.chunk + 1}, from entry ${header.from})` }
+        }
+        if (header.prev !== prev) {
+          return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} does not continue chunk ${c} (a chunk was lost, replaced or reordered)` }
+        }
+        pending = parsed.entries
+        pendingHead = header.head
+        i = 0
+      }
+      const j = journal as Journal
+      while (i < pending.length) {
+        if ((++counter & 15) === 0 && shouldStop()) return null
+        const e = pending[i++]
+        j.entries.push(e)
+        j.chain.push(entryHead(j.chain.length ? j.chain[j.chain.length - 1] : genesisHead(j.user.id), e))
+      }
+      const head = j.chain.length ? toHex(j.chain[j.chain.length - 1]) : prev
+      if (head !== pendingHead) {
+        return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} does not replay to its head (an entry in it was changed)` }
+      }
+      prev = head
+      pending = null
+      c++
     }
-    const { header, entries } = parsed
-    lastName = header.user.name
-    if (journal === null) {
-      journal = createJournal(header.user)
-      prev = toHex(genesisHead(header.user.id))
-    } else if (header.user.id !== journal.user.id) {
-      return { ok: false, brokenAt: at, reason: `journal chunk ${c + 1} belongs to user ${header.user.id}, not ${journal.user.id}` }
-    }
-    if (header.chunk !== c || header.from !== at) {
-      return { ok: false, brokenAt: at, reason: `journal chunk ${c + 1} is out of place (it says chunk ${header.chunk + 1}, from entry ${header.from})` }
-    }
-    if (header.prev !== prev) {
-      return { ok: false, brokenAt: at, reason: `journal chunk ${c + 1} does not continue chunk ${c} (a chunk was lost, replaced or reordered)` }
-    }
-    for (const e of entries) {
-      journal.entries.push(e)
-      journal.chain.push(entryHead(journal.chain.length ? journal.chain[journal.chain.length - 1] : genesisHead(journal.user.id), e))
-    }
-    const head = journal.chain.length ? toHex(journal.chain[journal.chain.length - 1]) : prev
-    if (head !== header.head) {
-      return { ok: false, brokenAt: at, reason: `journal chunk ${c + 1} does not replay to its head (an entry in it was changed)` }
-    }
-    prev = head
+    // A later session keeps the newest name while the id stays.
+    ;(journal as Journal).user.name = lastName
+    return { ok: true, journal: journal as Journal, head: prev }
   }
-  // A later session keeps the newest name while the id stays.
-  ;(journal as Journal).user.name = lastName
-  return { ok: true, journal: journal as Journal, head: prev }
+}
+
+export type JournalLoad = { ok: true; journal: Journal; head: string } | { ok: false; error: string }
+
+/**
+ * `decodeJournalChunks`, in slices: call the returned function until it gives a result
+ * (null means it paused because `shouldStop()` said so). Never throws.
+ */
+export function loadJournalChunks(chunks: readonly string[]): (shouldStop: () => boolean) => JournalLoad | null {
+  const replay = startReplay(chunks)
+  return (shouldStop) => {
+    try {
+      const r = replay(shouldStop)
+      if (r === null || r.ok) return r
+      return { ok: false, error: `Journal is damaged at entry ${r.brokenAt}: ${r.reason}.` }
+    } catch (err) {
+      return { ok: false, error: `Journal is unreadable: ${err instanceof Error ? err.message : String(err)}.` }
+    }
+  }
 }
 
 /** Parses and verifies stored chunks (in key order). Never throws. */
-export function decodeJournalChunks(
-  chunks: readonly string[],
-): { ok: true; journal: Journal; head: string } | { ok: false; error: string } {
-  try {
-    const r = replayChunks(chunks)
-    if (!r.ok) return { ok: false, error: `Journal is damaged at entry ${r.brokenAt}: ${r.reason}.` }
-    return r
-  } catch (err) {
-    return { ok: false, error: `Journal is unreadable: ${err instanceof Error ? err.message : String(err)}.` }
-  }
+export function decodeJournalChunks(chunks: readonly string[]): JournalLoad {
+  return loadJournalChunks(chunks)(() => false) as JournalLoad
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * plugin data, oversized input, and a plugin that was closed while people worked.
  */
 import { describe, expect, it } from 'vitest'
-import { decodeJournalChunks } from '../../src/provenance/journal'
+import { appendEdit, createJournal, decodeJournalChunks, encodeJournalChunks } from '../../src/provenance/journal'
 import { parseRecord, RECORD_KEY } from '../../src/provenance/record'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld } from '../figma-fake/index'
@@ -297,3 +297,34 @@ describe('team policy', () => {
     expect(after.record.capture?.policyFingerprint).not.toBe(before.record.capture?.policyFingerprint)
   })
 })
+
+describe('a long history', () => {
+  it('verifies the stored journal before appending, and keeps edits made meanwhile', async () => {
+    const world = createFigmaWorld()
+    const ada = openPlugin(world)
+    const { frame, tiles } = drawPattern(world, ada)
+    await markAll(ada, frame)
+    const history = createJournal(ADA)
+    for (let i = 0; i < 3000; i++) {
+      appendEdit(history, { at: Date.UTC(2025, 0, 1) + i * 120_000, origin: 'LOCAL', nodeId: tiles[i % 3].id, group: 'color', count: 1 })
+    }
+    const chunks = encodeJournalChunks(history, { maxChars: 8000 })
+    expect(chunks.length).toBeGreaterThan(1)
+    world.edit(ada.session, () => chunks.forEach((chunk, n) => frame.setPluginData(`journal.${ADA.id}.${String(n)}`, chunk)))
+
+    const later = openPlugin(world, ADA)
+    world.edit(later.session, () => (tiles[0].rotation = 30))
+    world.edit(later.session, () => (tiles[1].opacity = 0.5))
+    await world.flush()
+    await later.client.request('flushJournal', {})
+
+    const decoded = decodeJournalChunks(journalKeys(frame).sort(byChunk).map((k) => frame.getPluginData(k)))
+    if (!decoded.ok) throw new Error(decoded.error)
+    expect(decoded.journal.entries).toHaveLength(3002)
+    expect(decoded.journal.entries.slice(-2).map((e) => e.group)).toEqual(['transform', 'style'])
+  })
+})
+
+function byChunk(a: string, b: string): number {
+  return Number(a.split('.').pop()) - Number(b.split('.').pop())
+}
