@@ -185,6 +185,8 @@ export function createJournalRecorder(
     for (let n = 0; n < chunks.length; n++) {
       if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
     }
+    // Chunked differently from what was stored (another chunk size): drop the leftovers.
+    for (let n = chunks.length; n < entry.written.length; n++) entry.node.setPluginData(journalKey(user.id, n), '')
     entry.written = chunks
     return true
   }
