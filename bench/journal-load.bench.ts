@@ -69,15 +69,3 @@ export async function run(): Promise<Record<string, number>> {
     plugin.dispose()
   }
 }
-
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
-  run().then(
-    (figures) => {
-      for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(28)} ${String(value)}`)
-    },
-    (error: unknown) => {
-      console.error(error)
-      process.exitCode = 1
-    },
-  )
-}

@@ -1,13 +1,12 @@
 /**
  * Benchmark: scoring a 10,000-element textile repeat against its edited state.
  *
- *   npx tsx bench/score.bench.ts
+ *   npm run bench -- score
  *
  * Figures (median of ≥ 7 timed runs after warm-up, milliseconds):
  *   capture.score10k.ms    scoreContribution(baseline, current), 10k vs ~10k elements
  *   capture.outline10k.ms  outlineSignature for 10k petal/leaf/stem paths (host work)
  */
-import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { outlineSignature } from '../src/provenance/outline'
 import { scoreContribution } from '../src/provenance/score'
@@ -62,9 +61,4 @@ export async function run(): Promise<Record<string, number>> {
 function round(v: number, digits = 2): number {
   const f = 10 ** digits
   return Math.round(v * f) / f
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const figures = await run()
-  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(28)} ${v}`)
 }

@@ -1,7 +1,7 @@
 /**
  * Storage formats: baseline size per element, journal append speed and size.
  *
- *   npx tsx bench/storage.bench.ts
+ *   npm run bench -- storage
  *
  * Figures (targets in docs/storage.md):
  *   capture.bytesPerElement  stored baseline characters ÷ elements, 10,000-element textile repeat (≤ 48)
@@ -15,7 +15,6 @@
  *   journal.bytesPerEvent    stored journal characters ÷ raw events appended (≤ 40)
  */
 
-import { fileURLToPath } from 'node:url'
 import { decodeBaseline, encodeBaseline } from '../src/provenance/baseline-codec'
 import { appendEdit, createJournal, encodeJournalChunks, journalHead, type EditEvent, type Journal } from '../src/provenance/journal'
 import { editingSession } from './fixtures/editing-session'
@@ -77,10 +76,4 @@ export async function run(): Promise<Record<string, number>> {
 
 function round2(v: number): number {
   return Math.round(v * 100) / 100
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const figures = await run()
-  console.log('storage')
-  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(26)} ${v}`)
 }

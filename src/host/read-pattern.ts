@@ -8,7 +8,7 @@ import type { Bounds, EffectSnapshot, PaintSnapshot } from '../provenance/snapsh
 import { createSlicer, type Slicer } from './yield'
 
 /** Elements per progress message: big enough to be cheap, small enough to keep slices short. */
-const BATCH = 500
+const BATCH = 250
 
 export interface PatternReading {
   rootId: string
