@@ -60,6 +60,14 @@ export interface Journal {
    * Do not edit.
    */
   chain: Uint8Array[]
+  /**
+   * The chunks of the last encoding, kept so the next one re-encodes only what changed
+   * (a long journal is re-encoded on every flush, in Figma's slow main thread).
+   * `ends[k]` is one past the last entry of chunk k. Do not edit.
+   */
+  encoded?: { maxChars: number; chunks: string[]; ends: number[] }
+  /** Lowest entry index appended or compacted into since the last encoding. */
+  changedFrom?: number
 }
 
 /** Two same-kind edits at most this far apart are compacted into one entry. */
@@ -214,6 +222,7 @@ export function appendEdit(journal: Journal, event: EditEvent): JournalEntry {
       e.count += count
       e.until = at
       if (journal.chain.length > k) journal.chain.length = k // rehash from here, lazily
+      journal.changedFrom = Math.min(journal.changedFrom ?? 0, k)
       return e
     }
   }
@@ -226,6 +235,7 @@ export function appendEdit(journal: Journal, event: EditEvent): JournalEntry {
     count,
   }
   entries.push(entry)
+  journal.changedFrom = Math.min(journal.changedFrom ?? 0, n)
   return entry
 }
 
@@ -273,9 +283,15 @@ export function encodeJournalChunks(journal: Journal, options: { maxChars?: numb
   const maxChars = options.maxChars ?? DEFAULT_JOURNAL_CHUNK_CHARS
   hashPending(journal)
   const { entries, chain, user } = journal
-  const chunks: string[] = []
-  let i = 0
-  let prev = toHex(genesisHead(user.id))
+  // Sealed chunks (all but the last) that end before the first changed entry are reused as they are.
+  const cache = journal.encoded && journal.encoded.maxChars === maxChars ? journal.encoded : null
+  const changedFrom = journal.changedFrom ?? 0
+  let reused = 0
+  while (cache && reused < cache.chunks.length - 1 && cache.ends[reused] <= changedFrom) reused++
+  const chunks: string[] = cache ? cache.chunks.slice(0, reused) : []
+  const ends: number[] = cache ? cache.ends.slice(0, reused) : []
+  let i = reused > 0 ? ends[reused - 1] : 0
+  let prev = i > 0 ? toHex(chain[i - 1]) : toHex(genesisHead(user.id))
   do {
     const from = i
     const lines: string[] = []
@@ -308,9 +324,12 @@ export function encodeJournalChunks(journal: Journal, options: { maxChars?: numb
     const head = i > 0 ? toHex(chain[i - 1]) : prev
     const header: ChunkHeader = { f: FORMAT, user, chunk: chunks.length, from, entries: i - from, prev, head }
     chunks.push(JSON.stringify(header) + (lines.length ? '\n' + lines.join('\n') : ''))
+    ends.push(i)
     prev = head
   } while (i < entries.length)
-  return chunks
+  journal.encoded = { maxChars, chunks, ends }
+  journal.changedFrom = entries.length
+  return chunks.slice()
 }
 
 function headerLength(user: JournalUser, chunk: number, total: number): number {
@@ -455,6 +474,7 @@ function startReplay(chunks: readonly string[]): (shouldStop: () => boolean) => 
   let pendingHead = ''
   let i = 0
   let counter = 0
+  const ends: number[] = []
   return (shouldStop) => {
     if (chunks.length === 0) return { ok: false, brokenAt: 0, reason: 'there are no journal chunks' }
     while (c < chunks.length) {
@@ -497,11 +517,16 @@ function startReplay(chunks: readonly string[]): (shouldStop: () => boolean) => 
       }
       prev = head
       pending = null
+      ends.push(j.entries.length)
       c++
     }
     // A later session keeps the newest name while the id stays.
-    ;(journal as Journal).user.name = lastName
-    return { ok: true, journal: journal as Journal, head: prev }
+    const done = journal as Journal
+    done.user.name = lastName
+    // What is stored is an encoding of this journal: the next flush re-encodes only its tail.
+    done.encoded = { maxChars: DEFAULT_JOURNAL_CHUNK_CHARS, chunks: chunks.slice(), ends }
+    done.changedFrom = done.entries.length
+    return { ok: true, journal: done, head: prev }
   }
 }
 

@@ -343,3 +343,48 @@ describe('a realistic session', () => {
     expect(summarizeJournals([j]).edits + summarizeJournals([j]).remoteEdits).toBe(events.length)
   })
 })
+
+describe('incremental encoding', () => {
+  const edit = fc.record({
+    dt: fc.integer({ min: 0, max: 120_000 }),
+    node: fc.integer({ min: 0, max: 30 }),
+    group: fc.constantFrom(...EDIT_GROUPS),
+    origin: fc.constantFrom('LOCAL' as const, 'REMOTE' as const),
+    flush: fc.boolean(),
+  })
+
+  it('re-encodes only what changed, and what it writes always decodes to the whole journal', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 400 }), (edits) => {
+        const journal = createJournal({ id: '7', name: 'Ada' })
+        let at = Date.UTC(2025, 0, 1)
+        let stored: string[] = []
+        for (const e of edits) {
+          at += e.dt
+          appendEdit(journal, { at, origin: e.origin, nodeId: `1:${String(e.node)}`, group: e.group, count: 1 })
+          if (e.flush) {
+            const next = encodeJournalChunks(journal, { maxChars: 600 })
+            // Sealed chunks never change once written.
+            for (let k = 0; k < stored.length - 1; k++) expect(next[k]).toBe(stored[k])
+            stored = next
+          }
+        }
+        stored = encodeJournalChunks(journal, { maxChars: 600 })
+        const decoded = decodeJournalChunks(stored)
+        if (!decoded.ok) throw new Error(decoded.error)
+        expect(decoded.journal.entries).toEqual(journal.entries)
+        expect(decoded.head).toBe(journalHead(journal))
+      }),
+    )
+  })
+
+  it('a journal loaded from storage re-encodes to the same chunks', () => {
+    const journal = createJournal({ id: '7', name: 'Ada' })
+    for (const event of editingSession({ seed: 3 })) appendEdit(journal, event)
+    const stored = encodeJournalChunks(journal, { maxChars: 2000 })
+    const loaded = decodeJournalChunks(stored)
+    if (!loaded.ok) throw new Error(loaded.error)
+    expect(stored.length).toBeGreaterThan(2)
+    expect(encodeJournalChunks(loaded.journal)).toEqual(stored)
+  })
+})
