@@ -225,9 +225,8 @@ export async function buildMainOnce(options?: BuildFlags): Promise<OutputReport>
   return { bytes, warnings: result.warnings }
 }
 
-export async function buildUiOnce(options?: BuildFlags): Promise<OutputReport & { jsBytes: number; cssBytes: number }> {
-  const result = await run(uiOptions(options))
-  const files = outputsFrom(result)
+/** Inlines the UI bundle's JS and CSS into build/ui.html, within its budget. */
+async function writeUiHtml(files: Parameters<typeof joinOutputs>[0]): Promise<{ bytes: number; jsBytes: number; cssBytes: number }> {
   const js = joinOutputs(files, '.js')
   const css = joinOutputs(files, '.css')
   const html = makeUiHtml({ js, css })
@@ -235,7 +234,14 @@ export async function buildUiOnce(options?: BuildFlags): Promise<OutputReport & 
   check(bytes <= UI_BUDGET, `build/ui.html is ${kB(bytes)}, over its ${kB(UI_BUDGET)} budget`)
   await mkdir(BUILD_DIR, { recursive: true })
   await writeFile(UI_OUT, html)
-  return { bytes, jsBytes: Buffer.byteLength(js), cssBytes: Buffer.byteLength(css), warnings: result.warnings }
+  return { bytes, jsBytes: Buffer.byteLength(js), cssBytes: Buffer.byteLength(css) }
+}
+
+export async function buildUiOnce(options?: BuildFlags): Promise<OutputReport & { jsBytes: number; cssBytes: number }> {
+  const result = await run(uiOptions(options))
+  const files = outputsFrom(result)
+  const { bytes, jsBytes, cssBytes } = await writeUiHtml(files)
+  return { bytes, jsBytes, cssBytes, warnings: result.warnings }
 }
 
 /** Builds both outputs. Throws (with a readable message) on any failure. */
@@ -289,13 +295,7 @@ async function watch(): Promise<void> {
     plugins: [
       ...(ui.plugins ?? []),
       reporter('ui', async (files) => {
-        const js = joinOutputs(files, '.js')
-        const css = joinOutputs(files, '.css')
-        const html = makeUiHtml({ js, css })
-        const bytes = Buffer.byteLength(html)
-        check(bytes <= UI_BUDGET, `build/ui.html is ${kB(bytes)}, over its ${kB(UI_BUDGET)} budget`)
-        await mkdir(BUILD_DIR, { recursive: true })
-        await writeFile(UI_OUT, html)
+        const { bytes } = await writeUiHtml(files)
         return `build/ui.html ${kB(bytes)}`
       }),
     ],

@@ -8,7 +8,7 @@
  * paints/effects/vector paths are stored deep-frozen and returned as-is.
  */
 import { exportNode } from './raster'
-import { deepFreeze, frozenCopy, utf8Length } from './util'
+import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M } from './util'
 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
 export interface Host {
@@ -37,20 +37,7 @@ export interface Host {
 
 export type ParentFake = DocumentFake | PageFake | FrameFake | GroupFake
 export type SceneFake = FrameFake | GroupFake | RectangleFake | EllipseFake | VectorFake | TextFake
-type M = [number, number, number, number, number, number] // m00 m01 m02 m10 m11 m12
-
 const IDENTITY: M = [1, 0, 0, 0, 1, 0]
-
-function mul(a: M, b: M): M {
-  return [
-    a[0] * b[0] + a[1] * b[3],
-    a[0] * b[1] + a[1] * b[4],
-    a[0] * b[2] + a[1] * b[5] + a[2],
-    a[3] * b[0] + a[4] * b[3],
-    a[3] * b[1] + a[4] * b[4],
-    a[3] * b[2] + a[4] * b[5] + a[5],
-  ]
-}
 
 export function invert(m: M): M {
   const det = m[0] * m[4] - m[1] * m[3]

@@ -9,9 +9,8 @@
  */
 import { zlibSync } from 'fflate'
 import type { Box, PageFake, SceneFake } from './nodes'
-import { crc32, utf8Encode } from './util'
+import { crc32, mulAffine as mul, utf8Encode, type Affine as M } from './util'
 
-type M = [number, number, number, number, number, number]
 type Pt = [number, number]
 
 /** Pixel budget of the fake's rasteriser (keeps a mistaken 100x export from eating the test run). */
@@ -30,17 +29,6 @@ interface Drawable {
   strokeWeight: number
   clips: { inv: M; w: number; h: number }[]
   opacity: number
-}
-
-function mul(a: M, b: M): M {
-  return [
-    a[0] * b[0] + a[1] * b[3],
-    a[0] * b[1] + a[1] * b[4],
-    a[0] * b[2] + a[1] * b[5] + a[2],
-    a[3] * b[0] + a[4] * b[3],
-    a[3] * b[1] + a[4] * b[4],
-    a[3] * b[2] + a[4] * b[5] + a[5],
-  ]
 }
 
 function inverse(m: M): M {

@@ -228,3 +228,17 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number 
   for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
 }
+
+/** A 2×3 affine transform, row-major: m00 m01 m02 m10 m11 m12 (Figma's `Transform`, flattened). */
+export type Affine = [number, number, number, number, number, number]
+
+export function mulAffine(a: Affine, b: Affine): Affine {
+  return [
+    a[0] * b[0] + a[1] * b[3],
+    a[0] * b[1] + a[1] * b[4],
+    a[0] * b[2] + a[1] * b[5] + a[2],
+    a[3] * b[0] + a[4] * b[3],
+    a[3] * b[1] + a[4] * b[4],
+    a[3] * b[2] + a[4] * b[5] + a[5],
+  ]
+}
