@@ -328,3 +328,37 @@ describe('a long history', () => {
 function byChunk(a: string, b: string): number {
   return Number(a.split('.').pop()) - Number(b.split('.').pop())
 }
+
+describe('a large pattern', () => {
+  it('marks and captures 10,000 elements, with every stored entry well under Figma’s limit', async () => {
+    const world = createFigmaWorld()
+    const ada = openPlugin(world)
+    const { frame } = drawPattern(world, ada, 1)
+    world.edit(ada.session, () => {
+      for (let m = 0; m < 333; m++) {
+        const motif = ada.figma.createFrame()
+        motif.fills = []
+        motif.resize(40, 40)
+        motif.x = (m % 20) * 40
+        motif.y = Math.floor(m / 20) * 40
+        frame.appendChild(motif)
+        for (let p = 0; p < 29; p++) {
+          const dot = ada.figma.createEllipse()
+          dot.resize(4 + (p % 5), 4 + (p % 7))
+          dot.x = (p * 7) % 32
+          dot.y = (p * 11) % 32
+          dot.fills = [{ type: 'SOLID', color: { r: (p % 3) / 3, g: 0.4, b: 0.6 } }]
+          motif.appendChild(dot)
+        }
+      }
+    })
+    await markAll(ada, frame)
+    const record = parseRecord(frame.getPluginData(RECORD_KEY))
+    if (!record.ok) throw new Error(record.error)
+    expect(record.record.baseline.elements).toBe(1 + 1 + 333 * 30)
+    for (const key of frame.getPluginDataKeys()) expect(frame.getPluginData(key).length).toBeLessThan(64 * 1024)
+
+    const result = captured(await captureAsync(frame.id, ada.ctx))
+    expect(result.score.hcc).toBe(0)
+  })
+})
