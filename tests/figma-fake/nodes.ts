@@ -91,6 +91,35 @@ const NAMESPACE_RE = /^[A-Za-z0-9]{3,}$/
 
 // ======================================================================== base
 
+/**
+ * What stays readable on a removed node. Figma answers any other property or method of a node
+ * that is no longer in the document with `in <api>: The node with id "<id>" does not exist`
+ * (plugin-api.d.ts:6396 removed: "write your code defensively and check that the nodes haven't
+ * been removed"; wording as reported in issue #6, prefix from the docs page `api-errors`).
+ * A review list holds nodes another person deleted.
+ */
+const READABLE_WHEN_REMOVED = new Set<string | symbol>(['removed', 'id', 'type', 'toString', 'host'])
+
+/** The api name Figma puts in front of the error: setters are `set_<prop>`. */
+function removedError(target: BaseFake, api: string): Error {
+  return new Error(`in ${api}: The node with id "${target.id}" does not exist`)
+}
+
+const REMOVED_GUARD: ProxyHandler<BaseFake> = {
+  get(target, key, receiver) {
+    // Internal fields (`_…`) and probes for members a node does not have (`then`,
+    // `asymmetricMatch`, …) pass: only the node's own API is refused.
+    if (typeof key === 'string' && key[0] !== '_' && !READABLE_WHEN_REMOVED.has(key) && key in target && target._gone()) {
+      throw removedError(target, key)
+    }
+    return Reflect.get(target, key, receiver)
+  },
+  set(target, key, value, receiver) {
+    if (typeof key === 'string' && key[0] !== '_' && key in target && target._gone()) throw removedError(target, 'set_' + key)
+    return Reflect.set(target, key, value, receiver)
+  },
+}
+
 export abstract class BaseFake {
   abstract readonly type: NodeType
   _parent: ParentFake | null = null
@@ -98,6 +127,8 @@ export abstract class BaseFake {
   _pd: Map<string, string> | null = null
   _spd: Map<string, Map<string, string>> | null = null
   _relaunch: { [command: string]: string } = {}
+  /** Set once the node first enters a parent: a node still being built is not "removed". */
+  _attached = false
 
   constructor(
     readonly host: Host,
@@ -105,7 +136,10 @@ export abstract class BaseFake {
     name: string,
   ) {
     this._name = name
-    host.register(this)
+    // Every node is handed out behind this guard, so identity (`toBe`, getNodeByIdAsync) holds.
+    const guarded = new Proxy(this, REMOVED_GUARD)
+    host.register(guarded)
+    return guarded
   }
 
   // plugin-api.d.ts:6376 `parent` — "not meant to be directly edited"
@@ -134,6 +168,10 @@ export abstract class BaseFake {
       n = n._parent
     }
     return true
+  }
+
+  _gone(): boolean {
+    return this._attached && this.removed
   }
 
   /** plugin-api.d.ts:6409 toString: "[Node ID]". */
@@ -288,6 +326,7 @@ function rawInsert(parent: ParentFake, child: SceneFake | PageFake, index: numbe
   const list = (parent as ContainerMethods)._children as (SceneFake | PageFake)[]
   list.splice(index, 0, child)
   child._parent = parent
+  child._attached = true
 }
 
 function isAncestor(a: BaseFake, b: BaseFake): boolean {
@@ -307,6 +346,8 @@ function preorder(list: readonly SceneFake[], out: SceneFake[], pred: ((n: Scene
 /** Scene-node insertion shared by pages, frames, components and groups (plugin-api.d.ts:7030 ChildrenMixin). */
 function insertScene(parent: ParentFake, index: number, child: SceneFake, where: string): void {
   if (!(child instanceof SceneBase)) throw new Error(`in ${where}: Expected a scene node (got ${String(child)})`)
+  // A removed node cannot come back by plugin code (only by undo, which bypasses this).
+  if (child._gone()) throw removedError(child, where)
   if (isAncestor(child, parent)) throw new Error(`in ${where}: Cannot move a node inside itself or its descendants`)
   const oldParent = child._parent
   const oldPage = oldParent ? child._page : null
@@ -455,6 +496,7 @@ export class DocumentFake extends BaseFake {
     if (old >= 0) this._children.splice(old, 1)
     this._children.splice(index, 0, child)
     child._parent = this
+    child._attached = true
     this.host.recordProp(this, [], () => {
       this._children.splice(this._children.indexOf(child), 1)
       if (old >= 0) this._children.splice(old, 0, child)
