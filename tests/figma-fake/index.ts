@@ -24,6 +24,11 @@ export interface FigmaWorld {
   edit(session: FakeSession, edit: () => void): void
   /** Resolves once all pending change events have been delivered. */
   flush(): Promise<void>
+  /**
+   * Runs `read` as test code, not plugin code: no dynamic-page rules (pages need no loading).
+   * For assertions on other pages; make changes with `edit`.
+   */
+  inspect<T>(read: () => T): T
 }
 export interface FakeSession {
   readonly figma: PluginAPI
@@ -55,6 +60,7 @@ export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
     openSession: (user, opts) => w.openSession(user, opts),
     edit: (session, fn) => w.edit(session, fn),
     flush: () => w.flush(),
+    inspect: (read) => w.inspect(read),
   }
 }
 

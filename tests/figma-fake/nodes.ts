@@ -445,25 +445,26 @@ export abstract class ContainerMethods {
   }
 }
 
-function findWithCriteria(list: readonly SceneFake[], c: FindAllCriteria<NodeType[]>): SceneFake[] {
-  const types = c.types ? new Set<string>(c.types) : null
+function matchesCriteria(n: BaseFake, c: FindAllCriteria<NodeType[]>): boolean {
+  if (c.types && c.types.indexOf(n.type) < 0) return false
   const pd = c.pluginData
+  if (pd) {
+    if (!n._pd || n._pd.size === 0) return false
+    // "match nodes that have PluginData stored for your plugin" with any of the keys (when given)
+    if (pd.keys && pd.keys.length && !pd.keys.some((k) => n._pd!.has(k))) return false
+  }
   const spd = c.sharedPluginData
+  if (spd) {
+    const ns = n._spd && n._spd.get(spd.namespace)
+    if (!ns || ns.size === 0) return false
+    if (spd.keys && spd.keys.length && !spd.keys.some((k) => ns.has(k))) return false
+  }
+  return true
+}
+
+function findWithCriteria(list: readonly SceneFake[], c: FindAllCriteria<NodeType[]>): SceneFake[] {
   const out: SceneFake[] = []
-  preorder(list, out, (n) => {
-    if (types && !types.has(n.type)) return false
-    if (pd) {
-      if (!n._pd || n._pd.size === 0) return false
-      // "match nodes that have PluginData stored for your plugin" with any of the keys (when given)
-      if (pd.keys && pd.keys.length && !pd.keys.some((k) => n._pd!.has(k))) return false
-    }
-    if (spd) {
-      const ns = n._spd && n._spd.get(spd.namespace)
-      if (!ns || ns.size === 0) return false
-      if (spd.keys && spd.keys.length && !spd.keys.some((k) => ns.has(k))) return false
-    }
-    return true
-  })
+  preorder(list, out, (n) => matchesCriteria(n, c))
   return out
 }
 
@@ -528,10 +529,15 @@ export class DocumentFake extends BaseFake {
     return this.findAll().find((n) => callback(n)) || null
   }
 
-  findAllWithCriteria(criteria: FindAllCriteria<NodeType[]>): SceneFake[] {
+  /** plugin-api.d.ts:10562-10564: needs loadAllPagesAsync; "the resulting array will include PageNode objects". */
+  findAllWithCriteria(criteria: FindAllCriteria<NodeType[]>): (PageFake | SceneFake)[] {
     this.host.checkDocumentAccess('findAllWithCriteria')
-    const out: SceneFake[] = []
-    for (const p of this._children) out.push(...findWithCriteria(p._children, criteria || {}))
+    const c = criteria || {}
+    const out: (PageFake | SceneFake)[] = []
+    for (const p of this._children) {
+      if (matchesCriteria(p, c)) out.push(p)
+      out.push(...findWithCriteria(p._children, c))
+    }
     return out
   }
 

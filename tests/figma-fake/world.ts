@@ -184,6 +184,7 @@ export class WorldImpl implements Host {
   callbackSession: SessionImpl | null = null
   pageListeners = new Map<PageFake, { session: SessionImpl; cb: (e: NodeChangeEvent) => void; once: boolean; since: number }[]>()
   storage = new Map<string, Map<string, unknown>>()
+  inspecting = false
 
   constructor(options: FigmaWorldOptions) {
     this.pluginId = options.pluginId ?? 'loomprint-test-plugin'
@@ -323,33 +324,56 @@ export class WorldImpl implements Host {
   }
 
   /**
-   * Dynamic-page rule for pages: plugin-api.d.ts:7034 "you must first call PageNode.loadAsync"
-   * (message text as in Figma's client: "Cannot access … on a page that has not been explicitly loaded").
-   * Only enforced for plugin code (an active session), never for `world.edit` or plain test setup.
+   * The session whose dynamic-page rules apply to the running code, or null for a user edit
+   * (`world.edit`), `world.inspect`, or when no session is open. Enforced always, not just right
+   * after a `figma.` access: a page reference held across an `await` is still plugin code.
+   */
+  private ruledSession(): SessionImpl | null {
+    if (this.editSession || this.inspecting) return null
+    const s = this.contextSession()
+    return s && !s.closed ? s : null
+  }
+
+  /**
+   * Dynamic-page rule for pages: plugin-api.d.ts:7034 (children), :7163 (findAllWithCriteria)
+   * "you must first call PageNode.loadAsync" (message text as in Figma's client: "Cannot access
+   * … on a page that has not been explicitly loaded").
    */
   checkPageAccess(page: PageFake, what: string): void {
-    const s = this.activeSession
-    if (!s || this.editSession) return
-    if (s.allPagesLoaded || s.loadedPages.has(page)) return
-    const label = what === 'children' ? `property \`${what}\`` : `method \`${what}()\``
+    const s = this.ruledSession()
+    if (!s || s.allPagesLoaded || s.loadedPages.has(page)) return
+    const label = what === 'children' || what === 'selection' ? `property \`${what}\`` : `method \`${what}()\``
     throw new Error(
       `in ${what}: Cannot access ${label} on a page that has not been explicitly loaded. ` +
         "Remember to call `await page.loadAsync()` or `await figma.loadAllPagesAsync()' first.",
     )
   }
 
-  /** plugin-api.d.ts:1992-2002 loadAllPagesAsync enables DocumentNode.findAll/findOne/findAllWithCriteria. */
+  /** plugin-api.d.ts:1992-2002, :10562 loadAllPagesAsync enables DocumentNode.findAll/findOne/findAllWithCriteria. */
   checkDocumentAccess(what: string): void {
-    const s = this.activeSession
-    if (!s || this.editSession || s.allPagesLoaded) return
+    const s = this.ruledSession()
+    if (!s || s.allPagesLoaded) return
     throw new Error(
       `in ${what}: Cannot call with documentAccess: dynamic-page without calling figma.loadAllPagesAsync() first.`,
     )
   }
 
+  /** Test code that reads the document without being plugin code (no dynamic-page rules). */
+  inspect<T>(fn: () => T): T {
+    const prev = this.inspecting
+    this.inspecting = true
+    try {
+      return fn()
+    } finally {
+      this.inspecting = prev
+    }
+  }
+
   getSelection(page: PageFake): SceneFake[] {
     const s = this.contextSession()
     if (!s) return []
+    // plugin-api.d.ts:7034 applies to the page's contents; its selection is among them.
+    this.checkPageAccess(page, 'selection')
     const sel = s.selections.get(page) || []
     // Removed nodes drop out of the selection (plugin-api.d.ts:557 "When a selected node is deleted").
     return sel.filter((n) => !n.removed && n._page === page)
@@ -360,6 +384,7 @@ export class WorldImpl implements Host {
     const s = this.contextSession()
     if (!s) throw new Error('in set_selection: no plugin session is open')
     if (!Array.isArray(nodes)) throw new Error('in set_selection: Expected an array of nodes')
+    this.checkPageAccess(page, 'selection')
     const unique: SceneFake[] = []
     for (const n of nodes) {
       if (!((n as unknown) instanceof SceneBase)) throw new Error('in set_selection: Expected scene nodes')
