@@ -764,6 +764,17 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     scrollAndZoomIntoView(nodes: ReadonlyArray<BaseNode>): void {
       guard('viewport.scrollAndZoomIntoView')
       if (!Array.isArray(nodes)) throw new Error('in scrollAndZoomIntoView: Expected an array of nodes')
+      // plugin-api.d.ts:3337 "sets the viewport coordinates such that the nodes are visible": the
+      // viewport shows the current page only. What Figma does with nodes of other pages is not
+      // documented; the fake refuses, so "reveal" code must switch page first.
+      for (const n of nodes as unknown as BaseFake[]) {
+        if (n instanceof SceneBase && n._gone()) throw new Error(`in scrollAndZoomIntoView: The node with id "${n.id}" does not exist`)
+        if (n instanceof SceneBase && n._page !== s.currentPage) {
+          throw new Error(
+            `in scrollAndZoomIntoView: node "${n.id}" is not on the current page (not modelled by the fake: switch page with setCurrentPageAsync first)`,
+          )
+        }
+      }
       let x0 = Infinity
       let y0 = Infinity
       let x1 = -Infinity
@@ -821,6 +832,15 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     async setCurrentPageAsync(page: PageFake): Promise<void> {
       guard('setCurrentPageAsync')
       if (!(page instanceof PageFake) || page._parent !== world.doc) throw new Error('in setCurrentPageAsync: Expected a page')
+      // plugin-api.d.ts:470: Figma loads the page first and switches when the promise settles, so
+      // code that forgets `await` still sees the old current page on its next line.
+      world.inflight++
+      try {
+        await new Promise<void>((r) => realSetTimeout(r, 0))
+      } finally {
+        world.inflight--
+      }
+      if (s.closed) return
       s.loadedPages.add(page)
       if (s.currentPage === page) return
       s.currentPage = page
