@@ -19,7 +19,7 @@ export interface FigmaWorldOptions {
 export interface FigmaWorld {
   readonly document: DocumentNode
   /** Start the plugin for a user; `command` is figma.command (menu command or relaunch). */
-  openSession(user?: FakeUser, options?: { command?: string; relaunch?: boolean }): FakeSession
+  openSession(user?: FakeUser, options?: FakeSessionOptions): FakeSession
   /** A user edit: changes inside are LOCAL to `session`, REMOTE to the others; one undo step. */
   edit(session: FakeSession, edit: () => void): void
   /** Resolves once all pending change events have been delivered. */
@@ -29,6 +29,17 @@ export interface FigmaWorld {
    * For assertions on other pages; make changes with `edit`.
    */
   inspect<T>(read: () => T): T
+  /** The person cleared their browser data on the device `session` runs on: its clientStorage is emptied. */
+  clearClientStorage(session: FakeSession): void
+}
+export interface FakeSessionOptions {
+  command?: string
+  relaunch?: boolean
+  /**
+   * The device the person opens the plugin on (default `DEFAULT_DEVICE`). clientStorage is per
+   * person and per device: the same user on `device: 'laptop-2'` starts with empty storage.
+   */
+  device?: string
 }
 export interface FakeSession {
   readonly figma: PluginAPI
@@ -51,6 +62,8 @@ export interface FakeUiBridge {
 
 /** Default user when none is given to `openSession`. */
 export const DEFAULT_USER: FakeUser = { id: '1001', name: 'Ada Designer' }
+/** Default device of `openSession`. */
+export const DEFAULT_DEVICE = 'device-1'
 
 export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
   const w: WorldImpl = createWorld(options)
@@ -61,6 +74,7 @@ export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
     edit: (session, fn) => w.edit(session, fn),
     flush: () => w.flush(),
     inspect: (read) => w.inspect(read),
+    clearClientStorage: (session) => w.clearClientStorage(session),
   }
 }
 

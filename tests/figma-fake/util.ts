@@ -196,19 +196,52 @@ function cloneInner(value: unknown, what: string, seen: Map<unknown, unknown>): 
   return out
 }
 
-/** Approximate stored size in bytes of a clientStorage value (JSON text; raw bytes for Uint8Array). */
+/**
+ * Stored size of a clientStorage value, per developers.figma.com/docs/plugins/api/figma-clientStorage:
+ * "the size of the value converted to JSON … Uint8Array values count as the size of the
+ * Uint8Array". JSON.stringify of a Uint8Array would be its index object, so bytes are counted here.
+ */
 export function storedSize(value: unknown): number {
   if (value === undefined) return 0
   if (value instanceof Uint8Array) return value.byteLength
-  if (value instanceof ArrayBuffer) return value.byteLength
   if (value === null || typeof value !== 'object') return utf8Length(JSON.stringify(value) ?? '')
   let n = 2
   if (Array.isArray(value)) {
     for (const v of value) n += storedSize(v) + 1
     return n
   }
-  for (const k of Object.keys(value)) n += utf8Length(k) + 3 + storedSize((value as Record<string, unknown>)[k])
+  for (const k of Object.keys(value)) n += utf8Length(JSON.stringify(k)) + 1 + storedSize((value as Record<string, unknown>)[k]) + 1
   return n
+}
+
+/**
+ * Why a value cannot go into clientStorage, or null. The docs page figma-clientStorage lists
+ * "objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array": anything else
+ * (Map, Set, Date, ArrayBuffer, other typed arrays, class instances, functions) is refused.
+ */
+export function clientStorageRefusal(value: unknown, path = 'value'): string | null {
+  if (value === null || value === undefined) return null
+  const t = typeof value
+  if (t === 'string' || t === 'number' || t === 'boolean') return null
+  if (t !== 'object') return `${path} is a ${t}`
+  if (value instanceof Uint8Array) return value.constructor === Uint8Array ? null : `${path} is a ${value.constructor.name}`
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = clientStorageRefusal(value[i], `${path}[${i}]`)
+      if (r) return r
+    }
+    return null
+  }
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name || 'object with a prototype'
+    return `${path} is a ${name}`
+  }
+  for (const k of Object.keys(value)) {
+    const r = clientStorageRefusal((value as Record<string, unknown>)[k], `${path}.${k}`)
+    if (r) return r
+  }
+  return null
 }
 
 // ---------------------------------------------------------------- CRC32 (PNG chunks, ISO 3309 / RFC 1952 polynomial)

@@ -21,13 +21,16 @@ import {
   groupNodes,
   internals,
 } from './nodes'
-import { base64Decode, base64Encode, cloneData, later, realSetTimeout, reportAsync, storedSize, utf8Length } from './util'
+import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, realSetTimeout, reportAsync, storedSize, utf8Length } from './util'
 
-import type { FakeSession, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
+import type { FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
 
-import { DEFAULT_USER } from "./index"
-/** clientStorage: "5 MB per plugin, per device" (FIGMA.md; developers.figma.com/docs/plugins/api/figma-clientStorage). */
-export const CLIENT_STORAGE_LIMIT = 5 * 1024 * 1024
+import { DEFAULT_DEVICE, DEFAULT_USER } from './index'
+/**
+ * clientStorage: "Each plugin gets a total of 5MB of storage" (developers.figma.com/docs/plugins/api/
+ * figma-clientStorage). Counted conservatively as 5,000,000 bytes, not 5 × 1024 × 1024.
+ */
+export const CLIENT_STORAGE_LIMIT = 5_000_000
 const USER_COLORS = ['#F24822', '#0FA958', '#18A0FB', '#9747FF', '#FFC700', '#FF24BD']
 
 type Undo = () => void
@@ -150,6 +153,7 @@ class SessionImpl implements FakeSession {
     readonly index: number,
     readonly user: FakeUser,
     command: string,
+    readonly device: string,
   ) {
     this.ui = new UiState(this)
     this.currentPage = world.doc._children[0]
@@ -551,9 +555,9 @@ export class WorldImpl implements Host {
 
   // ------------------------------------------------------------------ sessions
 
-  openSession(user?: FakeUser, options?: { command?: string; relaunch?: boolean }): FakeSession {
+  openSession(user?: FakeUser, options?: FakeSessionOptions): FakeSession {
     const u: FakeUser = user ? { id: user.id, name: user.id === null ? 'Anonymous' : user.name } : { ...DEFAULT_USER }
-    const s = new SessionImpl(this, this.sessions.length + 1, u, options?.command ?? '')
+    const s = new SessionImpl(this, this.sessions.length + 1, u, options?.command ?? '', options?.device ?? DEFAULT_DEVICE)
     this.sessions.push(s)
     s.figma = makeFigmaApi(this, s)
     // plugin-api.d.ts:746 "run": "For all other plugins this happens immediately after launch."
@@ -581,12 +585,23 @@ export class WorldImpl implements Host {
     if (message !== undefined) s.notifications.push({ message: truncateNotify(message) })
   }
 
+  /** clientStorage is per person and per device ("not synchronized across users", FIGMA.md "per device"). */
   storageFor(s: SessionImpl): Map<string, unknown> {
-    const key = s.user.id === null ? 'anonymous:' + s.index : s.user.id
+    const key = storageKey(s.user, s.index, s.device)
     let m = this.storage.get(key)
     if (!m) this.storage.set(key, (m = new Map()))
     return m
   }
+
+  /** The person cleared their browser cache on that device (the docs: user actions "might clear all stored data"). */
+  clearClientStorage(session: FakeSession): void {
+    const s = session as SessionImpl
+    this.storage.delete(storageKey(s.user, s.index, s.device))
+  }
+}
+
+function storageKey(user: FakeUser, index: number, device: string): string {
+  return (user.id === null ? 'anonymous:' + index : 'user:' + user.id) + '@' + device
 }
 
 function isAncestorOf(a: BaseFake, b: BaseFake): boolean {
@@ -732,15 +747,24 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     async setAsync(key: string, value: unknown): Promise<void> {
       guard('clientStorage.setAsync')
       if (typeof key !== 'string') throw new Error('in setAsync: Expected "key" to have type string')
+      // The docs' value types only (figma-clientStorage): a Map or Date that structured clone
+      // would carry is refused here rather than silently changed.
+      const refusal = clientStorageRefusal(value)
+      if (refusal) {
+        throw new Error(
+          `in setAsync: clientStorage stores objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array; ${refusal} (fake)`,
+        )
+      }
       const m = world.storageFor(s)
       const copy = cloneData(value, 'in setAsync')
+      // Quota per the docs: key size + value as JSON (Uint8Array by its length), over every entry.
       let total = utf8Length(key) + storedSize(copy)
       m.forEach((v, k) => {
         if (k !== key) total += utf8Length(k) + storedSize(v)
       })
-      // plugin-api.d.ts:2669 "reject with an error message if storage failed"; 5 MB per plugin (FIGMA.md).
+      // plugin-api.d.ts:2669 "reject with an error message if storage failed".
       if (total > CLIENT_STORAGE_LIMIT) {
-        throw new Error(`in setAsync: clientStorage quota of 5 MB exceeded (fake: ${total} > ${CLIENT_STORAGE_LIMIT} bytes)`)
+        throw new Error(`in setAsync: clientStorage quota of 5 MB exceeded (fake: ${total} > ${CLIENT_STORAGE_LIMIT} bytes). Nothing was stored.`)
       }
       m.set(key, copy)
     },
