@@ -15,6 +15,11 @@ export interface FakeUser {
 export interface FigmaWorldOptions {
   pluginId?: string
   pageNames?: string[]
+  /**
+   * Largest main → UI message (`figma.ui.postMessage`) in bytes, as counted by `messageSize`
+   * (JSON text; Uint8Array by its length). Larger messages throw. Unset: no budget.
+   */
+  uiMessageBudgetBytes?: number
 }
 export interface FigmaWorld {
   readonly document: DocumentNode
@@ -56,6 +61,8 @@ export interface FakeUiBridge {
   readonly html: string | null
   /** Messages main sends with figma.ui.postMessage. Returns an unsubscribe. */
   onMessage(listener: (message: unknown) => void): () => void
+  /** Size in bytes of every message main posted with figma.ui.postMessage, in order. */
+  readonly messageSizes: readonly number[]
   /** The UI sends a message to main, as parent.postMessage({ pluginMessage }, '*') would; delivered asynchronously. */
   postToMain(message: unknown): void
 }

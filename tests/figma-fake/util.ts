@@ -244,6 +244,44 @@ export function clientStorageRefusal(value: unknown, path = 'value'): string | n
   return null
 }
 
+/**
+ * Why a value cannot be a main → UI message, or null. plugin-api.d.ts:2846 "You can send objects,
+ * arrays, numbers, strings, booleans, null, undefined, Date objects and Uint8Array objects.
+ * However, functions and prototype chains of objects will not be sent." Structured clone would
+ * carry a Map or an ArrayBuffer, but they are not documented, so the fake refuses them.
+ */
+export function uiMessageRefusal(value: unknown, path = 'message'): string | null {
+  if (value === null || value === undefined) return null
+  const t = typeof value
+  if (t === 'string' || t === 'number' || t === 'boolean') return null
+  if (t !== 'object') return `${path} is a ${t}`
+  if (value instanceof Date) return null
+  if (value instanceof Uint8Array) return value.constructor === Uint8Array ? null : `${path} is a ${value.constructor.name}`
+  const typed = typeof (value as { BYTES_PER_ELEMENT?: unknown }).BYTES_PER_ELEMENT === 'number'
+  if (value instanceof Map || value instanceof Set || value instanceof ArrayBuffer || value instanceof DataView || typed) {
+    return `${path} is a ${(value as object).constructor.name}`
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = uiMessageRefusal(value[i], `${path}[${i}]`)
+      if (r) return r
+    }
+    return null
+  }
+  // Other objects travel as their own properties ("prototype chains … will not be sent").
+  for (const k of Object.keys(value)) {
+    const r = uiMessageRefusal((value as Record<string, unknown>)[k], `${path}.${k}`)
+    if (r) return r
+  }
+  return null
+}
+
+/** Approximate size of a message in bytes: JSON text, Uint8Array by its length, a Date as its ISO string. */
+export function messageSize(value: unknown): number {
+  if (value instanceof Date) return 26
+  return storedSize(value)
+}
+
 // ---------------------------------------------------------------- CRC32 (PNG chunks, ISO 3309 / RFC 1952 polynomial)
 
 const CRC_TABLE = (() => {

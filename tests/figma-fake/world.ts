@@ -21,7 +21,7 @@ import {
   groupNodes,
   internals,
 } from './nodes'
-import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, realSetTimeout, reportAsync, storedSize, utf8Length } from './util'
+import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, messageSize, realSetTimeout, reportAsync, storedSize, uiMessageRefusal, utf8Length } from './util'
 
 import type { FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
 
@@ -69,6 +69,8 @@ class UiState implements FakeUiBridge {
   uiListeners: ((message: unknown) => void)[] = []
   /** Messages main posted before any UI-side listener subscribed (delivered on subscribe). */
   backlog: unknown[] = []
+  /** Size in bytes of every message main posted, in order (see `messageSize`). */
+  messageSizes: number[] = []
 
   constructor(private readonly session: SessionImpl) {}
 
@@ -189,9 +191,11 @@ export class WorldImpl implements Host {
   pageListeners = new Map<PageFake, { session: SessionImpl; cb: (e: NodeChangeEvent) => void; once: boolean; since: number }[]>()
   storage = new Map<string, Map<string, unknown>>()
   inspecting = false
+  readonly uiMessageBudgetBytes: number | undefined
 
   constructor(options: FigmaWorldOptions) {
     this.pluginId = options.pluginId ?? 'loomprint-test-plugin'
+    this.uiMessageBudgetBytes = options.uiMessageBudgetBytes
     this.doc = new DocumentFake(this, '0:0', 'Untitled')
     const names = options.pageNames && options.pageNames.length ? options.pageNames : ['Page 1']
     names.forEach((name, i) => {
@@ -707,6 +711,26 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     postMessage(pluginMessage: unknown, _options?: UIPostMessageOptions): void {
       guard('ui.postMessage')
       if (!s.ui.shown) throw new Error('in postMessage: No UI to send the message to (call figma.showUI first) [fake]')
+      const refusal = uiMessageRefusal(pluginMessage)
+      if (typeof pluginMessage === 'function' || (refusal && /is a (function|symbol|bigint)$/.test(refusal))) {
+        // As the browser's DataCloneError: "… could not be cloned".
+        throw new Error(`in postMessage: ${refusal ?? 'message is a function'} and could not be cloned`)
+      }
+      if (refusal) {
+        throw new Error(
+          `in postMessage: ${refusal}; Figma documents objects, arrays, numbers, strings, booleans, null, undefined, Date and Uint8Array (fake)`,
+        )
+      }
+      const size = messageSize(pluginMessage)
+      // Large single messages have run Figma's main-thread VM out of memory (issue #6): with a
+      // budget set, the fake makes a test show that big payloads travel in slices.
+      const budget = world.uiMessageBudgetBytes
+      if (budget !== undefined && size > budget) {
+        throw new Error(
+          `in postMessage: a message of ${size} bytes exceeds this world's budget of ${budget} bytes per message (fake: uiMessageBudgetBytes); send it in slices`,
+        )
+      }
+      s.ui.messageSizes.push(size)
       const copy = cloneData(pluginMessage, 'in postMessage')
       const gen = s.ui.generation
       world.inflight++
