@@ -50,10 +50,25 @@ export interface FakeSession {
   readonly figma: PluginAPI
   readonly user: FakeUser
   readonly ui: FakeUiBridge
-  readonly notifications: readonly { message: string; options?: NotificationOptions }[]
+  /** Every figma.notify (and closePlugin message), in order; act on one as the person would. */
+  readonly notifications: readonly FakeNotification[]
   readonly closed: boolean
   /** The user presses undo. */
   undo(): void
+}
+export interface FakeNotification {
+  readonly message: string
+  readonly options?: NotificationOptions
+  /** Still showing: not dequeued, not cancelled, not closed with the plugin. */
+  readonly open: boolean
+  /** Why it left, as passed to `onDequeue`; null while open (or closed with the plugin). */
+  readonly dequeueReason: NotifyDequeueReason | null
+  /** The person clicks the action button: runs `button.action`; unless it returns false, dequeues with 'action_button_click'. */
+  clickButton(): void
+  /** The person (or Figma) dismisses it: onDequeue('dismiss'). */
+  dismiss(): void
+  /** Its timeout ran out: onDequeue('timeout'). The fake has no clock for notifications. */
+  expire(): void
 }
 export interface FakeUiBridge {
   readonly shown: boolean

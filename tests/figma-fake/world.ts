@@ -23,7 +23,8 @@ import {
 } from './nodes'
 import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, messageSize, realSetTimeout, reportAsync, storedSize, uiMessageRefusal, utf8Length } from './util'
 
-import type { FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
+import { checkArgument, t } from './schema'
+import type { FakeNotification, FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
 
 import { DEFAULT_DEVICE, DEFAULT_USER } from './index'
 /**
@@ -135,7 +136,7 @@ class UiState implements FakeUiBridge {
 class SessionImpl implements FakeSession {
   figma!: PluginAPI
   readonly ui: UiState
-  readonly notifications: { message: string; options?: NotificationOptions }[] = []
+  readonly notifications: NotificationImpl[] = []
   closed = false
   currentPage: PageFake
   loadedPages = new Set<PageFake>()
@@ -222,6 +223,9 @@ export class WorldImpl implements Host {
    */
   actor(): SessionImpl | null {
     if (this.editSession) return this.editSession
+    // Plugin code of a known session (its `figma` touched in this synchronous run, or its callback
+    // running) acts for that session: its undo history, its LOCAL changes.
+    if (this.activeSession && !this.activeSession.closed && !this.inspecting) return this.activeSession
     for (const s of this.sessions) if (!s.closed) return s
     return this.sessions[0] || null
   }
@@ -586,7 +590,9 @@ export class WorldImpl implements Host {
     this.pageListeners.forEach((list) => {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].session === s) list.splice(i, 1)
     })
-    if (message !== undefined) s.notifications.push({ message: truncateNotify(message) })
+    // plugin-api.d.ts:260 "If the message includes a custom action button, it will be closed automatically when the plugin closes."
+    for (const n of s.notifications) if (n.options?.button) n.close()
+    if (message !== undefined) s.notifications.push(new NotificationImpl(truncateNotify(message), s))
   }
 
   /** clientStorage is per person and per device ("not synchronized across users", FIGMA.md "per device"). */
@@ -647,6 +653,68 @@ function toChanges(recs: ChangeRec[], s: SessionImpl): DocumentChange[] {
 function truncateNotify(message: string): string {
   // plugin-api.d.ts:229 notify "It is limited to 100 characters. Longer messages will be truncated."
   return String(message).slice(0, 100)
+}
+
+/** plugin-api.d.ts:2684 NotificationOptions, checked with Figma's validator wording (schema.ts). */
+const NOTIFY_OPTIONS = t.optional(
+  t.exact({
+    timeout: t.optional(t.number),
+    error: t.optional(t.boolean),
+    onDequeue: t.optional(t.function),
+    button: t.optional(t.exact({ text: t.string, action: t.function })),
+  }),
+)
+
+/**
+ * A notification as the person sees it. Tests act as the person or as Figma: `clickButton()`,
+ * `dismiss()`, `expire()` (the timeout ran out). `onDequeue` gets the reason (plugin-api.d.ts:246-253).
+ * Only `message` and `options` are enumerable, so `toEqual({ message })` keeps working.
+ */
+class NotificationImpl implements FakeNotification {
+  declare private state: { open: boolean; reason: NotifyDequeueReason | null; session: SessionImpl }
+  constructor(
+    readonly message: string,
+    session: SessionImpl,
+    readonly options?: NotificationOptions,
+  ) {
+    if (options === undefined) delete (this as { options?: unknown }).options
+    Object.defineProperty(this, 'state', { value: { open: true, reason: null, session }, enumerable: false })
+  }
+  get open(): boolean {
+    return this.state.open
+  }
+  get dequeueReason(): NotifyDequeueReason | null {
+    return this.state.reason
+  }
+  /** Removes it without callbacks (closePlugin: callbacks are disabled, plugin-api.d.ts:173). */
+  close(): void {
+    this.state.open = false
+  }
+  dequeue(reason: NotifyDequeueReason): void {
+    const st = this.state
+    if (!st.open) return
+    st.open = false
+    st.reason = reason
+    const cb = this.options?.onDequeue
+    if (cb && !st.session.closed) st.session.world.runAs(st.session, () => cb(reason))
+  }
+  dismiss(): void {
+    this.dequeue('dismiss')
+  }
+  expire(): void {
+    this.dequeue('timeout')
+  }
+  /** plugin-api.d.ts:253 "If this function returns `false`, the message will remain when the button is clicked." */
+  clickButton(): void {
+    const st = this.state
+    const button = this.options?.button
+    if (!st.open || !button) throw new Error('notification: no open notification with a button to click [fake]')
+    let keep = false
+    st.session.world.runAs(st.session, () => {
+      keep = button.action() === false
+    })
+    if (!keep) this.dequeue('action_button_click')
+  }
 }
 
 // ================================================================================= figma API
@@ -932,22 +1000,27 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     },
     notify(message: string, options?: NotificationOptions): NotificationHandler {
       guard('notify')
-      s.notifications.push(options ? { message: truncateNotify(message), options } : { message: truncateNotify(message) })
-      return { cancel: () => undefined }
+      const problem = checkArgument(message, t.string, 'message') || checkArgument(options, NOTIFY_OPTIONS, 'options')
+      if (problem) throw new Error(`in notify: ${problem}`)
+      const n = new NotificationImpl(truncateNotify(message), s, options)
+      s.notifications.push(n)
+      // plugin-api.d.ts:262 handler.cancel() "remove the notification before it times out by itself";
+      // the reason reported to onDequeue is not documented: the fake says 'dismiss' (removed by Figma).
+      return { cancel: () => n.dismiss() }
     },
     closePlugin(message?: string): void {
       world.closeSession(s, message)
     },
+    // plugin-api.d.ts:273-298: commitUndo / triggerUndo act on the undo history of the person
+    // running the plugin, i.e. this session, not whoever opened the file first.
     commitUndo(): void {
       guard('commitUndo')
-      const a = world.actor()
-      if (a) world.commitPending(a)
+      world.commitPending(s)
     },
     triggerUndo(): void {
       guard('triggerUndo')
       // plugin-api.d.ts:296 "Triggers an undo action. Reverts to the last commitUndo() state."
-      const a = world.actor()
-      if (a) world.undo(a)
+      world.undo(s)
     },
     base64Encode(data: Uint8Array): string {
       guard('base64Encode')
