@@ -7,7 +7,7 @@
  * Storage is plain fields (no per-read copies) so a 10,000-node subtree reads quickly;
  * paints/effects/vector paths are stored deep-frozen and returned as-is.
  */
-import { exportNode } from './raster'
+import { exportNode, renderBox } from './raster'
 import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M } from './util'
 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
@@ -809,9 +809,10 @@ export abstract class SceneBase extends BaseFake {
     return boxOf([m[0], m[1], m[0] * box.x0 + m[1] * box.y0 + m[2], m[3], m[4], m[3] * box.x0 + m[4] * box.y0 + m[5]], box.x1 - box.x0, box.y1 - box.y0)
   }
 
-  /** plugin-api.d.ts:7400 absoluteRenderBounds: null when invisible (strokes/effects not included by the fake). */
+  /** plugin-api.d.ts:7400 absoluteRenderBounds: what the node paints, strokes and effects included (raster.ts renderBox). */
   get absoluteRenderBounds(): Rect | null {
-    return this._visible ? this.absoluteBoundingBox : null
+    const b = renderBox(this as unknown as SceneFake)
+    return b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null
   }
 
   get visible(): boolean {
