@@ -60,7 +60,9 @@ describe('page loading is enforced always, not only right after a figma. access'
     expect(() => {
       archive.selection = []
     }).toThrow(/has not been explicitly loaded/)
-    await archive.loadAsync()
+    const loading = archive.loadAsync()
+    expect(() => archive.children).toThrow(/has not been explicitly loaded/) // forgot the await
+    await loading
     await tick()
     expect(archive.children).toEqual([])
     expect(archive.selection).toEqual([])

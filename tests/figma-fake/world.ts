@@ -438,10 +438,17 @@ export class WorldImpl implements Host {
     }
   }
 
+  /** plugin-api.d.ts:10719 PageNode.loadAsync: the page is loaded when the promise settles, so a missing `await` still fails. */
   loadPage(page: PageFake): Promise<void> {
     const s = this.contextSession()
-    if (s) s.loadedPages.add(page)
-    return Promise.resolve()
+    this.inflight++
+    return new Promise<void>((resolve) => {
+      realSetTimeout(() => {
+        this.inflight--
+        if (s) s.loadedPages.add(page)
+        resolve()
+      }, 0)
+    })
   }
 
   clonePage(): PageFake {
