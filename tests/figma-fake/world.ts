@@ -338,7 +338,7 @@ export class WorldImpl implements Host {
 
   /**
    * The session whose dynamic-page rules apply to the running code, or null for a user edit
-   * (`world.edit`), `world.inspect`, or when no session is open. Enforced always, not just right
+   * (`world.edit`), `world.read`, or when no session is open. Enforced always, not just right
    * after a `figma.` access: a page reference held across an `await` is still plugin code.
    */
   private ruledSession(): SessionImpl | null {
@@ -372,7 +372,8 @@ export class WorldImpl implements Host {
   }
 
   /** Test code that reads the document without being plugin code (no dynamic-page rules). */
-  inspect<T>(fn: () => T): T {
+  // Not named `inspect`: chai and Node call an `inspect` method when they print an object.
+  readAsTest<T>(fn: () => T): T {
     const prev = this.inspecting
     this.inspecting = true
     try {
