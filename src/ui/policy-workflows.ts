@@ -1,5 +1,6 @@
 /** The team policy stored on the document root: load (falling back to the default, said so) and save. */
 import type { ClientEndpoint } from '../channel'
+import { formatIssues } from '../provenance/issues'
 import { DEFAULT_POLICY, parsePolicy, policyFingerprint, type PolicyIssue, type TeamPolicy } from '../provenance/policy'
 
 export type PolicyLoad =
@@ -34,7 +35,7 @@ export async function loadEffectivePolicyAsync(client: ClientEndpoint, warnings:
   const load = await loadPolicyAsync(client)
   if (load.kind === 'invalid') {
     warnings.push(
-      `The team policy stored in this file is invalid (${load.issues.map((i) => (i.path ? i.path + ': ' : '') + i.message).join('; ')}); the default policy was used. Fix it in the Team policy tab.`,
+      `The team policy stored in this file is invalid (${formatIssues(load.issues)}); the default policy was used. Fix it in the Team policy tab.`,
     )
   }
   return load.policy

@@ -3,14 +3,11 @@
  * the outlines' SVG path data is parsed here (outline.ts), in the UI iframe, because
  * parsing thousands of paths is the work Figma's main thread must not do.
  */
-import * as z from 'zod/mini'
 import { describeIssues, type ClientEndpoint } from '../channel'
-import { ElementReadingSchema, type ElementReading } from '../messages'
+import { parseProgressData, type ElementReading } from '../messages'
 import { outlineSignature } from '../provenance/outline'
 import type { ElementSnapshot, PatternSnapshot } from '../provenance/snapshot'
 import { errorMessage, WorkflowError } from './workflow-context'
-
-const ReadingBatchSchema = z.array(ElementReadingSchema)
 
 export interface PatternReading {
   snapshot: PatternSnapshot
@@ -61,9 +58,9 @@ export async function readSnapshotAsync(
       onProgress: (progress) => {
         if (progress.data !== undefined && failure === null) {
           batches++
-          const parsed = ReadingBatchSchema.safeParse(progress.data)
-          if (!parsed.success) {
-            failure = `Layer batch ${String(batches)} from the plugin is malformed (${describeIssues(parsed.error.issues)}).`
+          const parsed = parseProgressData('readPattern', progress.data)
+          if (!parsed.ok) {
+            failure = `Layer batch ${String(batches)} from the plugin is malformed (${describeIssues(parsed.issues)}).`
           } else {
             try {
               for (const reading of parsed.data) {
