@@ -88,10 +88,7 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
 }
 
 function writeBounds(out: Writer, b: Bounds): void {
-  out.sv(q(b.x, PX))
-  out.sv(q(b.y, PX))
-  out.sv(q(b.w, PX))
-  out.sv(q(b.h, PX))
+  for (const v of [b.x, b.y, b.w, b.h]) out.sv(q(v, PX))
 }
 
 function readBounds(r: Reader): Bounds {
