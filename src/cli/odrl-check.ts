@@ -1,0 +1,67 @@
+/**
+ * license.odrl.json checked as JSON-LD: jsonld.expand with `safe: true` (unknown
+ * terms and relative IRIs are errors, not silently dropped) and a document loader
+ * that serves only the bundled ODRL context — nothing is fetched. Node only (CLI and
+ * tests); never in the UI bundle.
+ */
+import jsonld from 'jsonld'
+import odrlContext from '@digitalbazaar/odrl-context'
+
+const ODRL_CONTEXTS: ReadonlyMap<string, unknown> = new Map([
+  [odrlContext.CONTEXT_URL_V1, odrlContext.CONTEXT_V1],
+  // The W3C publishes the same context under http and https.
+  ['http://www.w3.org/ns/odrl.jsonld', odrlContext.CONTEXT_V1],
+])
+
+/** A document loader that knows only the ODRL context. */
+export function odrlOnlyLoader(url: string): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
+  const doc = ODRL_CONTEXTS.get(url)
+  if (doc === undefined) return Promise.reject(new Error(`refusing to load ${url}: only the ODRL context is available offline`))
+  return Promise.resolve({ contextUrl: null, documentUrl: url, document: doc })
+}
+
+export interface OdrlCheck {
+  ok: boolean
+  message: string
+}
+
+const ODRL = 'http://www.w3.org/ns/odrl/2/'
+
+/** Parses and expands the policy; checks each rule carries target, assigner and action. */
+export async function checkOdrl(text: string): Promise<OdrlCheck> {
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch {
+    return { ok: false, message: 'license.odrl.json is not valid JSON' }
+  }
+  let expanded: unknown[]
+  try {
+    expanded = (await jsonld.expand(doc as jsonld.JsonLdDocument, {
+      documentLoader: odrlOnlyLoader as never,
+      safe: true,
+    } as jsonld.Options.Expand)) as unknown[]
+  } catch (err) {
+    const e = err as { name?: string; message?: string; details?: { event?: { code?: string; details?: { term?: string } } } }
+    const term = e.details?.event?.details?.term
+    return { ok: false, message: `license.odrl.json is not valid ODRL JSON-LD (${e.message ?? 'expansion failed'}${term ? `: ${term}` : ''})` }
+  }
+  const policies = expanded.filter((n) => {
+    const t = (n as { '@type'?: string[] })['@type'] ?? []
+    return t.some((x) => x === `${ODRL}Set` || x === `${ODRL}Offer` || x === `${ODRL}Agreement` || x === `${ODRL}Policy`)
+  })
+  if (policies.length === 0) return { ok: false, message: 'license.odrl.json holds no ODRL policy' }
+  let rules = 0
+  for (const policy of policies as { [k: string]: unknown }[]) {
+    for (const kind of ['permission', 'prohibition', 'obligation']) {
+      for (const rule of (policy[`${ODRL}${kind}`] as { [k: string]: unknown }[] | undefined) ?? []) {
+        rules++
+        for (const need of ['target', 'assigner', 'action']) {
+          const has = rule[`${ODRL}${need}`] ?? policy[`${ODRL}${need}`]
+          if (!has) return { ok: false, message: `an ODRL ${kind} has no ${need}` }
+        }
+      }
+    }
+  }
+  return { ok: true, message: `license.odrl.json is ODRL 2.2 JSON-LD (${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}, ${rules} rules)` }
+}
