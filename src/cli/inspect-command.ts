@@ -50,7 +50,7 @@ export const inspectCommand: Command = {
         io.out(`  origin     ${p.origin ? `${p.origin.generator} / ${p.origin.model} ${p.origin.modelVersion} (${p.origin.generatedAt})` : 'no generative AI declared'}`)
         const review = p.reviews[p.reviews.length - 1]
         io.out(`  review     ${review ? `${review.status} by ${review.by.name || review.by.id} on ${review.at}` : 'none'}`)
-        io.out(`  license    ${p.license ? `${typeof p.license.terms['id'] === 'string' ? p.license.terms['id'] : 'terms'} (fingerprint ${p.license.fingerprint.slice(0, 16)})` : 'none'}`)
+        io.out(`  license    ${p.license ? `${p.license.terms.tier}, ${p.license.terms.exclusivity}, ${p.license.terms.term.start} to ${p.license.terms.term.end ?? 'perpetual'}, licensor ${p.license.terms.licensor.name} (${p.license.fingerprint.slice(0, 23)})` : 'none'}`)
         for (const e of p.eligibility) io.out(`  ${e.ok ? '✓' : '✗'} ${e.check}: ${e.reason}`)
         for (const a of m.assets.filter((x) => x.pattern === p.id)) {
           io.out(`  asset      ${a.path}  ${a.mediaType}  ${a.width ?? '?'}×${a.height ?? '?'}  ${a.bytes} bytes`)

@@ -1,13 +1,12 @@
 /**
- * Everything the pack needs from the license terms, in one place. The terms, their
- * ODRL and plain-text renderings and the training permissions belong to src/license;
- * until that room lands (branch `license`), this bridge reads the stored terms
- * loosely and conservatively (training not allowed unless the terms say so), and is
- * the one file to switch over to src/license.
+ * Everything the pack needs from the license terms, in one place. The terms schema
+ * comes from src/license/terms.ts. The ODRL rendering, plain text, training
+ * permissions and intended-use check belong to src/license too (odrl.ts, text.ts,
+ * training.ts, eligibility.ts — being written on branch `license`); until they land,
+ * this bridge holds minimal stand-ins, and it is the one file to switch over.
  */
+import type { LicenseTerms, TrainingUse } from '../license/terms'
 import type { PackPattern } from './manifest'
-
-export type TrainingUse = 'allowed' | 'notAllowed' | 'constrained'
 
 export interface LicenseView {
   /** CAWG `cawg.training-mining` entries. */
@@ -22,31 +21,31 @@ export interface LicenseView {
   licenseId: string | null
 }
 
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.length > 0 ? v : null
+/** The pack-local id of a license: its fingerprint. */
+function licenseIdOf(p: PackPattern): string | null {
+  return p.license ? p.license.fingerprint : null
 }
 
 export function licenseViewOf(pattern: PackPattern): LicenseView {
-  const t = pattern.license?.terms ?? null
-  const training = t ? t['aiTraining'] : undefined
-  const allowed = training === 'allowed' || training === true
-  const use: TrainingUse = allowed ? 'allowed' : 'notAllowed'
-  const licensorRaw = t ? t['licensor'] : null
-  const licensorName =
-    licensorRaw && typeof licensorRaw === 'object' ? str((licensorRaw as { name?: unknown }).name) : str(licensorRaw)
+  const t: LicenseTerms | null = pattern.license?.terms ?? null
+  const training = t ? t.aiTraining : { use: 'notAllowed' as const }
+  const entry = training.use === 'constrained' ? { use: training.use, constraint_info: training.constraint } : { use: training.use }
+  const plus = training.use === 'allowed' ? 'DMI-ALLOWED' : training.use === 'constrained' ? 'DMI-ALLOWED-WITH-CONSTRAINTS' : 'DMI-PROHIBITED-AIMLTRAINING'
   return {
     cawg: {
-      'cawg.data_mining': { use },
-      'cawg.ai_inference': { use },
-      'cawg.ai_generative_training': { use },
-      'cawg.ai_training': { use },
+      'cawg.data_mining': entry,
+      'cawg.ai_inference': entry,
+      'cawg.ai_generative_training': entry,
+      'cawg.ai_training': entry,
     },
-    plusDataMining: allowed ? 'DMI-ALLOWED' : 'DMI-PROHIBITED-AIMLTRAINING',
-    tdmReservation: !allowed,
-    rights: t ? `Licensed under the terms in LICENSE.md (license ${str(t['id']) ?? 'unnamed'}).` : 'All rights reserved.',
+    plusDataMining: plus,
+    tdmReservation: training.use !== 'allowed',
+    rights: t
+      ? `© ${t.licensor.name}. Licensed on the terms in LICENSE.md${t.attribution ? `; credit: ${t.attribution}` : ''}.`
+      : 'All rights reserved. No license granted.',
     usageTerms: t ? 'See LICENSE.md and license.odrl.json in the pack.' : 'No license granted.',
-    licensor: licensorName ? { name: licensorName, id: licensorName } : null,
-    licenseId: t ? str(t['id']) : null,
+    licensor: t ? { name: t.licensor.name, id: t.licensor.id ?? t.licensor.name } : null,
+    licenseId: licenseIdOf(pattern),
   }
 }
 
@@ -65,13 +64,17 @@ export function licenseOdrl(patterns: readonly PackPattern[], packId: string): u
     '@context': 'http://www.w3.org/ns/odrl.jsonld',
     '@type': 'Set',
     uid: `urn:loomprint:${packId}:policy`,
-    permission: patterns
-      .filter((p) => p.license)
-      .map((p) => ({
-        target: `urn:loomprint:pattern:${p.id}`,
-        assigner: `urn:loomprint:licensor:${encodeURIComponent(licenseViewOf(p).licensor?.id ?? 'unknown')}`,
-        action: 'use',
-      })),
+    permission: patterns.flatMap((p) =>
+      p.license
+        ? [
+            {
+              target: `urn:loomprint:pattern:${p.id}`,
+              assigner: `urn:loomprint:licensor:${encodeURIComponent(p.license.terms.licensor.id ?? p.license.terms.licensor.name)}`,
+              action: 'use',
+            },
+          ]
+        : [],
+    ),
   }
 }
 
@@ -81,20 +84,38 @@ export interface UseQuery {
   units: number | null
 }
 
-/** Is the license term running at `at`? null when the terms state no term. */
+/** Is the license term running at `at`? (Dates inclusive; end null = perpetual.) */
 export function checkTermAt(pattern: PackPattern, at: Date): { ok: boolean; reason: string } | null {
   const t = pattern.license?.terms
   if (!t) return { ok: false, reason: 'no license terms' }
-  const term = t['term'] as { start?: unknown; end?: unknown } | undefined
-  if (!term || typeof term !== 'object') return null
   const day = at.toISOString().slice(0, 10)
-  if (typeof term.start === 'string' && day < term.start.slice(0, 10)) return { ok: false, reason: `the term starts on ${term.start}` }
-  if (typeof term.end === 'string' && day > term.end.slice(0, 10)) return { ok: false, reason: `the term ended on ${term.end}` }
-  return { ok: true, reason: `within the term${typeof term.end === 'string' ? ` (ends ${term.end})` : ''}` }
+  if (day < t.term.start) return { ok: false, reason: `the term starts on ${t.term.start}` }
+  if (t.term.end !== null && day > t.term.end) return { ok: false, reason: `the term ended on ${t.term.end}` }
+  return { ok: true, reason: `within the term (${t.term.start} to ${t.term.end ?? 'perpetual'})` }
 }
 
-/** Is an intended use inside the terms? null when the terms cannot say. */
-export function checkUse(pattern: PackPattern, _use: UseQuery, _at: Date): { ok: boolean; reasons: string[] } | null {
-  if (!pattern.license) return { ok: false, reasons: ['no license terms'] }
-  return null
+/** Is an intended use inside the terms? Interim stand-in for src/license checkIntendedUse. */
+export function checkUse(pattern: PackPattern, use: UseQuery, at: Date): { ok: boolean; reasons: string[] } | null {
+  const t = pattern.license?.terms
+  if (!t) return { ok: false, reasons: ['no license terms'] }
+  const reasons: string[] = []
+  const term = checkTermAt(pattern, at)
+  if (term && !term.ok) reasons.push(term.reason)
+  if (use.field !== null) {
+    const f = use.field as (typeof t.fieldOfUse.allowed)[number]
+    if (t.fieldOfUse.denied.includes(f)) reasons.push(`field ${use.field} is denied`)
+    else if (!t.fieldOfUse.allowed.includes(f)) reasons.push(`field ${use.field} is not among the allowed fields (${t.fieldOfUse.allowed.join(', ')})`)
+  }
+  if (use.territory !== null) {
+    const tr = t.territory
+    const inside = tr.scope === 'worldwide' || (tr.scope === 'include' ? tr.countries.includes(use.territory) : !tr.countries.includes(use.territory))
+    if (!inside) reasons.push(`territory ${use.territory} is outside the licensed territory`)
+  }
+  if (use.units !== null) {
+    const cap = t.caps.find((c) => c.kind === 'units')
+    if (cap && use.units > cap.limit && cap.overCap.rule !== 'perUnitRoyalty') {
+      reasons.push(`${use.units} units exceed the cap of ${cap.limit} (${cap.overCap.rule === 'deny' ? 'denied beyond the cap' : 'renegotiate beyond the cap'})`)
+    }
+  }
+  return { ok: reasons.length === 0, reasons }
 }

@@ -18,6 +18,7 @@ import {
   ReviewSchema,
   type FieldIssue,
 } from '../provenance/record'
+import { LicenseTermsSchema } from '../license/terms'
 
 export const PACK_SCHEMA = 'loomprint/pack@1'
 
@@ -108,7 +109,7 @@ export const PackPatternSchema = z.strictObject({
   journalHeads: z.array(JournalHeadSchema).check(z.maxLength(100)),
   reviews: z.array(ReviewSchema).check(z.maxLength(MANIFEST_LIMITS.reviews)),
   /** License terms as src/license stores them, and their fingerprint. */
-  license: z.nullable(z.strictObject({ terms: z.record(z.string(), z.unknown()), fingerprint: text(200) })),
+  license: z.nullable(z.strictObject({ terms: LicenseTermsSchema, fingerprint: text(200) })),
   eligibility: z.array(EligibilityEntrySchema).check(z.maxLength(MANIFEST_LIMITS.eligibility)),
 })
 export type PackPattern = z.infer<typeof PackPatternSchema>

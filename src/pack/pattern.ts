@@ -5,12 +5,13 @@
  */
 import type { ProvenanceRecord, Review } from '../provenance/record'
 import type { EligibilityEntry, PackPattern } from './manifest'
+import type { LicenseTerms } from '../license/terms'
 
 export interface PatternFacts {
   name: string
   /** Review history, oldest first (default: the record's current review). */
   reviews?: Review[]
-  license: { terms: { [key: string]: unknown }; fingerprint: string } | null
+  license: { terms: LicenseTerms; fingerprint: string } | null
   eligibility: EligibilityEntry[]
 }
 

@@ -8,6 +8,7 @@ import { ed25519 } from '@noble/curves/ed25519.js'
 import { signerFromSecretKey, type PackSigner } from '../../src/pack/keys'
 import type { PackAssetInput, PackInput } from '../../src/pack/assemble'
 import type { PackPattern } from '../../src/pack/manifest'
+import { licenseFingerprint, type LicenseTerms } from '../../src/license/terms'
 import { toHex } from '../../src/provenance/sha256'
 
 export const FIXED_NOW = new Date('2026-03-04T09:30:00.000Z')
@@ -53,6 +54,23 @@ export function tilePdf(): Uint8Array {
   return Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n')
 }
 
+export const TERMS: LicenseTerms = {
+  version: 1,
+  tier: 'hybridCreative',
+  exclusivity: 'nonExclusive',
+  licensor: { name: 'Studio Loom', id: 'studio-loom' },
+  licensee: { kind: 'named', name: 'Maison Textile', id: 'mt-7' },
+  fieldOfUse: { allowed: ['apparel', 'homeTextiles'], denied: ['advertising'], notes: '' },
+  territory: { scope: 'include', countries: ['FR', 'BE', 'DE'] },
+  term: { start: '2026-03-01', end: '2027-02-28' },
+  caps: [{ kind: 'units', limit: 10000, overCap: { rule: 'deny' } }],
+  royalty: { basis: { kind: 'flatFee', fee: { amount: '1200', currency: 'EUR' } }, splits: [{ party: { role: 'studio', name: 'Studio Loom' }, basisPoints: 10000 }] },
+  aiTraining: { use: 'notAllowed' },
+  residualRights: 'deleteModels',
+  attribution: 'Pattern by Studio Loom',
+  derivativesAllowed: true,
+}
+
 export const AI_PATTERN: PackPattern = {
   id: 'V1StGXR8_Z5jdHi6B-myT',
   name: 'Rose Trellis',
@@ -80,10 +98,7 @@ export const AI_PATTERN: PackPattern = {
   contributors: [{ id: 'u-2', name: 'Grace Designer', edits: 143 }],
   journalHeads: [{ userId: 'u-2', head: 'a'.repeat(64), entries: 143 }],
   reviews: [{ status: 'approved', by: { id: 'u-3', name: 'Art Director' }, at: '2026-03-02T12:00:00Z', note: 'ok' }],
-  license: {
-    terms: { id: 'lic-001', tier: 'standard', licensor: { name: 'Studio Loom' }, aiTraining: 'notAllowed', term: { start: '2026-03-01', end: '2027-02-28' } },
-    fingerprint: 'b'.repeat(64),
-  },
+  license: { terms: TERMS, fingerprint: licenseFingerprint(TERMS) },
   eligibility: [{ check: 'review', ok: true, reason: 'approved for the current capture' }],
 }
 
