@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.tests.json does not include src/cli/*.d.ts; this brings the types along
+/// <reference path="./odrl-context.d.ts" />
 /**
  * license.odrl.json checked as JSON-LD: jsonld.expand with `safe: true` (unknown
  * terms and relative IRIs are errors, not silently dropped) and a document loader

@@ -160,7 +160,7 @@ describe('C2PA manifest definitions', () => {
     for (const k of defs) {
       const json = text(files.get(k))
       const builder = WasmBuilder.fromJson(json)
-      const back = builder.getDefinition() as { assertions: { label: string; data: { actions?: { action: string; digitalSourceType?: string; softwareAgent?: { name: string } }[] } }[] }
+      const back = builder.getDefinition() as unknown as { assertions: { label: string; data: { actions?: { action: string; digitalSourceType?: string; softwareAgent?: { name: string } }[] } }[] }
       builder.free()
       const actions = back.assertions.find((a) => a.label === 'c2pa.actions.v2')!.data.actions!
       expect(actions[0]!.action).toBe('c2pa.created')
