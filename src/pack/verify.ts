@@ -73,6 +73,13 @@ export function verifyPackContents(input: VerifyContentsInput, options: VerifyOp
     return done(null)
   }
   const m = parsed.manifest
+  // One text, one meaning: JSON.parse keeps the last of two duplicate keys, other
+  // parsers the first. The writer's form is fixed (2-space JSON and a newline), so
+  // anything else — reformatted, re-ordered, duplicate keys — is refused.
+  if (input.manifestText !== `${JSON.stringify(parsed.value, null, 2)}\n`) {
+    add('schema', false, 'manifest.json is not in the form Loomprint writes (reformatted, or a key appears twice)')
+    return done(null)
+  }
   add('schema', true, `manifest.json matches ${m.schema} (${plural(m.patterns.length, 'pattern')}, ${plural(m.assets.length, 'asset')})`)
 
   // --- the signature over the canonical manifest (as parsed, unknown keys included)
