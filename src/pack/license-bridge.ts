@@ -1,12 +1,14 @@
 /**
  * Everything the pack needs from the license terms, in one place. The terms schema
  * comes from src/license/terms.ts. The ODRL rendering, plain text, training
- * permissions and intended-use check belong to src/license too (odrl.ts, text.ts,
- * training.ts, eligibility.ts — being written on branch `license`); until they land,
- * this bridge holds minimal stand-ins, and it is the one file to switch over.
+ * permissions belong to src/license too (odrl.ts, text.ts, training.ts — being written
+ * on branch `license`); until they land, this bridge holds minimal stand-ins for
+ * those three, and it is the one file to switch over. The intended-use check is
+ * src/license checkIntendedUse already.
  */
 import type { LicenseTerms, TrainingUse } from '../license/terms'
 import type { PackPattern } from './manifest'
+import { checkIntendedUse, type IntendedUse } from '../license/intended-use'
 
 export interface LicenseView {
   /** CAWG `cawg.training-mining` entries. */
@@ -78,12 +80,6 @@ export function licenseOdrl(patterns: readonly PackPattern[], packId: string): u
   }
 }
 
-export interface UseQuery {
-  field: string | null
-  territory: string | null
-  units: number | null
-}
-
 /** Is the license term running at `at`? (Dates inclusive; end null = perpetual.) */
 export function checkTermAt(pattern: PackPattern, at: Date): { ok: boolean; reason: string } | null {
   const t = pattern.license?.terms
@@ -94,28 +90,11 @@ export function checkTermAt(pattern: PackPattern, at: Date): { ok: boolean; reas
   return { ok: true, reason: `within the term (${t.term.start} to ${t.term.end ?? 'perpetual'})` }
 }
 
-/** Is an intended use inside the terms? Interim stand-in for src/license checkIntendedUse. */
-export function checkUse(pattern: PackPattern, use: UseQuery, at: Date): { ok: boolean; reasons: string[] } | null {
+/** Is an intended use inside the terms? (src/license checkIntendedUse.) */
+export function checkUse(pattern: PackPattern, use: IntendedUse, at: Date): { ok: boolean; reasons: string[] } {
   const t = pattern.license?.terms
   if (!t) return { ok: false, reasons: ['no license terms'] }
-  const reasons: string[] = []
-  const term = checkTermAt(pattern, at)
-  if (term && !term.ok) reasons.push(term.reason)
-  if (use.field !== null) {
-    const f = use.field as (typeof t.fieldOfUse.allowed)[number]
-    if (t.fieldOfUse.denied.includes(f)) reasons.push(`field ${use.field} is denied`)
-    else if (!t.fieldOfUse.allowed.includes(f)) reasons.push(`field ${use.field} is not among the allowed fields (${t.fieldOfUse.allowed.join(', ')})`)
-  }
-  if (use.territory !== null) {
-    const tr = t.territory
-    const inside = tr.scope === 'worldwide' || (tr.scope === 'include' ? tr.countries.includes(use.territory) : !tr.countries.includes(use.territory))
-    if (!inside) reasons.push(`territory ${use.territory} is outside the licensed territory`)
-  }
-  if (use.units !== null) {
-    const cap = t.caps.find((c) => c.kind === 'units')
-    if (cap && use.units > cap.limit && cap.overCap.rule !== 'perUnitRoyalty') {
-      reasons.push(`${use.units} units exceed the cap of ${cap.limit} (${cap.overCap.rule === 'deny' ? 'denied beyond the cap' : 'renegotiate beyond the cap'})`)
-    }
-  }
-  return { ok: reasons.length === 0, reasons }
+  const r = checkIntendedUse(t, use, at.toISOString().slice(0, 10))
+  const failed = r.checks.filter((c) => !c.ok || c.severity === 'warning').map((c) => c.reason.replace(/\.$/, ''))
+  return { ok: r.permitted, reasons: failed }
 }
