@@ -65,5 +65,5 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
       }
     }
   }
-  return { ok: true, message: `license.odrl.json is ODRL 2.2 JSON-LD (${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}, ${rules} rules)` }
+  return { ok: true, message: `license.odrl.json is ODRL 2.2 JSON-LD (${policies.length} ${policies.length === 1 ? "policy" : "policies"}, ${rules} ${rules === 1 ? "rule" : "rules"})` }
 }
