@@ -1,13 +1,14 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.tests.json does not include src/cli/*.d.ts; this brings the types along
-/// <reference path="./odrl-context.d.ts" />
 /**
  * license.odrl.json checked as JSON-LD: jsonld.expand with `safe: true` (unknown
  * terms and relative IRIs are errors, not silently dropped) and a document loader
  * that serves only the bundled ODRL context — nothing is fetched. Node only (CLI and
  * tests); never in the UI bundle.
  */
+import { createRequire } from 'node:module'
 import jsonld from 'jsonld'
-import odrlContext from '@digitalbazaar/odrl-context'
+
+// The package ships CommonJS and no types (tests/support/odrl-context-loader.ts loads it the same way).
+const odrlContext = createRequire(import.meta.url)('@digitalbazaar/odrl-context') as { CONTEXT_URL_V1: string; CONTEXT_V1: unknown }
 
 const ODRL_CONTEXTS: ReadonlyMap<string, unknown> = new Map([
   [odrlContext.CONTEXT_URL_V1, odrlContext.CONTEXT_V1],
@@ -29,7 +30,11 @@ export interface OdrlCheck {
 
 const ODRL = 'http://www.w3.org/ns/odrl/2/'
 
-/** Parses and expands the policy; checks each rule carries target, assigner and action. */
+/**
+ * Parses and expands the policies; checks each rule carries its own target, assigner
+ * and action (ODRL 2.2 lets a policy hold them for all its rules; Loomprint's rules
+ * are self-contained, so a rule without them was edited).
+ */
 export async function checkOdrl(text: string): Promise<OdrlCheck> {
   let doc: unknown
   try {
@@ -44,7 +49,10 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
       safe: true,
     } as jsonld.Options.Expand)) as unknown[]
   } catch (err) {
-    const e = err as { name?: string; message?: string; details?: { event?: { code?: string; details?: { term?: string } } } }
+    const e = err as { name?: string; message?: string; details?: { url?: string; event?: { code?: string; details?: { term?: string } } } }
+    if (e.details?.url) {
+      return { ok: false, message: `license.odrl.json names a context other than ODRL's (${e.details.url}); only the bundled ODRL context is loaded, nothing is fetched` }
+    }
     const term = e.details?.event?.details?.term
     return { ok: false, message: `license.odrl.json is not valid ODRL JSON-LD (${e.message ?? 'expansion failed'}${term ? `: ${term}` : ''})` }
   }
@@ -59,8 +67,7 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
       for (const rule of (policy[`${ODRL}${kind}`] as { [k: string]: unknown }[] | undefined) ?? []) {
         rules++
         for (const need of ['target', 'assigner', 'action']) {
-          const has = rule[`${ODRL}${need}`] ?? policy[`${ODRL}${need}`]
-          if (!has) return { ok: false, message: `an ODRL ${kind} has no ${need}` }
+          if (!rule[`${ODRL}${need}`]) return { ok: false, message: `an ODRL ${kind} has no ${need}` }
         }
       }
     }

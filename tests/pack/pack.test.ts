@@ -117,7 +117,7 @@ describe('metadata inside the assets', () => {
     for (const f of [png, svg]) {
       const x = run(f)
       expect(x['DigitalSourceType']).toBe('http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia')
-      expect(x['DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED-AIMLTRAINING')
+      expect(x['DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED')
       expect(x['Rights']).toMatch(/^© Studio Loom\. Licensed on the terms in LICENSE\.md/)
       expect(x['Creator']).toBe('Grace Designer')
       expect(x['LicensorName']).toBe('Studio Loom')
