@@ -49,12 +49,13 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
       safe: true,
     } as jsonld.Options.Expand)) as unknown[]
   } catch (err) {
-    const e = err as { name?: string; message?: string; details?: { url?: string; event?: { code?: string; details?: { term?: string } } } }
+    const e = err as { name?: string; message?: string; details?: { url?: string; event?: { code?: string; details?: { term?: string; property?: string } } } }
     if (e.details?.url) {
       return { ok: false, message: `license.odrl.json names a context other than ODRL's (${e.details.url}); only the bundled ODRL context is loaded, nothing is fetched` }
     }
-    const term = e.details?.event?.details?.term
-    return { ok: false, message: `license.odrl.json is not valid ODRL JSON-LD (${e.message ?? 'expansion failed'}${term ? `: ${term}` : ''})` }
+    const term = e.details?.event?.details?.term ?? e.details?.event?.details?.property
+    const code = e.details?.event?.code
+    return { ok: false, message: `license.odrl.json is not valid ODRL JSON-LD (${e.message ?? 'expansion failed'}${code ? ` ${code}` : ''}${term ? `: ${term}` : ''})` }
   }
   const policies = expanded.filter((n) => {
     const t = (n as { '@type'?: string[] })['@type'] ?? []
