@@ -13,7 +13,8 @@ import { c2paDefinition } from './c2pa'
 import { concatBytes, utf8Encode } from './bytes'
 import { crc32 } from './crc32'
 import { disclosureMarkdown } from './disclosure'
-import { decodePng, encodePng, perceptualHash, pngSize, repeatTile, type Rgba } from './image'
+import { decodePngAsync, encodePng, perceptualHash, pngSize, repeatTile, type Rgba } from './image'
+import type { InflateAsync } from './png-decode'
 import { keyFingerprint, type PackSigner } from './keys'
 import { licenseMarkdown, licenseOdrl, licenseViewOf } from './license-bridge'
 import {
@@ -72,6 +73,8 @@ export interface AssembleOptions {
   yieldAsync?: () => Promise<void>
   /** SHA-256 implementation (default @noble/hashes; Node callers may pass crypto's). */
   sha256?: (bytes: Uint8Array) => Uint8Array
+  /** zlib inflate for PNG decoding (default: the platform's DecompressionStream, else fflate). */
+  inflateAsync?: InflateAsync
   generator?: { name: string; version: string }
 }
 
@@ -210,7 +213,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
         path = `${dirOf.get(p.id)!}/${base}@${String(scale).replace('.', '_')}x.png`
         bytes = embedXmpInPng(a.bytes, xmpPacket(fields))
         const size = pngSize(bytes)
-        const rgba = decodePng(bytes)
+        const rgba = await decodePngAsync(bytes, options.inflateAsync)
         if (!size || !rgba) return fail(`Asset ${i + 1} of ${p.name} is not a readable PNG.`)
         width = size.width
         height = size.height

@@ -9,6 +9,7 @@
  */
 import { bmvbhash } from 'blockhash-core'
 import { decode, encode, convertIndexedToRgb, type DecodedPng } from 'fast-png'
+import { decodeSimplePngAsync, type InflateAsync } from './png-decode'
 
 export interface Rgba {
   width: number
@@ -57,19 +58,24 @@ function toRgba8(png: DecodedPng): Uint8Array {
   return out
 }
 
-/** Decodes a PNG to 8-bit RGBA; null when it is not a decodable PNG within MAX_PIXELS. */
+/** Decodes a PNG to 8-bit RGBA with fast-png; null when it is not a decodable PNG within MAX_PIXELS. */
 export function decodePng(bytes: Uint8Array): Rgba | null {
   try {
     // Read the IHDR size before decoding: refuse giant canvases without allocating them.
-    if (bytes.length < 24) return null
-    const w = ((bytes[16]! << 24) | (bytes[17]! << 16) | (bytes[18]! << 8) | bytes[19]!) >>> 0
-    const h = ((bytes[20]! << 24) | (bytes[21]! << 16) | (bytes[22]! << 8) | bytes[23]!) >>> 0
-    if (w === 0 || h === 0 || w * h > MAX_PIXELS) return null
+    const size = pngSize(bytes)
+    if (!size || size.width === 0 || size.height === 0 || size.width * size.height > MAX_PIXELS) return null
     const png = decode(bytes)
     return { width: png.width, height: png.height, data: toRgba8(png) }
   } catch {
     return null
   }
+}
+
+/** The same, through the fast path for Figma's 8-bit exports first (png-decode.ts). */
+export async function decodePngAsync(bytes: Uint8Array, inflate?: InflateAsync): Promise<Rgba | null> {
+  const size = pngSize(bytes)
+  if (!size || size.width === 0 || size.height === 0 || size.width * size.height > MAX_PIXELS) return null
+  return (await decodeSimplePngAsync(bytes, MAX_PIXELS, inflate)) ?? decodePng(bytes)
 }
 
 /** Width and height from a PNG's IHDR, or null. */
@@ -144,5 +150,6 @@ export function repeatTile(tile: Rgba, max = REPEAT_PREVIEW_MAX): Rgba {
 
 /** Encodes RGBA as an 8-bit PNG (fast-png over fflate: deterministic for the same pixels). */
 export function encodePng(img: Rgba): Uint8Array {
-  return encode({ width: img.width, height: img.height, data: img.data, channels: 4, depth: 8 })
+  // Level 4: the preview is a convenience; measured here, level 6 took 2–3× as long for 3 % smaller files.
+  return encode({ width: img.width, height: img.height, data: img.data, channels: 4, depth: 8 }, { zlib: { level: 4 } })
 }
