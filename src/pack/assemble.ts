@@ -32,6 +32,7 @@ import {
   type PackPattern,
 } from './manifest'
 import { base64Encode } from '../provenance/base64'
+import { fieldIssuesOf, formatIssues } from '../provenance/issues'
 import { sha256, toHex } from '../provenance/sha256'
 import { embedXmpInPng, embedXmpInSvg, xmpPacket, xmpRdf, type XmpFields } from './xmp'
 import { createZipWriter } from './zip'
@@ -156,8 +157,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   for (const [i, raw] of input.patterns.entries()) {
     const r = z.safeParse(PackPatternSchema, raw)
     if (!r.success) {
-      const first = r.error.issues[0]
-      return fail(`Pattern ${i + 1} is invalid: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown problem'}.`)
+      return fail(`Pattern ${i + 1} is invalid: ${formatIssues(fieldIssuesOf(r.error.issues.slice(0, 3)))}.`)
     }
     patterns.push(r.data)
   }
@@ -166,7 +166,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   if (ids.size !== patterns.length) return fail('A pattern appears twice.')
   if (input.intendedUse !== null) {
     const r = z.safeParse(IntendedUseSchema, input.intendedUse)
-    if (!r.success) return fail('The intended use is invalid.')
+    if (!r.success) return fail(`The intended use is invalid: ${formatIssues(fieldIssuesOf(r.error.issues.slice(0, 3)))}.`)
   }
   const now = options.now()
   if (!Number.isFinite(now.getTime())) return fail('The clock returned an invalid date.')
