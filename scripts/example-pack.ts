@@ -3,7 +3,7 @@
  * `npm run example:pack -- OUT.zip`: builds an example licensed pattern pack without
  * Figma, then `npx loomprint verify OUT.zip` says VERIFIED.
  *
- * build/main.js (rebuilt first) runs on the in-memory Figma (tests/figma-fake) with the
+ * build/main.js (built in memory with the production options) runs on the in-memory Figma (tests/figma-fake) with the
  * fake's globals installed, exactly as Figma would run it; the UI's own workflows
  * (markAsync, captureAsync) talk to it over the fake's UI bridge. A designer draws a
  * pattern, marks it as AI-generated and recolours part of it; the record is read from
@@ -15,7 +15,7 @@
  * The signing key is a fixed example key (never use it for real packs); its public
  * key record is written next to the pack as OUT.pub.json, for `--trust`.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { captureAsync, markAsync } from '../src/ui/workflows'
 import { parseRecord, RECORD_KEY } from '../src/provenance/record'
@@ -28,19 +28,23 @@ import { createFigmaWorld, installGlobals, uninstallGlobals, type FakeSession, t
 import { ORIGIN, ADA } from '../tests/support/plugin-session'
 import { createClient } from '../src/channel'
 import type { WorkflowContext } from '../src/ui/workflows'
-import { buildMainOnce, MAIN_OUT } from './build'
+import * as esbuild from 'esbuild'
+import { mainOptions } from './build'
 import { TERMS } from '../tests/pack/fixture'
 
 const EXAMPLE_SEED = new Uint8Array(32).map((_, i) => (i * 7 + 3) & 0xff)
 const CREATED = new Date('2026-03-04T09:30:00.000Z')
 
 export async function buildExamplePack(): Promise<{ zip: Uint8Array[]; publicKey: unknown; fileName: string }> {
-  await buildMainOnce()
+  // Built in memory with the production options, so a running test suite's build/main.js is never rewritten.
+  const built = await esbuild.build(mainOptions())
+  const mainJs = built.outputFiles.find((f) => f.path.endsWith('.js'))?.text
+  if (!mainJs) throw new Error('esbuild produced no main.js')
   const world = createFigmaWorld()
   const session = world.openSession(ADA)
   installGlobals(session, '<div id="app"></div>')
   try {
-    new Function(readFileSync(MAIN_OUT, 'utf8'))()
+    new Function(mainJs)()
     let clock = Date.UTC(2025, 2, 4, 9, 30)
     const client = createClient({ send: (m) => session.ui.postToMain(m), listen: (receive) => session.ui.onMessage(receive) })
     const ctx = { client, now: () => (clock += 1000), newId: () => 'ExamplePattern_000001', user: ADA }
