@@ -190,7 +190,8 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   // --- assets: metadata in, hashes and sizes out
   type Built = { entry: AssetEntry; bytes: Uint8Array; crc: number }
   const built: Built[] = []
-  const smallest = new Map<string, { area: number; rgba: Rgba | null; bytes: Uint8Array }>()
+  // The smallest PNG of each pattern is the tile its repeat preview is made from.
+  const smallest = new Map<string, { area: number; rgba: Rgba }>()
   const total = input.assets.length
   for (const [i, a] of input.assets.entries()) {
     if (stopped()) return STOP
@@ -219,7 +220,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
         height = size.height
         phash = perceptualHash(rgba)
         const prev = smallest.get(p.id)
-        if (!prev || width * height < prev.area) smallest.set(p.id, { area: width * height, rgba, bytes })
+        if (!prev || width * height < prev.area) smallest.set(p.id, { area: width * height, rgba })
       } else if (a.kind === 'svg') {
         path = `${dirOf.get(p.id)!}/${base}.svg`
         bytes = embedXmpInSvg(a.bytes, xmpRdf(fields))
@@ -264,7 +265,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
       if (stopped()) return STOP
       report('preview', done++, patterns.length)
       const tile = smallest.get(p.id)
-      if (!tile?.rgba) continue
+      if (!tile) continue
       const preview = repeatTile(tile.rgba)
       const path = `${dirOf.get(p.id)!}/${slug(p.name)}-repeat-3x3.png`
       const bytes = embedXmpInPng(encodePng(preview), xmpPacket(xmpFieldsOf(p, generator)))
