@@ -211,8 +211,6 @@ async function markOneAsync(
       capturedBy: { id: ctx.user.id, name: ctx.user.name },
     },
     capture: null,
-    review: null,
-    license: null,
     lineage: null,
   }
   const recordJson = JSON.stringify(record)
@@ -334,13 +332,15 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const at = new Date(ctx.now()).toISOString()
   const lineage = isCopy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId, detectedAt: at } : old.lineage
   const top = score.elements.slice(0, TOP_ELEMENTS)
+  // A copy is a new pattern: the original's review and license do not carry over (the
+  // review and license entries name the original's pattern id, see provenance/review.ts).
+  const { legacy, ...kept } = old
   const record: ProvenanceRecord = {
-    ...old,
+    ...kept,
+    ...(legacy && !isCopy ? { legacy } : {}),
     patternId: isCopy ? ctx.newId() : old.patternId,
     rootNodeId: nodeId,
     lineage,
-    // A copy is a new pattern: the original's review does not carry over.
-    review: isCopy ? null : old.review,
     capture: {
       hcc: score.hcc,
       label: score.label,
