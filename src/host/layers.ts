@@ -74,3 +74,10 @@ export function refusalToMark(node: SceneNode): string | null {
   }
   return null
 }
+
+/** The page a node is on, or null (a removed node, the document). */
+export function pageOf(node: BaseNode): PageNode | null {
+  let at: BaseNode | null = node
+  while (at && at.type !== 'PAGE') at = at.parent
+  return at as PageNode | null
+}

@@ -156,6 +156,8 @@ export function captureRef(capture: Capture): CaptureRef {
 export interface JournalHeadNow {
   userId: string
   head: string
+  /** The journal owner's name as the chunk header gives it. */
+  name?: string
 }
 
 /**
@@ -171,9 +173,9 @@ export function journalHeadFromHeader(line: string): JournalHeadNow | null {
     return null
   }
   if (value === null || typeof value !== 'object') return null
-  const h = value as { f?: unknown; user?: { id?: unknown }; head?: unknown }
+  const h = value as { f?: unknown; user?: { id?: unknown; name?: unknown }; head?: unknown }
   if (h.f !== 'loomprint-journal/1' || typeof h.head !== 'string' || typeof h.user?.id !== 'string') return null
-  return { userId: h.user.id, head: h.head }
+  return { userId: h.user.id, head: h.head, name: typeof h.user.name === 'string' ? h.user.name : h.user.id }
 }
 
 /**

@@ -135,7 +135,7 @@ describe('editedAfterCapture', () => {
 
   it('reads the head from a journal chunk header line', () => {
     const line = JSON.stringify({ f: 'loomprint-journal/1', user: ADA, chunk: 0, from: 0, entries: 3, prev: '0'.repeat(64), head: 'f'.repeat(64) })
-    expect(journalHeadFromHeader(line)).toEqual({ userId: ADA.id, head: 'f'.repeat(64) })
+    expect(journalHeadFromHeader(line)).toEqual({ userId: ADA.id, head: 'f'.repeat(64), name: ADA.name })
     for (const bad of ['', 'nope', '{}', '{"f":"other","user":{"id":"1"},"head":"x"}', 'null', '[1]']) expect(journalHeadFromHeader(bad)).toBeNull()
   })
 })

@@ -1,0 +1,117 @@
+/**
+ * What the review needs from the file: every tracked pattern on every page (raw
+ * entries, decoded in the UI), thumbnails, and the append-only write of a decision.
+ */
+import type { ParamsOf, TrackedPattern } from '../messages'
+import { LICENSE_KEY } from '../provenance/license-store'
+import { parseRecord, RECORD_KEY } from '../provenance/record'
+import { REVIEW_KEY, reviewWriteCheck } from '../provenance/review'
+import { pageOf } from './layers'
+import { checkEntrySize, refuseIfChanged } from './storage'
+import { createSlicer, type Slicer } from './yield'
+
+const JOURNAL_KEY = /^journal\.(.+)\.(\d+)$/
+
+/** The header line of each person's last journal chunk (see provenance/journal.ts, "Chunks"). */
+function journalHeads(node: BaseNode): string[] {
+  const last = new Map<string, number>()
+  for (const key of node.getPluginDataKeys()) {
+    const match = JOURNAL_KEY.exec(key)
+    if (!match) continue
+    const n = Number(match[2])
+    if ((last.get(match[1]) ?? -1) < n) last.set(match[1], n)
+  }
+  const heads: string[] = []
+  for (const [user, n] of last) {
+    const chunk = node.getPluginData(`journal.${user}.${String(n)}`)
+    const end = chunk.indexOf('\n')
+    heads.push(end < 0 ? chunk : chunk.slice(0, end))
+  }
+  return heads
+}
+
+function rowOf(node: BaseNode, page: PageNode): TrackedPattern {
+  const review = node.getPluginData(REVIEW_KEY)
+  const license = node.getPluginData(LICENSE_KEY)
+  return {
+    nodeId: node.id,
+    name: node.name,
+    pageId: page.id,
+    pageName: page.name,
+    record: node.getPluginData(RECORD_KEY),
+    review: review === '' ? null : review,
+    license: license === '' ? null : license,
+    journalHeads: journalHeads(node),
+  }
+}
+
+/**
+ * Lists every pattern with a record, page by page. Each page is loaded on its own
+ * (`page.loadAsync`, dynamic-page: cheaper than loading the whole file at once), searched
+ * with `findAllWithCriteria` on the record key (Figma's indexed search, no walk of the
+ * tree here), and its rows read in slices that give the editor a turn.
+ */
+export async function listTrackedAsync(
+  api: PluginAPI,
+  onBatch: (rows: TrackedPattern[], pagesDone: number, pages: number) => void,
+  slicer: Slicer = createSlicer(12),
+): Promise<{ patterns: number; pages: number }> {
+  const pages = api.root.children
+  let patterns = 0
+  for (let p = 0; p < pages.length; p++) {
+    const page = pages[p]!
+    await page.loadAsync()
+    const nodes = page.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } })
+    let batch: TrackedPattern[] = []
+    for (const node of nodes) {
+      batch.push(rowOf(node, page))
+      patterns++
+      if (slicer.due()) {
+        onBatch(batch, p, pages.length)
+        batch = []
+        await slicer.yieldAsync()
+      }
+    }
+    onBatch(batch, p + 1, pages.length)
+    if (slicer.due()) await slicer.yieldAsync()
+  }
+  return { patterns, pages: pages.length }
+}
+
+/** A PNG of `height` px for the review table; null when the layer is gone or cannot be exported. */
+export async function thumbnailAsync(api: PluginAPI, nodeId: string, height: number): Promise<Uint8Array | null> {
+  const node = await api.getNodeByIdAsync(nodeId)
+  if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT' || !('exportAsync' in node)) return null
+  // dynamic-page: a layer on a page that is not loaded cannot be exported.
+  await pageOf(node)?.loadAsync()
+  const scene = node as SceneNode
+  const h = Math.max(1, Math.min(256, Math.round(height)))
+  return scene.exportAsync({ format: 'PNG', constraint: { type: 'HEIGHT', value: h } })
+}
+
+/** Appends a decision to a pattern's review history; refuses anything else. */
+export function writeReview(api: PluginAPI, node: SceneNode, params: ParamsOf<'writeReview'>): void {
+  refuseIfChanged(
+    node,
+    RECORD_KEY,
+    params.expectRecord,
+    `The score of “${node.name}” changed since you opened the review (a new capture, an undo, or another user). Your decision was not written; look at the new score and decide again.`,
+  )
+  refuseIfChanged(
+    node,
+    REVIEW_KEY,
+    params.expect,
+    `Someone else recorded a decision on “${node.name}” since you opened the review. Their decision was kept and yours was not written; reload the review and decide again.`,
+  )
+  const record = parseRecord(params.expectRecord)
+  if (!record.ok) throw new Error(`The record of “${node.name}” is damaged; it is kept as it is. Nothing was written.`)
+  const stored = node.getPluginData(REVIEW_KEY)
+  const check = reviewWriteCheck(stored, params.review, record.record.patternId)
+  if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
+  checkEntrySize(REVIEW_KEY, params.review)
+  // An inherited history (this layer is a captured copy) is kept under its own key first.
+  if (check.keepAside) node.setPluginData(check.keepAside, stored)
+  node.setPluginData(REVIEW_KEY, params.review)
+  // One undo step per decision, separate from the reviewer's other actions.
+  api.commitUndo()
+}
