@@ -12,6 +12,7 @@
  * the main bundle.
  */
 import * as z from 'zod/mini'
+import { LAYER_STATES } from './provenance/layer-rules'
 
 // ── Shared shapes ────────────────────────────────────────────────────────────
 
@@ -66,13 +67,7 @@ export const UserSchema = z.object({ id: z.string(), name: z.string() })
 export type User = z.infer<typeof UserSchema>
 
 /** Why a layer can or cannot be marked / captured. */
-export const LayerStateSchema = z.enum([
-  'untracked', // can be marked as AI-generated
-  'tracked', // has a valid provenance record
-  'invalid', // has a record that fails validation: kept, reported, repaired on request
-  'nested', // inside a tracked pattern: the pattern is tracked as a whole
-  'unsupported', // a layer type that cannot be a pattern
-])
+export const LayerStateSchema = z.enum(LAYER_STATES)
 export type LayerState = z.infer<typeof LayerStateSchema>
 
 export const LayerInfoSchema = z.object({

@@ -210,6 +210,14 @@ export const ProvenanceRecordSchema = z.object({
 export type ProvenanceRecord = z.infer<typeof ProvenanceRecordSchema>
 
 /**
+ * The record's layer is a duplicate or pasted copy of the one it was written on
+ * (plugin data travels with copies; the copy has a new node id).
+ */
+export function isCopy(record: ProvenanceRecord, nodeId: string): boolean {
+  return record.rootNodeId !== nodeId
+}
+
+/**
  * Brings a parsed record JSON value up to the current version; anything that is not a
  * version-1 record object comes back unchanged (validation then reports it).
  *

@@ -18,6 +18,7 @@ import * as z from 'zod/mini'
 import {
   formatCount,
   formatIssues,
+  isCopy,
   LIMITS,
   PatternIdSchema,
   PersonSchema,
@@ -234,7 +235,7 @@ export function reviewStatus(facts: StatusFacts): { status: ReviewStatus; latest
   const latest = decisions.length > 0 ? decisions[decisions.length - 1]! : null
   const capture = facts.record.capture
   // A copy carries the original's record and review until it is captured on its own.
-  if (!capture || isCopy(facts.nodeId, facts.record)) return { status: 'not-captured', latest: null }
+  if (!capture || isCopy(facts.record, facts.nodeId)) return { status: 'not-captured', latest: null }
   if (!latest) return { status: 'unreviewed', latest }
   const current = latest.capture.hash === captureHash(capture)
   switch (latest.decision) {
@@ -245,11 +246,6 @@ export function reviewStatus(facts: StatusFacts): { status: ReviewStatus; latest
     case 'reject':
       return { status: current ? 'rejected' : 'unreviewed', latest }
   }
-}
-
-/** A layer whose record was written on another layer: a duplicate or paste, not yet captured. */
-export function isCopy(nodeId: string, record: ProvenanceRecord): boolean {
-  return record.rootNodeId !== nodeId
 }
 
 /** What export asks: is the current capture approved? Only "approved" counts. */
@@ -350,7 +346,7 @@ export function planDecision(input: DecisionInput, facts: DecisionFacts): Decisi
   if (!capture) {
     return { ok: false, reason: 'This pattern has not been captured yet: there is no score to decide on. Capture it first. Nothing was written.', issues: [] }
   }
-  if (isCopy(facts.nodeId, facts.record)) {
+  if (isCopy(facts.record, facts.nodeId)) {
     return {
       ok: false,
       reason: 'This layer is a copy of another pattern and has not been captured on its own yet. Capture it first (it then gets its own pattern id and history). Nothing was written.',

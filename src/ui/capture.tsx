@@ -3,6 +3,7 @@ import { Button, Text, Textbox, TextboxMultiline, VerticalSpace } from '@create-
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../channel'
 import type { LayerInfo, User } from '../messages'
+import { refusalNote } from '../provenance/layer-rules'
 import { parseAiOrigin, type FieldIssue } from '../provenance/record'
 import { LAYER_STATE_TEXT, plural } from './format'
 import { issuesByField, ORIGIN_FIELDS, originInputFromForm, type OriginField, type OriginForm } from './origin-form'
@@ -300,10 +301,7 @@ function SelectionList({
           ) : null}
           {layer.state === 'invalid' ? (
             <div class="lp-stack">
-              <Warning>
-                The provenance record on this layer is damaged (edited by hand or corrupted). It is kept as it is and
-                nothing was overwritten. Repair it to keep a copy of the damaged text and untrack the layer.
-              </Warning>
+              <Warning>{refusalNote('invalid', layer)}</Warning>
               <div class="lp-row">
                 <Button secondary danger disabled={disabled} onClick={() => onRepair(layer.id)}>
                   Repair (keep a copy, untrack)…
@@ -313,7 +311,7 @@ function SelectionList({
           ) : null}
           {layer.state === 'nested' ? (
             <div class="lp-reason">
-              Inside a tracked pattern; the pattern is tracked as a whole, so this layer cannot be marked on its own.{' '}
+              {refusalNote('nested', layer)}{' '}
               {layer.patternNodeId ? (
                 <button type="button" class="lp-link" onClick={() => onShowPattern(layer.patternNodeId as string)}>
                   Show the pattern
@@ -322,9 +320,7 @@ function SelectionList({
             </div>
           ) : null}
           {layer.state === 'unsupported' ? (
-            <div class="lp-reason">
-              A {layer.type.toLowerCase()} layer cannot be a pattern. Select a frame, group, component or shape.
-            </div>
+            <div class="lp-reason">{refusalNote('unsupported', layer)}</div>
           ) : null}
         </li>
       ))}

@@ -6,11 +6,10 @@
 import type { ClientEndpoint } from '../channel'
 import { describeIssues } from '../channel'
 import { TrackedPatternBatchSchema, type TrackedPattern, type User } from '../messages'
-import { parseRecord, type FieldIssue, type ProvenanceRecord } from '../provenance/record'
+import { isCopy, parseRecord, type FieldIssue, type ProvenanceRecord } from '../provenance/record'
 import {
   editedAfterCapture,
   editorsOf,
-  isCopy,
   journalHeadFromHeader,
   parseReviewLog,
   planDecision,
@@ -111,7 +110,7 @@ export function toReviewRow(raw: TrackedPattern, licenseOf: LicenseLabeler = noL
     capturedAt: capture ? capture.at : null,
     capturedBy: capture ? capture.by.name : null,
     edited,
-    outOfDate: !capture || isCopy(raw.nodeId, record) || edited,
+    outOfDate: !capture || isCopy(record, raw.nodeId) || edited,
     editors: editorsOf(capture, journalUsers),
     problems,
   }

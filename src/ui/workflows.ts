@@ -15,21 +15,12 @@ import { decodeBaseline, encodeBaseline, quantizeSnapshot } from '../provenance/
 import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../provenance/journal'
 import { outlineSignature } from '../provenance/outline'
 import { DEFAULT_POLICY, parsePolicy, policyFingerprint, type PolicyIssue, type TeamPolicy } from '../provenance/policy'
-import {
-  baselineKey,
-  LIMITS,
-  parseAiOrigin,
-  parseRecord,
-  RECORD_SCHEMA,
-  RECORD_VERSION,
-  summaryOf,
-  type AiOrigin,
-  type FieldIssue,
-  type ProvenanceRecord,
-} from '../provenance/record'
-import { scoreContribution, type ContributionScore } from '../provenance/score'
+import { ENTRY_LIMIT_BYTES } from '../provenance/entry-limit'
+import { baselineKey, parseAiOrigin, parseRecord, type AiOrigin, type FieldIssue, type ProvenanceRecord } from '../provenance/record'
+import { capturedRecord, isCopy, markedRecord } from '../provenance/record-assembly'
+import { recordSizeRefusal, summaryJson } from '../provenance/record-text'
+import { scoreContribution, TOP_ELEMENTS, type ContributionScore } from '../provenance/score'
 import type { ElementSnapshot, PatternSnapshot } from '../provenance/snapshot'
-import { utf8Length } from '../provenance/utf8'
 
 /** What the screens are told while a workflow runs. */
 export interface WorkProgress {
@@ -54,8 +45,7 @@ export interface WorkflowContext {
 
 export type { FieldIssue }
 
-/** Figma's limit for one plugin-data entry (key + value), FIGMA.md. */
-export const ENTRY_LIMIT_BYTES = 100 * 1024
+export { ENTRY_LIMIT_BYTES }
 
 // ── Reading ──────────────────────────────────────────────────────────────────
 
@@ -194,38 +184,26 @@ async function markOneAsync(
   const reading = await readSnapshotAsync(client, nodeId, (done, total) => report({ phase: 'reading', done, total, node }))
   report({ phase: 'encoding', done: 0, total: 1, node })
   const encoded = encodeBaseline(reading.snapshot)
-  const at = new Date(ctx.now()).toISOString()
-  const record: ProvenanceRecord = {
-    schema: RECORD_SCHEMA,
-    version: RECORD_VERSION,
-    patternId: ctx.newId(),
-    rootNodeId: nodeId,
+  const record = markedRecord({
     origin,
-    baseline: {
-      generation: 1,
-      chunks: encoded.chunks.length,
-      hash: encoded.hash,
-      bytes: encoded.bytes,
-      elements: encoded.elements,
-      capturedAt: at,
-      capturedBy: { id: ctx.user.id, name: ctx.user.name },
-    },
-    capture: null,
-    lineage: null,
-  }
+    nodeId,
+    patternId: ctx.newId(),
+    baseline: encoded,
+    at: new Date(ctx.now()).toISOString(),
+    by: ctx.user,
+  })
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
-  // Marked, not yet captured: the public summary says AI-generated with HCC 0.
-  const summary = JSON.stringify({ ...summaryOf(record), hcc: 0 })
+  const summary = summaryJson(record)
   report({ phase: 'writing', done: 0, total: 1, node })
   await client.request('writeProvenance', {
     nodeId,
     mode: 'mark',
     expect: null,
-    entries: encoded.chunks.map((value, i) => ({ key: baselineKey(1, i), value })),
+    entries: encoded.chunks.map((value, i) => ({ key: baselineKey(record.baseline.generation, i), value })),
     record: recordJson,
     summary,
-    keepBaselineGeneration: 1,
+    keepBaselineGeneration: record.baseline.generation,
   })
   report({ phase: 'writing', done: 1, total: 1, node })
   return { nodeId, name: reading.name, patternId: record.patternId, elements: encoded.elements, bytes: encoded.bytes }
@@ -233,12 +211,8 @@ async function markOneAsync(
 
 /** A record over Figma's entry limit would fail half-way in main: refuse it here, clearly. */
 function checkRecordSize(recordJson: string): void {
-  const bytes = utf8Length(recordJson)
-  if (bytes > ENTRY_LIMIT_BYTES - 64) {
-    throw new WorkflowError(
-      `The provenance record would be ${String(Math.ceil(bytes / 1024))} kB; Figma stores at most 100 kB per entry. Shorten the origin fields. Nothing was written.`,
-    )
-  }
+  const refusal = recordSizeRefusal(recordJson)
+  if (refusal !== null) throw new WorkflowError(refusal)
 }
 
 // ── Capture provenance ───────────────────────────────────────────────────────
@@ -274,8 +248,8 @@ export type CaptureOutcome =
   | { kind: 'invalid-record'; nodeId: string; name: string; error: string }
   | { kind: 'baseline-damaged'; nodeId: string; name: string; error: string }
 
-/** How many of the most-changed elements the record keeps. */
-export const TOP_ELEMENTS = 20
+/** How many of the most-changed elements the record keeps (one home: score.ts). */
+export { TOP_ELEMENTS }
 
 export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promise<CaptureOutcome> {
   const { client } = ctx
@@ -306,11 +280,11 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     ),
   )
   report({ phase: 'scoring', done: 0, total: 1 })
-  const isCopy = old.rootNodeId !== nodeId
+  const copy = isCopy(old, nodeId)
   // The stored baseline went through the codec's quantization; put the current state
   // through the same rounding so an unedited pattern scores exactly 0.
   const current = quantizeSnapshot(reading.snapshot)
-  const score = scoreContribution(baseline.snapshot, current, policy, { matchBy: isCopy ? 'path' : 'id' })
+  const score = scoreContribution(baseline.snapshot, current, policy, { matchBy: copy ? 'path' : 'id' })
   report({ phase: 'scoring', done: 1, total: 1 })
 
   // The journal is evidence; a broken chain is reported, not fatal.
@@ -330,42 +304,10 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const journal = summarizeJournals(journals)
 
   const at = new Date(ctx.now()).toISOString()
-  const lineage = isCopy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId, detectedAt: at } : old.lineage
-  const top = score.elements.slice(0, TOP_ELEMENTS)
-  // A copy is a new pattern: the original's review and license do not carry over (the
-  // review and license entries name the original's pattern id, see provenance/review.ts).
-  const { legacy, ...kept } = old
-  const record: ProvenanceRecord = {
-    ...kept,
-    ...(legacy && !isCopy ? { legacy } : {}),
-    patternId: isCopy ? ctx.newId() : old.patternId,
-    rootNodeId: nodeId,
-    lineage,
-    capture: {
-      hcc: score.hcc,
-      label: score.label,
-      digitalSourceType: score.digitalSourceType,
-      breakdown: score.breakdown,
-      method: score.method,
-      matchedBy: score.matchedBy,
-      policyFingerprint: score.policyFingerprint,
-      policy,
-      added: score.added,
-      removed: score.removed,
-      changed: score.changed,
-      top: top.map((e) => ({ id: e.id, path: e.path, type: e.type, kind: e.kind, contribution: e.contribution })),
-      journal: {
-        edits: journal.edits,
-        people: journal.people.slice(0, LIMITS.people),
-        heads: journal.heads.slice(0, LIMITS.heads),
-      },
-      at,
-      by: { id: ctx.user.id, name: ctx.user.name },
-    },
-  }
+  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal)
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
-  const summary = JSON.stringify(summaryOf(record))
+  const summary = summaryJson(record)
   report({ phase: 'writing', done: 0, total: 1 })
   await client.request('writeProvenance', {
     nodeId,
@@ -386,7 +328,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     names: reading.names,
     journal,
     journalChecks,
-    lineage: isCopy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
+    lineage: copy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
     policyFingerprint: score.policyFingerprint,
     record,
     warnings,
