@@ -6,6 +6,7 @@ import type { Command, LayerInfo, ResultOf, User } from '../messages'
 import { CaptureTab } from './capture'
 import { emptyOriginForm, type OriginForm } from './origin-form'
 import { PolicyTab } from './policy'
+import { ReviewTab } from './review'
 import { ErrorBanners, type UiError } from './widgets'
 import { errorMessage, helloAsync } from './workflows'
 
@@ -120,12 +121,7 @@ export function App({ client, now, newId }: AppProps) {
           />
         </div>
         {tab === 'policy' ? <PolicyTab client={client} onError={onError} /> : null}
-        {tab === 'review' ? (
-          <ComingSoon>
-            Review is coming soon: art directors will see every pattern’s score in this file, open the evidence and
-            approve or reject it.
-          </ComingSoon>
-        ) : null}
+        {tab === 'review' ? <ReviewTab client={client} user={user} now={now} newId={newId} onError={onError} /> : null}
         {tab === 'export' ? (
           <ComingSoon>
             Export is coming soon: licensed pattern packs (assets, license terms, provenance and a signature anyone can

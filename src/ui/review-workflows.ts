@@ -22,7 +22,13 @@ import {
   type ReviewRules,
   type ReviewStatus,
 } from '../provenance/review'
+import { reviewerMustNotBeEditorOf, type TeamPolicy } from '../provenance/policy'
 import { captureAsync, errorMessage, WorkflowError, type WorkflowContext } from './workflows'
+
+/** The review rules the team policy sets. */
+export function reviewRulesOf(policy: TeamPolicy): ReviewRules {
+  return { reviewerMustNotBeEditor: reviewerMustNotBeEditorOf(policy) }
+}
 
 /** A row's status: the review status, or the record itself is damaged. */
 export type RowStatus = ReviewStatus | 'record-damaged'
