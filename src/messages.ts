@@ -210,6 +210,22 @@ export const requests = {
     }),
     result: empty,
   },
+  /**
+   * Stamp license terms: the private `license` entry (terms + history) and the public
+   * summary (shared `loomprint` / `license`). Same rules as writeReview: refused when
+   * the record or the entry changed since they were read, or when the history would
+   * not just grow. One undo step.
+   */
+  writeLicense: {
+    params: z.object({
+      nodeId: z.string(),
+      expectRecord: z.string(),
+      expect: z.nullable(z.string()),
+      license: z.string(),
+      summary: z.string(),
+    }),
+    result: empty,
+  },
   /** Select a layer and zoom to it. */
   focusNode: { params: nodeParams, result: z.object({ found: z.boolean() }) },
   /** The team policy stored on the document root (raw; the UI validates). */

@@ -34,6 +34,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     listTracked: fail,
     thumbnail: fail,
     writeReview: fail,
+    writeLicense: fail,
     focusNode: () => ({ found: true }),
     readPolicy: () => ({ raw: null }),
     writePolicy: () => ({}),

@@ -7,7 +7,7 @@ import { CommandSchema, type Command, type LayerInfo, type User } from '../messa
 import { createJournalRecorder } from './journal-recorder'
 import { describeLayer, pageOf } from './layers'
 import { readPatternAsync } from './read-pattern'
-import { listTrackedAsync, thumbnailAsync, writeReview } from './review'
+import { listTrackedAsync, thumbnailAsync, writeLicense, writeReview } from './review'
 import { POLICY_KEY, quarantine, readStored, unmark, writeProvenance } from './storage'
 import { figmaUiTransport } from './transport'
 import { RECORD_KEY } from '../provenance/record'
@@ -84,6 +84,10 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     thumbnail: async ({ nodeId, height }) => ({ png: await thumbnailAsync(api, nodeId, height) }),
     writeReview: async (params) => {
       writeReview(api, await sceneNodeAsync(params.nodeId), params)
+      return {}
+    },
+    writeLicense: async (params) => {
+      writeLicense(api, await sceneNodeAsync(params.nodeId), params)
       return {}
     },
     focusNode: async ({ nodeId }) => {

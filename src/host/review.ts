@@ -3,8 +3,9 @@
  * entries, decoded in the UI), thumbnails, and the append-only write of a decision.
  */
 import type { ParamsOf, TrackedPattern } from '../messages'
-import { LICENSE_KEY } from '../provenance/license-store'
-import { parseRecord, RECORD_KEY } from '../provenance/record'
+import { licenseWriteCheck } from '../license/stamp'
+import { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
+import { parseRecord, RECORD_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
 import { REVIEW_KEY, reviewWriteCheck } from '../provenance/review'
 import { pageOf } from './layers'
 import { checkEntrySize, refuseIfChanged } from './storage'
@@ -131,5 +132,32 @@ export function writeReview(api: PluginAPI, node: SceneNode, params: ParamsOf<'w
   if (check.keepAside) node.setPluginData(check.keepAside, stored)
   node.setPluginData(REVIEW_KEY, params.review)
   // One undo step per decision, separate from the reviewer's other actions.
+  api.commitUndo()
+}
+
+/** Stamps license terms (entry + public summary); refuses anything but a grown history. */
+export function writeLicense(api: PluginAPI, node: SceneNode, params: ParamsOf<'writeLicense'>): void {
+  refuseIfChanged(
+    node,
+    RECORD_KEY,
+    params.expectRecord,
+    `The record of “${node.name}” changed since the license form was opened (a capture, an undo, or another user). Nothing was written; open the form again.`,
+  )
+  refuseIfChanged(
+    node,
+    LICENSE_KEY,
+    params.expect,
+    `Someone else changed the license of “${node.name}” since the form was opened. Their terms were kept and yours were not written; open the form again.`,
+  )
+  const record = parseRecord(params.expectRecord)
+  if (!record.ok) throw new Error(`The record of “${node.name}” is damaged; it is kept as it is. Nothing was written.`)
+  const stored = node.getPluginData(LICENSE_KEY)
+  const check = licenseWriteCheck(stored, params.license, record.record.patternId)
+  if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
+  checkEntrySize(LICENSE_KEY, params.license)
+  checkEntrySize(SUMMARY_NAMESPACE + LICENSE_SUMMARY_KEY, params.summary)
+  if (check.keepAside) node.setPluginData(check.keepAside, stored)
+  node.setPluginData(LICENSE_KEY, params.license)
+  node.setSharedPluginData(SUMMARY_NAMESPACE, LICENSE_SUMMARY_KEY, params.summary)
   api.commitUndo()
 }
