@@ -91,6 +91,9 @@ export const StoredPatternSchema = z.object({
   baselineChunks: z.array(z.string()),
   /** Journal chunks per user id. */
   journals: z.record(z.string(), z.array(z.string())),
+  /** The review history and license entries (provenance/review.ts, license/stamp.ts), raw. */
+  review: z.optional(z.nullable(z.string())),
+  license: z.optional(z.nullable(z.string())),
 })
 export type StoredPattern = z.infer<typeof StoredPatternSchema>
 

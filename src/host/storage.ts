@@ -39,7 +39,17 @@ export function readStored(node: SceneNode): StoredPattern {
   for (const user of Object.keys(order)) {
     journals[user] = order[user].sort((a, b) => a - b).map((n) => node.getPluginData(`journal.${user}.${String(n)}`))
   }
-  return { nodeId: node.id, name: node.name, record: record === '' ? null : record, baselineChunks, journals }
+  const review = node.getPluginData(REVIEW_KEY)
+  const license = node.getPluginData(LICENSE_KEY)
+  return {
+    nodeId: node.id,
+    name: node.name,
+    record: record === '' ? null : record,
+    baselineChunks,
+    journals,
+    review: review === '' ? null : review,
+    license: license === '' ? null : license,
+  }
 }
 
 /**

@@ -6,17 +6,20 @@ import type { Command, LayerInfo, ResultOf, User } from '../messages'
 import { CaptureTab } from './capture'
 import { emptyOriginForm, type OriginForm } from './origin-form'
 import { PolicyTab } from './policy'
+import { LicenseTab } from './license'
+import { licenseLabelOf } from './license-workflows'
 import { ReviewTab } from './review'
 import { ErrorBanners, type UiError } from './widgets'
 import { errorMessage, helloAsync } from './workflows'
 
-export type TabName = 'capture' | 'policy' | 'review' | 'export'
+export type TabName = 'capture' | 'policy' | 'review' | 'license' | 'export'
 
-const TABS: readonly TabName[] = ['capture', 'policy', 'review', 'export']
+const TABS: readonly TabName[] = ['capture', 'policy', 'review', 'license', 'export']
 const TAB_LABELS: Record<TabName, string> = {
   capture: 'Capture',
   policy: 'Team policy',
   review: 'Review',
+  license: 'License',
   export: 'Export',
 }
 function tabForLabel(label: string): TabName {
@@ -121,7 +124,24 @@ export function App({ client, now, newId }: AppProps) {
           />
         </div>
         {tab === 'policy' ? <PolicyTab client={client} onError={onError} /> : null}
-        {tab === 'review' ? <ReviewTab client={client} user={user} now={now} newId={newId} onError={onError} /> : null}
+        {tab === 'review' ? (
+          <ReviewTab
+            client={client}
+            user={user}
+            now={now}
+            newId={newId}
+            onError={onError}
+            licenseOf={licenseLabelOf}
+            onLicense={(nodeIds) => {
+              // The License tab works on the selection: select the pattern(s), then switch.
+              void Promise.all(nodeIds.map((nodeId) => client.request('focusNode', { nodeId })))
+                .then(refreshSelection)
+                .then(() => setTab('license'))
+                .catch((error: unknown) => onError(errorMessage(error)))
+            }}
+          />
+        ) : null}
+        {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
         {tab === 'export' ? (
           <ComingSoon>
             Export is coming soon: licensed pattern packs (assets, license terms, provenance and a signature anyone can

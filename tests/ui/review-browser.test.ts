@@ -50,6 +50,7 @@ describe('Review tab in Chromium', () => {
         theme,
       })
       const { frame, page } = plugin
+      page.setDefaultTimeout(10_000)
       const fail = async (error: unknown) => {
         const body = await frame.locator('body').innerText()
         throw new Error(`${String(error)}\nUI shows: ${body}\nLogs: ${plugin?.logs.join('\n') ?? ''}`)
@@ -102,6 +103,38 @@ describe('Review tab in Chromium', () => {
       await expect.poll(() => frame.getByRole('status').last().textContent()).toMatch(/1 of 2 patterns/)
 
       await page.screenshot({ path: `/tmp/loomprint-ui-review-${theme}.png`, fullPage: true })
+
+      // License… opens the License tab on the pattern: a refused field, then a saved license.
+      await review.getByRole('button', { name: 'License…' }).click()
+      const form = frame.getByRole('form', { name: 'License terms' })
+      await form.waitFor({ timeout: 10_000 }).catch(fail)
+      await frame.locator('#lic-licensor').fill('Atelier Nord')
+      await form.getByRole('group', { name: 'Allowed fields of use' }).getByLabel('Apparel').check()
+      await frame.locator('#lic-territory').fill('FR, XX')
+      await form.getByLabel('Amount', { exact: true }).fill('1200')
+      // Nobody edited the pattern, so the split starts as the studio's 10,000; 6,000 shows as off.
+      await form.getByLabel('Split 1 name').fill('Atelier Nord')
+      await form.getByLabel('Split 1 basis points').fill('6000')
+      await expect.poll(() => frame.locator('#lic-split-total').textContent()).toMatch(/6,000 of 10,000 basis points \(60 %\)/)
+      await form.getByLabel('Split 1 basis points').fill('10000')
+      await expect.poll(() => frame.locator('#lic-split-total').textContent()).toMatch(/10,000 of 10,000/)
+      await form.getByRole('button', { name: 'Save license' }).click()
+      await expect.poll(() => frame.locator('#lic-territory-error').textContent()).toMatch(/ISO 3166-1 alpha-2/)
+      expect(await page.evaluate('__frames[0].getPluginData("license")')).toBe('')
+      await frame.locator('#lic-territory').fill('FR, DE')
+      await form.getByRole('button', { name: 'Save license' }).click()
+      await expect
+        .poll(() => frame.getByRole('status').last().textContent(), { timeout: 10_000 })
+        .toMatch(/Saved the license on “Paisley repeat”/)
+        .catch(fail)
+      const summary = JSON.parse(String(await page.evaluate('__frames[0].getSharedPluginData("loomprint", "license")'))) as { tier: string; fingerprint: string }
+      expect(summary.tier).toBe('commodity')
+      expect(summary.fingerprint).toMatch(/^sha256-[0-9a-f]{64}$/)
+      const entry = JSON.parse(String(await page.evaluate('__frames[0].getPluginData("license")'))) as { history: unknown[] }
+      expect(entry.history).toHaveLength(1)
+      const eligibility = frame.getByRole('region', { name: 'Eligibility' })
+      await expect.poll(() => eligibility.textContent()).toMatch(/Eligible for these terms|Not eligible/)
+      await page.screenshot({ path: `/tmp/loomprint-ui-license-${theme}.png`, fullPage: true })
       expect(plugin.errors).toEqual([])
     })
   }
