@@ -125,7 +125,7 @@ export function writeReview(api: PluginAPI, node: SceneNode, params: ParamsOf<'w
   const record = parseRecord(params.expectRecord)
   if (!record.ok) throw new Error(`The record of “${node.name}” is damaged; it is kept as it is. Nothing was written.`)
   const stored = node.getPluginData(REVIEW_KEY)
-  const check = reviewWriteCheck(stored, params.review, record.record.patternId)
+  const check = reviewWriteCheck(stored, params.review, record.record)
   if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
   checkEntrySize(REVIEW_KEY, params.review)
   // An inherited history (this layer is a captured copy) is kept under its own key first.
@@ -152,7 +152,7 @@ export function writeLicense(api: PluginAPI, node: SceneNode, params: ParamsOf<'
   const record = parseRecord(params.expectRecord)
   if (!record.ok) throw new Error(`The record of “${node.name}” is damaged; it is kept as it is. Nothing was written.`)
   const stored = node.getPluginData(LICENSE_KEY)
-  const check = licenseWriteCheck(stored, params.license, record.record.patternId)
+  const check = licenseWriteCheck(stored, params.license, record.record)
   if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
   checkEntrySize(LICENSE_KEY, params.license)
   checkEntrySize(SUMMARY_NAMESPACE + LICENSE_SUMMARY_KEY, params.summary)

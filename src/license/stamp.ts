@@ -17,7 +17,7 @@
  */
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
-import { isCopy, PatternIdSchema, PersonSchema, type Person, type ProvenanceRecord } from '../provenance/record'
+import { entryOwnership, isCopy, PatternIdSchema, PersonSchema, type Person, type ProvenanceRecord } from '../provenance/record'
 import { utf8Length } from '../provenance/utf8'
 import { formatCount } from './issues'
 import { licenseFingerprint, LicenseTermsSchema, TerritorySchema, type LicenseTerms } from './terms'
@@ -32,7 +32,7 @@ export const LICENSE_MAX_BYTES = 90_000
 const isoTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/))
 const fingerprint = z.string().check(z.regex(/^sha256-[0-9a-f]{64}$/))
 
-export const LicenseChangeSchema = z.object({
+export const LicenseChangeSchema = z.strictObject({
   at: isoTime,
   by: PersonSchema,
   fingerprint,
@@ -42,11 +42,11 @@ export const LicenseChangeSchema = z.object({
 })
 export type LicenseChange = z.infer<typeof LicenseChangeSchema>
 
-export const LicenseEntrySchema = z.object({
+export const LicenseEntrySchema = z.strictObject({
   schema: z.literal(LICENSE_ENTRY_SCHEMA),
   version: z.literal(LICENSE_ENTRY_VERSION),
   patternId: PatternIdSchema,
-  current: z.nullable(z.object({ terms: LicenseTermsSchema, fingerprint, at: isoTime, by: PersonSchema })),
+  current: z.nullable(z.strictObject({ terms: LicenseTermsSchema, fingerprint, at: isoTime, by: PersonSchema })),
   history: z.array(LicenseChangeSchema),
 })
 export type LicenseEntry = z.infer<typeof LicenseEntrySchema>
@@ -143,7 +143,9 @@ export function planStamp(terms: LicenseTerms, facts: StampFacts): StampPlan {
     const parsed = parseLicenseEntry(facts.entryRaw)
     if (!parsed.ok) return { ok: false, reason: `The license stored on this pattern is damaged (${parsed.error}) It is kept as it is; nothing was written.` }
     // A captured copy carries its original's entry: it starts its own (main keeps the other aside).
-    if (parsed.entry.patternId === facts.record.patternId) entry = parsed.entry
+    const owner = entryOwnership(facts.record, parsed.entry.patternId)
+    if (owner === 'foreign') return { ok: false, reason: `${foreignLicenseError(parsed.entry.patternId)} It is kept as it is; nothing was written.` }
+    if (owner === 'own') entry = parsed.entry
   }
   const fp = licenseFingerprint(terms)
   const previous = entry.current
@@ -163,6 +165,11 @@ export function planStamp(terms: LicenseTerms, facts: StampFacts): StampPlan {
   return { ok: true, entry: next, json, summary: JSON.stringify(licenseSummaryOf(terms, facts.record.patternId)), changed }
 }
 
+/** The message for an entry that names a pattern this layer is neither nor a copy of. */
+export function foreignLicenseError(patternId: string): string {
+  return `The license entry names pattern ${patternId}, and this layer is neither that pattern nor a copy of it (edited by hand?).`
+}
+
 /** Where a copied layer keeps the license entry it inherited from pattern `patternId`. */
 export function licenseAsideKey(patternId: string): string {
   return 'license.inherited.' + patternId
@@ -175,16 +182,18 @@ export function licenseAsideKey(patternId: string): string {
 export function licenseWriteCheck(
   storedRaw: string,
   nextRaw: string,
-  recordPatternId: string,
+  record: Pick<ProvenanceRecord, 'patternId' | 'lineage'>,
 ): { ok: false; reason: string } | { ok: true; keepAside: string | null } {
   const next = parseLicenseEntry(nextRaw)
   if (!next.ok) return { ok: false, reason: `Refusing to write an invalid license entry: ${next.error}` }
-  if (next.entry.patternId !== recordPatternId) return { ok: false, reason: 'Refusing to write a license entry that names another pattern.' }
+  if (next.entry.patternId !== record.patternId) return { ok: false, reason: 'Refusing to write a license entry that names another pattern.' }
   if (!next.entry.current) return { ok: false, reason: 'Refusing to write a license entry without terms.' }
   if (storedRaw === '') return next.entry.history.length === 1 ? { ok: true, keepAside: null } : { ok: false, reason: 'A first license entry has exactly one change in its history.' }
   const stored = parseLicenseEntry(storedRaw)
   if (!stored.ok) return { ok: false, reason: 'The stored license entry is damaged; it is kept as it is.' }
-  if (stored.entry.patternId !== recordPatternId) return { ok: true, keepAside: licenseAsideKey(stored.entry.patternId) }
+  const owner = entryOwnership(record, stored.entry.patternId)
+  if (owner === 'foreign') return { ok: false, reason: `${foreignLicenseError(stored.entry.patternId)} It is kept as it is.` }
+  if (owner === 'inherited') return { ok: true, keepAside: licenseAsideKey(stored.entry.patternId) }
   const before = stored.entry.history
   const after = next.entry.history
   if (after.length !== before.length + 1) return { ok: false, reason: 'A license write must add exactly one change to the history.' }

@@ -218,6 +218,21 @@ export function isCopy(record: ProvenanceRecord, nodeId: string): boolean {
 }
 
 /**
+ * Whose is an entry (review history, license) that names pattern `entryPatternId`,
+ * stored on the layer of `record`? Its own; inherited from the pattern this layer was
+ * copied from (a captured copy has a new id and lineage pointing at the original:
+ * plugin data travels with copies); or foreign — a hand edit or damage, to be
+ * reported and kept, never overwritten.
+ */
+export function entryOwnership(
+  record: Pick<ProvenanceRecord, 'patternId' | 'lineage'>,
+  entryPatternId: string,
+): 'own' | 'inherited' | 'foreign' {
+  if (entryPatternId === record.patternId) return 'own'
+  return record.lineage?.copiedFrom === entryPatternId ? 'inherited' : 'foreign'
+}
+
+/**
  * Brings a parsed record JSON value up to the current version; anything that is not a
  * version-1 record object comes back unchanged (validation then reports it).
  *

@@ -17,6 +17,7 @@ import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
 import {
   formatCount,
+  entryOwnership,
   formatIssues,
   isCopy,
   LIMITS,
@@ -57,7 +58,7 @@ const isoDate =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/
 
 /** The capture a decision refers to. */
-export const CaptureRefSchema = z.object({
+export const CaptureRefSchema = z.strictObject({
   /** SHA-256 hex of the capture's RFC 8785 canonical JSON (`captureHash`). */
   hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   hcc: z.number().check(z.gte(0), z.lte(1)),
@@ -68,7 +69,7 @@ export const CaptureRefSchema = z.object({
 })
 export type CaptureRef = z.infer<typeof CaptureRefSchema>
 
-export const DecisionSchema = z.object({
+export const DecisionSchema = z.strictObject({
   decision: z.enum(DECISIONS),
   by: PersonSchema,
   at: z.string().check(z.regex(isoDate)),
@@ -77,7 +78,7 @@ export const DecisionSchema = z.object({
 })
 export type Decision = z.infer<typeof DecisionSchema>
 
-export const ReviewLogSchema = z.object({
+export const ReviewLogSchema = z.strictObject({
   schema: z.literal(REVIEW_SCHEMA),
   version: z.literal(REVIEW_VERSION),
   /** The pattern the decisions were made on: a copy of the layer carries the entry but is another pattern. */
@@ -124,6 +125,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return `too small (at least ${String(issue.minimum)})`
     case 'invalid_format':
       return 'has an invalid format'
+    case 'unrecognized_keys':
+      return `unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (edited by hand?)`
     default:
       return issue.message
   }
@@ -225,12 +228,25 @@ export interface StatusFacts {
 
 /** The decisions that belong to this pattern (a copied layer carries the original's entry). */
 export function decisionsOf(record: ProvenanceRecord, review: ReviewLogParse | null): Decision[] {
-  if (!review || !review.ok || review.log.patternId !== record.patternId) return []
+  if (!review || !review.ok || entryOwnership(record, review.log.patternId) !== 'own') return []
   return review.log.decisions
 }
 
+/** The message for a history that names a pattern this layer is neither nor a copy of. */
+export function foreignHistoryError(patternId: string): string {
+  return `The review history names pattern ${patternId}, and this layer is neither that pattern nor a copy of it (edited by hand?).`
+}
+
+/** A parsed history as this record sees it: a foreign one is damage (reported, kept). */
+export function reviewFor(record: ProvenanceRecord, review: ReviewLogParse | null): ReviewLogParse | null {
+  if (!review || !review.ok || entryOwnership(record, review.log.patternId) !== 'foreign') return review
+  const error = foreignHistoryError(review.log.patternId)
+  return { ok: false, error, issues: [{ path: 'patternId', message: error }], raw: JSON.stringify(review.log) }
+}
+
 export function reviewStatus(facts: StatusFacts): { status: ReviewStatus; latest: Decision | null } {
-  if (facts.review && !facts.review.ok) return { status: 'review-damaged', latest: null }
+  const review = reviewFor(facts.record, facts.review)
+  if (review && !review.ok) return { status: 'review-damaged', latest: null }
   const decisions = decisionsOf(facts.record, facts.review)
   const latest = decisions.length > 0 ? decisions[decisions.length - 1]! : null
   const capture = facts.record.capture
@@ -364,8 +380,12 @@ export function planDecision(input: DecisionInput, facts: DecisionFacts): Decisi
       }
     }
     // A captured copy has its own pattern id; the original's history it carries is not its own
-    // and is replaced by the copy's (the original keeps its history on its own layer).
-    if (parsed.log.patternId === facts.record.patternId) log = parsed.log
+    // and is replaced by the copy's (main keeps it aside; the original keeps its own).
+    const owner = entryOwnership(facts.record, parsed.log.patternId)
+    if (owner === 'foreign') {
+      return { ok: false, reason: `${foreignHistoryError(parsed.log.patternId)} It is kept as it is; nothing was written.`, issues: [] }
+    }
+    if (owner === 'own') log = parsed.log
   }
   const refusal = reviewerRefusal(input.decision, facts.reviewer, facts.editors, facts.rules)
   if (refusal) return { ok: false, reason: refusal, issues: [] }
@@ -399,15 +419,17 @@ export function planDecision(input: DecisionInput, facts: DecisionFacts): Decisi
 export function reviewWriteCheck(
   storedRaw: string,
   nextRaw: string,
-  recordPatternId: string,
+  record: Pick<ProvenanceRecord, 'patternId' | 'lineage'>,
 ): { ok: false; reason: string } | { ok: true; keepAside: string | null } {
   const next = parseReviewLog(nextRaw)
   if (!next.ok) return { ok: false, reason: `Refusing to write an invalid review history: ${next.error}` }
-  if (next.log.patternId !== recordPatternId) return { ok: false, reason: 'Refusing to write a review history that names another pattern.' }
+  if (next.log.patternId !== record.patternId) return { ok: false, reason: 'Refusing to write a review history that names another pattern.' }
   if (storedRaw === '') return { ok: true, keepAside: null }
   const stored = parseReviewLog(storedRaw)
   if (!stored.ok) return { ok: false, reason: 'The stored review history is damaged; it is kept as it is.' }
-  if (stored.log.patternId !== recordPatternId) return { ok: true, keepAside: reviewAsideKey(stored.log.patternId) }
+  const owner = entryOwnership(record, stored.log.patternId)
+  if (owner === 'foreign') return { ok: false, reason: `${foreignHistoryError(stored.log.patternId)} It is kept as it is.` }
+  if (owner === 'inherited') return { ok: true, keepAside: reviewAsideKey(stored.log.patternId) }
   const before = stored.log.decisions
   const after = next.log.decisions
   if (after.length <= before.length) return { ok: false, reason: 'A review write must add a decision.' }

@@ -7,12 +7,12 @@
 import type { ClientEndpoint } from '../channel'
 import type { User } from '../messages'
 import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../license/eligibility'
-import { parseLicenseEntry, planStamp, type LicenseEntry } from '../license/stamp'
+import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } from '../license/stamp'
 import { TIER_LABELS, type LicenseTerms } from '../license/terms'
 import { decodeJournalChunks, journalHead } from '../provenance/journal'
 import type { TeamPolicy } from '../provenance/policy'
-import { isCopy, parseRecord, type Person, type ProvenanceRecord } from '../provenance/record'
-import { captureHash, decisionsOf, editedAfterCapture, parseReviewLog, type DecisionKind } from '../provenance/review'
+import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../provenance/record'
+import { captureHash, decisionsOf, editedAfterCapture, parseReviewLog, reviewFor, type DecisionKind } from '../provenance/review'
 import type { LicenseLabeler } from './review-workflows'
 import { errorMessage } from './workflows'
 
@@ -52,9 +52,11 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
   if (licenseRaw !== null) {
     const e = parseLicenseEntry(licenseRaw)
     if (!e.ok) return { kind: 'refused', nodeId, name: stored.name, reason: `Its license entry is damaged and kept as it is: ${e.error}` }
-    if (e.entry.patternId === record.patternId) entry = e.entry
+    const owner = entryOwnership(record, e.entry.patternId)
+    if (owner === 'foreign') return { kind: 'refused', nodeId, name: stored.name, reason: `${foreignLicenseError(e.entry.patternId)} It is kept as it is.` }
+    if (owner === 'own') entry = e.entry
   }
-  const review = stored.review ? parseReviewLog(stored.review) : null
+  const review = reviewFor(record, stored.review ? parseReviewLog(stored.review) : null)
   if (review && !review.ok) problems.push(`Its review history is damaged (kept as it is), so no approval counts: ${review.error}`)
 
   const editors: Person[] = []
@@ -138,7 +140,9 @@ export const licenseLabelOf: LicenseLabeler = (row, record) => {
   if (row.license === null) return { label: 'none', problem: null }
   const parsed = parseLicenseEntry(row.license)
   if (!parsed.ok) return { label: 'damaged', problem: `The license entry is damaged and kept as it is: ${parsed.error}` }
-  if (record && parsed.entry.patternId !== record.patternId) return { label: 'none', problem: null }
+  const owner = record ? entryOwnership(record, parsed.entry.patternId) : 'own'
+  if (owner === 'foreign') return { label: 'damaged', problem: `${foreignLicenseError(parsed.entry.patternId)} It is kept as it is.` }
+  if (owner === 'inherited') return { label: 'none', problem: null }
   const current = parsed.entry.current
   return { label: current ? TIER_LABELS[current.terms.tier] : 'none', problem: null }
 }

@@ -13,6 +13,7 @@ import {
   journalHeadFromHeader,
   parseReviewLog,
   planDecision,
+  reviewFor,
   reviewStatus,
   type Decision,
   type DecisionInput,
@@ -101,12 +102,15 @@ export function toReviewRow(raw: TrackedPattern, licenseOf: LicenseLabeler = noL
     }
   }
   const record = parsed.record
+  const owned = reviewFor(record, review)
+  if (owned && !owned.ok && review?.ok) problems.push(`The review history is damaged and kept as it is: ${owned.error}`)
   const capture = record.capture
   const edited = capture ? editedAfterCapture(capture, heads) : false
-  const { status, latest } = reviewStatus({ nodeId: raw.nodeId, record, review, edited })
+  const { status, latest } = reviewStatus({ nodeId: raw.nodeId, record, review: owned, edited })
   const journalUsers = heads.map((h) => ({ id: h.userId, name: h.name ?? h.userId }))
   return {
     ...base,
+    review: owned,
     record,
     recordError: null,
     status,

@@ -63,7 +63,7 @@ describe('planStamp', () => {
     expect(second.changed).toEqual(['tier', 'attribution'])
     expect(second.entry.history[0]).toEqual(first.entry.history[0])
     expect(second.entry.history[1]).toMatchObject({ previous: first.entry.current?.fingerprint, changed: ['tier', 'attribution'] })
-    expect(licenseWriteCheck(first.json, second.json, record.patternId)).toEqual({ ok: true, keepAside: null })
+    expect(licenseWriteCheck(first.json, second.json, record)).toEqual({ ok: true, keepAside: null })
   })
 
   it.each<[string, string | null, Partial<StampFacts>, RegExp]>([
@@ -95,7 +95,7 @@ describe('parseLicenseEntry', () => {
 })
 
 describe('licenseWriteCheck (main’s guard)', () => {
-  const pid = record.patternId
+  const pid = record
   const first = stamp()
   const second = stamp({ ...sampleTerms(), attribution: 'x' }, first.json)
   it.each<[string, string, string, true | RegExp]>([

@@ -110,7 +110,14 @@ describe('reviewStatus', () => {
     ['rejected, then recaptured', record(c2), log(decided('reject', c1)), false, 'unreviewed'],
     ['approved, then rejected: the latest counts', record(c1), log(decided('approve', c1), decided('reject', c1)), false, 'rejected'],
     ['rejected old, approved new', record(c2), log(decided('reject', c1), decided('approve', c2)), false, 'approved'],
-    ['a history of another pattern (copied layer)', record(c1), { ...log(decided('approve', c1)), patternId: 'X'.repeat(21) }, false, 'unreviewed'],
+    [
+      'a captured copy carrying its original’s history (lineage)',
+      record(c1, { lineage: { copiedFrom: 'X'.repeat(21), copiedFromNode: '1:1', detectedAt: '2025-03-05' } }),
+      { ...log(decided('approve', c1)), patternId: 'X'.repeat(21) },
+      false,
+      'unreviewed',
+    ],
+    ['a history naming a pattern this is no copy of (hand edit)', record(c1), { ...log(decided('approve', c1)), patternId: 'X'.repeat(21) }, false, 'review-damaged'],
     ['a copy not yet captured on its own', record(c1, { rootNodeId: '99:1' }), log(decided('approve', c1)), false, 'not-captured'],
   ])('%s → %s', (_name, rec, history, edited, expected) => {
     const status = reviewStatus({ nodeId: NODE, record: rec, review: history ? ok(history) : null, edited })
@@ -204,7 +211,7 @@ describe('planDecision', () => {
     const second = planDecision({ decision: 'approve', comment: '' }, { ...base, reviewRaw: first.json })
     if (!second.ok) throw new Error(second.reason)
     expect(second.log.decisions.map((d) => d.decision)).toEqual(['request-changes', 'approve'])
-    expect(reviewWriteCheck(first.json, second.json, base.record.patternId)).toEqual({ ok: true, keepAside: null })
+    expect(reviewWriteCheck(first.json, second.json, base.record)).toEqual({ ok: true, keepAside: null })
   })
 
   it.each<[string, Partial<typeof base> & { reviewRaw?: string | null }, RegExp]>([
@@ -236,7 +243,7 @@ describe('planDecision', () => {
 
 describe('reviewWriteCheck (main’s guard)', () => {
   const c = capture()
-  const pid = record().patternId
+  const pid = record()
   const one = JSON.stringify(log(decided('approve', c)))
   const two = JSON.stringify(log(decided('approve', c), decided('reject', c)))
   it.each<[string, string, string, boolean | RegExp]>([
@@ -253,9 +260,11 @@ describe('reviewWriteCheck (main’s guard)', () => {
     else if (expected !== false) expect(r.ok ? "" : r.reason).toMatch(expected)
   })
 
-  it('a history inherited from the original of a copy is kept aside, not overwritten', () => {
+  it('a history inherited from the original of a copy is kept aside, not overwritten; a foreign one is refused', () => {
     const inherited = JSON.stringify({ ...log(decided('approve', c)), patternId: 'Z'.repeat(21) })
-    expect(reviewWriteCheck(inherited, one, pid)).toEqual({ ok: true, keepAside: 'review.inherited.' + 'Z'.repeat(21) })
+    const copy = record(c, { lineage: { copiedFrom: 'Z'.repeat(21), copiedFromNode: '1:1', detectedAt: '2025-03-05' } })
+    expect(reviewWriteCheck(inherited, one, copy)).toEqual({ ok: true, keepAside: 'review.inherited.' + 'Z'.repeat(21) })
+    expect(reviewWriteCheck(inherited, one, pid)).toMatchObject({ ok: false, reason: expect.stringMatching(/neither that pattern nor a copy of it/) as unknown })
   })
 })
 
