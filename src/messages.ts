@@ -143,6 +143,8 @@ export const requests = {
    */
   readPattern: {
     params: nodeParams,
+    /** Each progress message's `data`: a batch of layers, in traversal order. */
+    progress: z.array(ElementReadingSchema),
     result: z.object({
       rootId: z.string(),
       name: z.string(),
@@ -245,6 +247,19 @@ export type Requests = typeof requests
 export type Method = keyof Requests
 export type ParamsOf<M extends Method> = z.infer<Requests[M]['params']>
 export type ResultOf<M extends Method> = z.infer<Requests[M]['result']>
+
+/** Methods whose progress messages carry data, and the data's type. */
+export type StreamingMethod = { [M in Method]: Requests[M] extends { progress: z.ZodMiniType } ? M : never }[Method]
+export type ProgressDataOf<M extends StreamingMethod> = z.infer<Requests[M]['progress']>
+
+/** Validates one progress message's `data` against the contract (the receiving end validates, as for every message). */
+export function parseProgressData<M extends StreamingMethod>(
+  method: M,
+  data: unknown,
+): { ok: true; data: ProgressDataOf<M> } | { ok: false; issues: readonly z.core.$ZodIssue[] } {
+  const parsed = requests[method].progress.safeParse(data)
+  return parsed.success ? { ok: true, data: parsed.data as ProgressDataOf<M> } : { ok: false, issues: parsed.error.issues }
+}
 
 // ── Events (main → UI) ───────────────────────────────────────────────────────
 

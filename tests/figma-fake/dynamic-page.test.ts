@@ -60,7 +60,9 @@ describe('page loading is enforced always, not only right after a figma. access'
     expect(() => {
       archive.selection = []
     }).toThrow(/has not been explicitly loaded/)
-    await archive.loadAsync()
+    const loading = archive.loadAsync()
+    expect(() => archive.children).toThrow(/has not been explicitly loaded/) // forgot the await
+    await loading
     await tick()
     expect(archive.children).toEqual([])
     expect(archive.selection).toEqual([])
@@ -84,13 +86,13 @@ describe('page loading is enforced always, not only right after a figma. access'
     expect(root.findAllWithCriteria({ types: ['PAGE'] })).toEqual(root.children)
   })
 
-  test('world.edit and world.inspect are not plugin code', async () => {
+  test('world.edit and world.read are not plugin code', async () => {
     const world = createFigmaWorld({ pageNames: ['A', 'B'] })
     const s = world.openSession()
     const archive = s.figma.root.children[1]
     world.edit(s, () => archive.appendChild(s.figma.createRectangle()))
     await tick()
-    expect(world.inspect(() => archive.children)).toHaveLength(1)
+    expect(world.read(() => archive.children)).toHaveLength(1)
     expect(() => archive.children).toThrow(/has not been explicitly loaded/)
   })
 })

@@ -33,7 +33,7 @@ export interface FigmaWorld {
    * Runs `read` as test code, not plugin code: no dynamic-page rules (pages need no loading).
    * For assertions on other pages; make changes with `edit`.
    */
-  inspect<T>(read: () => T): T
+  read<T>(read: () => T): T
   /** The person cleared their browser data on the device `session` runs on: its clientStorage is emptied. */
   clearClientStorage(session: FakeSession): void
 }
@@ -95,7 +95,7 @@ export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
     openSession: (user, opts) => w.openSession(user, opts),
     edit: (session, fn) => w.edit(session, fn),
     flush: () => w.flush(),
-    inspect: (read) => w.inspect(read),
+    read: (read) => w.readAsTest(read),
     clearClientStorage: (session) => w.clearClientStorage(session),
   }
 }

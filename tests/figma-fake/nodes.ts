@@ -98,7 +98,7 @@ const NAMESPACE_RE = /^[A-Za-z0-9]{3,}$/
  * been removed"; wording as reported in issue #6, prefix from the docs page `api-errors`).
  * A review list holds nodes another person deleted.
  */
-const READABLE_WHEN_REMOVED = new Set<string | symbol>(['removed', 'id', 'type', 'toString', 'host'])
+const READABLE_WHEN_REMOVED = new Set<string | symbol>(['removed', 'id', 'type', 'toString', 'host', 'constructor'])
 
 /** The api name Figma puts in front of the error: setters are `set_<prop>`. */
 function removedError(target: BaseFake, api: string): Error {

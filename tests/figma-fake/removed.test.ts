@@ -23,8 +23,9 @@ describe('removed nodes fail as in Figma', () => {
     expect(() => rect.name).toThrow(`in name: ${gone}`)
     expect(() => rect.exportAsync()).toThrow(`in exportAsync: ${gone}`)
     expect(() => ada.figma.currentPage.appendChild(rect)).toThrow(`in appendChild: ${gone}`)
-    // Probes for members a node does not have stay quiet (await, matchers).
+    // Probes for members a node does not have stay quiet (await, matchers), and matchers can print it.
     expect((rect as unknown as { then?: unknown }).then).toBeUndefined()
+    expect(() => expect(rect).toBe(frame)).toThrow(/expected/)
     expect(await ada.figma.getNodeByIdAsync(rect.id)).toBeNull()
   })
 

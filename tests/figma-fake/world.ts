@@ -23,8 +23,9 @@ import {
 } from './nodes'
 import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, messageSize, realSetTimeout, reportAsync, storedSize, uiMessageRefusal, utf8Length } from './util'
 
+import { NOTIFY_OPTIONS, NotificationImpl, type NotifyHost } from './notifications'
 import { checkArgument, t } from './schema'
-import type { FakeNotification, FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
+import type { FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
 
 import { DEFAULT_DEVICE, DEFAULT_USER } from './index'
 /**
@@ -337,7 +338,7 @@ export class WorldImpl implements Host {
 
   /**
    * The session whose dynamic-page rules apply to the running code, or null for a user edit
-   * (`world.edit`), `world.inspect`, or when no session is open. Enforced always, not just right
+   * (`world.edit`), `world.read`, or when no session is open. Enforced always, not just right
    * after a `figma.` access: a page reference held across an `await` is still plugin code.
    */
   private ruledSession(): SessionImpl | null {
@@ -371,7 +372,8 @@ export class WorldImpl implements Host {
   }
 
   /** Test code that reads the document without being plugin code (no dynamic-page rules). */
-  inspect<T>(fn: () => T): T {
+  // Not named `inspect`: chai and Node call an `inspect` method when they print an object.
+  readAsTest<T>(fn: () => T): T {
     const prev = this.inspecting
     this.inspecting = true
     try {
@@ -437,10 +439,17 @@ export class WorldImpl implements Host {
     }
   }
 
+  /** plugin-api.d.ts:10719 PageNode.loadAsync: the page is loaded when the promise settles, so a missing `await` still fails. */
   loadPage(page: PageFake): Promise<void> {
     const s = this.contextSession()
-    if (s) s.loadedPages.add(page)
-    return Promise.resolve()
+    this.inflight++
+    return new Promise<void>((resolve) => {
+      realSetTimeout(() => {
+        this.inflight--
+        if (s) s.loadedPages.add(page)
+        resolve()
+      }, 0)
+    })
   }
 
   clonePage(): PageFake {
@@ -592,7 +601,7 @@ export class WorldImpl implements Host {
     })
     // plugin-api.d.ts:260 "If the message includes a custom action button, it will be closed automatically when the plugin closes."
     for (const n of s.notifications) if (n.options?.button) n.close()
-    if (message !== undefined) s.notifications.push(new NotificationImpl(truncateNotify(message), s))
+    if (message !== undefined) s.notifications.push(new NotificationImpl(truncateNotify(message), notifyHost(this, s)))
   }
 
   /** clientStorage is per person and per device ("not synchronized across users", FIGMA.md "per device"). */
@@ -650,71 +659,14 @@ function toChanges(recs: ChangeRec[], s: SessionImpl): DocumentChange[] {
   return out
 }
 
+/** What a notification needs of its session: whether it is closed, and how to run its callbacks. */
+function notifyHost(world: WorldImpl, s: SessionImpl): NotifyHost {
+  return { isClosed: () => s.closed, run: (fn) => world.runAs(s, fn) }
+}
+
 function truncateNotify(message: string): string {
   // plugin-api.d.ts:229 notify "It is limited to 100 characters. Longer messages will be truncated."
   return String(message).slice(0, 100)
-}
-
-/** plugin-api.d.ts:2684 NotificationOptions, checked with Figma's validator wording (schema.ts). */
-const NOTIFY_OPTIONS = t.optional(
-  t.exact({
-    timeout: t.optional(t.number),
-    error: t.optional(t.boolean),
-    onDequeue: t.optional(t.function),
-    button: t.optional(t.exact({ text: t.string, action: t.function })),
-  }),
-)
-
-/**
- * A notification as the person sees it. Tests act as the person or as Figma: `clickButton()`,
- * `dismiss()`, `expire()` (the timeout ran out). `onDequeue` gets the reason (plugin-api.d.ts:246-253).
- * Only `message` and `options` are enumerable, so `toEqual({ message })` keeps working.
- */
-class NotificationImpl implements FakeNotification {
-  declare private state: { open: boolean; reason: NotifyDequeueReason | null; session: SessionImpl }
-  constructor(
-    readonly message: string,
-    session: SessionImpl,
-    readonly options?: NotificationOptions,
-  ) {
-    if (options === undefined) delete (this as { options?: unknown }).options
-    Object.defineProperty(this, 'state', { value: { open: true, reason: null, session }, enumerable: false })
-  }
-  get open(): boolean {
-    return this.state.open
-  }
-  get dequeueReason(): NotifyDequeueReason | null {
-    return this.state.reason
-  }
-  /** Removes it without callbacks (closePlugin: callbacks are disabled, plugin-api.d.ts:173). */
-  close(): void {
-    this.state.open = false
-  }
-  dequeue(reason: NotifyDequeueReason): void {
-    const st = this.state
-    if (!st.open) return
-    st.open = false
-    st.reason = reason
-    const cb = this.options?.onDequeue
-    if (cb && !st.session.closed) st.session.world.runAs(st.session, () => cb(reason))
-  }
-  dismiss(): void {
-    this.dequeue('dismiss')
-  }
-  expire(): void {
-    this.dequeue('timeout')
-  }
-  /** plugin-api.d.ts:253 "If this function returns `false`, the message will remain when the button is clicked." */
-  clickButton(): void {
-    const st = this.state
-    const button = this.options?.button
-    if (!st.open || !button) throw new Error('notification: no open notification with a button to click [fake]')
-    let keep = false
-    st.session.world.runAs(st.session, () => {
-      keep = button.action() === false
-    })
-    if (!keep) this.dequeue('action_button_click')
-  }
 }
 
 // ================================================================================= figma API
@@ -1002,7 +954,7 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
       guard('notify')
       const problem = checkArgument(message, t.string, 'message') || checkArgument(options, NOTIFY_OPTIONS, 'options')
       if (problem) throw new Error(`in notify: ${problem}`)
-      const n = new NotificationImpl(truncateNotify(message), s, options)
+      const n = new NotificationImpl(truncateNotify(message), notifyHost(world, s), options)
       s.notifications.push(n)
       // plugin-api.d.ts:262 handler.cancel() "remove the notification before it times out by itself";
       // the reason reported to onDequeue is not documented: the fake says 'dismiss' (removed by Figma).

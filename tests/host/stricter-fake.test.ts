@@ -44,6 +44,6 @@ describe('the host under Figma’s stricter rules', () => {
     await ben.client.request('writePolicy', { raw: '{"v":1}' })
     await ben.client.request('writePolicy', { raw: '{"v":2}' })
     ben.session.undo()
-    expect(world.inspect(() => world.document.getPluginData('policy'))).toBe('{"v":1}')
+    expect(world.read(() => world.document.getPluginData('policy'))).toBe('{"v":1}')
   })
 })

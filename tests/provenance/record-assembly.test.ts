@@ -20,22 +20,9 @@ const origin = {
 const baseline = { chunks: ['abc', 'def'], hash: 'a'.repeat(64), bytes: 6, elements: 30 }
 
 function element(i: number, x = 0): ElementSnapshot {
-  return {
-    id: `1:${i}`,
-    path: String(i),
-    type: 'RECTANGLE',
-    bounds: { x: i * 10 + x, y: 0, w: 10, h: 10 },
-    rotation: 0,
-    opacity: 1,
-    visible: true,
-    blendMode: 'NORMAL',
-    fills: [],
-    strokes: [],
-    strokeWeight: 0,
-    effects: [],
-    geometry: null,
-    text: null,
-  }
+  const bounds = { x: i * 10 + x, y: 0, w: 10, h: 10 }
+  const paint = { fills: [], strokes: [], strokeWeight: 0, effects: [], geometry: null, text: null }
+  return { id: `1:${i}`, path: String(i), type: 'RECTANGLE', bounds, rotation: 0, opacity: 1, visible: true, blendMode: 'NORMAL', ...paint }
 }
 const pattern = (shift: number): PatternSnapshot => ({
   rootId: '1:0',

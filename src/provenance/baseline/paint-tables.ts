@@ -58,6 +58,13 @@ class Table {
 
   constructor(protected readonly strings: StringTable) {}
 
+  /** The scratch writer, emptied, with an entry's list length written: the entry is written after it. */
+  protected entry(length: number): Writer {
+    this.scratch.len = 0
+    this.scratch.uv(length)
+    return this.scratch
+  }
+
   protected intern(entry: Writer): number {
     const bytes = entry.result()
     let key = ''
@@ -80,10 +87,7 @@ class Table {
 }
 
 function writeRgba(w: Writer, c: Rgba): void {
-  w.sv(q(c.r, CHANNEL))
-  w.sv(q(c.g, CHANNEL))
-  w.sv(q(c.b, CHANNEL))
-  w.sv(q(c.a, CHANNEL))
+  for (const v of [c.r, c.g, c.b, c.a]) w.sv(q(v, CHANNEL))
 }
 
 // Colours with all channels on the 8-bit grid (k/255, what Figma's colour picker and
@@ -98,18 +102,13 @@ function is8(c: Rgba): boolean {
 }
 
 function writeRgba8(w: Writer, c: Rgba): void {
-  w.u8(q(c.r, CHANNEL) / 257)
-  w.u8(q(c.g, CHANNEL) / 257)
-  w.u8(q(c.b, CHANNEL) / 257)
-  w.u8(q(c.a, CHANNEL) / 257)
+  for (const v of [c.r, c.g, c.b, c.a]) w.u8(q(v, CHANNEL) / 257)
 }
 
 export class PaintTable extends Table {
   /** The index of `list` in the table, adding it on first use. */
   add(list: PaintSnapshot[]): number {
-    const w = this.scratch
-    w.len = 0
-    w.uv(list.length)
+    const w = this.entry(list.length)
     for (const p of list) {
       switch (p.kind) {
         case 'solid':
@@ -150,9 +149,7 @@ export class PaintTable extends Table {
 export class EffectTable extends Table {
   /** The index of `list` in the table, adding it on first use. */
   add(list: EffectSnapshot[]): number {
-    const w = this.scratch
-    w.len = 0
-    w.uv(list.length)
+    const w = this.entry(list.length)
     for (const e of list) {
       w.uv(this.strings.intern(e.type))
       w.u8((e.visible ? 1 : 0) | (e.color !== undefined ? 2 : 0) | (e.offset !== undefined ? 4 : 0))
