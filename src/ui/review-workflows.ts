@@ -24,7 +24,8 @@ import {
   type ReviewStatus,
 } from '../provenance/review'
 import { reviewerMustNotBeEditorOf, type TeamPolicy } from '../provenance/policy'
-import { captureAsync, errorMessage, WorkflowError, type WorkflowContext } from './workflows'
+import { captureAsync } from './capture-workflow'
+import { errorMessage, isCancelled, WorkflowError, type WorkflowContext } from './workflow-context'
 
 /** The review rules the team policy sets. */
 export function reviewRulesOf(policy: TeamPolicy): ReviewRules {
@@ -214,7 +215,9 @@ export interface CaptureAllOutcome {
 
 /**
  * Captures each pattern in turn (each write is its own undo step, see host/storage.ts);
- * a failure is recorded and the next pattern goes ahead; Cancel stops before the next.
+ * a failure is recorded and the next pattern goes ahead. Cancel (`ctx.signal`, or
+ * `cancelled`) stops the running capture before its write and skips the rest.
+ * Progress is the capture's own, with `node` saying which pattern of how many.
  */
 export async function captureAllAsync(
   rows: readonly Pick<ReviewRow, 'nodeId' | 'name'>[],
@@ -222,18 +225,24 @@ export async function captureAllAsync(
   options: { cancelled?: () => boolean; onPattern?: (p: CaptureAllProgress) => void } = {},
 ): Promise<CaptureAllOutcome> {
   const outcome: CaptureAllOutcome = { captured: [], failed: [], skipped: 0 }
+  const stop = () => ctx.signal?.aborted === true || options.cancelled?.() === true
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
-    if (options.cancelled?.()) {
+    if (stop()) {
       outcome.skipped = rows.length - i
       break
     }
     options.onPattern?.({ index: i, count: rows.length, name: row.name })
+    const node = { index: i, count: rows.length, nodeId: row.nodeId }
     try {
-      const result = await captureAsync(row.nodeId, ctx)
+      const result = await captureAsync(row.nodeId, { ...ctx, onProgress: (p) => ctx.onProgress?.({ ...p, node }) })
       if (result.kind === 'captured') outcome.captured.push({ nodeId: row.nodeId, name: row.name, hcc: result.score.hcc })
       else outcome.failed.push({ nodeId: row.nodeId, name: row.name, error: describeCaptureRefusal(result) })
     } catch (error) {
+      if (isCancelled(error)) {
+        outcome.skipped = rows.length - i
+        break
+      }
       outcome.failed.push({ nodeId: row.nodeId, name: row.name, error: errorMessage(error) })
     }
   }

@@ -39,12 +39,12 @@ import {
   listReviewAsync,
   reviewRulesOf,
   type CaptureAllOutcome,
-  type CaptureAllProgress,
   type ListProgress,
   type ReviewRow,
   type LicenseLabeler,
 } from './review-workflows'
-import { describedBy, Field, Warning } from './widgets'
+import { useWorkflow } from './use-workflow'
+import { describedBy, Field, ProgressView, Warning } from './widgets'
 import { errorMessage, loadPolicyAsync } from './workflows'
 
 export interface ReviewTabProps {
@@ -61,7 +61,7 @@ export interface ReviewTabProps {
 
 const THUMB_HEIGHT = 32
 
-type Busy = { kind: 'listing'; progress: ListProgress | null } | { kind: 'capturing'; progress: CaptureAllProgress | null } | null
+type Busy = { kind: 'listing'; progress: ListProgress | null } | null
 
 export function ReviewTab(props: ReviewTabProps) {
   const { client, onError } = props
@@ -73,8 +73,9 @@ export function ReviewTab(props: ReviewTabProps) {
   const [rules, setRules] = useState<ReviewRules>(reviewRulesOf(DEFAULT_POLICY))
   const [stale, setStale] = useState(false)
   const [captureAll, setCaptureAll] = useState<CaptureAllOutcome | null>(null)
-  const cancelRef = useRef(false)
   const busyRef = useRef(false)
+  // Capture all runs through the shared workflow runner: progress, errors, Cancel.
+  const workflow = useWorkflow({ onError })
   const thumbs = useRef(new Map<string, string | null>())
 
   const reload = useCallback(async () => {
@@ -127,22 +128,14 @@ export function ReviewTab(props: ReviewTabProps) {
   const runCaptureAll = async () => {
     if (busyRef.current || outOfDate.length === 0) return
     busyRef.current = true
-    cancelRef.current = false
     setCaptureAll(null)
-    setBusy({ kind: 'capturing', progress: null })
-    try {
-      const outcome = await captureAllAsync(
-        outOfDate,
-        { client, user: props.user, now: props.now, newId: props.newId },
-        { cancelled: () => cancelRef.current, onPattern: (progress) => setBusy({ kind: 'capturing', progress }) },
-      )
-      setCaptureAll(outcome)
-    } catch (error) {
-      onError(errorMessage(error))
-    } finally {
-      busyRef.current = false
-      setBusy(null)
-    }
+    await workflow.run(async ({ onProgress, signal }) => {
+      try {
+        setCaptureAll(await captureAllAsync(outOfDate, { client, user: props.user, now: props.now, newId: props.newId, onProgress, signal }))
+      } finally {
+        busyRef.current = false
+      }
+    })
     await reload()
   }
 
@@ -163,10 +156,10 @@ export function ReviewTab(props: ReviewTabProps) {
   return (
     <div class="lp-tab lp-review">
       <div class="lp-row">
-        <Button secondary disabled={busy !== null} onClick={() => void reload()}>
+        <Button secondary disabled={busy !== null || workflow.running} onClick={() => void reload()}>
           Reload
         </Button>
-        <Button disabled={busy !== null || outOfDate.length === 0} onClick={() => void runCaptureAll()}>
+        <Button disabled={busy !== null || workflow.running || outOfDate.length === 0} onClick={() => void runCaptureAll()}>
           Capture all out of date{outOfDate.length > 0 ? ` (${String(outOfDate.length)})` : ''}
         </Button>
         <Button secondary disabled={rows === null || shown.length === 0} onClick={downloadCsv}>
@@ -174,7 +167,8 @@ export function ReviewTab(props: ReviewTabProps) {
         </Button>
       </div>
 
-      {busy ? <BusyView busy={busy} onCancel={() => (cancelRef.current = true)} /> : null}
+      {busy ? <ListingView busy={busy} /> : null}
+      {workflow.running ? <ProgressView progress={workflow.progress} onCancel={workflow.cancel} cancelling={workflow.cancelling} /> : null}
       {stale && busy === null ? (
         <div class="lp-note">
           Patterns were edited since this list was read.{' '}
@@ -247,7 +241,7 @@ export function ReviewTab(props: ReviewTabProps) {
           user={props.user}
           now={props.now}
           rules={rules}
-          disabled={busy !== null}
+          disabled={busy !== null || workflow.running}
           onDecided={() => void reload()}
           onLicense={props.onLicense}
         />
@@ -256,30 +250,13 @@ export function ReviewTab(props: ReviewTabProps) {
   )
 }
 
-function BusyView({ busy, onCancel }: { busy: NonNullable<Busy>; onCancel: () => void }) {
-  let label: string
-  let fraction: number | null = null
-  if (busy.kind === 'listing') {
-    const p = busy.progress
-    label = p && p.pages > 0 ? `Reading page ${String(Math.min(p.pagesDone + 1, p.pages))} of ${String(p.pages)} · ${plural(p.patterns, 'pattern')}` : 'Reading the file…'
-    fraction = p && p.pages > 0 ? p.pagesDone / p.pages : null
-  } else {
-    const p = busy.progress
-    label = p ? `Capturing ${String(p.index + 1)} of ${String(p.count)}: “${p.name}”` : 'Capturing…'
-    fraction = p ? p.index / p.count : null
-  }
+function ListingView({ busy }: { busy: NonNullable<Busy> }) {
+  const p = busy.progress
+  const label = p && p.pages > 0 ? `Reading page ${String(Math.min(p.pagesDone + 1, p.pages))} of ${String(p.pages)} · ${plural(p.patterns, 'pattern')}` : 'Reading the file…'
+  const fraction = p && p.pages > 0 ? p.pagesDone / p.pages : null
   return (
     <div class="lp-progress" aria-live="polite">
-      <div class="lp-row">
-        <span class="lp-grow">
-          <Text>{label}</Text>
-        </span>
-        {busy.kind === 'capturing' ? (
-          <Button secondary onClick={onCancel}>
-            Cancel
-          </Button>
-        ) : null}
-      </div>
+      <Text>{label}</Text>
       <div
         class={'lp-progress-track' + (fraction === null ? ' lp-indeterminate' : '')}
         role="progressbar"

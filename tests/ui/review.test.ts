@@ -225,4 +225,24 @@ describe('Capture all out of date', () => {
     expect(outcome.captured).toHaveLength(1)
     expect(outcome.skipped).toBe(2)
   })
+
+  test('Cancel through the runner’s signal stops the running capture before it writes', async () => {
+    const world = createFigmaWorld()
+    const ada = openPlugin(world, ADA)
+    const frames = [drawPattern(world, ada).frame, drawPattern(world, ada).frame]
+    await markAsync(ada.client, frames.map((f) => f.id), ORIGIN, ada.ctx)
+    const before = frames.map((f) => f.getPluginData(RECORD_KEY))
+    const controller = new AbortController()
+    const nodes: number[] = []
+    const outcome = await captureAllAsync(
+      frames.map((f) => ({ nodeId: f.id, name: f.name })),
+      { ...ada.ctx, signal: controller.signal, onProgress: (p) => {
+        nodes.push(p.node?.index ?? -1)
+        if (p.phase === 'scoring') controller.abort()
+      } },
+    )
+    expect(outcome).toMatchObject({ captured: [], failed: [], skipped: 2 })
+    expect(frames.map((f) => f.getPluginData(RECORD_KEY))).toEqual(before)
+    expect(nodes.every((n) => n === 0)).toBe(true)
+  })
 })
