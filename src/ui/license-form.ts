@@ -35,7 +35,7 @@ export interface CapForm {
 
 export interface SplitForm {
   role: SplitRole
-  /** Human author: the journal person's id; other roles: unused. */
+  /** Human author: the journal person's id; curator: their optional id; other roles: unused. */
   personId: string
   name: string
   /** Basis points as typed (100 = 1 %). */
@@ -46,8 +46,11 @@ export interface LicenseForm {
   tier: Tier
   exclusivity: Exclusivity
   licensor: string
+  /** Not shown: kept so editing stamped terms does not drop the party ids. */
+  licensorId: string
   licenseeAny: boolean
   licenseeName: string
+  licenseeId: string
   allowed: FieldOfUse[]
   denied: FieldOfUse[]
   fieldNotes: string
@@ -84,8 +87,10 @@ export function defaultLicenseForm(today: string, defaults?: LicenseDefaults, au
     tier: 'commodity',
     exclusivity: 'nonExclusive',
     licensor: defaults?.licensor?.name ?? '',
+    licensorId: defaults?.licensor?.id ?? '',
     licenseeAny: true,
     licenseeName: '',
+    licenseeId: '',
     allowed: [],
     denied: [],
     fieldNotes: '',
@@ -122,8 +127,10 @@ export function licenseFormOf(terms: LicenseTerms): LicenseForm {
     tier: terms.tier,
     exclusivity: terms.exclusivity,
     licensor: terms.licensor.name,
+    licensorId: terms.licensor.id ?? '',
     licenseeAny: terms.licensee.kind === 'anySubscriber',
     licenseeName: terms.licensee.kind === 'named' ? terms.licensee.name : '',
+    licenseeId: terms.licensee.kind === 'named' ? (terms.licensee.id ?? '') : '',
     allowed: [...terms.fieldOfUse.allowed],
     denied: [...terms.fieldOfUse.denied],
     fieldNotes: terms.fieldOfUse.notes,
@@ -137,7 +144,7 @@ export function licenseFormOf(terms: LicenseTerms): LicenseForm {
     basisShare: basis.kind === 'revenueShare' ? String(basis.basisPoints) : '',
     splits: terms.royalty.splits.map((s) => ({
       role: s.party.role,
-      personId: s.party.role === 'humanAuthor' ? s.party.person.id : '',
+      personId: s.party.role === 'humanAuthor' ? s.party.person.id : s.party.role === 'curator' ? (s.party.id ?? '') : '',
       name: s.party.role === 'humanAuthor' ? s.party.person.name : s.party.name,
       basisPoints: String(s.basisPoints),
     })),
@@ -175,15 +182,21 @@ export function licenseInputFromForm(form: LicenseForm): unknown {
     party:
       s.role === 'humanAuthor'
         ? { role: 'humanAuthor', person: { id: s.personId, name: s.name.trim() } }
-        : { role: s.role, name: s.name.trim() },
+        : s.role === 'curator' && s.personId !== ''
+          ? { role: 'curator', name: s.name.trim(), id: s.personId }
+          : { role: s.role, name: s.name.trim() },
     basisPoints: wholeNumber(s.basisPoints),
   }))
   return {
     version: LICENSE_SCHEMA_VERSION,
     tier: form.tier,
     exclusivity: form.exclusivity,
-    licensor: { name: form.licensor.trim() },
-    licensee: form.licenseeAny ? { kind: 'anySubscriber' } : { kind: 'named', name: form.licenseeName.trim() },
+    licensor: form.licensorId === '' ? { name: form.licensor.trim() } : { name: form.licensor.trim(), id: form.licensorId },
+    licensee: form.licenseeAny
+      ? { kind: 'anySubscriber' }
+      : form.licenseeId === ''
+        ? { kind: 'named', name: form.licenseeName.trim() }
+        : { kind: 'named', name: form.licenseeName.trim(), id: form.licenseeId },
     fieldOfUse: { allowed: form.allowed, denied: form.denied, notes: form.fieldNotes },
     territory: territoryFromText(form.territory) ?? form.territory,
     term: { start: form.termStart.trim(), end: form.termEnd.trim() === '' ? null : form.termEnd.trim() },
