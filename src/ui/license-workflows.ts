@@ -12,7 +12,7 @@ import { TIER_LABELS, type LicenseTerms } from '../license/terms'
 import { decodeJournalChunks, journalHead } from '../provenance/journal'
 import type { TeamPolicy } from '../provenance/policy'
 import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../provenance/record'
-import { captureHash, decisionsOf, editedAfterCapture, parseReviewLog, reviewFor, type DecisionKind } from '../provenance/review'
+import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type DecisionKind } from '../provenance/review'
 import type { LicenseLabeler } from './review-workflows'
 import { errorMessage } from './workflows'
 
@@ -83,7 +83,9 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
       at: d.at,
       capture: { hash: d.capture.hash, at: d.capture.at, hcc: d.capture.hcc, method: d.capture.method, policyFingerprint: d.capture.policyFingerprint },
     })),
-    journal: { allChainsVerify: chainProblems.length === 0, editors: [...people.values()], problems: chainProblems },
+    // Editors: people who made edits (the capture's digest) and owners of journals since; the
+    // split offers everyone the journals name.
+    journal: { allChainsVerify: chainProblems.length === 0, editors: editorsOf(capture, editors), problems: chainProblems },
     aiOrigin: {
       fineTune: record.origin.fineTune ?? null,
       trainingData: record.origin.trainingData,

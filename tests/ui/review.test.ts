@@ -5,8 +5,8 @@
 import { describe, expect, test } from 'vitest'
 import { RECORD_KEY } from '../../src/provenance/record'
 import { REVIEW_KEY, parseReviewLog } from '../../src/provenance/review'
-import { captureAllAsync, decideAsync, listReviewAsync, type ReviewRow } from '../../src/ui/review-workflows'
-import { captureAsync, markAsync } from '../../src/ui/workflows'
+import { captureAllAsync, decideAsync, listReviewAsync, reviewRulesOf, type ReviewRow } from '../../src/ui/review-workflows'
+import { captureAsync, loadPolicyAsync, markAsync, savePolicyAsync } from '../../src/ui/workflows'
 import { createFigmaWorld, type FigmaWorld } from '../figma-fake/index'
 import { ADA, BEN, captured, drawPattern, openPlugin, ORIGIN, type PluginUser } from '../support/plugin-session'
 
@@ -152,6 +152,23 @@ describe('decisions', () => {
     expect(frames[0]!.getPluginData(REVIEW_KEY)).toBe('')
     // Off by default: the same approval goes through.
     expect((await decideAsync(ada.client, row(rows, 'Paisley'), { decision: 'approve', comment: '' }, { ...ada.ctx, rules: RULES_OFF })).kind).toBe('decided')
+  })
+
+  test('the rule comes from the team policy stored in the file (off by default)', async () => {
+    const { world, ada, frames } = await threePages()
+    world.edit(ada.session, () => {
+      ;(frames[0]!.children[1] as RectangleNode).fills = [{ type: 'SOLID', color: { r: 0, g: 0, b: 0 } }]
+    })
+    await world.flush()
+    captured(await captureAsync(frames[0]!.id, ada.ctx))
+    expect(reviewRulesOf((await loadPolicyAsync(ada.client)).policy)).toEqual(RULES_OFF)
+    const saved = await savePolicyAsync(ada.client, { version: 1, reviewerMustNotBeEditor: true })
+    expect(saved.kind).toBe('saved')
+    const rules = reviewRulesOf((await loadPolicyAsync(ada.client)).policy)
+    expect(rules).toEqual(RULES_ON)
+    const rows = await listReviewAsync(ada.client)
+    const outcome = await decideAsync(ada.client, row(rows, 'Paisley'), { decision: 'approve', comment: '' }, { ...ada.ctx, rules })
+    expect(outcome.kind).toBe('refused')
   })
 
   test('main refuses a write that is not an append, even from a misbehaving UI', async () => {
