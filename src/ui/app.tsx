@@ -22,6 +22,16 @@ const TAB_LABELS: Record<TabName, string> = {
   license: 'License',
   export: 'Export',
 }
+/**
+ * Window size per tab: the review table (nine columns) and the license form need more
+ * room than the capture panel (main opens the window at 360 × 560).
+ */
+const TAB_SIZES: Partial<Record<TabName, { width: number; height: number }>> = {
+  review: { width: 640, height: 640 },
+  license: { width: 480, height: 640 },
+}
+const DEFAULT_SIZE = { width: 360, height: 560 }
+
 function tabForLabel(label: string): TabName {
   return TABS.find((name) => TAB_LABELS[name] === label) ?? 'capture'
 }
@@ -69,6 +79,15 @@ export function App({ client, now, newId }: AppProps) {
       offSelection()
     }
   }, [client])
+
+  const sized = useRef(false)
+  useEffect(() => {
+    const size = TAB_SIZES[tab] ?? DEFAULT_SIZE
+    // The first tab shown at the default size needs no request.
+    if (!sized.current && size === DEFAULT_SIZE) return
+    sized.current = true
+    client.request('resize', size).catch(() => undefined)
+  }, [tab, client])
 
   const refreshSelection = useCallback(() => {
     client
