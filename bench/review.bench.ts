@@ -63,7 +63,6 @@ function template(): { record: ProvenanceRecord; review: string; journal: string
   return { record, review, journal }
 }
 
-export function __script(): string { return buildScript() }
 function buildScript(): string {
   const t = template()
   return `
