@@ -206,7 +206,7 @@ export function ReviewTab(props: ReviewTabProps) {
               </thead>
               <tbody>
                 {shown.map((row) => (
-                  <tr key={row.nodeId} class={row.nodeId === selected ? 'lp-selected' : undefined} aria-selected={row.nodeId === selected}>
+                  <tr key={row.nodeId} class={row.nodeId === selected ? 'lp-selected' : undefined}>
                     <td>
                       <Thumbnail client={client} nodeId={row.nodeId} cache={thumbs.current} />
                     </td>
