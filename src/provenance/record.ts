@@ -8,6 +8,7 @@
  */
 
 import * as z from 'zod/mini'
+import { METHOD, METHODS } from './method'
 import { TeamPolicySchema } from './policy'
 import { utf8Length } from './utf8'
 
@@ -149,7 +150,8 @@ export const CaptureSchema = z.object({
   added: count(),
   removed: count(),
   changed: count(),
-  method: z.literal('loomprint-hcc/1'),
+  /** Which method scored it; captures from before method 2 keep 'loomprint-hcc/1'. */
+  method: z.enum(METHODS),
   policyFingerprint: text(LIMITS.short),
   /** The team policy this capture was scored with, so the score can be recomputed later. */
   policy: z.optional(TeamPolicySchema),
@@ -200,7 +202,7 @@ export const PatternSummarySchema = z.object({
   label: required(LIMITS.label),
   digitalSourceType: DigitalSourceTypeSchema,
   licenseId: z.nullable(required(LIMITS.id)),
-  method: z.literal('loomprint-hcc/1'),
+  method: z.enum(METHODS),
   patternId: PatternIdSchema,
 })
 export type PatternSummary = z.infer<typeof PatternSummarySchema>
@@ -404,7 +406,7 @@ export function summaryOf(record: ProvenanceRecord): PatternSummary {
     label: c ? c.label : 'AI-generated',
     digitalSourceType: c ? c.digitalSourceType : 'trainedAlgorithmicMedia',
     licenseId: record.license ? record.license.id : null,
-    method: 'loomprint-hcc/1',
+    method: c ? c.method : METHOD,
     patternId: record.patternId,
   }
 }
