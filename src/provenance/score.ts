@@ -16,14 +16,17 @@
  *   dimensions.ts  colour, style and text change (both methods)
  *   aggregate.ts   Σ weight · change, breakdown, most-changed elements
  */
-import { type ContributionScore, type ScoreOptions } from './method'
+import { METHOD, METHOD_V1, type ContributionScore, type ScoreOptions } from './method'
 import { DEFAULT_POLICY, type TeamPolicy } from './policy'
 import { scoreV1 } from './score-v1'
+import { scoreV2 } from './score-v2'
 import type { PatternSnapshot } from './snapshot'
 
 export * from './method'
 export { BLEND_CHANGE, editDistance, SHAPE_SATURATION } from './dimensions'
 export { comparePaths } from './stacking'
+export { CANVAS_DEADBAND, CHANGE, compareOnCanvas, PLACEMENT, RASTER_LONG_SIDE, TEXT_INK, type CanvasComparison, type CanvasMap } from './score-v2'
+export { elementFromShape, type Shape } from './shape'
 
 /**
  * Score how much of `current` is human work on top of the AI `baseline`.
@@ -36,5 +39,6 @@ export function scoreContribution(
   options: ScoreOptions = {},
 ): ContributionScore {
   const matchedBy = options.matchBy ?? (current.rootId !== baseline.rootId ? 'path' : 'id')
-  return scoreV1(baseline, current, policy, matchedBy)
+  const method = options.method ?? METHOD
+  return method === METHOD_V1 ? scoreV1(baseline, current, policy, matchedBy) : scoreV2(baseline, current, policy, matchedBy)
 }

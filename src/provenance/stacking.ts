@@ -39,7 +39,7 @@ export function comparePaths(a: string, b: string): number {
  * indices below 65,535 (16 bits a level, index + 1 so a parent sorts before its
  * children); NaN for anything else.
  */
-function pathRank(path: string): number {
+export function pathRank(path: string): number {
   if (path === '') return 0
   let rank = 0
   let level = 0
