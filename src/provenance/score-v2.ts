@@ -356,7 +356,6 @@ export interface CanvasComparison {
 /** Method 2, with the raster it was measured on. */
 export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnapshot, policy: TeamPolicy, matchedBy: 'id' | 'path'): CanvasComparison {
   const byId = matchedBy === 'id'
-  const keyOf = (el: ElementSnapshot) => (byId ? el.id : el.path)
   const seenA = see(baseline)
   const seenB = see(current)
   const pairs = matchElements(seenA, seenB, byId)
