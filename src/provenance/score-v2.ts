@@ -43,6 +43,16 @@ export const PLACEMENT = 0.5
 export const CANVAS_DEADBAND = 0.02
 /** Pixels on the long side of the grid one element's two states are compared on. */
 const LOCAL_GRID = 48
+/**
+ * How much a pixel of plain ground weighs against a pixel of figure. A flat colour
+ * filling the frame carries little expression (the Copyright Office does not protect
+ * mere variations of colouring, Compendium §313.4(J)), and viewers read a pattern by
+ * its figures, not its backdrop. Chosen before the judged set was re-run, not fitted.
+ */
+export const GROUND_SALIENCE = 0.25
+/** A ground covers at least this share of the frame. */
+const GROUND_COVER = 0.9
+
 /** Share of its box a text layer's glyphs paint (text has no outline in a snapshot). */
 export const TEXT_INK = 0.35
 
@@ -52,6 +62,8 @@ const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONE
 interface Placed {
   seen: Seen
   item: RenderItem
+  /** Weight of its pixels: GROUND_SALIENCE for a plain ground, else 1. */
+  salience: number
   /** Outline identity, for telling copies and unchanged outlines apart. */
   outlineKey: string
 }
@@ -141,6 +153,16 @@ function boxPixels(m: Affine, w: number, h: number): PixelRect {
   return toPixels(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))
 }
 
+/** A plain ground: one flat colour, no stroke or effect, an upright box over (nearly) the whole frame. */
+function isGround(el: ElementSnapshot, item: RenderItem, frame: PixelRect): boolean {
+  if (!RECT_TYPES.has(el.type) || el.type === 'TEXT' || item.strokeAlpha > 0) return false
+  if (el.fills.length !== 1 || el.fills[0]!.kind !== 'solid') return false
+  if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
+  const box = intersect(boxPixels(item.transform, el.bounds.w, el.bounds.h), frame)
+  const area = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0)
+  return area >= GROUND_COVER * (frame.x1 - frame.x0) * (frame.y1 - frame.y0)
+}
+
 interface Layout {
   /** Per pair index: the placed element, if it paints in this state. */
   placed: (Placed | undefined)[]
@@ -202,7 +224,7 @@ function layout(
       clip: clipOf(parentPath(el.path)),
       flagged: flagged[i] === 1,
     }
-    placed[i] = { seen: s, item, outlineKey }
+    placed[i] = { seen: s, item, outlineKey, salience: isGround(el, item, clip) ? GROUND_SALIENCE : 1 }
     drawn.push(i)
   }
   // Top-first: later paths paint over earlier ones (a parent under its children).
@@ -230,9 +252,10 @@ function paintAll(lay: Layout, width: number, height: number): Painted {
   const stroke = new Float64Array(lay.placed.length)
   for (let r = 0; r < lay.order.length; r++) {
     const i = lay.order[r]!
-    const v = raster.paint(r, lay.placed[i]!.item)
-    fill[i] = v.fill
-    stroke[i] = v.stroke
+    const placed = lay.placed[i]!
+    const v = raster.paint(r, placed.item)
+    fill[i] = v.fill * placed.salience
+    stroke[i] = v.stroke * placed.salience
   }
   return { raster, fill, stroke, order: lay.order }
 }
@@ -415,7 +438,10 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     const fl = B.raster.flagged
     for (let p = 0; p < fl.length; p++) {
       const f = fl[p]!
-      if (f > 0 && ra.top[p]! > 0) stolen[A.order[ra.top[p]! - 1]!] += f * ra.topShare[p]!
+      if (f > 0 && ra.top[p]! > 0) {
+        const i = A.order[ra.top[p]! - 1]!
+        stolen[i] += f * ra.topShare[p]! * layA.placed[i]!.salience
+      }
     }
   }
 
