@@ -158,7 +158,7 @@ function isGround(el: ElementSnapshot, item: RenderItem, frame: PixelRect): bool
   if (!RECT_TYPES.has(el.type) || el.type === 'TEXT' || item.strokeAlpha > 0) return false
   if (el.fills.length !== 1 || el.fills[0]!.kind !== 'solid') return false
   if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
-  const box = intersect(boxPixels(item.transform, el.bounds.w, el.bounds.h), frame)
+  const box = intersect(boxPixels(item.transform, el.bounds.w, el.bounds.h), item.clip)
   const area = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0)
   return area >= GROUND_COVER * (frame.x1 - frame.x0) * (frame.y1 - frame.y0)
 }
