@@ -1,6 +1,9 @@
 /**
  * What a coefficient is: the method ids, the shape of a score, and the labels. One
  * home for these facts; both methods (score-v1.ts, score-v2.ts) and the record use them.
+ *
+ * The main bundle validates records, so it imports this file: keep it free of the
+ * scorer (it may import policy.ts, nothing heavier).
  */
 import { DEFAULT_POLICY, type TeamPolicy } from './policy'
 

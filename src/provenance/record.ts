@@ -8,7 +8,8 @@
  */
 
 import * as z from 'zod/mini'
-import { METHOD, METHODS } from './method'
+import { formatIssues, type FieldIssue } from './issues'
+import { METHOD, METHODS, TOP_ELEMENTS } from './method'
 import { TeamPolicySchema } from './policy'
 import { utf8Length } from './utf8'
 
@@ -44,7 +45,7 @@ export const LIMITS = {
   note: 2000,
   id: 200,
   name: 200,
-  top: 20,
+  top: TOP_ELEMENTS,
   people: 20,
   heads: 20,
 } as const
@@ -210,11 +211,8 @@ export type PatternSummary = z.infer<typeof PatternSummarySchema>
 // ---------------------------------------------------------------------------
 // Human-readable issues
 
-export interface FieldIssue {
-  /** Dotted path, e.g. "origin.prompt" or "capture.top.3.id". */
-  path: string
-  message: string
-}
+export type { FieldIssue }
+export { formatIssues }
 
 const LABELS: { [key: string]: string } = {
   generator: 'Generator (tool)',
@@ -347,10 +345,6 @@ function issuesOf(error: { issues: readonly unknown[] }, input: unknown): FieldI
   return error.issues.map((i) => describe(i as RawIssue, input))
 }
 
-/** "origin.prompt: Prompt is too long (…)" — one line per issue. */
-export function formatIssues(issues: readonly FieldIssue[]): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
-}
 
 // ---------------------------------------------------------------------------
 // Parsers (never throw)
