@@ -4,9 +4,11 @@
  * reads it back into the elements being decoded. Both directions walk this one list,
  * so the two sides of a field sit together.
  *
- * Adding a field: one entry in `COLUMNS` (usually `numberColumn`, `stringColumn` or
- * `tableColumn`), a default in `blankElement`, and a new BASELINE_FORMAT_VERSION —
- * stored baselines of the older version must stay readable (tests/provenance/golden).
+ * Adding a field: one entry at the end of `COLUMNS` (usually `numberColumn`,
+ * `stringColumn` or `tableColumn`) with `since` set to a new BASELINE_FORMAT_VERSION
+ * (layout.ts), and its value for older baselines in `blankElement`. Baselines stored
+ * in an older version stay readable: their decoder skips the columns they predate
+ * (tests/provenance/golden holds v2 baselines).
  */
 
 import type { ElementSnapshot, OutlineSignature } from '../snapshot'
@@ -44,6 +46,8 @@ export interface DecodeState {
 
 export interface ColumnCodec {
   readonly name: string
+  /** The format version that added this column (absent: the first, 2). Older baselines lack it. */
+  readonly since?: number
   write(out: Writer, enc: EncodeState): void
   read(r: Reader, dec: DecodeState): void
 }

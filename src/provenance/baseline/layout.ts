@@ -20,7 +20,10 @@ import { OutlineTable, readOutlineTable } from './outline-table'
 import { EffectTable, PaintTable, readEffectTable, readPaintTable } from './paint-tables'
 import { PX, q } from './quantize'
 
+/** The version this codec writes. */
 export const BASELINE_FORMAT_VERSION = 2
+/** The oldest version it reads (version 1 never shipped). */
+export const OLDEST_BASELINE_FORMAT_VERSION = 2
 
 /** The binary layout (before deflate). Exported for tests and the benchmark. */
 export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
@@ -63,7 +66,7 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
 export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   const r = new Reader(raw)
   const version = r.u8('version')
-  if (version !== BASELINE_FORMAT_VERSION) {
+  if (version < OLDEST_BASELINE_FORMAT_VERSION || version > BASELINE_FORMAT_VERSION) {
     throw new CorruptError(`unknown baseline format version ${version} (this plugin reads ${BASELINE_FORMAT_VERSION})`)
   }
   const n = r.count('element count', 8)
@@ -82,7 +85,8 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     elements: Array.from({ length: n }, blankElement),
     flags: [],
   }
-  for (const column of COLUMNS) column.read(r, dec)
+  // A column newer than the stored version is not there: its field keeps the blank value.
+  for (const column of COLUMNS) if ((column.since ?? OLDEST_BASELINE_FORMAT_VERSION) <= version) column.read(r, dec)
   if (!r.done) throw new CorruptError('unexpected bytes after the last element')
   return { rootId, rootBounds, elements: dec.elements }
 }
