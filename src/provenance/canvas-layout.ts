@@ -151,25 +151,29 @@ export function layout(
   frame: Affine,
   clip: PixelRect,
   flagged: Uint8Array,
+  clips: Uint8Array,
   cache: OutlineCache,
 ): Layout {
   const scale = Math.sqrt(Math.abs(frame.a * frame.d - frame.b * frame.c))
-  const byPath = new Map<string, ElementSnapshot>()
+  const byPath = new Map<string, number>()
   let anyClips = false
-  for (const s of states) {
-    if (!s) continue
-    byPath.set(s.el.path, s.el)
-    if (s.el.clipsContent) anyClips = true
-  }
-  const clips = new Map<string, PixelRect>()
+  states.forEach((s, i) => {
+    if (!s) return
+    byPath.set(s.el.path, i)
+    if (clips[i]) anyClips = true
+  })
+  const clipRects = new Map<string, PixelRect>()
   const clipOf = (path: string | null): PixelRect => {
     if (path === null || !anyClips) return clip
-    const memo = clips.get(path)
+    const memo = clipRects.get(path)
     if (memo) return memo
-    const el = byPath.get(path)
+    const i = byPath.get(path)
     let own = clipOf(parentPath(path))
-    if (el && el.clipsContent && path !== '') own = intersect(own, boxPixels(compose(frame, boxToFrame(el)), el.bounds.w, el.bounds.h))
-    clips.set(path, own)
+    if (i !== undefined && clips[i] && path !== '') {
+      const el = states[i]!.el
+      own = intersect(own, boxPixels(compose(frame, boxToFrame(el)), el.bounds.w, el.bounds.h))
+    }
+    clipRects.set(path, own)
     return own
   }
 

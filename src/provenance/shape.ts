@@ -37,7 +37,8 @@ const CONTAINERS = new Set(['FRAME', 'GROUP', 'COMPONENT', 'COMPONENT_SET', 'INS
 
 function signatureOf(shape: Shape): OutlineSignature | null {
   const { w, h } = shape.bounds
-  if (shape.pathData && shape.pathData.length > 0) return outlineSignature(shape.pathData, { w, h })
+  // Path data as given, even empty (the host's reading of a node with no geometry).
+  if (shape.pathData) return outlineSignature(shape.pathData, { w, h })
   if (shape.type === 'ELLIPSE') return ellipseSignature(w, h)
   if (shape.type === 'RECTANGLE') return rectangleSignature(w, h)
   return null
