@@ -6,8 +6,9 @@
  *
  * In complex numbers: z′ = a·z + t (or a·z̄ + t when flipped). Least squares gives a
  * and t in closed form (no trigonometry, so every engine gives the same bits). The fit
- * is only used when it explains most elements and standing still does not: if half of
- * the elements did not move, nothing was done to the pattern as a whole.
+ * is only used when it explains at least half the elements and more of them than
+ * standing still does: if most elements did not move, nothing was done to the pattern
+ * as a whole.
  */
 import type { Affine } from './raster'
 
@@ -22,8 +23,13 @@ export interface Similarity {
 
 /** Fraction of elements that must follow one transform for it to be the pattern's own. */
 const MAJORITY = 0.5
-/** How far (× the frame's diagonal) an element may sit from where the fit puts it. */
-const TOLERANCE = 0.01
+/**
+ * How far an element may sit from where the fit puts it: a whole-pattern transform in
+ * Figma moves every layer exactly (up to the codec's 1/100 px rounding), so the
+ * tolerance is tight — a loose one lets a coincidental fit of a few layers pass.
+ */
+const TOLERANCE_PX = 0.1
+const TOLERANCE_REL = 1e-5
 
 function fit(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, use: Uint8Array, flip: boolean): Similarity | null {
   let n = 0
@@ -92,30 +98,68 @@ function inliers(s: Similarity | null, xa: Float64Array, ya: Float64Array, xb: F
 export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, diagonal: number): Similarity | null {
   const n = xa.length
   if (n < 2) return null
-  const tol = TOLERANCE * diagonal
+  const tol = TOLERANCE_PX + TOLERANCE_REL * diagonal
   const mask = new Uint8Array(n)
-  if (inliers(null, xa, ya, xb, yb, tol, mask) >= MAJORITY * n) return null
-  const all = new Uint8Array(n).fill(1)
+  // Standing still explains these; a transform must explain more (elements near its
+  // fixed point barely move, so they follow both).
+  const still = inliers(null, xa, ya, xb, yb, tol, mask)
+  if (still === n) return null
+  // Candidates: the least-squares fit of all elements, and exact fits of pairs among a
+  // sample of up to 8 elements and their farthest partners (so that the designer's own
+  // edits, which are outliers, cannot spoil every candidate). Each is refitted on the
+  // elements it explains.
+  const seeds: Uint8Array[] = [new Uint8Array(n).fill(1)]
+  const sample: number[] = []
+  const stride = Math.max(1, Math.floor(n / 8))
+  for (let i = 0; i < n && sample.length < 8; i += stride) sample.push(i)
+  for (const i of sample) {
+    let far = i
+    let farD = -1
+    for (let j = 0; j < n; j++) {
+      const dx = xa[j]! - xa[i]!
+      const dy = ya[j]! - ya[i]!
+      const d = dx * dx + dy * dy
+      if (d > farD) {
+        farD = d
+        far = j
+      }
+    }
+    for (const j of [far, ...sample]) {
+      if (j <= i && j !== far) continue
+      if (j === i) continue
+      const pair = new Uint8Array(n)
+      pair[i] = 1
+      pair[j] = 1
+      seeds.push(pair)
+    }
+  }
   let best: Similarity | null = null
   let bestCount = 0
   for (const flip of [false, true]) {
-    let s = fit(xa, ya, xb, yb, all, flip)
-    if (!s) continue
-    // Refit on the elements the first fit explains (the designer's own edits are outliers).
-    for (let round = 0; round < 2; round++) {
+    for (const seed of seeds) {
+      let s = fit(xa, ya, xb, yb, seed, flip)
+      if (!s) continue
+      for (let round = 0; round < 2; round++) {
+        const count = inliers(s, xa, ya, xb, yb, tol, mask)
+        if (count < 2) break
+        const refit = fit(xa, ya, xb, yb, mask, flip)
+        if (!refit) break
+        s = refit
+      }
       const count = inliers(s, xa, ya, xb, yb, tol, mask)
-      if (count < 2) break
-      const refit = fit(xa, ya, xb, yb, mask, flip)
-      if (!refit) break
-      s = refit
-    }
-    const count = inliers(s, xa, ya, xb, yb, tol, mask)
-    if (count > bestCount) {
-      best = s
-      bestCount = count
+      if (count > bestCount) {
+        best = s
+        bestCount = count
+      }
     }
   }
-  if (!best || bestCount < MAJORITY * n) return null
+  if (!best || bestCount < MAJORITY * n || bestCount <= still) return null
+  // Any two points can be carried onto any two by some similarity: it must explain at
+  // least three distinct places to say anything about the pattern as a whole.
+  inliers(best, xa, ya, xb, yb, tol, mask)
+  const places = new Set<string>()
+  for (let i = 0; i < n && places.size < 3; i++) if (mask[i]) places.add(`${xa[i]},${ya[i]}`)
+  if (places.size < 3) return null
   return best
 }
 

@@ -246,6 +246,21 @@ describe('method 2: what it adds', () => {
     )
   })
 
+  it('the whole pattern turned and scaled, plus one layer moved, scores about what the move alone does', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), fc.boolean(), (p, at, flip) => {
+        const centres = new Set(p.elements.map((e) => `${e.bounds.x + e.bounds.w / 2},${e.bounds.y + e.bounds.h / 2}`))
+        fc.pre(centres.size >= 4)
+        const i = 1 + (at % (p.elements.length - 1))
+        const moved = editsOf(p, [{ at: i, edit: { op: 'move', dx: 30, dy: 0 } }])
+        const alone = v2(p, moved).hcc
+        // Move first, then transform the whole: the move is what remains.
+        const both = v2(p, transformWhole(moved, { scale: 2, quarterTurns: 1, flip, dx: 40, dy: -10 })).hcc
+        expect(Math.abs(both - alone)).toBeLessThan(0.02)
+      }),
+    )
+  })
+
   it('rotating a circle, or a square by 90°, changes nothing', () => {
     fc.assert(
       fc.property(pattern, fc.integer({ min: 1, max: 359 }), fc.integer({ min: 1, max: 3 }), (p, deg, quarter) => {
