@@ -23,6 +23,8 @@ export interface Similarity {
 
 /** Fraction of elements that must follow one transform for it to be the pattern's own. */
 const MAJORITY = 0.5
+/** Share of elements that stayed put above which no whole-pattern transform is looked for. */
+const STILL_ENOUGH = 0.9
 /**
  * How far an element may sit from where the fit puts it: a whole-pattern transform in
  * Figma moves every layer exactly (up to the codec's 1/100 px rounding), so the
@@ -103,7 +105,9 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
   // Standing still explains these; a transform must explain more (elements near its
   // fixed point barely move, so they follow both).
   const still = inliers(null, xa, ya, xb, yb, tol, mask)
-  if (still === n) return null
+  // Scaling or turning leaves only what sits at its fixed point in place: when nearly
+  // everything stayed put, the pattern as a whole was not transformed.
+  if (still >= STILL_ENOUGH * n) return null
   // Candidates: the least-squares fit of all elements, and exact fits of pairs among a
   // sample of up to 8 elements and their farthest partners (so that the designer's own
   // edits, which are outliers, cannot spoil every candidate). Each is refitted on the
