@@ -151,13 +151,14 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
   // --- central directory
   const cd = await readAt(fh, cdOffset, cdSize)
   if (cd.length !== cdSize) return refuse('the central directory is truncated')
-  const entries: (LayoutEntry & { nameBytes: Buffer })[] = []
+  const entries: (LayoutEntry & { nameBytes: Buffer; versionNeeded: number; dosTime: number })[] = []
   const reasons: string[] = []
   let p = 0
   let total = 0
   const seen = new Map<string, string>()
   for (let i = 0; i < count; i++) {
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) return refuse(`central directory entry ${i + 1} is damaged`)
+    const p0 = p
     const madeBy = cd.readUInt16LE(p + 4)
     const flags = cd.readUInt16LE(p + 8)
     const method = cd.readUInt16LE(p + 10)
@@ -199,8 +200,9 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
     const host = madeBy >>> 8
     const mode = external >>> 16
     const type = mode & 0o170000
-    if (host === 3 && type === 0o120000) reasons.push(`${label} is a symbolic link`)
-    else if (host === 3 && type !== 0 && type !== 0o100000 && type !== 0o040000) reasons.push(`${label} is not a regular file (mode ${mode.toString(8)})`)
+    if (host !== 0 && host !== 3) reasons.push(`${label} was made by an unknown system (${host}); its file type cannot be read`)
+    else if (host === 3 && type === 0o120000) reasons.push(`${label} is a symbolic link`)
+    else if (host === 3 && type !== 0o100000 && type !== 0o040000) reasons.push(`${label} is not a regular file (mode ${mode.toString(8)})`)
     if (diskStart !== 0) reasons.push(`${label} starts on another disk`)
     const isDirectory = name.endsWith('/')
     if (isDirectory && (uncompressedSize !== 0 || compressedSize !== 0)) reasons.push(`directory ${label} has content`)
@@ -214,7 +216,9 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
     const before = seen.get(folded)
     if (before !== undefined) reasons.push(`duplicate name: "${printable(before)}" and ${label}${before === name ? '' : ' are the same after Unicode normalisation and case folding'}`)
     else seen.set(folded, name)
-    entries.push({ name, nameBytes, method, flags, crc32: crc, compressedSize, uncompressedSize, localOffset, isDirectory })
+    const versionNeeded = cd.readUInt16LE(p0 + 6)
+    const dosTime = cd.readUInt32LE(p0 + 12)
+    entries.push({ name, nameBytes, method, flags, crc32: crc, compressedSize, uncompressedSize, localOffset, isDirectory, versionNeeded, dosTime })
   }
   if (p !== cd.length) reasons.push('the central directory has bytes beyond its entries')
   if (total > limits.maxTotalBytes) reasons.push(`the entries expand to ${total} bytes, over the ${limits.maxTotalBytes}-byte cap`)
@@ -232,7 +236,11 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
     const extraLen = h.readUInt16LE(28)
     const localName = await readAt(fh, e.localOffset + 30, nameLen)
     if (!localName.equals(e.nameBytes)) return refuse(`the local header names "${printable(localName.toString('utf8'))}" where the directory names "${printable(e.name)}"`)
-    if (lMethod !== e.method || (lFlags & 0x0809) !== (e.flags & 0x0809)) return refuse(`the local header of "${printable(e.name)}" disagrees with the directory`)
+    // Every field the two headers share must agree: a reader that trusts the local
+    // header (a streaming unzip) must see the same entry as one that trusts the directory.
+    if (lMethod !== e.method || lFlags !== e.flags || h.readUInt16LE(4) !== e.versionNeeded || h.readUInt32LE(10) !== e.dosTime) {
+      return refuse(`the local header of "${printable(e.name)}" disagrees with the directory`)
+    }
     let descriptor = 0
     const dataStart = e.localOffset + 30 + nameLen + extraLen
     if (e.flags & 0x0008) {
@@ -252,7 +260,7 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
   }
   if (at > cdOffset) return refuse('the last entry overlaps the central directory')
   if (at < cdOffset) return refuse(`${cdOffset - at} bytes outside any entry before the central directory`)
-  return { ok: true, entries: entries.map(({ nameBytes: _n, ...rest }) => rest), archiveBytes: size }
+  return { ok: true, entries: entries.map(({ nameBytes: _n, versionNeeded: _v, dosTime: _t, ...rest }) => rest), archiveBytes: size }
 }
 
 export interface ReadEntry {

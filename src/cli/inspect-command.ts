@@ -40,7 +40,10 @@ export const inspectCommand: Command = {
       }
       io.out(`pack ${m.packId}  created ${m.created}  by ${m.generator.name} ${m.generator.version}`)
       io.out(`signer ${m.signer.fingerprint.slice(0, 16)}${m.signer.owner ? ` (${m.signer.owner.name || m.signer.owner.id})` : ''}`)
-      if (m.intendedUse) io.out(`intended use: ${m.intendedUse.field} in ${m.intendedUse.territory}${m.intendedUse.units === null ? '' : `, ${m.intendedUse.units} units`}, from ${m.intendedUse.date}`)
+      if (m.intendedUse) {
+        const u = m.intendedUse.use
+        io.out(`intended use: ${u.fieldOfUse} in ${u.territory === 'worldwide' ? 'worldwide' : u.territory.join(', ')}${u.units === undefined ? '' : `, ${u.units} units`}, from ${m.intendedUse.at}`)
+      }
       for (const p of m.patterns) {
         io.out('')
         io.out(`${p.name}  (${p.id})`)
@@ -49,9 +52,13 @@ export const inspectCommand: Command = {
         if (p.breakdown) io.out(`  breakdown  ${Object.entries(p.breakdown).map(([k, v]) => `${k} ${pct(v)}`).join(', ')}`)
         io.out(`  origin     ${p.origin ? `${p.origin.generator} / ${p.origin.model} ${p.origin.modelVersion} (${p.origin.generatedAt})` : 'no generative AI declared'}`)
         const review = p.reviews[p.reviews.length - 1]
-        io.out(`  review     ${review ? `${review.status} by ${review.by.name || review.by.id} on ${review.at}` : 'none'}`)
+        io.out(`  review     ${review ? `${review.decision} by ${review.by.name || review.by.id} on ${review.at}` : 'none'}`)
         io.out(`  license    ${p.license ? `${p.license.terms.tier}, ${p.license.terms.exclusivity}, ${p.license.terms.term.start} to ${p.license.terms.term.end ?? 'perpetual'}, licensor ${p.license.terms.licensor.name} (${p.license.fingerprint.slice(0, 23)})` : 'none'}`)
-        for (const e of p.eligibility) io.out(`  ${e.ok ? '✓' : '✗'} ${e.check}: ${e.reason}`)
+        if (p.eligibility) {
+          io.out(`  eligible   ${p.eligibility.eligible ? 'yes' : 'no'}${p.eligibility.verifiedHuman ? ' · Provenance-verified human' : ''}`)
+          for (const e of p.eligibility.rules) io.out(`    ${e.ok ? '✓' : '✗'} ${e.reason}`)
+        }
+        if (p.use) io.out(`  use        ${p.use.permitted ? 'permitted' : 'not permitted'}: ${p.use.checks.filter((c) => !c.ok).map((c) => c.reason).join(' ') || 'every check holds'}`)
         for (const a of m.assets.filter((x) => x.pattern === p.id)) {
           io.out(`  asset      ${a.path}  ${a.mediaType}  ${a.width ?? '?'}×${a.height ?? '?'}  ${a.bytes} bytes`)
         }

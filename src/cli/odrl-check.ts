@@ -4,8 +4,11 @@
  * that serves only the bundled ODRL context — nothing is fetched. Node only (CLI and
  * tests); never in the UI bundle.
  */
+import { createRequire } from 'node:module'
 import jsonld from 'jsonld'
-import odrlContext from '@digitalbazaar/odrl-context'
+
+// The package ships CommonJS and no types (tests/support/odrl-context-loader.ts loads it the same way).
+const odrlContext = createRequire(import.meta.url)('@digitalbazaar/odrl-context') as { CONTEXT_URL_V1: string; CONTEXT_V1: unknown }
 
 const ODRL_CONTEXTS: ReadonlyMap<string, unknown> = new Map([
   [odrlContext.CONTEXT_URL_V1, odrlContext.CONTEXT_V1],
@@ -27,7 +30,11 @@ export interface OdrlCheck {
 
 const ODRL = 'http://www.w3.org/ns/odrl/2/'
 
-/** Parses and expands the policy; checks each rule carries target, assigner and action. */
+/**
+ * Parses and expands the policies; checks each rule carries its own target, assigner
+ * and action (ODRL 2.2 lets a policy hold them for all its rules; Loomprint's rules
+ * are self-contained, so a rule without them was edited).
+ */
 export async function checkOdrl(text: string): Promise<OdrlCheck> {
   let doc: unknown
   try {
@@ -42,9 +49,13 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
       safe: true,
     } as jsonld.Options.Expand)) as unknown[]
   } catch (err) {
-    const e = err as { name?: string; message?: string; details?: { event?: { code?: string; details?: { term?: string } } } }
-    const term = e.details?.event?.details?.term
-    return { ok: false, message: `license.odrl.json is not valid ODRL JSON-LD (${e.message ?? 'expansion failed'}${term ? `: ${term}` : ''})` }
+    const e = err as { name?: string; message?: string; details?: { url?: string; event?: { code?: string; details?: { term?: string; property?: string } } } }
+    if (e.details?.url) {
+      return { ok: false, message: `license.odrl.json names a context other than ODRL's (${e.details.url}); only the bundled ODRL context is loaded, nothing is fetched` }
+    }
+    const term = e.details?.event?.details?.term ?? e.details?.event?.details?.property
+    const code = e.details?.event?.code
+    return { ok: false, message: `license.odrl.json is not valid ODRL JSON-LD (${e.message ?? 'expansion failed'}${code ? ` ${code}` : ''}${term ? `: ${term}` : ''})` }
   }
   const policies = expanded.filter((n) => {
     const t = (n as { '@type'?: string[] })['@type'] ?? []
@@ -57,11 +68,10 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
       for (const rule of (policy[`${ODRL}${kind}`] as { [k: string]: unknown }[] | undefined) ?? []) {
         rules++
         for (const need of ['target', 'assigner', 'action']) {
-          const has = rule[`${ODRL}${need}`] ?? policy[`${ODRL}${need}`]
-          if (!has) return { ok: false, message: `an ODRL ${kind} has no ${need}` }
+          if (!rule[`${ODRL}${need}`]) return { ok: false, message: `an ODRL ${kind} has no ${need}` }
         }
       }
     }
   }
-  return { ok: true, message: `license.odrl.json is ODRL 2.2 JSON-LD (${policies.length} ${policies.length === 1 ? 'policy' : 'policies'}, ${rules} rules)` }
+  return { ok: true, message: `license.odrl.json is ODRL 2.2 JSON-LD (${policies.length} ${policies.length === 1 ? "policy" : "policies"}, ${rules} ${rules === 1 ? "rule" : "rules"})` }
 }

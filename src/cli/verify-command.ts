@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { EXIT, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import type { Check } from '../pack/verify'
+import { parseIntendedUse, type IntendedUse } from '../license/intended-use'
 
 const USAGE = `usage: loomprint verify PACK [--json] [--trust KEY_OR_FILE]... [--at DATE]
                         [--use FIELD --territory CC --units N]
@@ -16,8 +17,8 @@ date and, with --use, an intended use.
   --trust KEY|FILE    require this signer: a public key or fingerprint (hex), or a file
                       holding one (or a Loomprint public key record); repeatable
   --at DATE           check the license term at this ISO date (default: today)
-  --use FIELD         intended field of use, e.g. apparel
-  --territory CC      intended territory, ISO 3166-1 alpha-2
+  --use FIELD         intended field of use, e.g. apparel, homeTextiles, advertising
+  --territory CC      intended territory: ISO 3166-1 alpha-2 codes (FR or FR,BE) or worldwide
   --units N           intended units / impressions
 
 exit codes: 0 verified, 1 not verified, 2 usage error or unreadable input`
@@ -88,11 +89,15 @@ export const verifyCommand: Command = {
     const trust = await trustedKeys(values.trust ?? [])
     const at = values.at ? parseDate(values.at, '--at') : undefined
     const wantsUse = values.use !== undefined || values.territory !== undefined || values.units !== undefined
-    if (values.territory !== undefined && !/^[A-Za-z]{2}$/.test(values.territory)) throw new UsageError('--territory must be an ISO 3166-1 alpha-2 code such as FR')
-    if (values.units !== undefined && !/^\d{1,15}$/.test(values.units)) throw new UsageError('--units must be a whole number')
-    const use = wantsUse
-      ? { field: values.use ?? null, territory: values.territory?.toUpperCase() ?? null, units: values.units !== undefined ? Number(values.units) : null }
-      : null
+    let use: IntendedUse | null = null
+    if (wantsUse) {
+      if (values.use === undefined || values.territory === undefined) throw new UsageError('an intended use needs both --use FIELD and --territory CC')
+      if (values.units !== undefined && !/^\d{1,15}$/.test(values.units)) throw new UsageError('--units must be a whole number')
+      const territory = values.territory.toLowerCase() === 'worldwide' ? 'worldwide' : values.territory.toUpperCase().split(',').map((c) => c.trim())
+      const parsed = parseIntendedUse({ fieldOfUse: values.use, territory, ...(values.units !== undefined ? { units: Number(values.units) } : {}) })
+      if (!parsed.ok) throw new UsageError(parsed.issues.map((i) => i.message).join('; '))
+      use = parsed.use
+    }
     const report = await loadPack(file, { trust, at, use, now: () => io.now() })
     if (values.json) {
       io.out(

@@ -128,8 +128,9 @@ function xmpFieldsOf(p: PackPattern, generator: { name: string; version: string 
     title: p.name,
     digitalSourceType: p.digitalSourceType,
     dataMining: lic.plusDataMining,
+    otherConstraints: lic.plusOtherConstraints,
     tdmReservation: lic.tdmReservation,
-    tdmPolicy: lic.licenseId ? 'license.odrl.json' : null,
+    tdmPolicy: lic.tdmPolicy,
     creators: p.contributors.map((c) => c.name || c.id),
     rights: lic.rights,
     usageTerms: lic.usageTerms,
@@ -295,11 +296,11 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
     const p = byId.get(b.entry.pattern)!
     docs.push({ path: b.entry.c2pa, mediaType: 'application/json', bytes: json(c2paDefinition(b.entry, p, licenseViewOf(p), generator)) })
   }
-  // The pack id comes from the content, so it is known before the ODRL policy names it.
+  // The pack id comes from the content: the same inputs and time give the same id.
   const contentDigest = toHex(hash(canonicalBytes({ created, assets: built.map((b) => b.entry.sha256), patterns })))
   const packId = `lp-${contentDigest.slice(0, 32)}`
   docs.push({ path: 'LICENSE.md', mediaType: 'text/markdown', bytes: utf8Encode(licenseMarkdown(patterns)) })
-  docs.push({ path: 'license.odrl.json', mediaType: 'application/ld+json', bytes: json(licenseOdrl(patterns, packId)) })
+  docs.push({ path: 'license.odrl.json', mediaType: 'application/ld+json', bytes: json(licenseOdrl(patterns)) })
   docs.push({ path: 'DISCLOSURE.md', mediaType: 'text/markdown', bytes: utf8Encode(disclosureMarkdown(patterns, created)) })
   docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const files: FileEntry[] = docs.map((d) => ({ path: d.path, mediaType: d.mediaType, bytes: d.bytes.length, sha256: toHex(hash(d.bytes)) }))

@@ -13,6 +13,7 @@
 import type { AssetEntry, PackPattern } from './manifest'
 import type { LicenseView } from './license-bridge'
 import { IPTC_DST, digitalSourceTypeUri } from './xmp'
+import { CAWG_TRAINING_MINING_LABEL } from '../license/training'
 
 export interface C2paAction {
   action: string
@@ -83,7 +84,7 @@ export function c2paDefinition(
     ingredients: [],
     assertions: [
       { label: 'c2pa.actions.v2', data: { actions: actionsOf(p), allActionsIncluded: false } },
-      { label: 'cawg.training-mining', data: { entries: license.cawg } },
+      { label: CAWG_TRAINING_MINING_LABEL, data: { entries: license.cawg } },
       {
         label: 'stds.schema-org.CreativeWork',
         data: {

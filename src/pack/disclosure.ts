@@ -79,7 +79,7 @@ export function disclosureMarkdown(patterns: readonly PackPattern[], created: st
     if (p.journalHeads.length) {
       out.push('Edit journals (hash-chain heads): ' + p.journalHeads.map((h) => `\`${h.head.slice(0, 16)}…\` (${h.entries})`).join(', '), '')
     }
-    const approved = p.reviews.filter((r) => r.status === 'approved')
+    const approved = p.reviews.filter((r) => r.decision === 'approved')
     if (approved.length) out.push(`Reviewed and approved by ${approved.map((r) => `${r.by.name || r.by.id} on ${r.at}`).join('; ')}.`, '')
   }
   return out.join('\n')

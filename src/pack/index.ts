@@ -5,7 +5,7 @@
  */
 export { assemblePackAsync, slug, GENERATOR } from './assemble'
 export type { AssembleOptions, AssembleResult, PackAssetInput, PackInput, PackProgress, PackStage } from './assemble'
-export { packPatternOf } from './pattern'
+export { packPatternOf, eligibilityOf, useResultOf } from './pattern'
 export type { PatternFacts } from './pattern'
 export { generateKeyPair, keyFingerprint, shortFingerprint, signerFromSecretKey, verifySignature, KEY_ALG } from './keys'
 export type { KeyOwner, KeyPair, PackSigner, PublicKeyRecord } from './keys'
@@ -20,6 +20,6 @@ export {
   SIGNATURE_PATH,
   parseManifest,
 } from './manifest'
-export type { AssetEntry, FileEntry, IntendedUse, PackManifest, PackPattern, EligibilityEntry } from './manifest'
+export type { AssetEntry, FileEntry, IntendedUse, PackManifest, PackPattern, PackReview, Eligibility, UseResult } from './manifest'
 export { concatBytes } from './bytes'
 export { decodePng, perceptualHash, hammingDistance, repeatTile, encodePng } from './image'

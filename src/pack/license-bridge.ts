@@ -1,91 +1,93 @@
 /**
- * Everything the pack needs from the license terms, in one place. The terms schema
- * comes from src/license/terms.ts. The ODRL rendering, plain text, training
- * permissions and intended-use check belong to src/license too (odrl.ts, text.ts,
- * training.ts, eligibility.ts — being written on branch `license`); until they land,
- * this bridge holds minimal stand-ins, and it is the one file to switch over.
+ * Everything the pack needs from the license terms, in one place, all of it from
+ * src/license: the ODRL policy (toOdrl), the plain-language text (licenseText), the
+ * training permissions for CAWG, PLUS and TDMRep (training.ts) and the intended-use
+ * check (checkIntendedUse). A pattern without terms grants nothing: every training
+ * and mining use is refused and TDM rights are reserved.
  */
-import type { LicenseTerms, TrainingUse } from '../license/terms'
-import type { PackPattern } from './manifest'
+import { checkIntendedUse, type IntendedUse } from '../license/intended-use'
+import { odrlDocument, toOdrl } from '../license/odrl'
+import { licenseText } from '../license/text'
+import { toCawgTrainingMining, toPlusDataMining, toTdmRep, type CawgTrainingMining } from '../license/training'
+import type { PackManifest, PackPattern } from './manifest'
+
+/** Where the pack's ODRL policy is, for TDMRep's tdm-policy. */
+export const ODRL_FILE = 'license.odrl.json'
 
 export interface LicenseView {
   /** CAWG `cawg.training-mining` entries. */
-  cawg: { [key: string]: { use: TrainingUse; constraint_info?: string } }
-  /** PLUS data-mining code (without the vocabulary prefix). */
+  cawg: CawgTrainingMining['entries']
+  /** PLUS data-mining vocabulary URI, and plus:OtherConstraints when it points there. */
   plusDataMining: string
-  /** W3C TDMRep: rights reserved? */
+  plusOtherConstraints: string | null
+  /** W3C TDMRep. */
   tdmReservation: boolean
+  tdmPolicy: string | null
   rights: string
   usageTerms: string
   licensor: { name: string; id: string } | null
+  /** The pack-local id of the license: the terms' fingerprint. */
   licenseId: string | null
 }
 
-/** The pack-local id of a license: its fingerprint. */
-function licenseIdOf(p: PackPattern): string | null {
-  return p.license ? p.license.fingerprint : null
+const NOTHING: CawgTrainingMining['entries'] = {
+  'cawg.data_mining': { use: 'notAllowed' },
+  'cawg.ai_inference': { use: 'notAllowed' },
+  'cawg.ai_generative_training': { use: 'notAllowed' },
+  'cawg.ai_training': { use: 'notAllowed' },
 }
 
 export function licenseViewOf(pattern: PackPattern): LicenseView {
-  const t: LicenseTerms | null = pattern.license?.terms ?? null
-  const training = t ? t.aiTraining : { use: 'notAllowed' as const }
-  const entry = training.use === 'constrained' ? { use: training.use, constraint_info: training.constraint } : { use: training.use }
-  const plus = training.use === 'allowed' ? 'DMI-ALLOWED' : training.use === 'constrained' ? 'DMI-ALLOWED-WITH-CONSTRAINTS' : 'DMI-PROHIBITED-AIMLTRAINING'
+  const t = pattern.license?.terms ?? null
+  if (!t) {
+    return {
+      cawg: NOTHING,
+      plusDataMining: 'http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED',
+      plusOtherConstraints: null,
+      tdmReservation: true,
+      tdmPolicy: null,
+      rights: 'All rights reserved. No license granted.',
+      usageTerms: 'No license granted.',
+      licensor: null,
+      licenseId: null,
+    }
+  }
+  const plus = toPlusDataMining(t)
+  const tdm = toTdmRep(t, { policyUrl: ODRL_FILE })
   return {
-    cawg: {
-      'cawg.data_mining': entry,
-      'cawg.ai_inference': entry,
-      'cawg.ai_generative_training': entry,
-      'cawg.ai_training': entry,
-    },
-    plusDataMining: plus,
-    tdmReservation: training.use !== 'allowed',
-    rights: t
-      ? `© ${t.licensor.name}. Licensed on the terms in LICENSE.md${t.attribution ? `; credit: ${t.attribution}` : ''}.`
-      : 'All rights reserved. No license granted.',
-    usageTerms: t ? 'See LICENSE.md and license.odrl.json in the pack.' : 'No license granted.',
-    licensor: t ? { name: t.licensor.name, id: t.licensor.id ?? t.licensor.name } : null,
-    licenseId: licenseIdOf(pattern),
+    cawg: toCawgTrainingMining(t).entries,
+    plusDataMining: plus.dataMining,
+    plusOtherConstraints: plus.otherConstraints ?? null,
+    tdmReservation: tdm['tdm-reservation'] === 1,
+    tdmPolicy: tdm['tdm-policy'] ?? null,
+    rights: `© ${t.licensor.name}. Licensed on the terms in LICENSE.md${t.attribution ? `; credit: ${t.attribution}` : ''}.`,
+    usageTerms: 'See LICENSE.md and license.odrl.json in the pack.',
+    licensor: { name: t.licensor.name, id: t.licensor.id ?? t.licensor.name },
+    licenseId: pattern.license!.fingerprint,
   }
 }
 
+/** LICENSE.md: the terms of every pattern in plain words (src/license licenseText). */
 export function licenseMarkdown(patterns: readonly PackPattern[]): string {
-  const out = ['# License', '']
-  for (const p of patterns) {
-    out.push(`## ${p.name}`, '', `Pattern \`${p.id}\``, '')
-    if (!p.license) out.push('No license terms are attached: no rights are granted.', '')
-    else out.push('```json', JSON.stringify(p.license.terms, null, 2), '```', '', `Terms fingerprint: \`${p.license.fingerprint}\``, '')
-  }
-  return out.join('\n')
+  const parts = patterns.map((p) =>
+    p.license
+      ? `${licenseText(p.license.terms, { title: p.name }).trimEnd()}\n\nPattern \`${p.id}\`; terms fingerprint \`${p.license.fingerprint}\`.\n`
+      : `# License: ${p.name}\n\nNo license terms are attached to pattern \`${p.id}\`: no rights are granted.\n`,
+  )
+  return parts.join('\n---\n\n')
 }
 
-export function licenseOdrl(patterns: readonly PackPattern[], packId: string): unknown {
-  return {
-    '@context': 'http://www.w3.org/ns/odrl.jsonld',
-    '@type': 'Set',
-    uid: `urn:loomprint:${packId}:policy`,
-    permission: patterns.flatMap((p) =>
-      p.license
-        ? [
-            {
-              target: `urn:loomprint:pattern:${p.id}`,
-              assigner: `urn:loomprint:licensor:${encodeURIComponent(p.license.terms.licensor.id ?? p.license.terms.licensor.name)}`,
-              action: 'use',
-            },
-          ]
-        : [],
+/** license.odrl.json: one ODRL policy per licensed pattern, bound to its measured HCC. */
+export function licenseOdrl(patterns: readonly PackPattern[]): unknown {
+  return odrlDocument(
+    patterns.flatMap((p) =>
+      p.license ? [toOdrl(p.license.terms, { uid: `urn:loomprint:pattern:${p.id}`, title: p.name, ...(p.hcc !== null ? { hcc: p.hcc } : {}) })] : [],
     ),
-  }
-}
-
-export interface UseQuery {
-  field: string | null
-  territory: string | null
-  units: number | null
+  )
 }
 
 /** Is the license term running at `at`? (Dates inclusive; end null = perpetual.) */
-export function checkTermAt(pattern: PackPattern, at: Date): { ok: boolean; reason: string } | null {
+export function checkTermAt(pattern: PackPattern, at: Date): { ok: boolean; reason: string } {
   const t = pattern.license?.terms
   if (!t) return { ok: false, reason: 'no license terms' }
   const day = at.toISOString().slice(0, 10)
@@ -94,28 +96,13 @@ export function checkTermAt(pattern: PackPattern, at: Date): { ok: boolean; reas
   return { ok: true, reason: `within the term (${t.term.start} to ${t.term.end ?? 'perpetual'})` }
 }
 
-/** Is an intended use inside the terms? Interim stand-in for src/license checkIntendedUse. */
-export function checkUse(pattern: PackPattern, use: UseQuery, at: Date): { ok: boolean; reasons: string[] } | null {
+/** Is an intended use inside the terms? (src/license checkIntendedUse.) */
+export function checkUse(pattern: PackPattern, use: IntendedUse, at: Date): { ok: boolean; reasons: string[] } {
   const t = pattern.license?.terms
   if (!t) return { ok: false, reasons: ['no license terms'] }
-  const reasons: string[] = []
-  const term = checkTermAt(pattern, at)
-  if (term && !term.ok) reasons.push(term.reason)
-  if (use.field !== null) {
-    const f = use.field as (typeof t.fieldOfUse.allowed)[number]
-    if (t.fieldOfUse.denied.includes(f)) reasons.push(`field ${use.field} is denied`)
-    else if (!t.fieldOfUse.allowed.includes(f)) reasons.push(`field ${use.field} is not among the allowed fields (${t.fieldOfUse.allowed.join(', ')})`)
-  }
-  if (use.territory !== null) {
-    const tr = t.territory
-    const inside = tr.scope === 'worldwide' || (tr.scope === 'include' ? tr.countries.includes(use.territory) : !tr.countries.includes(use.territory))
-    if (!inside) reasons.push(`territory ${use.territory} is outside the licensed territory`)
-  }
-  if (use.units !== null) {
-    const cap = t.caps.find((c) => c.kind === 'units')
-    if (cap && use.units > cap.limit && cap.overCap.rule !== 'perUnitRoyalty') {
-      reasons.push(`${use.units} units exceed the cap of ${cap.limit} (${cap.overCap.rule === 'deny' ? 'denied beyond the cap' : 'renegotiate beyond the cap'})`)
-    }
-  }
-  return { ok: reasons.length === 0, reasons }
+  const r = checkIntendedUse(t, use, at.toISOString().slice(0, 10))
+  const failed = r.checks.filter((c) => !c.ok || c.severity === 'warning').map((c) => c.reason.replace(/\.$/, ''))
+  return { ok: r.permitted, reasons: failed }
 }
+
+export type { PackManifest }

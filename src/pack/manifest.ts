@@ -15,10 +15,10 @@ import {
   DigitalSourceTypeSchema,
   LineageSchema,
   PersonSchema,
-  ReviewSchema,
   type FieldIssue,
 } from '../provenance/record'
 import { LicenseTermsSchema } from '../license/terms'
+import { IntendedUseSchema as LicenseUseSchema } from '../license/intended-use'
 
 export const PACK_SCHEMA = 'loomprint/pack@1'
 
@@ -78,13 +78,44 @@ export const FileEntrySchema = z.strictObject({
 })
 export type FileEntry = z.infer<typeof FileEntrySchema>
 
-export const EligibilityEntrySchema = z.strictObject({
-  /** A stable id of the check, e.g. "term", "review", "journal". */
-  check: text(100),
+/** One rule of src/license checkEligibility, as it held when the pack was made. */
+export const RuleResultSchema = z.strictObject({
+  id: text(100),
   ok: z.boolean(),
+  severity: z.enum(['error', 'warning', 'info']),
   reason: text(2000),
 })
-export type EligibilityEntry = z.infer<typeof EligibilityEntrySchema>
+
+/** src/license EligibilityResult. */
+export const EligibilitySchema = z.strictObject({
+  eligible: z.boolean(),
+  verifiedHuman: z.boolean(),
+  rules: z.array(RuleResultSchema).check(z.maxLength(MANIFEST_LIMITS.eligibility)),
+})
+export type Eligibility = z.infer<typeof EligibilitySchema>
+
+/** src/license IntendedUseResult (without the royalty details), for the pack's intended use. */
+export const UseResultSchema = z.strictObject({
+  permitted: z.boolean(),
+  checks: z.array(RuleResultSchema).check(z.maxLength(MANIFEST_LIMITS.eligibility)),
+})
+export type UseResult = z.infer<typeof UseResultSchema>
+
+/** A review decision and the capture it refers to (an approval holds for that capture only). */
+export const PackReviewSchema = z.strictObject({
+  decision: z.enum(['approved', 'changesRequested', 'rejected']),
+  by: z.strictObject({ id: text(200), name: text(200) }),
+  at: iso(),
+  note: text(2000),
+  capture: z.nullable(
+    z.strictObject({
+      hash: z.nullable(text(200)),
+      at: z.nullable(iso()),
+      hcc: z.nullable(unit()),
+    }),
+  ),
+})
+export type PackReview = z.infer<typeof PackReviewSchema>
 
 export const ContributorSchema = z.strictObject({ id: text(200), name: text(200), edits: count() })
 export const JournalHeadSchema = z.strictObject({ userId: text(200), head: hex64(), entries: count() })
@@ -107,20 +138,21 @@ export const PackPatternSchema = z.strictObject({
   capturedBy: z.nullable(PersonSchema),
   contributors: z.array(ContributorSchema).check(z.maxLength(100)),
   journalHeads: z.array(JournalHeadSchema).check(z.maxLength(100)),
-  reviews: z.array(ReviewSchema).check(z.maxLength(MANIFEST_LIMITS.reviews)),
+  reviews: z.array(PackReviewSchema).check(z.maxLength(MANIFEST_LIMITS.reviews)),
   /** License terms as src/license stores them, and their fingerprint. */
   license: z.nullable(z.strictObject({ terms: LicenseTermsSchema, fingerprint: text(200) })),
-  eligibility: z.array(EligibilityEntrySchema).check(z.maxLength(MANIFEST_LIMITS.eligibility)),
+  /** checkEligibility when the pack was made; null when the pattern has no terms. */
+  eligibility: z.nullable(EligibilitySchema),
+  /** checkIntendedUse of the pack's intended use; null when the pack states none. */
+  use: z.nullable(UseResultSchema),
 })
 export type PackPattern = z.infer<typeof PackPatternSchema>
 
+/** The pack's intended use: src/license IntendedUse, and the date it is checked at. */
 export const IntendedUseSchema = z.strictObject({
-  field: text(200),
-  /** ISO 3166-1 alpha-2. */
-  territory: z.string().check(z.regex(/^[A-Z]{2}$/)),
-  units: z.nullable(count()),
+  use: LicenseUseSchema,
   /** ISO 8601 date the use starts. */
-  date: iso(),
+  at: iso(),
 })
 export type IntendedUse = z.infer<typeof IntendedUseSchema>
 

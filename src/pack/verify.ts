@@ -6,7 +6,8 @@
  */
 import { canonicalBytes } from './canonical'
 import { keyFingerprint, verifySignature } from './keys'
-import { checkTermAt, checkUse, type UseQuery } from './license-bridge'
+import { checkTermAt, checkUse } from './license-bridge'
+import type { IntendedUse } from '../license/intended-use'
 import { MANIFEST_PATH, SIGNATURE_PATH, digestItems, parseManifest, type PackManifest } from './manifest'
 import { base64Decode } from '../provenance/base64'
 import { fromHex, sha256, toHex } from '../provenance/sha256'
@@ -36,7 +37,8 @@ export interface VerifyOptions {
   trust?: readonly string[]
   /** The date the license term is checked at (default: now). */
   at?: Date
-  use?: UseQuery | null
+  /** An intended use to check against every pattern's terms (at `at`). */
+  use?: IntendedUse | null
   now?: () => Date
 }
 
@@ -73,6 +75,13 @@ export function verifyPackContents(input: VerifyContentsInput, options: VerifyOp
     return done(null)
   }
   const m = parsed.manifest
+  // One text, one meaning: JSON.parse keeps the last of two duplicate keys, other
+  // parsers the first. The writer's form is fixed (2-space JSON and a newline), so
+  // anything else — reformatted, re-ordered, duplicate keys — is refused.
+  if (input.manifestText !== `${JSON.stringify(parsed.value, null, 2)}\n`) {
+    add('schema', false, 'manifest.json is not in the form Loomprint writes (reformatted, or a key appears twice)')
+    return done(null)
+  }
   add('schema', true, `manifest.json matches ${m.schema} (${plural(m.patterns.length, 'pattern')}, ${plural(m.assets.length, 'asset')})`)
 
   // --- the signature over the canonical manifest (as parsed, unknown keys included)
@@ -142,8 +151,7 @@ export function verifyPackContents(input: VerifyContentsInput, options: VerifyOp
   if (options.use) {
     for (const p of m.patterns) {
       const r = checkUse(p, options.use, at)
-      if (r) add('use', r.ok, `${p.name}: intended use ${r.ok ? 'allowed' : 'denied'}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`)
-      else add('use', null, `${p.name}: the terms cannot decide this use`)
+      add('use', r.ok, `${p.name}: intended use ${r.ok ? 'allowed' : 'denied'}${r.reasons.length ? ` (${r.reasons.join('; ')})` : ''}`)
     }
   }
   return done(m)

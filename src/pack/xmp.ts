@@ -12,14 +12,15 @@ import { crc32 } from './crc32'
 import { concatBytes, utf8Decode, utf8Encode } from './bytes'
 
 export const IPTC_DST = 'http://cv.iptc.org/newscodes/digitalsourcetype/'
-export const PLUS_VOCAB = 'http://ns.useplus.org/ldf/vocab/'
 
 export interface XmpFields {
   title: string
   /** IPTC digital source type term ("compositeWithTrainedAlgorithmicMedia") or full URI. */
   digitalSourceType: string
-  /** PLUS data-mining code, e.g. "DMI-PROHIBITED-AIMLTRAINING". */
+  /** PLUS data-mining vocabulary URI, e.g. http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED. */
   dataMining: string
+  /** plus:OtherConstraints (where DMI-PROHIBITED-SEECONSTRAINT points). */
+  otherConstraints: string | null
   /** TDMRep: true = rights reserved (tdm:reservation 1). */
   tdmReservation: boolean
   tdmPolicy: string | null
@@ -59,7 +60,8 @@ export function xmpRdf(f: XmpFields): string {
     ' xmlns:tdm="http://www.w3.org/ns/tdmrep/"',
     ` xmp:CreatorTool="${e(f.creatorTool)}"`,
     ` Iptc4xmpExt:DigitalSourceType="${e(digitalSourceTypeUri(f.digitalSourceType))}"`,
-    ` plus:DataMining="${e(PLUS_VOCAB + f.dataMining)}"`,
+    ` plus:DataMining="${e(f.dataMining)}"`,
+    f.otherConstraints ? ` plus:OtherConstraints="${e(f.otherConstraints)}"` : '',
     f.licenseId ? ` plus:LicenseID="${e(f.licenseId)}"` : '',
     ` tdm:reservation="${f.tdmReservation ? 1 : 0}"`,
     f.tdmPolicy ? ` tdm:policy="${e(f.tdmPolicy)}"` : '',

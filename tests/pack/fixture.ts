@@ -7,7 +7,10 @@ import { encode } from 'fast-png'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { signerFromSecretKey, type PackSigner } from '../../src/pack/keys'
 import type { PackAssetInput, PackInput } from '../../src/pack/assemble'
-import type { PackPattern } from '../../src/pack/manifest'
+import type { IntendedUse, PackPattern } from '../../src/pack/manifest'
+import { checkEligibility } from '../../src/license/eligibility'
+import { eligibilityOf, useResultOf } from '../../src/pack/pattern'
+import { checkIntendedUse } from '../../src/license/intended-use'
 import { licenseFingerprint, type LicenseTerms } from '../../src/license/terms'
 import { toHex } from '../../src/provenance/sha256'
 
@@ -71,6 +74,8 @@ export const TERMS: LicenseTerms = {
   derivativesAllowed: true,
 }
 
+export const INTENDED_USE: IntendedUse = { use: { fieldOfUse: 'apparel', territory: ['FR'], units: 5000 }, at: '2026-04-01' }
+
 export const AI_PATTERN: PackPattern = {
   id: 'V1StGXR8_Z5jdHi6B-myT',
   name: 'Rose Trellis',
@@ -97,9 +102,16 @@ export const AI_PATTERN: PackPattern = {
   capturedBy: { id: 'u-2', name: 'Grace Designer' },
   contributors: [{ id: 'u-2', name: 'Grace Designer', edits: 143 }],
   journalHeads: [{ userId: 'u-2', head: 'a'.repeat(64), entries: 143 }],
-  reviews: [{ status: 'approved', by: { id: 'u-3', name: 'Art Director' }, at: '2026-03-02T12:00:00Z', note: 'ok' }],
+  reviews: [{ decision: 'approved', by: { id: 'u-3', name: 'Art Director' }, at: '2026-03-02T12:00:00Z', note: 'ok', capture: { hash: null, at: '2026-03-01T10:00:00Z', hcc: 0.42 } }],
   license: { terms: TERMS, fingerprint: licenseFingerprint(TERMS) },
-  eligibility: [{ check: 'review', ok: true, reason: 'approved for the current capture' }],
+  eligibility: eligibilityOf(checkEligibility(TERMS, {
+    capture: { hcc: 0.42, label: 'AI-assisted', method: 'loomprint-hcc/1', at: '2026-03-01T10:00:00Z' },
+    captureIsCurrent: true,
+    reviews: [{ decision: 'approved', by: { id: 'u-3', name: 'Art Director' }, at: '2026-03-02T12:00:00Z', capture: { at: '2026-03-01T10:00:00Z' } }],
+    journal: { allChainsVerify: true, editors: [{ id: 'u-2', name: 'Grace Designer' }] },
+    aiOrigin: { trainingData: 'LAION-5B subset, as declared by the provider', modelLicense: 'CreativeML Open RAIL++-M' },
+  })),
+  use: useResultOf(checkIntendedUse(TERMS, INTENDED_USE.use, INTENDED_USE.at)),
 }
 
 export const HUMAN_PATTERN: PackPattern = {
@@ -132,6 +144,6 @@ export function fixtureInput(): PackInput {
   return {
     patterns: [AI_PATTERN, HUMAN_PATTERN],
     assets: fixtureAssets(),
-    intendedUse: { field: 'apparel', territory: 'FR', units: 5000, date: '2026-04-01' },
+    intendedUse: INTENDED_USE,
   }
 }
