@@ -52,8 +52,8 @@ export interface ReviewEvidence {
 export interface JournalEvidence {
   /** Every journal chain of the pattern verified (no edited or missing history). */
   allChainsVerify: boolean
-  /** The people whose edits the journals hold. */
-  editors: readonly PersonRef[]
+  /** The people whose edits the journals hold (their Figma user ids; names when known). */
+  editors: readonly { id: string; name?: string }[]
   /** What failed to verify, in words (shown when `allChainsVerify` is false). */
   problems?: readonly string[]
 }

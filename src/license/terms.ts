@@ -406,24 +406,31 @@ export const LicenseTermsSchema = z
   })
   .check(
     z.superRefine((t, ctx) => {
-      if (t.exclusivity !== 'nonExclusive' && t.licensee.kind === 'anySubscriber') {
-        ctx.addIssue({
-          code: 'custom',
-          message: `An ${EXCLUSIVITY_LABELS[t.exclusivity].toLowerCase()} license needs a named licensee, not "any subscriber"`,
-          path: ['licensee'],
-          input: t.licensee,
-        })
-      }
-      if (t.tier === 'commodity' && t.exclusivity !== 'nonExclusive') {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'A Commodity license is non-exclusive; choose Hybrid creative or Foundational IP for exclusive terms',
-          path: ['exclusivity'],
-          input: t.exclusivity,
-        })
-      }
+      for (const issue of crossFieldIssues(t)) ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.path], input: t })
     }),
   )
+
+/**
+ * Rules between fields. zod runs them only once every field is valid; the parser also
+ * runs them on their own fields when something else is wrong, so a form shows
+ * "exclusive needs a named licensee" together with the other messages.
+ */
+function crossFieldIssues(t: { tier: Tier; exclusivity: Exclusivity; licensee: Licensee }): FieldIssue[] {
+  const out: FieldIssue[] = []
+  if (t.exclusivity !== 'nonExclusive' && t.licensee.kind === 'anySubscriber') {
+    out.push({ path: 'licensee', message: `An ${EXCLUSIVITY_LABELS[t.exclusivity].toLowerCase()} license needs a named licensee, not "any subscriber"` })
+  }
+  if (t.tier === 'commodity' && t.exclusivity !== 'nonExclusive') {
+    out.push({ path: 'exclusivity', message: 'A Commodity license is non-exclusive; choose Hybrid creative or Foundational IP for exclusive terms' })
+  }
+  return out
+}
+
+const CrossFieldsSchema = z.object({
+  tier: z.enum(TIERS),
+  exclusivity: z.enum(EXCLUSIVITIES),
+  licensee: LicenseeSchema,
+})
 
 export type LicenseTerms = z.infer<typeof LicenseTermsSchema>
 
@@ -438,7 +445,14 @@ export function parseLicenseTerms(input: unknown): LicenseParseResult {
   try {
     const r = z.safeParse(LicenseTermsSchema, input)
     if (r.success) return { ok: true, terms: r.data }
-    return { ok: false, issues: licenseIssuesOf(r.error, input) }
+    const issues = licenseIssuesOf(r.error, input)
+    const cross = z.safeParse(CrossFieldsSchema, input)
+    if (cross.success) {
+      for (const extra of crossFieldIssues(cross.data)) {
+        if (!issues.some((i) => i.path === extra.path && i.message === extra.message)) issues.push(extra)
+      }
+    }
+    return { ok: false, issues }
   } catch (err) {
     // A getter or proxy in the input may throw while zod reads it.
     return { ok: false, issues: [{ path: '', message: `The license terms could not be read (${err instanceof Error ? err.message : String(err)})` }] }

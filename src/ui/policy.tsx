@@ -122,7 +122,8 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
               const messages = fields[spec.field]
               if (POLICY_CHECKBOXES.includes(spec.field)) {
                 return (
-                  <div key={spec.field} class="lp-field">
+                  // A sentence, not a number: it takes the whole row of the two-column grid.
+                  <div key={spec.field} class="lp-field" style={{ gridColumn: '1 / -1' }}>
                     <Checkbox
                       id={id}
                       value={form[spec.field] === 'true'}

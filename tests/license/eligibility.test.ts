@@ -187,3 +187,14 @@ describe('model licences', () => {
     for (const s of ['LAION-5B', 'Licensed archive']) expect(isUnknownTrainingData(s)).toBe(false)
   })
 })
+
+describe('label words', () => {
+  it('are the coefficient’s own labels (one fact, checked in one place)', async () => {
+    const { labelFor, NO_AI_LABEL } = await import('../../src/provenance/score')
+    const { LABEL_AI_GENERATED, LABEL_AI_ASSISTED, LABEL_HUMAN_AUTHORED, LABEL_NO_AI } = await import('../../src/license/eligibility')
+    expect(labelFor(0).label).toBe(LABEL_AI_GENERATED)
+    expect(labelFor(0.3).label).toBe(LABEL_AI_ASSISTED)
+    expect(labelFor(0.9).label).toBe(LABEL_HUMAN_AUTHORED)
+    expect(NO_AI_LABEL.label).toBe(LABEL_NO_AI)
+  })
+})

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkEligibility, checkIntendedUse } from '../../src/license/eligibility'
+import { checkEligibility, checkIntendedUse, parseIntendedUse } from '../../src/license/eligibility'
 import { toOdrl } from '../../src/license/odrl'
 import { licenseFingerprint, parseLicenseTerms, parseLicenseTermsJson } from '../../src/license/terms'
 import { licenseText } from '../../src/license/text'
@@ -169,6 +169,17 @@ describe('fuzz: damaged and hand-edited license entries', () => {
       fc.property(fc.string(), (text) => {
         const r = parseLicenseTermsJson(text)
         if (!r.ok) expect(r.issues.length).toBeGreaterThan(0)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('never throws on an arbitrary intended use, and a use that parses is always checked (property)', () => {
+    fc.assert(
+      fc.property(licenseTerms, fc.oneof(fc.anything(), fc.record({ fieldOfUse: fc.string(), territory: fc.anything(), units: fc.anything() })), fc.string(), (t, input, at) => {
+        const r = parseIntendedUse(input)
+        if (!r.ok) expect(r.issues.length).toBeGreaterThan(0)
+        else expect(checkIntendedUse(t, r.use, at).checks.length).toBeGreaterThan(0)
       }),
       { numRuns: 500 },
     )

@@ -122,6 +122,12 @@ describe('toOdrl', () => {
     expect(id(policy, O('profile'))).toBe(LOOMPRINT_ODRL_PROFILE)
     expect(id(policy, O('conflict'))).toBe(O('prohibit'))
     expectSelfContained(policy)
+    // In an Agreement every rule names the licensee too; only the exclusivity duty is the licensor's own.
+    const { permissions, prohibitions, obligations } = rulesOf(policy)
+    for (const r of [...permissions, ...prohibitions, ...obligations]) {
+      const expected = actionOf(r) === O('ensureExclusivity') ? 'urn:loomprint:party:licensor:studio-nord' : 'urn:loomprint:party:licensee:Maison%20Lumen'
+      expect(id(r, O('assignee'))).toBe(expected)
+    }
   })
 
   it('offers to any subscriber when no licensee is named', async () => {

@@ -108,6 +108,19 @@ describe('parseLicenseTerms', () => {
     expect(Object.keys(issues).sort()).toEqual(['royalty.basis.fee.currency', 'territory.countries.3', 'tier'])
   })
 
+  it('names a rule between fields even when another field is also wrong', () => {
+    const issues = issuesByPath(
+      edited((t) => {
+        t.licensee = { kind: 'anySubscriber' }
+        t.royalty.basis.fee.currency = 'XYZ'
+      }),
+    )
+    expect(issues['licensee']).toMatch(/exclusive license needs a named licensee/)
+    expect(issues['royalty.basis.fee.currency']).toMatch(/ISO 4217/)
+    const r = parseLicenseTerms(edited((t) => (t.licensee = { kind: 'anySubscriber' })))
+    expect(!r.ok && r.issues).toEqual([{ path: 'licensee', message: 'An exclusive license needs a named licensee, not "any subscriber"' }])
+  })
+
   it('refuses what is not terms at all, without throwing', () => {
     for (const input of [null, undefined, 42, 'terms', [], true]) {
       const r = parseLicenseTerms(input)
