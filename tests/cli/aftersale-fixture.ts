@@ -4,7 +4,7 @@
  */
 import { licenseFingerprint, type LicenseTerms } from '../../src/license/terms'
 import type { PackPattern } from '../../src/pack/manifest'
-import { AI_PATTERN, TERMS } from '../pack/fixture'
+import { AI_PATTERN, INTENDED_USE, TERMS } from '../pack/fixture'
 import { buildPack, writeTmp } from '../pack/support'
 import { packPatterns, toPng, type CorpusPattern } from '../enforcement/corpus'
 
@@ -32,7 +32,7 @@ export async function writeCorpusPack(name = 'aftersale.zip'): Promise<string> {
   const zip = await buildPack({
     patterns: CORPUS.map(packPattern),
     assets: CORPUS.map((c, i) => ({ pattern: `corpus-pattern-${i}`, kind: 'png' as const, scale: 1, bytes: toPng(c.tile) })),
-    intendedUse: { field: 'apparel', territory: 'FR', units: 5000, date: '2026-04-01' },
+    intendedUse: INTENDED_USE,
   })
   return writeTmp(zip, name)
 }
