@@ -9,7 +9,7 @@ import { EXIT, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import { readPackReferences } from './match-references'
 import { decodeImage, DEFAULT_IMAGE_LIMITS } from '../enforcement/decode-image'
-import { confidenceOf, createMatcher, DEFAULT_THRESHOLD, type PatternScore } from '../enforcement/match'
+import { confidenceOf, createMatcher, DEFAULT_THRESHOLD, MATCH_DEFAULTS, type PatternScore } from '../enforcement/match'
 import type { PatternTile } from '../enforcement/reference'
 
 const USAGE = `usage: loomprint match PACK... --in FOLDER [--json] [--threshold N]
@@ -116,7 +116,8 @@ export const matchCommand: Command = {
       for (const s of refs.skipped) notes.push(`${file}: ${s.pattern} is not matched: ${s.reason}`)
       for (const t of refs.tiles) tiles.push({ ...t, pack: report.manifest.packId })
     }
-    const prepared = createMatcher(tiles)
+    // Correlations below the floor are not refined; keep it at or below the threshold so every reported score is exact.
+    const prepared = createMatcher(tiles, { floor: Math.min(MATCH_DEFAULTS.floor, 1 - threshold) })
     for (const s of prepared.skipped) notes.push(`${s.patternId} is not matched: ${s.error}`)
     const packOf = new Map(tiles.map((t) => [t.patternId, t.pack]))
     if (prepared.matcher.references.length === 0) {

@@ -18,7 +18,7 @@ import type { RgbaImage } from './decode-image'
 import { fft2, fftPlan, type FftPlan } from './fft'
 import { toGrey, type GreyImage } from './grey'
 import { MIN_CONTRAST, TILE_SAMPLES, blur121, normalise, prepareReference, type PatternTile, type Reference } from './reference'
-import { fitWithin, resampleGrey } from './resample'
+import { fitWithin, pyramid, resampleGrey } from './resample'
 
 export type MatchOptions = {
   /** Smallest and largest scale of the copy relative to the pack tile. */
@@ -111,6 +111,45 @@ type Window = {
   region: PatternScore['region']
 }
 
+function addWindow(windows: Window[], magnitudes: Float32Array[], re: Float32Array, im: Float32Array, meta: Omit<Window, 're' | 'im'>): void {
+  const magnitude = new Float32Array(re.length)
+  for (let k = 0; k < re.length; k++) magnitude[k] = Math.sqrt(re[k]! * re[k]! + im[k]! * im[k]!)
+  windows.push({ re, im, ...meta })
+  magnitudes.push(magnitude)
+}
+
+/**
+ * Z = FFT(a + i·b) of two real blocks → FFT(a) and FFT(b), using the symmetry of
+ * real signals: FFT(a)[k] = (Z[k] + conj Z[−k]) / 2, FFT(b)[k] = (Z[k] − conj Z[−k]) / 2i.
+ */
+function splitPair(
+  n: number,
+  zRe: Float64Array,
+  zIm: Float64Array,
+  windows: Window[],
+  magnitudes: Float32Array[],
+  first: Omit<Window, 're' | 'im'>,
+  second: Omit<Window, 're' | 'im'>,
+): void {
+  const nn = n * n
+  const aRe = new Float32Array(nn)
+  const aIm = new Float32Array(nn)
+  const bRe = new Float32Array(nn)
+  const bIm = new Float32Array(nn)
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const k = v * n + u
+      const m = ((n - v) % n) * n + ((n - u) % n)
+      aRe[k] = (zRe[k]! + zRe[m]!) / 2
+      aIm[k] = (zIm[k]! - zIm[m]!) / 2
+      bRe[k] = (zIm[k]! + zIm[m]!) / 2
+      bIm[k] = (zRe[m]! - zRe[k]!) / 2
+    }
+  }
+  addWindow(windows, magnitudes, aRe, aIm, { scale: first.scale, region: first.region })
+  addWindow(windows, magnitudes, bRe, bIm, { scale: second.scale, region: second.region })
+}
+
 /**
  * Best-first search: every window's spectrum is computed once; for each tile the
  * windows are visited in order of their upper bound, and the visit stops when no
@@ -121,6 +160,7 @@ export function scoreGrey(input: GreyImage, references: readonly Reference[], pl
   const n = plan.n
   const nn = n * n
   const { image, factor } = fitWithin(input, opts.maxSide)
+  const levels = pyramid(image, n)
   const results: PatternScore[] = []
   const wRe = new Float64Array(nn)
   const wIm = new Float64Array(nn)
@@ -134,6 +174,7 @@ export function scoreGrey(input: GreyImage, references: readonly Reference[], pl
     const { tileWidth, tileHeight } = group[0]!
     const windows: Window[] = []
     const magnitudes: Float32Array[] = []
+    let pending: { block: Float64Array; scale: number; region: PatternScore['region'] } | null = null
     for (let step = firstStep; step <= lastStep; step++) {
       const scale = 2 ** (step / opts.stepsPerOctave)
       const periodX = scale * tileWidth * factor // one period, in pixels of the shrunk image
@@ -144,31 +185,39 @@ export function scoreGrey(input: GreyImage, references: readonly Reference[], pl
       const rw = Math.floor(image.width * fx)
       const rh = Math.floor(image.height * fy)
       if (rw < n || rh < n) continue
-      const resampled = resampleGrey(image, fx, fy, rw, rh)
+      // Shrink from the smallest pyramid level that is still at least as fine as the target.
+      const level = Math.min(levels.length - 1, Math.max(0, Math.floor(Math.log2(1 / Math.max(fx, fy)))))
+      const resampled = resampleGrey(levels[level]!, fx * 2 ** level, fy * 2 ** level, rw, rh)
       blur121(resampled.data, rw, rh, false)
       const r = resampled.data
       for (const y0 of windowStarts(rh, n, opts.maxWindows)) {
         for (const x0 of windowStarts(rw, n, opts.maxWindows)) {
           for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) wRe[y * n + x] = r[(y0 + y) * rw + x0 + x]!
           if (normalise(wRe) < MIN_CONTRAST) continue
-          wIm.fill(0)
+          const region = {
+            x: Math.round(x0 / fx / factor),
+            y: Math.round(y0 / fy / factor),
+            width: Math.round(periodX / factor),
+            height: Math.round(periodY / factor),
+          }
+          if (pending === null) {
+            pending = { block: Float64Array.from(wRe), scale, region }
+            continue
+          }
+          // Two real windows in one complex transform: the first as the real part, this one as the imaginary.
+          wIm.set(wRe)
+          wRe.set(pending.block)
           fft2(plan, wRe, wIm)
-          const magnitude = new Float32Array(nn)
-          for (let k = 0; k < nn; k++) magnitude[k] = Math.sqrt(wRe[k]! * wRe[k]! + wIm[k]! * wIm[k]!)
-          magnitudes.push(magnitude)
-          windows.push({
-            re: Float32Array.from(wRe),
-            im: Float32Array.from(wIm),
-            scale,
-            region: {
-              x: Math.round(x0 / fx / factor),
-              y: Math.round(y0 / fy / factor),
-              width: Math.round(periodX / factor),
-              height: Math.round(periodY / factor),
-            },
-          })
+          splitPair(n, wRe, wIm, windows, magnitudes, pending, { scale, region })
+          pending = null
         }
       }
+    }
+    if (pending !== null) {
+      wRe.set(pending.block)
+      wIm.fill(0)
+      fft2(plan, wRe, wIm)
+      addWindow(windows, magnitudes, Float32Array.from(wRe), Float32Array.from(wIm), pending)
     }
 
     for (const ref of group) {

@@ -84,3 +84,31 @@ export function fitWithin(src: GreyImage, maxSide: number): { image: GreyImage; 
   const h = Math.max(1, Math.floor(src.height * factor))
   return { image: resampleGrey(src, factor, factor, w, h), factor }
 }
+
+/** Half size by 2 × 2 box averaging (an odd last row or column is dropped). */
+export function halve(src: GreyImage): GreyImage {
+  const w = src.width >> 1
+  const h = src.height >> 1
+  const out = new Float32Array(w * h)
+  const s = src.data
+  for (let y = 0; y < h; y++) {
+    const a = 2 * y * src.width
+    const b = a + src.width
+    for (let x = 0; x < w; x++) out[y * w + x] = (s[a + 2 * x]! + s[a + 2 * x + 1]! + s[b + 2 * x]! + s[b + 2 * x + 1]!) / 4
+  }
+  return { width: w, height: h, data: out }
+}
+
+/**
+ * Levels 0 (the image), 1 (half), 2 (quarter), … while both sides stay at least
+ * `minSide`. Shrinking by f from level L (factor f·2^L) gives nearly the same area
+ * average as from level 0, at a fraction of the work.
+ */
+export function pyramid(src: GreyImage, minSide: number): GreyImage[] {
+  const levels = [src]
+  for (;;) {
+    const last = levels[levels.length - 1]!
+    if ((last.width >> 1) < minSide || (last.height >> 1) < minSide) return levels
+    levels.push(halve(last))
+  }
+}

@@ -208,11 +208,17 @@ export function renderTile(kind: PatternKind, seed: number, width: number, heigh
 /** A w × h window of the infinite repeat, starting at (x0, y0) of the tile. */
 export function cropRepeat(tile: RgbaImage, x0: number, y0: number, w: number, h: number): RgbaImage {
   const data = new Uint8Array(w * h * 4)
+  const src = tile.data
   for (let y = 0; y < h; y++) {
     const ty = (((y0 + y) % tile.height) + tile.height) % tile.height
     for (let x = 0; x < w; x++) {
       const tx = (((x0 + x) % tile.width) + tile.width) % tile.width
-      data.set(tile.data.subarray((ty * tile.width + tx) * 4, (ty * tile.width + tx) * 4 + 4), (y * w + x) * 4)
+      const from = (ty * tile.width + tx) * 4
+      const to = (y * w + x) * 4
+      data[to] = src[from]!
+      data[to + 1] = src[from + 1]!
+      data[to + 2] = src[from + 2]!
+      data[to + 3] = src[from + 3]!
     }
   }
   return { width: w, height: h, data }
@@ -308,11 +314,10 @@ export function embed(background: RgbaImage, patch: RgbaImage, x: number, y: num
   for (let row = 0; row < patch.height; row++) {
     const by = y + row
     if (by < 0 || by >= background.height) continue
-    for (let col = 0; col < patch.width; col++) {
-      const bx = x + col
-      if (bx < 0 || bx >= background.width) continue
-      data.set(patch.data.subarray((row * patch.width + col) * 4, (row * patch.width + col) * 4 + 4), (by * background.width + bx) * 4)
-    }
+    const left = Math.max(0, -x)
+    const right = Math.min(patch.width, background.width - x)
+    if (right <= left) continue
+    data.set(patch.data.subarray((row * patch.width + left) * 4, (row * patch.width + right) * 4), (by * background.width + x + left) * 4)
   }
   return { width: background.width, height: background.height, data }
 }
