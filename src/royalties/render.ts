@@ -8,19 +8,29 @@ export const STATEMENT_CSV_COLUMNS = [
 ] as const
 
 /**
+ * Hazard (OWASP "CSV injection"): a spreadsheet runs a cell that starts with = + - @
+ * as a formula, and pattern and party names come from the pack. Such text cells get a
+ * leading apostrophe (pattern ids too: a usage report may hold any id). Amounts and
+ * codes are validated and never start with one of these characters.
+ */
+function textCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/**
  * One CSV: charge lines ("charge"), then flagged rows ("flag", amount empty), then
  * each party's share per pattern ("share"). Lines are numbered in that order.
  */
 export function statementCsv(s: Statement): string {
   const out: string[][] = [[...STATEMENT_CSV_COLUMNS]]
   for (const l of s.lines) {
-    out.push([`L${l.line}`, `charge:${l.kind}`, l.patternId, l.patternName, l.row === null ? '' : String(l.row), l.period ?? '', '', '', l.description, l.currency, l.amount, l.term, l.fingerprint])
+    out.push([`L${l.line}`, `charge:${l.kind}`, textCell(l.patternId), textCell(l.patternName), l.row === null ? '' : String(l.row), l.period ?? '', '', '', textCell(l.description), l.currency, l.amount, l.term, l.fingerprint])
   }
   s.flags.forEach((f, i) => {
-    for (const r of f.reasons) out.push([`F${i + 1}`, 'flag', f.patternId, '', String(f.row), f.period, '', '', r.message, '', '', r.term, ''])
+    for (const r of f.reasons) out.push([`F${i + 1}`, 'flag', textCell(f.patternId), '', String(f.row), f.period, '', '', textCell(r.message), '', '', r.term, ''])
   })
   s.shares.forEach((sh, i) => {
-    out.push([`S${i + 1}`, 'share', sh.patternId, '', '', '', sh.party, String(sh.basisPoints), `${formatPercent(sh.basisPoints)} of the pattern's ${sh.currency} total`, sh.currency, sh.amount, sh.term, sh.fingerprint])
+    out.push([`S${i + 1}`, 'share', textCell(sh.patternId), '', '', '', textCell(sh.party), String(sh.basisPoints), `${formatPercent(sh.basisPoints)} of the pattern's ${sh.currency} total`, sh.currency, sh.amount, sh.term, sh.fingerprint])
   })
   return out.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 }

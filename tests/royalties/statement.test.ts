@@ -219,3 +219,14 @@ describe('royalty statement: properties', () => {
     )
   })
 })
+
+describe('royalty statement: CSV safety', () => {
+  it('a pattern or party name that a spreadsheet would run as a formula is written as text', () => {
+    const terms: LicenseTerms = { ...BASE_TERMS, royalty: { ...BASE_TERMS.royalty, splits: [{ party: { role: 'studio', name: '=HYPERLINK("x")' }, basisPoints: 10000 }] } }
+    const s = computeStatement([pattern(0, 'p1', terms, '+cmd')], rowsOf('p1,2026-03,apparel,FR,4,0,0,EUR'), PACK)
+    const csv = statementCsv(s)
+    expect(csv).toContain(",'+cmd,")
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
+    expect(csv).not.toMatch(/(^|,)[=+]/m)
+  })
+})
