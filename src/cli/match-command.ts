@@ -5,6 +5,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { printable } from './archive'
 import { EXIT, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import { readPackReferences } from './match-references'
@@ -168,16 +169,16 @@ export const matchCommand: Command = {
     } else {
       for (const n of notes) io.out(`! ${n}`)
       for (const r of results) {
-        if (r.status === 'skipped') io.out(`! ${r.path}: skipped — ${r.reason}`)
+        if (r.status === 'skipped') io.out(`! ${printable(r.path)}: skipped — ${r.reason}`)
         else if (r.status === 'clean') {
-          io.out(`✓ ${r.path}: no pack pattern${r.nearest ? ` (nearest ${r.nearest.name}, distance ${fmt(r.nearest.distance)})` : ''}`)
+          io.out(`✓ ${printable(r.path)}: no pack pattern${r.nearest ? ` (nearest ${printable(r.nearest.name)}, distance ${fmt(r.nearest.distance)})` : ''}`)
         } else {
           const [best, ...rest] = r.matches
           io.out(
-            `✗ ${r.path}: likely copy of ${best!.name} (${best!.patternId}) — distance ${fmt(best!.distance)}, confidence ${Math.round(best!.confidence * 100)}%, ` +
+            `✗ ${printable(r.path)}: likely copy of ${printable(best!.name)} (${printable(best!.patternId)}) — distance ${fmt(best!.distance)}, confidence ${Math.round(best!.confidence * 100)}%, ` +
               `${best!.scale.toFixed(2)}× at ${best!.region.x},${best!.region.y}`,
           )
-          for (const m of rest) io.out(`    also ${m.name} (${m.patternId}) — distance ${fmt(m.distance)}, confidence ${Math.round(m.confidence * 100)}%`)
+          for (const m of rest) io.out(`    also ${printable(m.name)} (${printable(m.patternId)}) — distance ${fmt(m.distance)}, confidence ${Math.round(m.confidence * 100)}%`)
         }
       }
       io.out(`${scanned} images scanned against ${prepared.matcher.references.length} patterns in ${seconds.toFixed(1)} s: ${copies} likely ${copies === 1 ? 'copy' : 'copies'}, ${skipped} skipped.`)

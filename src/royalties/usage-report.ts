@@ -109,6 +109,9 @@ export function parseUsageReport(text: string): UsageReportResult {
 
     const patternId = get('pattern_id')
     if (patternId === '') problem('pattern_id', 'The pattern id is empty.')
+    // Hazard: the id is echoed to a terminal and into the statement; control characters could rewrite what is shown.
+    else if (/[\u0000-\u001f\u007f-\u009f]/.test(patternId)) problem('pattern_id', 'The pattern id contains control characters.')
+    else if (patternId.length > 200) problem('pattern_id', 'The pattern id is longer than 200 characters.')
     const period = parsePeriod(get('period'))
     if (!period) problem('period', `"${get('period')}" is not a period; write 2026, 2026-04, 2026-Q2 or 2026-04-01/2026-06-30.`)
     const field = get('field_of_use')

@@ -41,3 +41,10 @@ describe('usage report', () => {
 
   it.each(['2026-3', '2026-Q5', '2026-03-09/2026-03-05', '2026-02-30/2026-03-01', ''])('period %j is refused', (text) => expect(parsePeriod(text)).toBeNull())
 })
+
+describe('usage report: hostile ids', () => {
+  it('refuses a pattern id with control characters (terminal escapes)', () => {
+    const r = parseUsageReport(`${HEADER}\n"p1\u001b[2J",2026-01,apparel,FR,1,0,0,EUR\n`)
+    expect(r.ok === false && r.issues[0]).toEqual({ row: 2, column: 'pattern_id', message: 'The pattern id contains control characters.' })
+  })
+})
