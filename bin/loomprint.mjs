@@ -2,7 +2,7 @@
 // `loomprint` (package.json "bin"). Runs the esbuild bundle build/cli/loomprint.mjs,
 // building it first when it is missing or older than its sources — so
 // `npx loomprint verify pack.zip` works right after `npm ci`, with nothing built yet.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -20,13 +20,18 @@ function newestSource(dir) {
   return newest
 }
 
-/** Bundles src/cli/entry.ts for Node 20 (dependencies stay in node_modules). */
+/**
+ * Bundles src/cli/entry.ts for Node 20 (dependencies stay in node_modules). Written
+ * to a temporary file and renamed: two loomprint processes starting at once never
+ * run a half-written bundle.
+ */
 export async function buildCli() {
   const esbuild = await import('esbuild')
+  const tmp = `${CLI_OUT}.${process.pid}.tmp.mjs`
   await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: [path.join(ROOT, 'src/cli/entry.ts')],
-    outfile: CLI_OUT,
+    outfile: tmp,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -36,6 +41,7 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'silent',
   })
+  renameSync(tmp, CLI_OUT)
 }
 
 function isStale() {

@@ -3,13 +3,14 @@
  * `npm run example:pack -- OUT.zip`: builds an example licensed pattern pack without
  * Figma, then `npx loomprint verify OUT.zip` says VERIFIED.
  *
- * On the in-memory Figma (tests/figma-fake) a designer draws a pattern, marks it as
- * AI-generated and recolours part of it, through the real host code (src/host, which
- * build/main.js bundles) and the UI's own workflows (markAsync, captureAsync). The
- * record is read from the layer's plugin data, the assets come from the fake's
- * exportAsync (PNG at 1× and 2×, SVG, PDF), eligibility and the intended use from
- * src/license, and the pack from src/pack — the code the Export tab runs. The plugin's
- * own Export command does not exist yet; when it does, this script should drive it.
+ * build/main.js (built in memory with the production options) runs on the in-memory Figma (tests/figma-fake) with the
+ * fake's globals installed, exactly as Figma would run it; the UI's own workflows
+ * (markAsync, captureAsync) talk to it over the fake's UI bridge. A designer draws a
+ * pattern, marks it as AI-generated and recolours part of it; the record is read from
+ * the layer's plugin data, the assets come from the fake's exportAsync (PNG at 1× and
+ * 2×, SVG, PDF), eligibility and the intended use from src/license, and the pack from
+ * src/pack — the code the Export tab runs. The plugin's own Export command does not
+ * exist yet; when it does, this script should drive it instead of calling exportAsync.
  *
  * The signing key is a fixed example key (never use it for real packs); its public
  * key record is written next to the pack as OUT.pub.json, for `--trust`.
@@ -23,17 +24,38 @@ import { checkIntendedUse } from '../src/license/intended-use'
 import { licenseFingerprint } from '../src/license/terms'
 import { assemblePackAsync, packPatternOf, type IntendedUse, type PackAssetInput } from '../src/pack/index'
 import { generateKeyPair, signerFromSecretKey } from '../src/pack/keys'
-import { createFigmaWorld } from '../tests/figma-fake/index'
-import { openPlugin, ORIGIN, ADA } from '../tests/support/plugin-session'
+import { createFigmaWorld, installGlobals, uninstallGlobals, type FakeSession, type FigmaWorld } from '../tests/figma-fake/index'
+import { ORIGIN, ADA } from '../tests/support/plugin-session'
+import { createClient } from '../src/channel'
+import type { WorkflowContext } from '../src/ui/workflows'
+import * as esbuild from 'esbuild'
+import { mainOptions } from './build'
 import { TERMS } from '../tests/pack/fixture'
 
 const EXAMPLE_SEED = new Uint8Array(32).map((_, i) => (i * 7 + 3) & 0xff)
 const CREATED = new Date('2026-03-04T09:30:00.000Z')
 
 export async function buildExamplePack(): Promise<{ zip: Uint8Array[]; publicKey: unknown; fileName: string }> {
+  // Built in memory with the production options, so a running test suite's build/main.js is never rewritten.
+  const built = await esbuild.build(mainOptions())
+  const mainJs = built.outputFiles.find((f) => f.path.endsWith('.js'))?.text
+  if (!mainJs) throw new Error('esbuild produced no main.js')
   const world = createFigmaWorld()
-  const ada = openPlugin(world)
-  const ctx = { ...ada.ctx, newId: () => 'ExamplePattern_000001' }
+  const session = world.openSession(ADA)
+  installGlobals(session, '<div id="app"></div>')
+  try {
+    new Function(mainJs)()
+    let clock = Date.UTC(2025, 2, 4, 9, 30)
+    const client = createClient({ send: (m) => session.ui.postToMain(m), listen: (receive) => session.ui.onMessage(receive) })
+    const ctx = { client, now: () => (clock += 1000), newId: () => 'ExamplePattern_000001', user: ADA }
+    return await packFromPlugin(world, session, ctx)
+  } finally {
+    uninstallGlobals()
+  }
+}
+
+async function packFromPlugin(world: FigmaWorld, session: FakeSession, ctx: WorkflowContext): Promise<{ zip: Uint8Array[]; publicKey: unknown; fileName: string }> {
+  const ada = { figma: session.figma, session }
   let frame!: FrameNode
   let tiles: EllipseNode[] = []
   world.edit(ada.session, () => {

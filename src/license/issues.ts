@@ -6,14 +6,14 @@
  * the generic zod codes (wrong type, too long, too small, unknown field) are phrased
  * here with the field's label, the same way record.ts phrases record issues.
  */
-// Not imported from ../provenance/record: the record will embed license terms, and
-// record → terms → record would be an import cycle that leaves a schema undefined.
+import type * as z from 'zod/mini'
+import { fieldIssuesOf, type FieldIssue } from '../provenance/issues'
 
-/** Same shape as record.ts's FieldIssue: a dotted path ("" for the whole) and a message. */
-export interface FieldIssue {
-  path: string
-  message: string
-}
+export type { FieldIssue }
+
+// formatCount is not imported from ../provenance/record: the record embeds license
+// terms, and record → terms → record would be an import cycle that leaves a schema
+// undefined at load time.
 
 /** 1234567 → "1,234,567" (no Intl: not guaranteed in Figma's main-thread VM). */
 export function formatCount(n: number): string {
@@ -118,17 +118,16 @@ function isZodDefault(message: string): boolean {
   return /^(Invalid|Too (big|small)|Unrecognized)/.test(message)
 }
 
-function describe(issue: RawIssue, input: unknown): FieldIssue {
-  const path = issue.path.map(String).join('.')
+function wording(issue: RawIssue, input: unknown): string {
   const label = labelFor(issue.path)
   const value = valueAt(input, issue.path)
   let message: string
   // A missing field is "missing", whatever its schema would have said about a wrong value.
   if (value === undefined && issue.code !== 'custom' && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
-    return { path, message: `${label} is missing` }
+    return `${label} is missing`
   }
   // The schema's own words, where it has them.
-  if (!isZodDefault(issue.message) && issue.code !== 'unrecognized_keys') return { path, message: issue.message }
+  if (!isZodDefault(issue.message) && issue.code !== 'unrecognized_keys') return issue.message
   switch (issue.code) {
     case 'too_big':
       if (issue.origin === 'string' && typeof value === 'string') {
@@ -166,10 +165,10 @@ function describe(issue: RawIssue, input: unknown): FieldIssue {
     default:
       message = isZodDefault(issue.message) ? `${label} is invalid` : issue.message
   }
-  return { path, message }
+  return message
 }
 
-/** One FieldIssue per zod issue, in the order zod found them. */
-export function licenseIssuesOf(error: { issues: readonly unknown[] }, input: unknown): FieldIssue[] {
-  return error.issues.map((i) => describe(i as RawIssue, input))
+/** One FieldIssue per zod issue, in the order zod found them (the shared formatter, license wording). */
+export function licenseIssuesOf(error: { issues: readonly z.core.$ZodIssue[] }, input: unknown): FieldIssue[] {
+  return fieldIssuesOf(error.issues, (issue) => wording(issue as unknown as RawIssue, input))
 }

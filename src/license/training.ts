@@ -8,9 +8,9 @@
  * disagree: "allowed" with residual rights "models must be deleted" and a term end is
  * not a plain "allowed", it is allowed under a constraint.
  */
-import type { LicenseTerms } from './terms'
+import type { LicenseTerms, TrainingUse } from './terms'
 
-export type TrainingUse = 'allowed' | 'notAllowed' | 'constrained'
+export type { TrainingUse }
 
 export interface EffectiveTraining {
   use: TrainingUse

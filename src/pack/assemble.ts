@@ -13,7 +13,8 @@ import { c2paDefinition } from './c2pa'
 import { concatBytes, utf8Encode } from './bytes'
 import { crc32 } from './crc32'
 import { disclosureMarkdown } from './disclosure'
-import { decodePng, encodePng, perceptualHash, pngSize, repeatTile, type Rgba } from './image'
+import { decodePngAsync, encodePng, perceptualHash, pngSize, repeatTile, type Rgba } from './image'
+import type { InflateAsync } from './png-decode'
 import { keyFingerprint, type PackSigner } from './keys'
 import { licenseMarkdown, licenseOdrl, licenseViewOf } from './license-bridge'
 import {
@@ -31,6 +32,7 @@ import {
   type PackPattern,
 } from './manifest'
 import { base64Encode } from '../provenance/base64'
+import { fieldIssuesOf, formatIssues } from '../provenance/issues'
 import { sha256, toHex } from '../provenance/sha256'
 import { embedXmpInPng, embedXmpInSvg, xmpPacket, xmpRdf, type XmpFields } from './xmp'
 import { createZipWriter } from './zip'
@@ -72,6 +74,8 @@ export interface AssembleOptions {
   yieldAsync?: () => Promise<void>
   /** SHA-256 implementation (default @noble/hashes; Node callers may pass crypto's). */
   sha256?: (bytes: Uint8Array) => Uint8Array
+  /** zlib inflate for PNG decoding (default: the platform's DecompressionStream, else fflate). */
+  inflateAsync?: InflateAsync
   generator?: { name: string; version: string }
 }
 
@@ -153,8 +157,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   for (const [i, raw] of input.patterns.entries()) {
     const r = z.safeParse(PackPatternSchema, raw)
     if (!r.success) {
-      const first = r.error.issues[0]
-      return fail(`Pattern ${i + 1} is invalid: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown problem'}.`)
+      return fail(`Pattern ${i + 1} is invalid: ${formatIssues(fieldIssuesOf(r.error.issues.slice(0, 3)))}.`)
     }
     patterns.push(r.data)
   }
@@ -163,7 +166,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   if (ids.size !== patterns.length) return fail('A pattern appears twice.')
   if (input.intendedUse !== null) {
     const r = z.safeParse(IntendedUseSchema, input.intendedUse)
-    if (!r.success) return fail('The intended use is invalid.')
+    if (!r.success) return fail(`The intended use is invalid: ${formatIssues(fieldIssuesOf(r.error.issues.slice(0, 3)))}.`)
   }
   const now = options.now()
   if (!Number.isFinite(now.getTime())) return fail('The clock returned an invalid date.')
@@ -187,7 +190,8 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   // --- assets: metadata in, hashes and sizes out
   type Built = { entry: AssetEntry; bytes: Uint8Array; crc: number }
   const built: Built[] = []
-  const smallest = new Map<string, { area: number; rgba: Rgba | null; bytes: Uint8Array }>()
+  // The smallest PNG of each pattern is the tile its repeat preview is made from.
+  const smallest = new Map<string, { area: number; rgba: Rgba }>()
   const total = input.assets.length
   for (const [i, a] of input.assets.entries()) {
     if (stopped()) return STOP
@@ -210,13 +214,13 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
         path = `${dirOf.get(p.id)!}/${base}@${String(scale).replace('.', '_')}x.png`
         bytes = embedXmpInPng(a.bytes, xmpPacket(fields))
         const size = pngSize(bytes)
-        const rgba = decodePng(bytes)
+        const rgba = await decodePngAsync(bytes, options.inflateAsync)
         if (!size || !rgba) return fail(`Asset ${i + 1} of ${p.name} is not a readable PNG.`)
         width = size.width
         height = size.height
         phash = perceptualHash(rgba)
         const prev = smallest.get(p.id)
-        if (!prev || width * height < prev.area) smallest.set(p.id, { area: width * height, rgba, bytes })
+        if (!prev || width * height < prev.area) smallest.set(p.id, { area: width * height, rgba })
       } else if (a.kind === 'svg') {
         path = `${dirOf.get(p.id)!}/${base}.svg`
         bytes = embedXmpInSvg(a.bytes, xmpRdf(fields))
@@ -261,7 +265,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
       if (stopped()) return STOP
       report('preview', done++, patterns.length)
       const tile = smallest.get(p.id)
-      if (!tile?.rgba) continue
+      if (!tile) continue
       const preview = repeatTile(tile.rgba)
       const path = `${dirOf.get(p.id)!}/${slug(p.name)}-repeat-3x3.png`
       const bytes = embedXmpInPng(encodePng(preview), xmpPacket(xmpFieldsOf(p, generator)))

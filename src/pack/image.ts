@@ -9,6 +9,7 @@
  */
 import { bmvbhash } from 'blockhash-core'
 import { decode, encode, convertIndexedToRgb, type DecodedPng } from 'fast-png'
+import { decodeSimplePngAsync, type InflateAsync } from './png-decode'
 
 export interface Rgba {
   width: number
@@ -57,19 +58,24 @@ function toRgba8(png: DecodedPng): Uint8Array {
   return out
 }
 
-/** Decodes a PNG to 8-bit RGBA; null when it is not a decodable PNG within MAX_PIXELS. */
+/** Decodes a PNG to 8-bit RGBA with fast-png; null when it is not a decodable PNG within MAX_PIXELS. */
 export function decodePng(bytes: Uint8Array): Rgba | null {
   try {
     // Read the IHDR size before decoding: refuse giant canvases without allocating them.
-    if (bytes.length < 24) return null
-    const w = ((bytes[16]! << 24) | (bytes[17]! << 16) | (bytes[18]! << 8) | bytes[19]!) >>> 0
-    const h = ((bytes[20]! << 24) | (bytes[21]! << 16) | (bytes[22]! << 8) | bytes[23]!) >>> 0
-    if (w === 0 || h === 0 || w * h > MAX_PIXELS) return null
+    const size = pngSize(bytes)
+    if (!size || size.width === 0 || size.height === 0 || size.width * size.height > MAX_PIXELS) return null
     const png = decode(bytes)
     return { width: png.width, height: png.height, data: toRgba8(png) }
   } catch {
     return null
   }
+}
+
+/** The same, through the fast path for Figma's 8-bit exports first (png-decode.ts). */
+export async function decodePngAsync(bytes: Uint8Array, inflate?: InflateAsync): Promise<Rgba | null> {
+  const size = pngSize(bytes)
+  if (!size || size.width === 0 || size.height === 0 || size.width * size.height > MAX_PIXELS) return null
+  return (await decodeSimplePngAsync(bytes, MAX_PIXELS, inflate)) ?? decodePng(bytes)
 }
 
 /** Width and height from a PNG's IHDR, or null. */
@@ -82,8 +88,17 @@ export function pngSize(bytes: Uint8Array): { width: number; height: number } | 
 
 /** The image over opaque white (the fixed background of every perceptual hash). */
 export function compositeOnWhite(img: Rgba): Rgba {
-  const out = new Uint8Array(img.data.length)
   const d = img.data
+  // Most exports are opaque (the pattern has a background): nothing to composite.
+  let opaque = true
+  for (let i = 3; i < d.length; i += 4) {
+    if (d[i] !== 255) {
+      opaque = false
+      break
+    }
+  }
+  if (opaque) return img
+  const out = new Uint8Array(img.data.length)
   for (let i = 0; i < d.length; i += 4) {
     const a = d[i + 3]!
     const inv = 255 - a
@@ -144,5 +159,6 @@ export function repeatTile(tile: Rgba, max = REPEAT_PREVIEW_MAX): Rgba {
 
 /** Encodes RGBA as an 8-bit PNG (fast-png over fflate: deterministic for the same pixels). */
 export function encodePng(img: Rgba): Uint8Array {
-  return encode({ width: img.width, height: img.height, data: img.data, channels: 4, depth: 8 })
+  // Level 1: the preview is a convenience; it is most of the assembly's own work on big packs.
+  return encode({ width: img.width, height: img.height, data: img.data, channels: 4, depth: 8 }, { zlib: { level: 1 } })
 }

@@ -15,8 +15,8 @@ import {
   DigitalSourceTypeSchema,
   LineageSchema,
   PersonSchema,
-  type FieldIssue,
 } from '../provenance/record'
+import { fieldIssuesOf, formatIssues, type FieldIssue } from '../provenance/issues'
 import { LicenseTermsSchema } from '../license/terms'
 import { IntendedUseSchema as LicenseUseSchema } from '../license/intended-use'
 
@@ -182,10 +182,6 @@ export type PackManifest = z.infer<typeof PackManifestSchema>
 export const MANIFEST_PATH = 'manifest.json'
 export const SIGNATURE_PATH = 'manifest.sig'
 
-function describeIssue(issue: { path: readonly PropertyKey[]; message: string }): FieldIssue {
-  return { path: issue.path.map(String).join('.'), message: issue.message }
-}
-
 /** Parses manifest JSON text; never throws. */
 export function parseManifest(
   text: string,
@@ -198,12 +194,8 @@ export function parseManifest(
   }
   const r = z.safeParse(PackManifestSchema, value)
   if (!r.success) {
-    const issues = r.error.issues.slice(0, 20).map(describeIssue)
-    return {
-      ok: false,
-      error: `manifest.json does not match ${PACK_SCHEMA}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
-      issues,
-    }
+    const issues = fieldIssuesOf(r.error.issues.slice(0, 20))
+    return { ok: false, error: `manifest.json does not match ${PACK_SCHEMA}: ${formatIssues(issues)}`, issues }
   }
   return { ok: true, manifest: r.data, value }
 }

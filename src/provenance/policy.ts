@@ -16,6 +16,7 @@ import {
   formatPercent,
   type SplitRole,
 } from '../license/terms'
+import { fieldIssuesOf, type FieldIssue } from './issues'
 
 const BETWEEN_0_AND_1 = 'must be a number between 0 and 1'
 
@@ -153,11 +154,8 @@ export function reviewerMustNotBeEditorOf(policy: TeamPolicy): boolean {
 export type LicenseDefaults = NonNullable<TeamPolicy['licenseDefaults']>
 export type SplitTemplate = NonNullable<LicenseDefaults['splitTemplate']>
 
-export interface PolicyIssue {
-  /** Dotted field path, e.g. "weights.color"; "" for the policy as a whole. */
-  path: string
-  message: string
-}
+/** A problem with one policy field ("" for the policy as a whole). */
+export type PolicyIssue = FieldIssue
 
 export type PolicyParseResult =
   | { ok: true; policy: TeamPolicy }
@@ -167,11 +165,7 @@ export type PolicyParseResult =
 export function parsePolicy(input: unknown): PolicyParseResult {
   const result = TeamPolicySchema.safeParse(input)
   if (result.success) return { ok: true, policy: result.data }
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }))
-  return { ok: false, issues }
+  return { ok: false, issues: fieldIssuesOf(result.error.issues, (issue) => issue.message) }
 }
 
 /**
