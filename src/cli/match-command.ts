@@ -181,7 +181,7 @@ export const matchCommand: Command = {
           for (const m of rest) io.out(`    also ${printable(m.name)} (${printable(m.patternId)}) — distance ${fmt(m.distance)}, confidence ${Math.round(m.confidence * 100)}%`)
         }
       }
-      io.out(`${scanned} images scanned against ${prepared.matcher.references.length} patterns in ${seconds.toFixed(1)} s: ${copies} likely ${copies === 1 ? 'copy' : 'copies'}, ${skipped} skipped.`)
+      io.out(`${scanned} images scanned against ${prepared.matcher.references.length} pattern${prepared.matcher.references.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s: ${copies} likely ${copies === 1 ? 'copy' : 'copies'}, ${skipped} skipped.`)
     }
     return copies > 0 ? 1 : EXIT.verified
   },

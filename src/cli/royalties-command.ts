@@ -108,7 +108,7 @@ export const royaltiesCommand: Command = {
     } else if (values.csv) {
       io.out(csv.replace(/\r\n$/, ''))
     } else {
-      io.out(`✓ pack ${m.packId} verifies (${m.patterns.length} patterns)`)
+      io.out(`✓ pack ${m.packId} verifies (${m.patterns.length} pattern${m.patterns.length === 1 ? '' : 's'})`)
       io.out(`✓ usage report: ${parsed.rows.length} rows read`)
       for (const f of statement.flags) {
         io.out(`✗ row ${f.row} (${f.patternId}, ${f.period}, ${f.fieldOfUse}, ${f.territory}): flagged, not charged — ${f.reasons.map((r) => r.message).join(' ')}`)
