@@ -18,47 +18,35 @@ export function FiltersView({
         <span class="lp-label">Name</span>
         <input class="lp-input" type="search" value={filters.name} onInput={(e) => setFilters({ ...filters, name: e.currentTarget.value })} />
       </label>
-      <label class="lp-filter">
-        <span class="lp-label">Label</span>
-        <select class="lp-input" value={filters.label} onChange={(e) => setFilters({ ...filters, label: e.currentTarget.value })}>
-          <option value="">Any</option>
-          {options.labels.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="lp-filter">
-        <span class="lp-label">Status</span>
-        <select
-          class="lp-input"
-          value={filters.status}
-          onChange={(e) => setFilters({ ...filters, status: e.currentTarget.value as Filters['status'] })}
-        >
-          <option value="">Any</option>
-          {[...REVIEW_STATUSES, 'record-damaged' as const].map((s) => (
-            <option key={s} value={s}>
-              {STATUS_TEXT[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="lp-filter">
-        <span class="lp-label">Page</span>
-        <select class="lp-input" value={filters.pageId} onChange={(e) => setFilters({ ...filters, pageId: e.currentTarget.value })}>
-          <option value="">Any</option>
-          {options.pages.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Label" value={filters.label} choices={options.labels.map((l) => [l, l])} onChange={(label) => setFilters({ ...filters, label })} />
+      <FilterSelect
+        label="Status"
+        value={filters.status}
+        choices={[...REVIEW_STATUSES, 'record-damaged' as const].map((s) => [s, STATUS_TEXT[s]])}
+        onChange={(status) => setFilters({ ...filters, status: status as Filters['status'] })}
+      />
+      <FilterSelect label="Page" value={filters.pageId} choices={options.pages.map((p) => [p.id, p.name])} onChange={(pageId) => setFilters({ ...filters, pageId })} />
       <label class="lp-filter lp-filter-check">
         <input type="checkbox" checked={filters.outOfDateOnly} onChange={(e) => setFilters({ ...filters, outOfDateOnly: e.currentTarget.checked })} />
         <span>Out of date only</span>
       </label>
     </fieldset>
+  )
+}
+
+/** One filter: "Any" (the empty value) first, then each `[value, text]` choice. */
+function FilterSelect({ label, value, choices, onChange }: { label: string; value: string; choices: [string, string][]; onChange: (value: string) => void }) {
+  return (
+    <label class="lp-filter">
+      <span class="lp-label">{label}</span>
+      <select class="lp-input" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">Any</option>
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
