@@ -250,7 +250,8 @@ export const requests = {
       sliceBytes: finite(),
     }),
     progress: z.object({ offset: finite(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }),
-    result: z.object({ size: finite(), slices: finite(), name: z.string() }),
+    /** `scale`: for a PNG, the scale it was exported at (a pixel width → width ÷ the layer's render width). */
+    result: z.object({ size: finite(), slices: finite(), name: z.string(), scale: z.nullable(finite()) }),
   },
   /**
    * This person's signing key on this device (figma.clientStorage, never the document)

@@ -7,7 +7,7 @@ import type { ParamsOf, ResultOf } from '../messages'
 import { pageOf } from './layers'
 
 /** The smallest slice main sends: anything smaller only multiplies messages. */
-const MIN_SLICE = 16 * 1024
+const MIN_SLICE = 1024
 
 export type SliceSink = (offset: number, bytes: Uint8Array, size: number) => void
 
@@ -55,5 +55,14 @@ export async function exportAssetAsync(
     // One slice per turn: the editor (and other plugin messages) run in between.
     await new Promise<void>((resolve) => setTimeout(resolve, 0))
   }
-  return { size: bytes.length, slices, name: scene.name }
+  return { size: bytes.length, slices, name: scene.name, scale: pngScale(scene, params) }
+}
+
+/** The scale a PNG was exported at; a pixel width is stated as a scale of the render bounds (what Figma exports). */
+function pngScale(scene: SceneNode, params: ParamsOf<'exportAsset'>): number | null {
+  if (params.format !== 'PNG') return null
+  if (params.width === undefined) return params.scale ?? 1
+  const box = 'absoluteRenderBounds' in scene ? scene.absoluteRenderBounds : null
+  const w = box?.width ?? scene.width
+  return w > 0 ? Math.round((Math.round(params.width) / w) * 10000) / 10000 : null
 }
