@@ -9,6 +9,7 @@ import { PolicyTab } from './policy'
 import { LicenseTab } from './license'
 import { licenseLabelOf } from './license-workflows'
 import { ReviewTab } from './review'
+import { ExportTab } from './export'
 import { ErrorBanners, type UiError } from './widgets'
 import { errorMessage, helloAsync } from './workflows'
 
@@ -20,7 +21,7 @@ const TAB_LABELS: Record<TabName, string> = {
   policy: 'Team policy',
   review: 'Review',
   license: 'License',
-  export: 'Export',
+  export: 'Export licensed pack',
 }
 /**
  * Window size per tab: the review table (nine columns) and the license form need more
@@ -29,6 +30,7 @@ const TAB_LABELS: Record<TabName, string> = {
 const TAB_SIZES: Partial<Record<TabName, { width: number; height: number }>> = {
   review: { width: 640, height: 640 },
   license: { width: 480, height: 640 },
+  export: { width: 480, height: 640 },
 }
 const DEFAULT_SIZE = { width: 360, height: 560 }
 
@@ -161,22 +163,9 @@ export function App({ client, now, newId }: AppProps) {
           />
         ) : null}
         {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
-        {tab === 'export' ? (
-          <ComingSoon>
-            Export is coming soon: licensed pattern packs (assets, license terms, provenance and a signature anyone can
-            verify without Figma).
-          </ComingSoon>
-        ) : null}
+        {tab === 'export' ? <ExportTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
       </main>
       <footer class="lp-footer lp-muted lp-small">Signed in as {user.name}</footer>
-    </div>
-  )
-}
-
-function ComingSoon({ children }: { children: string }) {
-  return (
-    <div class="lp-tab lp-empty">
-      <Text>{children}</Text>
     </div>
   )
 }
