@@ -20,8 +20,11 @@ export function exportTerms(): LicenseTerms {
 
 export const USE = { use: { fieldOfUse: 'apparel' as const, territory: ['FR'], units: 5000 }, at: '2026-04-01' }
 
-export async function licensedFile(world: FigmaWorld): Promise<{ ada: PluginUser; cora: PluginUser; frames: FrameNode[] }> {
-  const ada = openPlugin(world, ADA)
+/** How a person opens the plugin: the host from source (tests) or the built main.js (the example). */
+export type OpenPlugin = (world: FigmaWorld, user: typeof ADA) => PluginUser
+
+export async function licensedFile(world: FigmaWorld, open: OpenPlugin = openPlugin): Promise<{ ada: PluginUser; cora: PluginUser; frames: FrameNode[] }> {
+  const ada = open(world, ADA)
   const frames: FrameNode[] = []
   for (const name of ['Paisley', 'Ikat']) {
     const { frame } = drawPattern(world, ada)
@@ -42,7 +45,7 @@ export async function licensedFile(world: FigmaWorld): Promise<{ ada: PluginUser
   }
   const saved = await saveLicenseAsync(ada.client, targets, exportTerms(), ada.ctx)
   if (saved.refused.length) throw new Error(JSON.stringify(saved.refused))
-  const cora = openPlugin(world, CORA)
+  const cora = open(world, CORA)
   const rows = await listReviewAsync(cora.client)
   const paisley = rows.find((r) => r.name === 'Paisley')!
   const decided = await decideAsync(cora.client, paisley, { decision: 'approve', comment: 'Good to license' }, { ...cora.ctx, rules: { reviewerMustNotBeEditor: false } })
