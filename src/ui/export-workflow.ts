@@ -93,6 +93,8 @@ export interface ExportCandidate {
   reasons: string[]
   /** Set when the pattern is allowed. */
   pattern: PackPattern | null
+  /** Allowed, but with something to act on (a per-unit royalty beyond a cap, a training constraint). */
+  notes: string[]
 }
 
 /** The pattern's current terms, or null. */
@@ -122,11 +124,13 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
   }
   for (const p of target.problems) add(p)
   let pattern: PackPattern | null = null
+  const notes: string[] = []
   if (terms) {
     const eligibility = eligibilityOf(terms, target, policy)
     for (const rule of eligibility.rules) if (!rule.ok && rule.severity === 'error') add(rule.reason)
     const useResult = checkIntendedUse(terms, use.use, use.at)
     for (const check of useResult.checks) if (!check.ok && check.severity === 'error') add(check.reason)
+    for (const check of useResult.checks) if (!check.ok && check.severity === 'warning' && !notes.includes(check.reason)) notes.push(check.reason)
     if (reasons.length === 0) {
       pattern = packPatternOf(target.record, {
         name: target.name,
@@ -143,7 +147,7 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
       })
     }
   }
-  return { nodeId: target.nodeId, name: target.name, reasons, pattern }
+  return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [] }
 }
 
 /** Reads and judges each pattern (one at a time; a layer that cannot be read is refused with why). */
@@ -159,9 +163,9 @@ export async function planExportAsync(
     if (signal?.aborted) throw new WorkflowCancelled('Cancelled.')
     try {
       const load = await loadLicenseTargetAsync(client, nodeId)
-      out.push(load.kind === 'ok' ? judgeTarget(load.target, use, policy) : { nodeId, name: load.name, reasons: [load.reason], pattern: null })
+      out.push(load.kind === 'ok' ? judgeTarget(load.target, use, policy) : { nodeId, name: load.name, reasons: [load.reason], pattern: null, notes: [] })
     } catch (error) {
-      out.push({ nodeId, name: nodeId, reasons: [error instanceof Error ? error.message : String(error)], pattern: null })
+      out.push({ nodeId, name: nodeId, reasons: [error instanceof Error ? error.message : String(error)], pattern: null, notes: [] })
     }
   }
   return out

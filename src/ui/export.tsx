@@ -52,6 +52,8 @@ interface Download {
   fileName: string
   size: number
   patterns: string[]
+  /** What the recipient must act on, per pattern (a royalty beyond a cap, a training constraint). */
+  notes: string[]
 }
 
 export function ExportTab({ client, user, now, selection, onError, randomBytes = defaultRandom }: ExportTabProps) {
@@ -119,6 +121,7 @@ export function ExportTab({ client, user, now, selection, onError, randomBytes =
         fileName: outcome.result.fileName,
         size: outcome.result.size,
         patterns: outcome.result.manifest.patterns.map((p) => p.name),
+        notes: candidates.flatMap((c) => (c.pattern ? c.notes.map((n) => `${c.name}: ${n}`) : [])),
       })
     })
 
@@ -339,6 +342,13 @@ export function ExportTab({ client, user, now, selection, onError, randomBytes =
           <Text>
             Pack ready: {download.patterns.join(', ')} ({Math.round(download.size / 1024)} kB). Check it with “npx loomprint verify {download.fileName}”.
           </Text>
+          {download.notes.length > 0 ? (
+            <ul aria-label="Conditions of this use">
+              {download.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
           <a ref={link} href={download.url} download={download.fileName}>
             Download {download.fileName}
           </a>

@@ -4,7 +4,9 @@
  * confirms, the download is taken, and the file verifies with the CLI. Needs
  * `npm run build` first.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import * as esbuild from 'esbuild'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -24,6 +26,16 @@ async function prepareScript(): Promise<string> {
     logLevel: 'silent',
   })
   return built.outputFiles[0]!.text
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core's WCAG A/AA violations in the tab (colour contrast left to Figma's theme tokens, as in the Review test). */
+async function axeViolations(frame: import('playwright-core').Frame): Promise<string[]> {
+  await frame.addScriptTag({ content: AXE })
+  return (await frame.evaluate(
+    `axe.run({ include: [['.lp-main']] }, { runOnly: ['wcag2a', 'wcag2aa'], rules: { 'color-contrast': { enabled: false } } }).then(function (r) { return r.violations.map(function (v) { return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' ') }).join(', ') }) })`,
+  )) as string[]
 }
 
 describe('Export tab in Chromium', () => {
@@ -74,6 +86,8 @@ describe('Export tab in Chromium', () => {
       await expect.poll(() => refused.textContent().catch(() => ''), { timeout: 20_000 }).toContain('Ikat')
       expect(await refused.textContent()).toContain('no approved review')
       expect(await refused.textContent()).not.toContain('Paisley')
+      // The form and the confirm step have accessible names (axe WCAG A/AA).
+      if (theme === 'light') expect(await axeViolations(frame)).toEqual([])
 
       const downloading = page.waitForEvent('download', { timeout: 60_000 })
       await frame.getByRole('button', { name: 'Leave out and export' }).click()

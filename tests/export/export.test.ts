@@ -55,6 +55,14 @@ describe('which patterns go into a pack', () => {
     expect(paisley!.pattern).toBeNull()
   })
 
+  test('units beyond a cap whose rule is a per-unit royalty: allowed, with the royalty said', async () => {
+    const world = createFigmaWorld()
+    const { ada, frames } = await licensedFile(world)
+    const [paisley] = await planExportAsync(ada.client, [frames[0]!.id], { ...USE, use: { ...USE.use, units: 12_000 } }, DEFAULT_POLICY)
+    expect(paisley!.reasons).toEqual([])
+    expect(paisley!.notes.join(' ')).toMatch(/2,000 beyond it/)
+  })
+
   test('an edit after the approval makes the capture out of date: refused', async () => {
     const world = createFigmaWorld()
     const { ada, frames } = await licensedFile(world)
