@@ -50,6 +50,7 @@ export function App({ client, now, newId }: AppProps) {
   const [selection, setSelection] = useState<LayerInfo[]>([])
   const [tab, setTab] = useState<TabName>('capture')
   const [errors, setErrors] = useState<UiError[]>([])
+  const [exportChoice, setExportChoice] = useState<{ nodeIds: string[]; token: number } | null>(null)
   const [autoCapture, setAutoCapture] = useState<{ nodeId: string; token: number } | null>(null)
   const [originForm, setOriginForm] = useState<OriginForm>(() => emptyOriginForm(new Date(now()).toISOString().slice(0, 10)))
   const errorId = useRef(0)
@@ -160,10 +161,14 @@ export function App({ client, now, newId }: AppProps) {
                 .then(() => setTab('license'))
                 .catch((error: unknown) => onError(errorMessage(error)))
             }}
+            onExport={(nodeIds) => {
+              setExportChoice({ nodeIds, token: Date.now() + Math.random() })
+              setTab('export')
+            }}
           />
         ) : null}
         {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
-        {tab === 'export' ? <ExportTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
+        {tab === 'export' ? <ExportTab key={exportChoice?.token ?? 0} client={client} user={user} now={now} selection={selection} onError={onError} initialNodeIds={exportChoice?.nodeIds} /> : null}
       </main>
       <footer class="lp-footer lp-muted lp-small">Signed in as {user.name}</footer>
     </div>

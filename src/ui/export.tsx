@@ -32,6 +32,8 @@ export interface ExportTabProps {
   now: () => number
   selection: readonly LayerInfo[]
   onError: (message: string) => void
+  /** Patterns chosen elsewhere (the review table's shown rows); default: every approved, licensed one. */
+  initialNodeIds?: readonly string[]
   /** Random bytes for a new key (default: crypto.getRandomValues, present even without a secure context). */
   randomBytes?: (n: number) => Uint8Array
 }
@@ -56,7 +58,7 @@ interface Download {
   notes: string[]
 }
 
-export function ExportTab({ client, user, now, selection, onError, randomBytes = defaultRandom }: ExportTabProps) {
+export function ExportTab({ client, user, now, selection, onError, initialNodeIds, randomBytes = defaultRandom }: ExportTabProps) {
   const [rows, setRows] = useState<ReviewRow[] | null>(null)
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [key, setKey] = useState<KeyStatus | null>(null)
@@ -76,8 +78,10 @@ export function ExportTab({ client, user, now, selection, onError, randomBytes =
       .then((list) => {
         if (stop) return
         setRows(list)
-        // Default: every approved, licensed pattern.
-        setChosen(new Set(list.filter((r) => r.status === 'approved' && r.license !== 'none' && r.license !== 'damaged').map((r) => r.nodeId)))
+        // Default: every approved, licensed pattern (or what the review table showed).
+        setChosen(
+          new Set(initialNodeIds ?? list.filter((r) => r.status === 'approved' && r.license !== 'none' && r.license !== 'damaged').map((r) => r.nodeId)),
+        )
       })
       .catch((error: unknown) => onError(errorMessage(error)))
     loadSigningKeyAsync(client, user)

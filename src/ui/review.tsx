@@ -57,6 +57,8 @@ export interface ReviewTabProps {
   licenseOf?: LicenseLabeler
   /** Open the License tab for these patterns. */
   onLicense?: (nodeIds: string[]) => void
+  /** Open the Export tab with these patterns chosen (the rows the table shows). */
+  onExport?: (nodeIds: string[]) => void
 }
 
 const THUMB_HEIGHT = 32
@@ -165,6 +167,11 @@ export function ReviewTab(props: ReviewTabProps) {
         <Button secondary disabled={rows === null || shown.length === 0} onClick={downloadCsv}>
           Download CSV
         </Button>
+        {props.onExport ? (
+          <Button secondary disabled={rows === null || shown.length === 0} onClick={() => props.onExport?.(shown.map((r) => r.nodeId))}>
+            Export shown…
+          </Button>
+        ) : null}
       </div>
 
       {busy ? <ListingView busy={busy} /> : null}

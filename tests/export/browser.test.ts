@@ -69,10 +69,15 @@ describe('Export tab in Chromium', () => {
 
       const patterns = frame.getByRole('group', { name: 'Patterns to export' })
       await expect.poll(() => patterns.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(2)
-      // Default: every approved, licensed pattern — Paisley only. Choose Ikat too.
+      // Default: every approved, licensed pattern — Paisley only.
       expect(await patterns.getByRole('checkbox', { name: /Paisley/ }).isChecked()).toBe(true)
       expect(await patterns.getByRole('checkbox', { name: /Ikat/ }).isChecked()).toBe(false)
-      await patterns.getByRole('checkbox', { name: /Ikat/ }).check()
+      // From the review table: "Export shown…" chooses every pattern the table shows.
+      await frame.getByText('Review', { exact: true }).click()
+      await expect.poll(() => frame.getByRole('table', { name: 'Tracked patterns' }).locator('tbody tr').count(), { timeout: 15_000 }).toBe(2)
+      await frame.getByRole('button', { name: 'Export shown…' }).click()
+      await expect.poll(() => patterns.getByRole('checkbox', { name: /Ikat/ }).isChecked().catch(() => false), { timeout: 15_000 }).toBe(true)
+      expect(await patterns.getByRole('checkbox', { name: /Paisley/ }).isChecked()).toBe(true)
 
       await frame.getByRole('button', { name: 'New signing key' }).click().catch(fail)
       await expect.poll(() => frame.getByRole('list', { name: 'Published signing keys' }).textContent(), { timeout: 10_000 }).toContain('Ada Designer')
