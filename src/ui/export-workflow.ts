@@ -9,7 +9,8 @@ import type { User } from '../messages'
 import { checkIntendedUse, currentDecision, type IntendedUse as LicenseUse } from '../license/eligibility'
 import { licenseFingerprint, type LicenseTerms } from '../license/terms'
 import type { TeamPolicy } from '../provenance/policy'
-import { assemblePackAsync, packPatternOf, type AssembleResult, type PackAssetInput, type PackPattern, type PackProgress } from '../pack/index'
+import { assemblePackAsync, packPatternOf, type AssembleResult, type PackAssetInput, type PackPattern, type PackProgress, type PackReview } from '../pack/index'
+import type { DecisionKind } from '../provenance/review'
 import { generateKeyPair, keyFingerprint, signerFromSecretKey, type PackSigner, type PublicKeyRecord } from '../pack/keys'
 import { toHex } from '../provenance/sha256'
 import { eligibilityOf, loadLicenseTargetAsync, type LicenseTarget } from './license-workflows'
@@ -97,6 +98,12 @@ export interface ExportCandidate {
   notes: string[]
 }
 
+const PACK_DECISION: { readonly [K in DecisionKind]: PackReview['decision'] } = {
+  approve: 'approved',
+  'request-changes': 'changesRequested',
+  reject: 'rejected',
+}
+
 /** The pattern's current terms, or null. */
 function currentTerms(target: LicenseTarget): LicenseTerms | null {
   return target.entry?.current?.terms ?? null
@@ -134,12 +141,12 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
     if (reasons.length === 0) {
       pattern = packPatternOf(target.record, {
         name: target.name,
-        reviews: ev.reviews.map((r) => ({
-          decision: r.decision,
-          by: { id: r.by.id, name: r.by.name },
-          at: r.at,
-          note: '',
-          capture: r.capture ? { hash: r.capture.hash ?? null, at: r.capture.at ?? null, hcc: r.capture.hcc ?? null } : null,
+        reviews: target.decisions.map((d) => ({
+          decision: PACK_DECISION[d.decision],
+          by: { id: d.by.id, name: d.by.name },
+          at: d.at,
+          note: d.comment,
+          capture: { hash: d.capture.hash, at: d.capture.at, hcc: d.capture.hcc },
         })),
         license: { terms, fingerprint: licenseFingerprint(terms) },
         eligibility,

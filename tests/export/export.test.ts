@@ -92,6 +92,8 @@ describe('export', () => {
     })
     if (outcome.kind !== 'packed') throw new Error(outcome.error)
     expect(outcome.result.manifest.patterns.map((p) => p.name)).toEqual(['Paisley'])
+    // The review history travels with its comment and the capture it was made on.
+    expect(outcome.result.manifest.patterns[0]!.reviews).toMatchObject([{ decision: 'approved', by: { name: 'Cora Director' }, note: 'Good to license' }])
     expect([...stages]).toContain('exporting')
     const sizes = ada.session.ui.messageSizes.slice(before)
     expect(Math.max(...sizes)).toBeLessThanOrEqual(budget)
