@@ -122,6 +122,13 @@ export class CanvasView {
     return [(event.clientX - rect.left) / v.zoom + v.x, (event.clientY - rect.top) / v.zoom + v.y]
   }
 
+  /** Page point → client (viewport) coordinates. */
+  toClient(x: number, y: number): { x: number; y: number } {
+    const rect = this.element.getBoundingClientRect()
+    const v = this.viewport(this.editor.pageOf())
+    return { x: rect.left + (x - v.x) * v.zoom, y: rect.top + (y - v.y) * v.zoom }
+  }
+
   /** The layer a click at page point (x, y) selects: the topmost child of a top-level frame, else the frame. */
   hitTest(x: number, y: number): SceneNode | null {
     const editor = this.editor

@@ -84,7 +84,6 @@ async function boot(root: HTMLElement): Promise<void> {
   }
   const pluginHost = h('div', { class: 'pg-plugins', id: 'pg-plugins' })
   const editor = new Editor(world, build, { notify, pluginContainer: pluginHost })
-  ;(window as unknown as { __playground: unknown }).__playground = { editor, world }
 
   const personSelect = h('select', { id: 'pg-person' })
   for (const person of editor.people) {
@@ -194,6 +193,19 @@ async function boot(root: HTMLElement): Promise<void> {
     'aria-keyshortcuts': 'ArrowLeft ArrowRight ArrowUp ArrowDown Delete Escape Enter',
   })
   const view = new CanvasView(canvas, editor, { tool: () => tool, setTool, fill: currentFill, announce })
+  // For journeys and for poking around in devtools: the world, and where a layer is on screen.
+  ;(window as unknown as { __playground: unknown }).__playground = {
+    editor,
+    world,
+    /** The centre of the named layer on the active person's page, in client coordinates. */
+    locate: (name: string): { x: number; y: number } | null => {
+      const node = editor.as(editor.active, () => editor.pageOf().findOne((n) => n.name === name))
+      const box = node?.absoluteBoundingBox
+      return box ? view.toClient(box.x + box.width / 2, box.y + box.height / 2) : null
+    },
+    /** Page coordinates → client coordinates. */
+    toClient: (x: number, y: number) => view.toClient(x, y),
+  }
 
   const menu = h('div', { class: 'pg-menu', role: 'group', 'aria-label': `Plugins: ${build.name}` })
   for (const item of build.menu) {

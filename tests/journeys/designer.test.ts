@@ -1,0 +1,145 @@
+/**
+ * The designer's day, in the playground (the built plugin on the simulated Figma):
+ * marks an untracked AI pattern with its origin, edits it on the canvas (recolour, move,
+ * delete, draw), captures and reads the score and the journal, undoes an edit and
+ * captures again. Then the same journey with the keyboard only, and every tab of the
+ * plugin through axe. Needs `npm run build` (npm test builds first).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Frame, Page } from 'playwright-core'
+import {
+  drag,
+  JOURNEY_TIMEOUT_MS,
+  locate,
+  pluginData,
+  selectLayer,
+  seriousViolations,
+  shownHcc,
+  startJourneyHost,
+  type JourneyHost,
+} from './support'
+
+/** Origin fields by their visible label (a required field's label ends in “*”). */
+const ORIGIN: [label: RegExp, value: string][] = [
+  [/^Generator \(tool\)/, 'Adobe Firefly'],
+  [/^Model( \*)?$/, 'Firefly Image 3'],
+  [/^Prompt$/, 'geometric tile, four colours, mid-century textile'],
+]
+
+let host: JourneyHost | undefined
+beforeAll(async () => {
+  host = await startJourneyHost('designer')
+})
+afterAll(async () => {
+  await host?.close()
+})
+
+async function goToPage(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).click()
+  await expect.poll(() => page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page')
+}
+
+async function captureShown(plugin: Frame): Promise<number> {
+  await plugin.getByRole('button', { name: 'Capture provenance', exact: true }).click()
+  await expect.poll(() => plugin.getByRole('region', { name: /^Capture result for / }).count(), { timeout: 20_000 }).toBe(1)
+  return shownHcc(plugin)
+}
+
+describe('designer journey', () => {
+  test(
+    'marks a pattern with its AI origin, edits it, captures, undoes an edit and captures again',
+    async () => {
+      const journey = await host!.open()
+      const { page } = journey
+      try {
+        const plugin = await journey.plugin()
+        await expect.poll(() => plugin.getByText('Nothing is selected.').count(), { timeout: 15_000 }).toBe(1)
+        await journey.screen('start', { playground: true })
+
+        // Untracked AI artwork on page 2.
+        await goToPage(page, 'Artwork')
+        await selectLayer(page, 'Geometric tile')
+        await plugin.getByRole('button', { name: 'Mark as AI-generated' }).click()
+        const form = plugin.getByRole('form', { name: 'AI origin' })
+        for (const [label, value] of ORIGIN) await form.getByLabel(label).fill(value)
+        await journey.screen('mark-origin')
+        await form.getByRole('button', { name: 'Mark as AI-generated' }).click()
+        await expect.poll(() => plugin.getByText(/Marked 1 layer/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+        expect(await pluginData(page, 'Geometric tile', 'record')).toContain('Adobe Firefly')
+        await journey.screen('marked')
+
+        // Edits on the canvas: recolour, move, delete, draw.
+        await selectLayer(page, 'Square 1')
+        await page.getByLabel('Fill colour', { exact: true }).fill('#1b998b')
+        await page.getByRole('button', { name: 'Recolour' }).click()
+        await selectLayer(page, 'Circle 2')
+        const circle = await locate(page, 'Circle 2')
+        await drag(page, circle, { x: circle.x + 30, y: circle.y + 24 })
+        await expect.poll(() => page.locator('.pg-props').innerText()).toMatch(/Position\s+\d+, \d+/)
+        await selectLayer(page, 'Square 9')
+        await page.getByRole('button', { name: 'Delete', exact: true }).click()
+        await expect(page.getByRole('option', { name: 'Square 9', exact: true }).count()).resolves.toBe(0)
+        await page.getByRole('button', { name: 'Rectangle', exact: true }).click()
+        const from = (await page.evaluate('__playground.toClient(104, 104)')) as { x: number; y: number }
+        await drag(page, from, { x: from.x + 50, y: from.y + 36 })
+        const drawn = page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^Rectangle \d+$/ })
+        await expect.poll(() => drawn.count()).toBe(1)
+
+        // Capture: the score, why, and the journal.
+        await selectLayer(page, 'Geometric tile')
+        const first = await captureShown(plugin)
+        expect(first).toBeGreaterThan(0)
+        const result = plugin.getByRole('region', { name: /^Capture result for Geometric tile/ })
+        await expect.poll(() => result.innerText()).toMatch(/Edit journal/)
+        await expect.poll(() => result.innerText()).toMatch(/Ada Designer/)
+        await expect.poll(() => result.innerText()).toMatch(/chain verified/)
+        await expect.poll(() => result.innerText()).toMatch(/Square 1/)
+        await journey.screen('captured', { playground: true })
+
+        // Undo the drawing (Figma's undo also reverts plugin writes: press until it is gone).
+        for (let i = 0; i < 3 && (await drawn.count()) > 0; i++) {
+          await page.getByRole('button', { name: 'Undo', exact: true }).click()
+        }
+        expect(await drawn.count()).toBe(0)
+        await selectLayer(page, 'Geometric tile')
+        const again = await captureShown(plugin)
+        expect(again).toBeLessThan(first)
+        expect(again).toBeGreaterThan(0)
+        await journey.screen('captured-after-undo')
+
+        expect(journey.errors).toEqual([])
+        expect(seriousViolations(journey.reports)).toEqual([])
+      } finally {
+        await journey.close()
+      }
+    },
+    JOURNEY_TIMEOUT_MS,
+  )
+
+  test(
+    'every tab of the plugin passes axe in light and dark',
+    async () => {
+      const journey = await host!.open({ search: '?person=1001' })
+      try {
+        const plugin = await journey.plugin()
+        await selectLayer(journey.page, 'Indigo paisley repeat')
+        await expect.poll(() => plugin.getByRole('button', { name: 'Capture provenance', exact: true }).count(), { timeout: 15_000 }).toBe(1)
+        await journey.screen('tracked-selected')
+        const tabs = await plugin.getByRole('radio').evaluateAll((inputs) =>
+          inputs.map((input) => (input as HTMLInputElement).value).filter((value) => value !== ''),
+        )
+        expect(tabs.length).toBeGreaterThan(1)
+        for (const tab of tabs.slice(1)) {
+          await plugin.getByText(tab, { exact: true }).click()
+          await journey.page.waitForTimeout(300)
+          await journey.screen(`tab-${tab.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`)
+        }
+        expect(journey.errors).toEqual([])
+        expect(seriousViolations(journey.reports)).toEqual([])
+      } finally {
+        await journey.close()
+      }
+    },
+    JOURNEY_TIMEOUT_MS,
+  )
+})

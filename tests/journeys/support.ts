@@ -1,0 +1,219 @@
+/**
+ * What the journeys share: the playground served in-process (playground/server.ts, on
+ * the build `npm test` just made), one Chromium per test file (Debian's, driven by
+ * playwright-core with the harness's flags), and `screen()` — run at every screen of the
+ * plugin: axe-core on the plugin UI in light and dark (0 serious or critical violations
+ * allowed), and, with LOOMPRINT_SCREENSHOTS=1 (`npm run screenshots`), a screenshot of
+ * the whole playground in both themes into docs/screenshots/.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
+import { startPlayground, type Playground } from '../../playground/server'
+import { CHROMIUM_FLAGS, findChromium } from '../harness/browser'
+import { ROOT } from '../build/paths'
+
+export const SCREENSHOTS = process.env.LOOMPRINT_SCREENSHOTS === '1'
+export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots')
+/** A journey is a whole day's work in one test: give it room on a busy CI machine. */
+export const JOURNEY_TIMEOUT_MS = 180_000
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export type Theme = 'light' | 'dark'
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  targets: string[]
+}
+
+export interface ScreenReport {
+  screen: string
+  theme: Theme
+  /** What was checked: the plugin UI, or the playground around it. */
+  scope: 'plugin' | 'playground'
+  violations: AxeViolation[]
+}
+
+export interface JourneyHost {
+  open(options?: { search?: string }): Promise<JourneyPage>
+  close(): Promise<void>
+}
+
+export interface JourneyPage {
+  page: Page
+  context: BrowserContext
+  /** The visible plugin window's UI frame (the active person's). */
+  plugin(): Promise<Frame>
+  /** axe (light + dark) and, when asked for, screenshots of one screen. */
+  screen(name: string, options?: { playground?: boolean }): Promise<void>
+  reports: ScreenReport[]
+  /** Uncaught errors on the page and in the plugin. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+/** Starts the playground server and one browser for a test file. */
+export async function startJourneyHost(journey: string): Promise<JourneyHost> {
+  const playground: Playground = await startPlayground({ build: false, log: () => undefined })
+  let browser: Browser
+  try {
+    browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS })
+  } catch (error) {
+    await playground.close()
+    throw error
+  }
+  const allReports: ScreenReport[] = []
+  return {
+    async open(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.goto(playground.url + (options.search ?? ''))
+      await page.waitForSelector('#playground[data-ready="true"]', { timeout: 30_000 }).catch(async (error: unknown) => {
+        throw new Error(`the playground did not start: ${String(error)}\npage: ${await page.locator('body').innerText()}\nerrors: ${errors.join('\n')}`)
+      })
+      const reports: ScreenReport[] = []
+      const plugin = async (): Promise<Frame> => {
+        const handle = await page.waitForSelector('.pg-plugin-window:not(.pg-away):not([hidden]) iframe.pg-plugin-ui', { timeout: 15_000 })
+        const frame = await handle.contentFrame()
+        if (!frame) throw new Error('the plugin window has no frame')
+        return frame
+      }
+      const setTheme = async (theme: Theme): Promise<void> => {
+        await page.selectOption('#pg-theme', theme)
+        const frame = await plugin()
+        await frame.waitForFunction((t) => document.documentElement.classList.contains(`figma-${t}`), theme)
+      }
+      return {
+        page,
+        context,
+        plugin,
+        reports,
+        errors,
+        async screen(name, screenOptions = {}) {
+          const start = await page.inputValue('#pg-theme')
+          for (const theme of ['light', 'dark'] as const) {
+            await setTheme(theme)
+            const frame = await plugin()
+            const report: ScreenReport = { screen: name, theme, scope: 'plugin', violations: await axe(frame) }
+            reports.push(report)
+            allReports.push(report)
+            if (screenOptions.playground) {
+              const around: ScreenReport = { screen: name, theme, scope: 'playground', violations: await axe(page.mainFrame()) }
+              reports.push(around)
+              allReports.push(around)
+            }
+            if (SCREENSHOTS) {
+              mkdirSync(SCREENSHOT_DIR, { recursive: true })
+              await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${journey}-${name}-${theme}.png`) })
+            }
+          }
+          await setTheme(start === 'dark' ? 'dark' : 'light')
+        },
+        close: () => context.close(),
+      }
+    },
+    async close() {
+      if (SCREENSHOTS) writeIndex(journey, allReports)
+      await browser.close().catch(() => undefined)
+      await playground.close()
+    },
+  }
+}
+
+/** axe-core on one frame's document (not into its iframes); the violations only. */
+export async function axe(frame: Frame): Promise<AxeViolation[]> {
+  if (!(await frame.evaluate('typeof axe !== "undefined"'))) await frame.addScriptTag({ content: AXE_SOURCE })
+  return (await frame.evaluate(`axe.run(document, { resultTypes: ['violations'], iframes: false }).then(function (r) {
+    return r.violations.map(function (v) {
+      return { id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 8).map(function (n) { var why = (n.any[0] || n.all[0] || n.none[0] || {}).message; return String(n.target) + (why ? ' (' + why + ')' : '') }) }
+    })
+  })`)) as AxeViolation[]
+}
+
+/** Serious or critical violations, one line each (empty when there are none). */
+export function seriousViolations(reports: readonly ScreenReport[]): string[] {
+  return reports.flatMap((r) =>
+    r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${r.scope} · ${r.screen} (${r.theme}): ${v.impact ?? ''} ${v.id} — ${v.help} at ${v.targets.join(' | ')}`),
+  )
+}
+
+/** docs/screenshots/<journey>.md: every screen in both themes, with its axe figures. */
+function writeIndex(journey: string, reports: readonly ScreenReport[]): void {
+  const screens = Array.from(new Set(reports.map((r) => r.screen)))
+  const count = (screen: string, theme: Theme, scope: ScreenReport['scope']): string => {
+    const r = reports.find((x) => x.screen === screen && x.theme === theme && x.scope === scope)
+    if (!r) return '—'
+    const by = (impact: string) => r.violations.filter((v) => v.impact === impact).length
+    return `${String(by('critical'))} / ${String(by('serious'))} / ${String(by('moderate') + by('minor'))}`
+  }
+  const lines = [
+    `# ${journey[0]!.toUpperCase()}${journey.slice(1)} journey: screens`,
+    '',
+    `Written by \`npm run screenshots\` (tests/journeys/${journey}.test.ts). axe-core ${axeVersion()} on the plugin UI,`,
+    'per theme: critical / serious / moderate+minor violations.',
+    '',
+    ...screens.flatMap((screen) => [
+      `## ${screen}`,
+      '',
+      `axe (plugin UI): light ${count(screen, 'light', 'plugin')}, dark ${count(screen, 'dark', 'plugin')}`,
+      '',
+      `| light | dark |`,
+      `|---|---|`,
+      `| ![${screen}, light](${journey}-${screen}-light.png) | ![${screen}, dark](${journey}-${screen}-dark.png) |`,
+      '',
+    ]),
+  ]
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  writeFileSync(path.join(SCREENSHOT_DIR, `${journey}.md`), lines.join('\n'))
+}
+
+function axeVersion(): string {
+  const pkg = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('axe-core/package.json'), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+// ── driving the playground ─────────────────────────────────────────────────────
+
+/** Clicks a layer in the playground's layer list. */
+export async function selectLayer(page: Page, name: string, options: { shift?: boolean } = {}): Promise<void> {
+  await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name, exact: true }).click({ modifiers: options.shift ? ['Shift'] : [] })
+}
+
+/** Where a layer is on screen (its centre). */
+export async function locate(page: Page, name: string): Promise<{ x: number; y: number }> {
+  const point = (await page.evaluate(`__playground.locate(${JSON.stringify(name)})`)) as { x: number; y: number } | null
+  if (!point) throw new Error(`no layer “${name}” on the current page`)
+  return point
+}
+
+/** Drags on the canvas from one client point to another. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 })
+  await page.mouse.move(to.x, to.y, { steps: 3 })
+  await page.mouse.up()
+}
+
+/** The HCC the plugin shows, from its accessible label. */
+export async function shownHcc(frame: Frame): Promise<number> {
+  const label = await frame.getByLabel(/^Human-contribution coefficient /).first().getAttribute('aria-label', { timeout: 20_000 })
+  const value = Number(/([0-9.]+)\s*$/.exec(label ?? '')?.[1])
+  if (!Number.isFinite(value)) throw new Error(`no coefficient in “${label ?? ''}”`)
+  return value
+}
+
+/** Evaluates in the playground page: the active person's plugin data on a layer. */
+export async function pluginData(page: Page, layer: string, key: string): Promise<string> {
+  return (await page.evaluate(
+    `(function () { var e = __playground.editor; return e.as(e.active, function () { var n = e.pageOf().findOne(function (n) { return n.name === ${JSON.stringify(layer)} }); return n ? n.getPluginData(${JSON.stringify(key)}) : null }) })()`,
+  )) as string
+}
