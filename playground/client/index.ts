@@ -223,9 +223,8 @@ async function boot(root: HTMLElement): Promise<void> {
     properties,
     h('h2', { class: 'pg-h2' }, `Plugins › Development › ${build.name}`),
     menu,
-    pluginHost,
   )
-  root.replaceChildren(header, h('div', { class: 'pg-body' }, left, center, right), toasts)
+  root.replaceChildren(header, h('div', { class: 'pg-body' }, left, center, right, pluginHost), toasts)
 
   // ── rendering ────────────────────────────────────────────────────────────────
   let lastKey = ''

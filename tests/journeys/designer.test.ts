@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
 import {
   drag,
+  focused,
+  press,
+  tabTo,
+  type Focus,
   JOURNEY_TIMEOUT_MS,
   locate,
   pluginData,
@@ -136,6 +140,117 @@ describe('designer journey', () => {
         }
         expect(journey.errors).toEqual([])
         expect(seriousViolations(journey.reports)).toEqual([])
+      } finally {
+        await journey.close()
+      }
+    },
+    JOURNEY_TIMEOUT_MS,
+  )
+
+  test(
+    'the same journey with the keyboard only (Tab, Enter, Space, Escape, arrows), focus always visible',
+    async () => {
+      const journey = await host!.open()
+      const { page } = journey
+      const stops: Focus[] = []
+      const is = (where: Focus['where'], name: string | RegExp) => (f: Focus) =>
+        f.where === where && (typeof name === 'string' ? f.name === name : name.test(f.name))
+      const layer = async (name: string): Promise<void> => {
+        // In the layer list: arrows move through the layers (and select), Home goes to the top.
+        await press(journey, stops, 'Home')
+        for (let i = 0; i < 40; i++) {
+          const f = await focused(journey)
+          if (f?.name === name) {
+            await press(journey, stops, 'Space')
+            return
+          }
+          await press(journey, stops, 'ArrowDown')
+        }
+        throw new Error(`no layer “${name}” in the list`)
+      }
+      const layerList = (f: Focus) => f.where === 'page' && f.role === 'option'
+      try {
+        const plugin = await journey.plugin()
+        await expect.poll(() => plugin.getByText('Nothing is selected.').count(), { timeout: 15_000 }).toBe(1)
+
+        await tabTo(journey, stops, is('page', 'Artwork'))
+        await press(journey, stops, 'Enter')
+        await tabTo(journey, stops, layerList)
+        await layer('Geometric tile')
+
+        // Mark, in the plugin.
+        await tabTo(journey, stops, is('plugin', 'Mark as AI-generated'))
+        await press(journey, stops, 'Enter')
+        for (const [label, value] of ORIGIN) {
+          await tabTo(journey, stops, (f) => f.where === 'plugin' && label.test(f.name))
+          await page.keyboard.type(value)
+        }
+        await tabTo(journey, stops, is('plugin', 'Mark as AI-generated'))
+        await press(journey, stops, 'Enter')
+        await expect.poll(() => plugin.getByText(/Marked 1 layer/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+
+        // Recolour Square 1.
+        await tabTo(journey, stops, layerList, { backward: true })
+        await layer('Square 1')
+        await tabTo(journey, stops, is('page', 'Fill colour'))
+        await page.keyboard.press('ControlOrMeta+A')
+        await page.keyboard.type('#1b998b')
+        await press(journey, stops, 'Enter')
+        await expect.poll(() => page.locator('.pg-props').innerText()).toMatch(/#1b998b/)
+
+        // Move Circle 2 with the arrows on the canvas.
+        await tabTo(journey, stops, layerList, { backward: true })
+        await layer('Circle 2')
+        await tabTo(journey, stops, (f) => f.where === 'page' && f.role === 'img')
+        for (let i = 0; i < 3; i++) await press(journey, stops, 'Shift+ArrowRight')
+        await expect.poll(() => page.locator('.pg-props').innerText()).toMatch(/Position\s+170, 20/)
+
+        // Delete Square 9 from the layer list; Escape on the canvas clears the selection.
+        await tabTo(journey, stops, layerList, { backward: true })
+        await layer('Square 9')
+        await press(journey, stops, 'Delete')
+        await expect.poll(() => page.getByRole('option', { name: 'Square 9', exact: true }).count()).toBe(0)
+
+        // Draw a rectangle in the tile: the tool, from the keyboard, draws at once.
+        await layer('Circle 8')
+        await tabTo(journey, stops, is('page', 'Rectangle'))
+        await press(journey, stops, 'Enter')
+        const drawn = page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^Rectangle \d+$/ })
+        await expect.poll(() => drawn.count()).toBe(1)
+        await tabTo(journey, stops, (f) => f.where === 'page' && f.role === 'img')
+        await press(journey, stops, 'Escape')
+        await expect.poll(() => page.locator('.pg-properties').innerText()).toMatch(/Nothing selected/)
+
+        // Capture.
+        await tabTo(journey, stops, layerList, { backward: true })
+        await layer('Geometric tile')
+        await tabTo(journey, stops, is('plugin', 'Capture provenance'))
+        await press(journey, stops, 'Enter')
+        await expect.poll(() => plugin.getByRole('region', { name: /^Capture result for Geometric tile/ }).count(), { timeout: 20_000 }).toBe(1)
+        const first = await shownHcc(plugin)
+        expect(first).toBeGreaterThan(0)
+
+        // A confirmation in the plugin: Escape cancels it, nothing is unmarked.
+        await tabTo(journey, stops, is('plugin', 'Unmark…'), { backward: true })
+        await press(journey, stops, 'Enter')
+        const dialog = plugin.getByRole('alertdialog')
+        await expect.poll(() => dialog.count()).toBe(1)
+        await press(journey, stops, 'Escape')
+        await expect.poll(() => dialog.count()).toBe(0)
+        expect(await pluginData(page, 'Geometric tile', 'record')).not.toBe('')
+
+        // Undo the drawing with the editor's shortcut, capture again.
+        await tabTo(journey, stops, layerList, { backward: true })
+        for (let i = 0; i < 3 && (await drawn.count()) > 0; i++) await press(journey, stops, 'ControlOrMeta+Z')
+        expect(await drawn.count()).toBe(0)
+        await layer('Geometric tile')
+        await tabTo(journey, stops, is('plugin', 'Capture provenance'))
+        await press(journey, stops, 'Space')
+        await expect.poll(async () => shownHcc(plugin), { timeout: 20_000 }).toBeLessThan(first)
+
+        const invisible = stops.filter((f) => !f.visible).map((f) => `${f.where}: ${f.role} “${f.name}”`)
+        expect(Array.from(new Set(invisible))).toEqual([])
+        expect(journey.errors).toEqual([])
       } finally {
         await journey.close()
       }

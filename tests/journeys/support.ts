@@ -217,3 +217,88 @@ export async function pluginData(page: Page, layer: string, key: string): Promis
     `(function () { var e = __playground.editor; return e.as(e.active, function () { var n = e.pageOf().findOne(function (n) { return n.name === ${JSON.stringify(layer)} }); return n ? n.getPluginData(${JSON.stringify(key)}) : null }) })()`,
   )) as string
 }
+
+// ── the keyboard ───────────────────────────────────────────────────────────────
+
+export interface Focus {
+  /** The playground page, or inside the plugin's iframe. */
+  where: 'page' | 'plugin'
+  role: string
+  name: string
+  /** The focused element (or a near ancestor) looks different focused than blurred. */
+  visible: boolean
+}
+
+/**
+ * Runs in the focused frame: who has focus, by role and accessible-ish name, and whether
+ * focus is visible — the element's and its two nearest ancestors' outline, shadow,
+ * border and background, compared focused against blurred.
+ */
+const FOCUS_PROBE = String.raw`(function () {
+  var el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  var props = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-top-color', 'border-bottom-color', 'border-left-color', 'background-color', 'text-decoration-line', 'color'];
+  // The element, its ancestors, and its siblings (components often draw focus on a sibling: input:focus ~ .border).
+  var watched = [];
+  for (var n = el, i = 0; i < 3 && n && n.nodeType === 1; i++, n = n.parentElement) watched.push(n);
+  if (el.parentElement) Array.prototype.slice.call(el.parentElement.children, 0, 12).forEach(function (s) { if (s !== el) watched.push(s) });
+  function snap() {
+    var out = [];
+    watched.forEach(function (n) {
+      var cs = getComputedStyle(n);
+      props.forEach(function (p) { out.push(cs.getPropertyValue(p)) });
+      ['::before', '::after'].forEach(function (pseudo) {
+        var ps = getComputedStyle(n, pseudo);
+        ['border-top-color', 'box-shadow', 'outline-style', 'background-color'].forEach(function (p) { out.push(ps.getPropertyValue(p)) });
+      });
+    });
+    return out.join('|');
+  }
+  var focused = snap();
+  el.blur();
+  var blurred = snap();
+  el.focus({ preventScroll: true });
+  var clone = el.cloneNode(true);
+  if (clone.querySelectorAll) clone.querySelectorAll('[aria-hidden="true"]').forEach(function (n) { n.remove() });
+  var labelled = el.labels && el.labels[0] ? el.labels[0].textContent : '';
+  var name = el.getAttribute('aria-label') || labelled || (el.tagName === 'INPUT' && (el.type === 'radio' || el.type === 'checkbox') ? el.value : '') || clone.textContent || el.value || el.title || '';
+  return { role: el.getAttribute('role') || el.tagName.toLowerCase() + (el.type ? ':' + el.type : ''), name: name.replace(/\s+/g, ' ').trim().slice(0, 80), visible: focused !== blurred };
+})()`
+
+/** Where the keyboard focus is now. */
+export async function focused(journey: JourneyPage): Promise<Focus | null> {
+  const inPlugin = (await journey.page.evaluate(`!!(document.activeElement && document.activeElement.classList.contains('pg-plugin-ui'))`)) as boolean
+  const frame = inPlugin ? await journey.plugin() : journey.page.mainFrame()
+  const probe = (await frame.evaluate(FOCUS_PROBE)) as Omit<Focus, 'where'> | null
+  return probe ? { where: inPlugin ? 'plugin' : 'page', ...probe } : null
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focus matches; every stop on the way is recorded
+ * in `stops`, so a test can require that focus was visible at each.
+ */
+export async function tabTo(
+  journey: JourneyPage,
+  stops: Focus[],
+  match: (focus: Focus) => boolean,
+  options: { backward?: boolean; max?: number } = {},
+): Promise<Focus> {
+  const seen: string[] = []
+  for (let i = 0; i < (options.max ?? 80); i++) {
+    await journey.page.keyboard.press(options.backward ? 'Shift+Tab' : 'Tab')
+    const focus = await focused(journey)
+    if (!focus) continue
+    stops.push(focus)
+    seen.push(`${focus.where}:${focus.role}:${focus.name}`)
+    if (match(focus)) return focus
+  }
+  throw new Error(`Tab never reached the target; it went through:\n${seen.join('\n')}`)
+}
+
+/** Presses a key (while the focus stays where it is) and records the stop. */
+export async function press(journey: JourneyPage, stops: Focus[], key: string): Promise<Focus | null> {
+  await journey.page.keyboard.press(key)
+  const focus = await focused(journey)
+  if (focus) stops.push(focus)
+  return focus
+}
