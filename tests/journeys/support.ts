@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page } fr
 import { startPlayground, type Playground } from '../../playground/server'
 import { CHROMIUM_FLAGS, findChromium } from '../harness/browser'
 import { ROOT } from '../build/paths'
+import { REVIEW } from './names'
 
 export const SCREENSHOTS = process.env.LOOMPRINT_SCREENSHOTS === '1'
 export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots')
@@ -302,3 +303,24 @@ export async function press(journey: JourneyPage, stops: Focus[], key: string): 
   if (focus) stops.push(focus)
   return focus
 }
+
+// ── people and the plugin's menu ─────────────────────────────────────────────────
+
+/** Switches to a person and runs a Plugins-menu command for them; their plugin's frame. */
+export async function runCommandAs(journey: JourneyPage, personId: string, command: string): Promise<Frame> {
+  await journey.page.selectOption('#pg-person', personId)
+  await journey.page.getByRole('group', { name: /^Plugins: / }).getByRole('button', { name: command, exact: true }).click()
+  return journey.plugin()
+}
+
+export function reviewRow(plugin: Frame, pattern: string) {
+  return plugin.getByRole('table', { name: REVIEW.table }).getByRole('row').filter({ hasText: pattern })
+}
+
+/** Chooses a pattern in the review table and records a decision with a comment. */
+export async function decide(plugin: Frame, pattern: string, decision: string, comment: string): Promise<void> {
+  await reviewRow(plugin, pattern).click()
+  await plugin.getByRole('textbox', { name: REVIEW.comment }).fill(comment)
+  await plugin.getByRole('button', { name: decision, exact: true }).click()
+}
+

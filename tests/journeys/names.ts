@@ -1,0 +1,48 @@
+/**
+ * The accessible names the art-director and licensing journeys find things by — one
+ * place to change when a screen's wording changes. The journeys never use classes or
+ * ids of the plugin UI.
+ */
+export const PERSON = {
+  designer: '1001',
+  artDirector: '2002',
+  licensing: '3003',
+} as const
+
+export const REVIEW = {
+  /** Plugins menu command that opens the Review tab. */
+  command: 'Review contributions',
+  tab: 'Review',
+  table: 'Tracked patterns',
+  hccColumn: 'HCC',
+  outOfDateOnly: /out of date/i,
+  captureAll: /^Capture all out of date/,
+  comment: 'Review comment',
+  approve: 'Approve',
+  requestChanges: 'Request changes',
+  reject: 'Reject',
+  /** A row's review status once decided. */
+  approved: /Approved/,
+  changesRequested: /Changes requested/,
+} as const
+
+export const POLICY = {
+  tab: 'Team policy',
+  reviewerNotEditor: /reviewer must not be one of the pattern’s editors/i,
+  save: 'Save policy',
+} as const
+
+export const LICENSE = {
+  tab: 'License',
+  form: 'License terms',
+  eligibility: 'Eligibility',
+  save: 'Save license',
+} as const
+
+export const EXPORT = {
+  /** Plugins menu command that opens the Export tab. */
+  command: 'Export licensed pack',
+  tab: 'Export',
+  /** The button that builds and downloads the pack. */
+  export: /^Export( licensed)? pack/,
+} as const
