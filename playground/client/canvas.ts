@@ -174,7 +174,10 @@ export class CanvasView {
       const bounds = this.contentBounds(page)
       if (bounds) {
         // The fake's rasterizer: solid fills, opacity, clipping; no strokes, text or gradients.
-        const image = rasterize(page as unknown as Parameters<typeof rasterize>[0], v.zoom * dpr)
+        // The box to draw (an argument of newer versions of the fake's rasterizer; older ones use the content's).
+        const area = { x0: bounds.x, y0: bounds.y, x1: bounds.x + bounds.w, y1: bounds.y + bounds.h }
+        const draw = rasterize as unknown as (root: unknown, scale: number, box: typeof area) => { width: number; height: number; rgba: Uint8Array }
+        const image = draw(page, v.zoom * dpr, area)
         const offscreen = document.createElement('canvas')
         offscreen.width = image.width
         offscreen.height = image.height

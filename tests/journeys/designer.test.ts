@@ -134,7 +134,7 @@ describe('designer journey', () => {
         )
         expect(tabs.length).toBeGreaterThan(1)
         for (const tab of tabs.slice(1)) {
-          await plugin.getByText(tab, { exact: true }).click()
+          await plugin.locator(`label:has(> input[type="radio"][value="${tab}"])`).click()
           await journey.page.waitForTimeout(300)
           await journey.screen(`tab-${tab.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`)
         }
