@@ -6,6 +6,14 @@
  * A person always has a session open. While their plugin is not running it is a bare
  * session (Figma open, no plugin); running a command closes it and opens one with that
  * command, in which build/main.js runs (Figma relaunches a running plugin the same way).
+ *
+ * One plugin runs at a time, and its session is the first one open. Node objects are
+ * shared by every session of the fake, so plugin code that resumes after an `await`
+ * without touching `figma` is attributed to the first open session (tests/figma-fake
+ * README, "The model"); with a second plugin running, one of them would be judged by the
+ * other's loaded pages and undo history. Launching a plugin therefore closes the one
+ * running and reopens everyone else's bare session after it. Other people still edit
+ * while it runs, so its journal sees their edits as REMOTE — a multiplayer file.
  */
 import { nanoid } from 'nanoid'
 import { createClient, type ClientEndpoint } from '../../src/channel'
@@ -32,6 +40,8 @@ export interface Person {
   plugin: PluginWindow | null
   /** True while a command relaunches their plugin (its close is not "the person closed it"). */
   relaunching: boolean
+  /** The page they are on (kept here: their session changes when a plugin starts). */
+  page: PageNode
 }
 
 export const PEOPLE: { user: FakeUser & { id: string }; role: string }[] = [
@@ -68,7 +78,7 @@ export class Editor {
     readonly build: PluginBuild,
     private readonly events: EditorEvents,
   ) {
-    this.people = PEOPLE.map(({ user, role }) => ({ user, role, session: world.openSession(user), past: [], plugin: null, relaunching: false }))
+    this.people = PEOPLE.map(({ user, role }) => ({ user, role, session: world.openSession(user), past: [], plugin: null, relaunching: false, page: world.document.children[0]! }))
     this.active = this.people[0]!
   }
 
@@ -95,11 +105,11 @@ export class Editor {
   }
 
   pageOf(person: Person = this.active): PageNode {
-    return this.as(person, () => person.session.figma.currentPage)
+    return person.page
   }
 
   selectionOf(person: Person = this.active): readonly SceneNode[] {
-    return this.as(person, () => person.session.figma.currentPage.selection)
+    return this.as(person, () => person.page.selection)
   }
 
   // ── the person's edits ───────────────────────────────────────────────────────
@@ -111,8 +121,9 @@ export class Editor {
   }
 
   select(nodes: readonly SceneNode[]): void {
-    this.edit((figma) => {
-      figma.currentPage.selection = nodes.filter((n) => !n.removed)
+    const page = this.active.page
+    this.edit(() => {
+      page.selection = nodes.filter((n) => !n.removed)
     })
   }
 
@@ -148,7 +159,8 @@ export class Editor {
   duplicate(): number {
     const nodes = this.selectionOf()
     if (!nodes.length) return 0
-    this.edit((figma) => {
+    const page = this.active.page
+    this.edit(() => {
       const copies: SceneNode[] = []
       for (const node of nodes) {
         const copy = node.clone()
@@ -159,7 +171,7 @@ export class Editor {
         copy.y = node.y + 10
         copies.push(copy)
       }
-      figma.currentPage.selection = copies
+      page.selection = copies
     })
     return nodes.length
   }
@@ -167,6 +179,7 @@ export class Editor {
   /** Draws a shape at page coordinates `box`, inside the top-level frame under its corner (if any). */
   draw(kind: 'rectangle' | 'ellipse', box: { x: number; y: number; w: number; h: number }, fill: Rgb): SceneNode {
     let made!: SceneNode
+    const page = this.active.page
     this.edit((figma) => {
       const shape = kind === 'rectangle' ? figma.createRectangle() : figma.createEllipse()
       shape.resize(Math.max(1, Math.round(box.w)), Math.max(1, Math.round(box.h)))
@@ -179,11 +192,13 @@ export class Editor {
         const at = frame.absoluteTransform
         x -= at[0][2]
         y -= at[1][2]
+      } else {
+        page.appendChild(shape)
       }
       shape.x = Math.round(x)
       shape.y = Math.round(y)
       shape.name = `${kind === 'rectangle' ? 'Rectangle' : 'Ellipse'} ${String(shape.id.split(':')[1] ?? '')}`.trim()
-      figma.currentPage.selection = [shape]
+      page.selection = [shape]
       made = shape
     })
     return made
@@ -211,7 +226,9 @@ export class Editor {
   }
 
   async setPage(page: PageNode, person: Person = this.active): Promise<void> {
-    await person.session.figma.setCurrentPageAsync(page)
+    person.page = page
+    this.changed()
+    if (!person.session.closed) await person.session.figma.setCurrentPageAsync(page)
     this.changed()
   }
 
@@ -232,49 +249,67 @@ export class Editor {
   /** Runs a menu command (or a relaunch button) of the plugin for the active person. */
   async runCommand(command: string, options: { relaunch?: boolean } = {}): Promise<void> {
     const person = this.active
-    const page = this.pageOf(person)
-    const selection = this.selectionOf(person)
-    const old = person.session
-    const oldPlugin = person.plugin
-    person.plugin = null
-    person.relaunching = true
-    try {
-      if (oldPlugin) oldPlugin.close()
-      else if (!old.closed) old.figma.closePlugin()
-    } finally {
-      person.relaunching = false
-    }
-    person.past.push(old)
-
-    const session = this.world.openSession(person.user, { command, relaunch: options.relaunch === true })
-    person.session = session
+    const selections = new Map(this.people.map((p) => [p, this.selectionOf(p)] as const))
+    // One plugin at a time, first among the open sessions (see the top of this file).
+    for (const p of this.people) this.retire(p)
+    person.session = this.world.openSession(person.user, { command, relaunch: options.relaunch === true })
+    const session = person.session
     // Figma starts a plugin on the page the person is on, with their selection.
-    await session.figma.setCurrentPageAsync(page)
-    this.world.edit(session, () => {
-      session.figma.currentPage.selection = selection.filter((n) => !n.removed)
-    })
-    const title = `${this.build.name} — ${person.user.name}`
+    await this.restore(person, selections.get(person) ?? [])
     person.plugin = openPluginWindow({
       session,
       mainJs: this.build.mainJs,
       uiHtml: this.build.uiHtml,
       themeCss: this.build.themeCss,
       container: this.events.pluginContainer,
-      title,
+      title: `${this.build.name} — ${person.user.name}`,
       theme: this.theme,
       onNotify: (message, error) => this.events.notify(`${person.user.name}: ${message}`, error),
       onError: (message) => this.events.notify(`The plugin failed to start: ${message}`, true),
+      onPage: (page) => {
+        if (person.session === session) person.page = page
+        this.changed()
+      },
       onClosed: () => {
         if (person.session !== session || person.relaunching) return
+        const selection = this.selectionOf(person)
         person.plugin = null
         person.past.push(session)
         person.session = this.world.openSession(person.user)
-        void person.session.figma.setCurrentPageAsync(page).then(() => this.changed())
+        void this.restore(person, selection).then(() => this.changed())
         this.changed()
       },
     })
     person.plugin.element.classList.toggle('pg-away', person !== this.active)
+    for (const p of this.people) {
+      if (p === person) continue
+      p.session = this.world.openSession(p.user)
+      await this.restore(p, selections.get(p) ?? [])
+    }
     this.changed()
+  }
+
+  /** Closes a person's session: their plugin if it runs (not as "they closed it"), else the bare one. */
+  private retire(person: Person): void {
+    const plugin = person.plugin
+    person.plugin = null
+    person.relaunching = true
+    try {
+      if (plugin) plugin.close()
+      else if (!person.session.closed) person.session.figma.closePlugin()
+    } finally {
+      person.relaunching = false
+    }
+    person.past.push(person.session)
+  }
+
+  /** A person's new session: on their page, with their selection. */
+  private async restore(person: Person, selection: readonly SceneNode[]): Promise<void> {
+    const session = person.session
+    await session.figma.setCurrentPageAsync(person.page)
+    this.world.edit(session, () => {
+      person.page.selection = selection.filter((n) => !n.removed)
+    })
   }
 }
 

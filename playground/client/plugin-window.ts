@@ -36,6 +36,8 @@ export interface PluginWindowOptions {
   onNotify(message: string, error: boolean): void
   /** The plugin closed itself (figma.closePlugin) or the person closed its window. */
   onClosed(): void
+  /** The plugin moved the person to another page (figma.setCurrentPageAsync). */
+  onPage(page: PageNode): void
   /** An error thrown by main.js while starting. */
   onError(message: string): void
 }
@@ -181,6 +183,11 @@ export function openPluginWindow(options: PluginWindowOptions): PluginWindow {
     const handler = notify(message, notifyOptions)
     options.onNotify(String(message).slice(0, 100), notifyOptions?.error === true)
     return handler
+  }
+  const setCurrentPageAsync = api.setCurrentPageAsync.bind(api)
+  api.setCurrentPageAsync = async (page: PageNode) => {
+    await setCurrentPageAsync(page)
+    options.onPage(page)
   }
   const closePlugin = api.closePlugin.bind(api)
   api.closePlugin = (message?: string) => {
