@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { POLICY, REVIEW } from './names'
-import { decide, JOURNEY_TIMEOUT_MS, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
+import { decide, JOURNEY_TIMEOUT_MS, reviewOf, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
 
 /**
  * Why this journey does not run yet: the Review tab is built on branch `review`, not yet
@@ -54,12 +54,14 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
         await expect.poll(() => hcc.getAttribute('aria-sort')).toMatch(/ascending|descending/)
 
         // Out of date only, then capture them all.
-        await plugin.getByRole('checkbox', { name: REVIEW.outOfDateOnly }).check()
-        await expect.poll(() => reviewRow(plugin, 'Indigo paisley repeat').count()).toBe(1)
+        const outOfDateOnly = plugin.getByRole('checkbox', { name: REVIEW.outOfDateOnly })
+        await outOfDateOnly.check()
+        await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(1)
         await journey.screen('review-out-of-date')
         await plugin.getByRole('button', { name: REVIEW.captureAll }).click()
-        await expect.poll(() => reviewRow(plugin, 'Indigo paisley repeat').count(), { timeout: 30_000 }).toBe(0)
-        await plugin.getByRole('checkbox', { name: REVIEW.outOfDateOnly }).uncheck()
+        await expect.poll(() => table.getByRole('row').count(), { timeout: 30_000 }).toBeLessThanOrEqual(1)
+        await outOfDateOnly.uncheck()
+        await expect.poll(() => reviewRow(plugin, 'Botanical line art').innerText()).toMatch(/Awaiting review/)
 
         // Decisions.
         await decide(plugin, 'Indigo paisley repeat', REVIEW.approve, 'Recolouring and rearrangement are ours; approved for licensing.')
@@ -71,15 +73,14 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
         // The policy: a reviewer must not be one of the pattern's editors.
         await plugin.getByText(POLICY.tab, { exact: true }).click()
         await plugin.getByRole('checkbox', { name: POLICY.reviewerNotEditor }).check()
+        await journey.screen('team-policy-review-rule')
         await plugin.getByRole('button', { name: POLICY.save }).click()
         await expect.poll(() => plugin.getByText(/Saved/).count()).toBeGreaterThan(0)
 
         // Ada edited the paisley: her approval is refused, and says why.
         const ada = await runCommandAs(journey, '1001', REVIEW.command)
         await decide(ada, 'Indigo paisley repeat', REVIEW.approve, 'Looks good to me.')
-        await expect.poll(() => ada.getByRole('alert').or(ada.getByRole('status')).allInnerTexts(), { timeout: 15_000 }).toEqual(
-          expect.arrayContaining([expect.stringMatching(/editor|edited/i)]),
-        )
+        await expect.poll(() => reviewOf(ada, 'Indigo paisley repeat').innerText(), { timeout: 15_000 }).toMatch(/not be one of the pattern’s editors|editor of/i)
         await journey.screen('review-refused-editor')
 
         expect(journey.errors).toEqual([])

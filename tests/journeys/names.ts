@@ -15,8 +15,10 @@ export const REVIEW = {
   tab: 'Review',
   table: 'Tracked patterns',
   hccColumn: 'HCC',
-  outOfDateOnly: /out of date/i,
+  outOfDateOnly: 'Out of date only',
   captureAll: /^Capture all out of date/,
+  /** A pattern's review section is named this, then the pattern's name. */
+  section: 'Review of ',
   comment: 'Review comment',
   approve: 'Approve',
   requestChanges: 'Request changes',

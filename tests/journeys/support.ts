@@ -317,10 +317,15 @@ export function reviewRow(plugin: Frame, pattern: string) {
   return plugin.getByRole('table', { name: REVIEW.table }).getByRole('row').filter({ hasText: pattern })
 }
 
-/** Chooses a pattern in the review table and records a decision with a comment. */
-export async function decide(plugin: Frame, pattern: string, decision: string, comment: string): Promise<void> {
-  await reviewRow(plugin, pattern).click()
-  await plugin.getByRole('textbox', { name: REVIEW.comment }).fill(comment)
-  await plugin.getByRole('button', { name: decision, exact: true }).click()
+/** A pattern's review section (shown for the pattern chosen in the table). */
+export function reviewOf(plugin: Frame, pattern: string) {
+  return plugin.getByRole('region', { name: `${REVIEW.section}${pattern}` })
 }
 
+/** Chooses a pattern in the review table and records a decision with a comment. */
+export async function decide(plugin: Frame, pattern: string, decision: string, comment: string): Promise<void> {
+  await reviewRow(plugin, pattern).getByRole('button', { name: pattern, exact: true }).click()
+  const section = reviewOf(plugin, pattern)
+  await section.getByRole('textbox', { name: REVIEW.comment }).fill(comment)
+  await section.getByRole('button', { name: decision, exact: true }).click()
+}
