@@ -113,8 +113,13 @@ describe('main ↔ UI channel', () => {
     p.ui.listen((m) => replies.push(m))
     p.injectToMain(message)
     p.injectToMain('not even an object')
-    await new Promise((r) => setTimeout(r, 5))
-    const error = replies.find((r) => (r as { kind?: string }).kind === 'error') as { message: string }
+    // Two postMessage hops (in, then the reply): wait for the reply, not a fixed time,
+    // which a loaded machine overruns.
+    const error = await vi.waitFor(() => {
+      const found = replies.find((r) => (r as { kind?: string }).kind === 'error') as { message: string } | undefined
+      if (!found) throw new Error('no error reply yet')
+      return found
+    })
     expect(error.message).toMatch(expected)
     expect(invalid).toHaveBeenCalled()
     // Still serving.
@@ -136,6 +141,7 @@ describe('main ↔ UI channel', () => {
     client.on('journaled', (payload) => seen.push(payload))
     host.emit('journaled', { nodeIds: ['1:2'] })
     p.injectToUi({ kind: 'event', name: 'journaled', payload: { nodeIds: 'all' } })
+    await vi.waitFor(() => expect(invalid).toHaveBeenCalled())
     await new Promise((r) => setTimeout(r, 5))
     expect(seen).toEqual([{ nodeIds: ['1:2'] }])
     expect(invalid).toHaveBeenCalledWith(expect.stringMatching(/Invalid journaled event/))

@@ -45,3 +45,54 @@ describe('documentAccess: dynamic-page rules', () => {
     expect(s.figma.root.findAll().map((n) => n.type)).toEqual(['PAGE', 'RECTANGLE', 'PAGE'])
   })
 })
+
+describe('page loading is enforced always, not only right after a figma. access', () => {
+  const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0))
+
+  test('a page reference held across an await still needs loadAsync', async () => {
+    const world = createFigmaWorld({ pageNames: ['A', 'B'] })
+    const s = world.openSession()
+    const archive = s.figma.root.children[1]
+    await tick()
+    expect(() => archive.children).toThrow(/has not been explicitly loaded/)
+    expect(() => archive.findAllWithCriteria({ types: ['RECTANGLE'] })).toThrow(/has not been explicitly loaded/)
+    expect(() => archive.selection).toThrow(/property `selection` on a page that has not been explicitly loaded/)
+    expect(() => {
+      archive.selection = []
+    }).toThrow(/has not been explicitly loaded/)
+    const loading = archive.loadAsync()
+    expect(() => archive.children).toThrow(/has not been explicitly loaded/) // forgot the await
+    await loading
+    await tick()
+    expect(archive.children).toEqual([])
+    expect(archive.selection).toEqual([])
+  })
+
+  test('figma.root.findAllWithCriteria after an await needs loadAllPagesAsync, and includes pages', async () => {
+    const world = createFigmaWorld({ pageNames: ['A', 'B'] })
+    const s = world.openSession()
+    const root = s.figma.root
+    await tick()
+    expect(() => root.findAllWithCriteria({ pluginData: {} })).toThrow(/loadAllPagesAsync/)
+    expect(() => root.findAll()).toThrow(/loadAllPagesAsync/)
+    const rect = s.figma.createRectangle()
+    rect.setPluginData('record', '1')
+    root.setPluginData('policy', '{}')
+    root.children[1].setPluginData('record', '2')
+    await s.figma.loadAllPagesAsync()
+    await tick()
+    // plugin-api.d.ts:10564 "which also includes PageNode objects"
+    expect(root.findAllWithCriteria({ pluginData: {} })).toEqual([rect, root.children[1]])
+    expect(root.findAllWithCriteria({ types: ['PAGE'] })).toEqual(root.children)
+  })
+
+  test('world.edit and world.read are not plugin code', async () => {
+    const world = createFigmaWorld({ pageNames: ['A', 'B'] })
+    const s = world.openSession()
+    const archive = s.figma.root.children[1]
+    world.edit(s, () => archive.appendChild(s.figma.createRectangle()))
+    await tick()
+    expect(world.read(() => archive.children)).toHaveLength(1)
+    expect(() => archive.children).toThrow(/has not been explicitly loaded/)
+  })
+})

@@ -97,7 +97,7 @@ describe('exportAsync', () => {
     const pdf = utf8Decode((await frame.exportAsync({ format: 'PDF' })) as Uint8Array)
     expect(pdf.startsWith('%PDF-1.4')).toBe(true)
     expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true)
-    await expect(frame.exportAsync({ format: 'JPG' })).rejects.toThrow(/not supported by the fake/)
+    await expect(frame.exportAsync({ format: 'JPG' })).rejects.toThrow(/not modelled by the fake/)
   })
 
   test('vector paths are rasterised with their winding rule; invisible nodes are skipped', async () => {
@@ -116,5 +116,80 @@ describe('exportAsync', () => {
     const png = decodePng((await frame.exportAsync({ format: 'PNG' })) as Uint8Array)
     expect(png.pixel(10, 10)).toEqual([255, 255, 0, 255])
     expect(png.pixel(50, 50)).toEqual([0, 0, 0, 0]) // the hole
+  })
+
+  test('settings are checked per format with Figma’s wording', async () => {
+    const { frame } = scene()
+    const exportAny = (settings: unknown) => frame.exportAsync(settings as ExportSettings)
+    await expect(exportAny({ format: 'PNG', svgOutlineText: false })).rejects.toThrow(
+      /^in exportAsync: Expected "settings" to have type \{format: "PNG", contentsOnly: \(optional\) boolean, .*\} but got additional property "svgOutlineText"$/,
+    )
+    await expect(exportAny({ format: 'SVG', constraint: { type: 'SCALE', value: 2 } })).rejects.toThrow(
+      /Expected "settings" to have type \{format: "SVG", .*\} but got additional property "constraint"/,
+    )
+    await expect(exportAny({ format: 'PDF', constraint: { type: 'SCALE', value: 2 } })).rejects.toThrow(/additional property "constraint"/)
+    await expect(exportAny({ format: 'PNG', constraint: { type: 'PERCENT', value: 2 } })).rejects.toThrow(
+      'Expected "settings.constraint.type" to have type oneOf("SCALE", "WIDTH", "HEIGHT") but got string instead',
+    )
+    await expect(exportAny({ format: 'PNG', constraint: { type: 'SCALE', value: '2' } })).rejects.toThrow(
+      'Expected "settings.constraint.value" to have type number but got string instead',
+    )
+    await expect(exportAny({ format: 'WEBP' })).rejects.toThrow('Expected "settings.format" to be one of the allowed values for this property')
+    await expect(exportAny({ format: 'PNG', contentsOnly: false })).rejects.toThrow(/contentsOnly: false is not modelled/)
+  })
+
+  test('the render bounds are exported by default: strokes by alignment, shadows, unclipped children', async () => {
+    const { f } = scene()
+    const size = async (node: SceneNode, settings?: ExportSettingsImage) => {
+      const png = decodePng((await node.exportAsync(settings)) as Uint8Array)
+      return [png.width, png.height]
+    }
+    const rect = f.createRectangle()
+    rect.strokes = [{ type: 'SOLID', color: { r: 0, g: 0, b: 0 } }]
+    rect.strokeWeight = 4
+    expect(await size(rect)).toEqual([100, 100]) // INSIDE is the default for rectangles
+    rect.strokeAlign = 'CENTER'
+    expect(await size(rect)).toEqual([104, 104])
+    rect.strokeAlign = 'OUTSIDE'
+    expect(await size(rect)).toEqual([108, 108])
+    expect(rect.absoluteRenderBounds).toEqual({ x: -4, y: -4, width: 108, height: 108 })
+    expect(await size(rect, { format: 'PNG', useAbsoluteBounds: true })).toEqual([100, 100])
+    // WIDTH scales from the exported box.
+    expect(await size(rect, { format: 'PNG', constraint: { type: 'WIDTH', value: 54 } })).toEqual([54, 54])
+    rect.strokes = []
+    rect.effects = [{ type: 'DROP_SHADOW', color: { r: 0, g: 0, b: 0, a: 0.25 }, offset: { x: 0, y: 4 }, radius: 4, spread: 0, visible: true, blendMode: 'NORMAL' }]
+    expect(rect.absoluteRenderBounds).toEqual({ x: -4, y: -4 + 4, width: 108, height: 108 - 4 + 4 })
+    expect(await size(rect)).toEqual([108, 108])
+
+    const frame = f.createFrame()
+    frame.resize(50, 50)
+    const child = f.createEllipse()
+    frame.appendChild(child)
+    child.x = 30 // sticks out 80 px to the right
+    expect(await size(frame)).toEqual([50, 50]) // clipped
+    frame.clipsContent = false
+    expect(await size(frame)).toEqual([130, 100])
+    expect(await size(frame, { format: 'PNG', useAbsoluteBounds: true })).toEqual([50, 50])
+  })
+
+  test('SVG text is outlined by default, which the fake refuses; svgOutlineText: false gives <text>', async () => {
+    const { f, frame } = scene()
+    const text = f.createText()
+    frame.appendChild(text)
+    text.characters = 'Loom'
+    await expect(frame.exportAsync({ format: 'SVG_STRING' })).rejects.toThrow(/outlined SVG text .* is not modelled by the fake/)
+    expect(await frame.exportAsync({ format: 'SVG_STRING', svgOutlineText: false })).toContain('>Loom</text>')
+    text.visible = false
+    expect(await frame.exportAsync({ format: 'SVG_STRING' })).not.toContain('<text')
+  })
+
+  test('hidden nodes and nodes that paint nothing are refused as not modelled', async () => {
+    const { f, rect } = scene()
+    rect.visible = false
+    await expect(rect.exportAsync()).rejects.toThrow(/exporting a hidden node is not modelled/)
+    const empty = f.createFrame()
+    empty.fills = []
+    await expect(empty.exportAsync()).rejects.toThrow(/paints nothing/)
+    await expect(f.createVector().exportAsync({ format: 'SVG' })).rejects.toThrow(/paints nothing/)
   })
 })

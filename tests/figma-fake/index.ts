@@ -15,24 +15,60 @@ export interface FakeUser {
 export interface FigmaWorldOptions {
   pluginId?: string
   pageNames?: string[]
+  /**
+   * Largest main → UI message (`figma.ui.postMessage`) in bytes, as counted by `messageSize`
+   * (JSON text; Uint8Array by its length). Larger messages throw. Unset: no budget.
+   */
+  uiMessageBudgetBytes?: number
 }
 export interface FigmaWorld {
   readonly document: DocumentNode
   /** Start the plugin for a user; `command` is figma.command (menu command or relaunch). */
-  openSession(user?: FakeUser, options?: { command?: string; relaunch?: boolean }): FakeSession
+  openSession(user?: FakeUser, options?: FakeSessionOptions): FakeSession
   /** A user edit: changes inside are LOCAL to `session`, REMOTE to the others; one undo step. */
   edit(session: FakeSession, edit: () => void): void
   /** Resolves once all pending change events have been delivered. */
   flush(): Promise<void>
+  /**
+   * Runs `read` as test code, not plugin code: no dynamic-page rules (pages need no loading).
+   * For assertions on other pages; make changes with `edit`.
+   */
+  read<T>(read: () => T): T
+  /** The person cleared their browser data on the device `session` runs on: its clientStorage is emptied. */
+  clearClientStorage(session: FakeSession): void
+}
+export interface FakeSessionOptions {
+  command?: string
+  relaunch?: boolean
+  /**
+   * The device the person opens the plugin on (default `DEFAULT_DEVICE`). clientStorage is per
+   * person and per device: the same user on `device: 'laptop-2'` starts with empty storage.
+   */
+  device?: string
 }
 export interface FakeSession {
   readonly figma: PluginAPI
   readonly user: FakeUser
   readonly ui: FakeUiBridge
-  readonly notifications: readonly { message: string; options?: NotificationOptions }[]
+  /** Every figma.notify (and closePlugin message), in order; act on one as the person would. */
+  readonly notifications: readonly FakeNotification[]
   readonly closed: boolean
   /** The user presses undo. */
   undo(): void
+}
+export interface FakeNotification {
+  readonly message: string
+  readonly options?: NotificationOptions
+  /** Still showing: not dequeued, not cancelled, not closed with the plugin. */
+  readonly open: boolean
+  /** Why it left, as passed to `onDequeue`; null while open (or closed with the plugin). */
+  readonly dequeueReason: NotifyDequeueReason | null
+  /** The person clicks the action button: runs `button.action`; unless it returns false, dequeues with 'action_button_click'. */
+  clickButton(): void
+  /** The person (or Figma) dismisses it: onDequeue('dismiss'). */
+  dismiss(): void
+  /** Its timeout ran out: onDequeue('timeout'). The fake has no clock for notifications. */
+  expire(): void
 }
 export interface FakeUiBridge {
   readonly shown: boolean
@@ -40,12 +76,16 @@ export interface FakeUiBridge {
   readonly html: string | null
   /** Messages main sends with figma.ui.postMessage. Returns an unsubscribe. */
   onMessage(listener: (message: unknown) => void): () => void
+  /** Size in bytes of every message main posted with figma.ui.postMessage, in order. */
+  readonly messageSizes: readonly number[]
   /** The UI sends a message to main, as parent.postMessage({ pluginMessage }, '*') would; delivered asynchronously. */
   postToMain(message: unknown): void
 }
 
 /** Default user when none is given to `openSession`. */
 export const DEFAULT_USER: FakeUser = { id: '1001', name: 'Ada Designer' }
+/** Default device of `openSession`. */
+export const DEFAULT_DEVICE = 'device-1'
 
 export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
   const w: WorldImpl = createWorld(options)
@@ -55,6 +95,8 @@ export function createFigmaWorld(options?: FigmaWorldOptions): FigmaWorld {
     openSession: (user, opts) => w.openSession(user, opts),
     edit: (session, fn) => w.edit(session, fn),
     flush: () => w.flush(),
+    read: (read) => w.readAsTest(read),
+    clearClientStorage: (session) => w.clearClientStorage(session),
   }
 }
 

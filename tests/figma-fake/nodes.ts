@@ -7,7 +7,7 @@
  * Storage is plain fields (no per-read copies) so a 10,000-node subtree reads quickly;
  * paints/effects/vector paths are stored deep-frozen and returned as-is.
  */
-import { exportNode } from './raster'
+import { exportNode, renderBox } from './raster'
 import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M } from './util'
 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
@@ -91,6 +91,35 @@ const NAMESPACE_RE = /^[A-Za-z0-9]{3,}$/
 
 // ======================================================================== base
 
+/**
+ * What stays readable on a removed node. Figma answers any other property or method of a node
+ * that is no longer in the document with `in <api>: The node with id "<id>" does not exist`
+ * (plugin-api.d.ts:6396 removed: "write your code defensively and check that the nodes haven't
+ * been removed"; wording as reported in issue #6, prefix from the docs page `api-errors`).
+ * A review list holds nodes another person deleted.
+ */
+const READABLE_WHEN_REMOVED = new Set<string | symbol>(['removed', 'id', 'type', 'toString', 'host', 'constructor'])
+
+/** The api name Figma puts in front of the error: setters are `set_<prop>`. */
+function removedError(target: BaseFake, api: string): Error {
+  return new Error(`in ${api}: The node with id "${target.id}" does not exist`)
+}
+
+const REMOVED_GUARD: ProxyHandler<BaseFake> = {
+  get(target, key, receiver) {
+    // Internal fields (`_…`) and probes for members a node does not have (`then`,
+    // `asymmetricMatch`, …) pass: only the node's own API is refused.
+    if (typeof key === 'string' && key[0] !== '_' && !READABLE_WHEN_REMOVED.has(key) && key in target && target._gone()) {
+      throw removedError(target, key)
+    }
+    return Reflect.get(target, key, receiver)
+  },
+  set(target, key, value, receiver) {
+    if (typeof key === 'string' && key[0] !== '_' && key in target && target._gone()) throw removedError(target, 'set_' + key)
+    return Reflect.set(target, key, value, receiver)
+  },
+}
+
 export abstract class BaseFake {
   abstract readonly type: NodeType
   _parent: ParentFake | null = null
@@ -98,6 +127,8 @@ export abstract class BaseFake {
   _pd: Map<string, string> | null = null
   _spd: Map<string, Map<string, string>> | null = null
   _relaunch: { [command: string]: string } = {}
+  /** Set once the node first enters a parent: a node still being built is not "removed". */
+  _attached = false
 
   constructor(
     readonly host: Host,
@@ -105,7 +136,10 @@ export abstract class BaseFake {
     name: string,
   ) {
     this._name = name
-    host.register(this)
+    // Every node is handed out behind this guard, so identity (`toBe`, getNodeByIdAsync) holds.
+    const guarded = new Proxy(this, REMOVED_GUARD)
+    host.register(guarded)
+    return guarded
   }
 
   // plugin-api.d.ts:6376 `parent` — "not meant to be directly edited"
@@ -134,6 +168,10 @@ export abstract class BaseFake {
       n = n._parent
     }
     return true
+  }
+
+  _gone(): boolean {
+    return this._attached && this.removed
   }
 
   /** plugin-api.d.ts:6409 toString: "[Node ID]". */
@@ -288,6 +326,7 @@ function rawInsert(parent: ParentFake, child: SceneFake | PageFake, index: numbe
   const list = (parent as ContainerMethods)._children as (SceneFake | PageFake)[]
   list.splice(index, 0, child)
   child._parent = parent
+  child._attached = true
 }
 
 function isAncestor(a: BaseFake, b: BaseFake): boolean {
@@ -307,6 +346,8 @@ function preorder(list: readonly SceneFake[], out: SceneFake[], pred: ((n: Scene
 /** Scene-node insertion shared by pages, frames, components and groups (plugin-api.d.ts:7030 ChildrenMixin). */
 function insertScene(parent: ParentFake, index: number, child: SceneFake, where: string): void {
   if (!(child instanceof SceneBase)) throw new Error(`in ${where}: Expected a scene node (got ${String(child)})`)
+  // A removed node cannot come back by plugin code (only by undo, which bypasses this).
+  if (child._gone()) throw removedError(child, where)
   if (isAncestor(child, parent)) throw new Error(`in ${where}: Cannot move a node inside itself or its descendants`)
   const oldParent = child._parent
   const oldPage = oldParent ? child._page : null
@@ -404,25 +445,26 @@ export abstract class ContainerMethods {
   }
 }
 
-function findWithCriteria(list: readonly SceneFake[], c: FindAllCriteria<NodeType[]>): SceneFake[] {
-  const types = c.types ? new Set<string>(c.types) : null
+function matchesCriteria(n: BaseFake, c: FindAllCriteria<NodeType[]>): boolean {
+  if (c.types && c.types.indexOf(n.type) < 0) return false
   const pd = c.pluginData
+  if (pd) {
+    if (!n._pd || n._pd.size === 0) return false
+    // "match nodes that have PluginData stored for your plugin" with any of the keys (when given)
+    if (pd.keys && pd.keys.length && !pd.keys.some((k) => n._pd!.has(k))) return false
+  }
   const spd = c.sharedPluginData
+  if (spd) {
+    const ns = n._spd && n._spd.get(spd.namespace)
+    if (!ns || ns.size === 0) return false
+    if (spd.keys && spd.keys.length && !spd.keys.some((k) => ns.has(k))) return false
+  }
+  return true
+}
+
+function findWithCriteria(list: readonly SceneFake[], c: FindAllCriteria<NodeType[]>): SceneFake[] {
   const out: SceneFake[] = []
-  preorder(list, out, (n) => {
-    if (types && !types.has(n.type)) return false
-    if (pd) {
-      if (!n._pd || n._pd.size === 0) return false
-      // "match nodes that have PluginData stored for your plugin" with any of the keys (when given)
-      if (pd.keys && pd.keys.length && !pd.keys.some((k) => n._pd!.has(k))) return false
-    }
-    if (spd) {
-      const ns = n._spd && n._spd.get(spd.namespace)
-      if (!ns || ns.size === 0) return false
-      if (spd.keys && spd.keys.length && !spd.keys.some((k) => ns.has(k))) return false
-    }
-    return true
-  })
+  preorder(list, out, (n) => matchesCriteria(n, c))
   return out
 }
 
@@ -455,6 +497,7 @@ export class DocumentFake extends BaseFake {
     if (old >= 0) this._children.splice(old, 1)
     this._children.splice(index, 0, child)
     child._parent = this
+    child._attached = true
     this.host.recordProp(this, [], () => {
       this._children.splice(this._children.indexOf(child), 1)
       if (old >= 0) this._children.splice(old, 0, child)
@@ -486,10 +529,15 @@ export class DocumentFake extends BaseFake {
     return this.findAll().find((n) => callback(n)) || null
   }
 
-  findAllWithCriteria(criteria: FindAllCriteria<NodeType[]>): SceneFake[] {
+  /** plugin-api.d.ts:10562-10564: needs loadAllPagesAsync; "the resulting array will include PageNode objects". */
+  findAllWithCriteria(criteria: FindAllCriteria<NodeType[]>): (PageFake | SceneFake)[] {
     this.host.checkDocumentAccess('findAllWithCriteria')
-    const out: SceneFake[] = []
-    for (const p of this._children) out.push(...findWithCriteria(p._children, criteria || {}))
+    const c = criteria || {}
+    const out: (PageFake | SceneFake)[] = []
+    for (const p of this._children) {
+      if (matchesCriteria(p, c)) out.push(p)
+      out.push(...findWithCriteria(p._children, c))
+    }
     return out
   }
 
@@ -761,9 +809,10 @@ export abstract class SceneBase extends BaseFake {
     return boxOf([m[0], m[1], m[0] * box.x0 + m[1] * box.y0 + m[2], m[3], m[4], m[3] * box.x0 + m[4] * box.y0 + m[5]], box.x1 - box.x0, box.y1 - box.y0)
   }
 
-  /** plugin-api.d.ts:7400 absoluteRenderBounds: null when invisible (strokes/effects not included by the fake). */
+  /** plugin-api.d.ts:7400 absoluteRenderBounds: what the node paints, strokes and effects included (raster.ts renderBox). */
   get absoluteRenderBounds(): Rect | null {
-    return this._visible ? this.absoluteBoundingBox : null
+    const b = renderBox(this as unknown as SceneFake)
+    return b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null
   }
 
   get visible(): boolean {

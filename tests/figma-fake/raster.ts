@@ -9,6 +9,7 @@
  */
 import { zlibSync } from 'fflate'
 import type { Box, PageFake, SceneFake } from './nodes'
+import { checkArgument, t, type Schema } from './schema'
 import { crc32, mulAffine as mul, utf8Encode, type Affine as M } from './util'
 
 type Pt = [number, number]
@@ -190,16 +191,91 @@ function collect(root: SceneFake | PageFake): Drawable[] {
   return out
 }
 
-function boundsOf(root: SceneFake | PageFake): Box | null {
+function unionBox(a: Box | null, b: Box | null): Box | null {
+  if (!a) return b
+  if (!b) return a
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }
+}
+
+function intersectBox(a: Box | null, b: Box): Box | null {
+  if (!a) return null
+  const r = { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) }
+  return r.x0 < r.x1 && r.y0 < r.y1 ? r : null
+}
+
+function visiblePaint(paints: readonly Paint[] | undefined): boolean {
+  return !!paints && paints.some((p) => p.visible !== false && (p.opacity === undefined || p.opacity > 0))
+}
+
+/**
+ * What a node paints itself, in page coordinates, or null: its box (text: when it has
+ * characters), grown by a visible stroke by its alignment (CENTER half the weight, OUTSIDE all of
+ * it, INSIDE none) and by visible effects (drop shadow: offset, radius and spread; layer blur:
+ * radius; inner shadow and background blur stay inside). A node with no visible fill or stroke
+ * paints nothing, whatever its effects.
+ */
+function ownRenderBox(n: SceneFake): Box | null {
+  const g = n as SceneFake & { _fills?: readonly Paint[]; _strokes?: readonly Paint[]; _strokeWeight?: number; _strokeAlign?: string }
+  if (n.type === 'GROUP') return null
+  if (n.type === 'TEXT' && !n._characters) return null
+  const fill = visiblePaint(g._fills)
+  const stroke = visiblePaint(g._strokes) && (g._strokeWeight || 0) > 0
+  if (!fill && !stroke) return null
+  const w = n._w
+  const h = n._h
+  const sw = stroke ? (g._strokeAlign === 'OUTSIDE' ? g._strokeWeight! : g._strokeAlign === 'CENTER' ? g._strokeWeight! / 2 : 0) : 0
+  let local: Box = { x0: -sw, y0: -sw, x1: w + sw, y1: h + sw }
+  for (const e of n._effects) {
+    if (e.visible === false) continue
+    if (e.type === 'DROP_SHADOW') {
+      const grow = e.radius + (e.spread || 0)
+      local = unionBox(local, {
+        x0: local.x0 + e.offset.x - grow,
+        y0: local.y0 + e.offset.y - grow,
+        x1: local.x1 + e.offset.x + grow,
+        y1: local.y1 + e.offset.y + grow,
+      })!
+    } else if (e.type === 'LAYER_BLUR') {
+      local = { x0: local.x0 - e.radius, y0: local.y0 - e.radius, x1: local.x1 + e.radius, y1: local.y1 + e.radius }
+    }
+  }
+  const m = n._abs()
+  const xs = [local.x0, local.x1, local.x0, local.x1].map((x, i) => m[0] * x + m[1] * (i < 2 ? local.y0 : local.y1) + m[2])
+  const ys = [local.x0, local.x1, local.x0, local.x1].map((x, i) => m[3] * x + m[4] * (i < 2 ? local.y0 : local.y1) + m[5])
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+}
+
+/**
+ * plugin-api.d.ts:7400 absoluteRenderBounds, and the box exportAsync uses by default
+ * (useAbsoluteBounds defaults to false, :5141): what the node and its visible descendants paint,
+ * children cut by a clipping frame's box, unclipped children (clipsContent false, groups) included.
+ */
+export function renderBox(n: SceneFake): Box | null {
+  if (!n._visible) return null
+  let b = ownRenderBox(n)
+  const kids = (n as { _children?: SceneFake[] })._children
+  if (kids && kids.length) {
+    let k: Box | null = null
+    for (const c of kids) k = unionBox(k, renderBox(c))
+    const clips = (n.type === 'FRAME' || n.type === 'COMPONENT') && (n as { _clipsContent?: boolean })._clipsContent
+    if (clips) {
+      const frameBox = n._absBox()
+      k = frameBox ? intersectBox(k, frameBox) : null
+    }
+    b = unionBox(b, k)
+  }
+  return b
+}
+
+/** The exported area: render bounds by default, the layout box with `useAbsoluteBounds: true`. */
+function exportBox(root: SceneFake | PageFake, useAbsoluteBounds: boolean): Box | null {
+  const of = (n: SceneFake): Box | null => (useAbsoluteBounds ? n._absBox() : renderBox(n))
   if (root.type === 'PAGE') {
     let b: Box | null = null
-    for (const c of root._children) {
-      const cb = c._absBox()
-      if (cb) b = b ? { x0: Math.min(b.x0, cb.x0), y0: Math.min(b.y0, cb.y0), x1: Math.max(b.x1, cb.x1), y1: Math.max(b.y1, cb.y1) } : cb
-    }
+    for (const c of root._children) b = unionBox(b, of(c))
     return b
   }
-  return root._absBox()
+  return of(root)
 }
 
 // ---------------------------------------------------------------- PNG
@@ -259,9 +335,7 @@ function inside(d: Drawable, lx: number, ly: number): boolean {
   return lx >= 0 && ly >= 0 && lx < w && ly < h
 }
 
-export function rasterize(root: SceneFake | PageFake, scale: number): { width: number; height: number; rgba: Uint8Array } {
-  const b = boundsOf(root)
-  if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+export function rasterize(root: SceneFake | PageFake, scale: number, b: Box): { width: number; height: number; rgba: Uint8Array } {
   const width = Math.max(1, Math.round((b.x1 - b.x0) * scale))
   const height = Math.max(1, Math.round((b.y1 - b.y0) * scale))
   if (width * height > MAX_EXPORT_PIXELS) {
@@ -357,9 +431,7 @@ function n4(v: number): string {
   return String(Math.round(v * 10000) / 10000)
 }
 
-export function toSvg(root: SceneFake | PageFake, idAttribute: boolean): string {
-  const b = boundsOf(root)
-  if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+export function toSvg(root: SceneFake | PageFake, idAttribute: boolean, b: Box): string {
   const W = b.x1 - b.x0
   const H = b.y1 - b.y0
   const lines: string[] = []
@@ -392,7 +464,7 @@ export function toSvg(root: SceneFake | PageFake, idAttribute: boolean): string 
       }
     }
   }
-  // Text as <text> (svgOutlineText=false style); glyph outlines are not available in the fake.
+  // Text as <text>: only reached with svgOutlineText: false (exportNode refuses outlined text).
   const walkText = (n: SceneFake): void => {
     if (!n._visible) return
     if (n.type === 'TEXT' && n._characters) {
@@ -413,9 +485,7 @@ export function toSvg(root: SceneFake | PageFake, idAttribute: boolean): string 
 
 // ---------------------------------------------------------------- PDF (minimal, PDF 1.4)
 
-export function toPdf(root: SceneFake | PageFake): Uint8Array {
-  const b = boundsOf(root)
-  if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
+export function toPdf(root: SceneFake | PageFake, b: Box): Uint8Array {
   const W = b.x1 - b.x0
   const H = b.y1 - b.y0
   const ops: string[] = [`1 0 0 -1 0 ${n4(H)} cm`, `1 0 0 1 ${n4(-b.x0)} ${n4(-b.y0)} cm`]
@@ -469,34 +539,89 @@ function ellipseD(w: number, h: number): string {
 
 // ---------------------------------------------------------------- entry
 
-type AnySettings = ExportSettings | ExportSettingsSVGString | { format: string }
+const COMMON = {
+  contentsOnly: t.optional(t.boolean),
+  useAbsoluteBounds: t.optional(t.boolean),
+  suffix: t.optional(t.string),
+}
+const COLOR_PROFILE = t.optional(t.oneOf(t.literal('DOCUMENT'), t.literal('SRGB'), t.literal('DISPLAY_P3_V4')))
+const IMAGE = (format: string): Schema =>
+  t.exact({
+    format: t.literal(format),
+    ...COMMON,
+    constraint: t.optional(
+      t.exact({ type: t.oneOf(t.literal('SCALE'), t.literal('WIDTH'), t.literal('HEIGHT')), value: t.number }),
+    ),
+    colorProfile: COLOR_PROFILE,
+  })
+const SVG = (format: string): Schema =>
+  t.exact({
+    format: t.literal(format),
+    ...COMMON,
+    svgOutlineText: t.optional(t.boolean),
+    svgIdAttribute: t.optional(t.boolean),
+    svgSimplifyStroke: t.optional(t.boolean),
+    colorProfile: COLOR_PROFILE,
+  })
+
+/**
+ * plugin-api.d.ts:5123-5240 ExportSettingsImage / SVG / SVG_STRING / PDF / JSON_REST_V1: each
+ * format takes exactly its own keys (a constraint on SVG or PDF is refused), checked with the
+ * wording of Figma's validator (schema.ts).
+ */
+export const EXPORT_SETTINGS: Schema = t.tagged('format', {
+  JPG: IMAGE('JPG'),
+  PNG: IMAGE('PNG'),
+  SVG: SVG('SVG'),
+  SVG_STRING: SVG('SVG_STRING'),
+  PDF: t.exact({ format: t.literal('PDF'), ...COMMON, colorProfile: COLOR_PROFILE }),
+  JSON_REST_V1: t.exact({ format: t.literal('JSON_REST_V1') }),
+})
+
+function notModelled(what: string): Error {
+  return new Error(`in exportAsync: ${what} is not modelled by the fake`)
+}
+
+function hasVisibleText(root: SceneFake | PageFake): boolean {
+  const walk = (n: SceneFake): boolean => {
+    if (!n._visible) return false
+    if (n.type === 'TEXT' && n._characters) return true
+    const kids = (n as { _children?: SceneFake[] })._children
+    return !!kids && kids.some(walk)
+  }
+  return root.type === 'PAGE' ? root._children.some(walk) : walk(root)
+}
 
 /** plugin-api.d.ts:9050 "When this parameter is absent, this function defaults to exporting as a PNG at 1x resolution." */
-export async function exportNode(root: SceneFake | PageFake, settings?: AnySettings): Promise<Uint8Array | string> {
-  const s = (settings || { format: 'PNG' }) as AnySettings
-  switch (s.format) {
-    case 'PNG': {
-      const c = (s as ExportSettingsImage).constraint || { type: 'SCALE', value: 1 }
-      const b = boundsOf(root)
-      if (!b) throw new Error('in exportAsync: nothing to export (empty bounds)')
-      if (typeof c.value !== 'number' || !(c.value > 0)) throw new Error('in exportAsync: constraint.value must be > 0')
-      // plugin-api.d.ts:5160-5162 SCALE / WIDTH / HEIGHT
-      const scale =
-        c.type === 'WIDTH' ? c.value / (b.x1 - b.x0) : c.type === 'HEIGHT' ? c.value / (b.y1 - b.y0) : c.value
-      const r = rasterize(root, scale)
-      return encodePng(r.width, r.height, r.rgba)
-    }
-    case 'SVG':
-      return utf8Encode(toSvg(root, !!(s as ExportSettingsSVG).svgIdAttribute))
-    case 'SVG_STRING':
-      return toSvg(root, !!(s as ExportSettingsSVGString).svgIdAttribute)
-    case 'PDF':
-      return toPdf(root)
-    case 'JPG':
-      throw new Error('in exportAsync: JPG export is not supported by the fake (use PNG)')
-    default:
-      throw new Error(`in exportAsync: format ${JSON.stringify(s.format)} is not supported by the fake`)
+export async function exportNode(root: SceneFake | PageFake, settings?: ExportSettings | ExportSettingsSVGString | ExportSettingsREST): Promise<Uint8Array | string> {
+  const s = (settings === undefined ? { format: 'PNG' } : settings) as Omit<ExportSettingsImage, 'format'> & ExportSettingsSVGBase & { format: string }
+  const problem = checkArgument(s, EXPORT_SETTINGS, 'settings')
+  if (problem) throw new Error(`in exportAsync: ${problem}`)
+  // contentsOnly: false adds "any overlapping layer in the same area" (:5131); not drawn here.
+  if (s.contentsOnly === false) throw notModelled('contentsOnly: false')
+  if (s.colorProfile === 'DISPLAY_P3_V4') throw notModelled('colorProfile DISPLAY_P3_V4')
+  if (s.format === 'JPG' || (s.format as string) === 'JSON_REST_V1') throw notModelled(`format ${s.format} (use PNG)`)
+  // What Figma exports for a hidden root is not documented: refused rather than guessed.
+  if (root.type !== 'PAGE' && !root._visible) throw notModelled('exporting a hidden node')
+  const box = exportBox(root, s.useAbsoluteBounds === true)
+  // Nothing painted (a 0 × 0 node, an empty frame without fills): what Figma returns is not documented.
+  if (!box || !(box.x1 > box.x0) || !(box.y1 > box.y0)) throw notModelled('exporting a node that paints nothing (empty render bounds)')
+  if (s.format === 'PNG') {
+    const c = s.constraint || { type: 'SCALE', value: 1 }
+    if (!(c.value > 0)) throw new Error('in exportAsync: Expected "settings.constraint.value" to have value > 0')
+    // plugin-api.d.ts:5160-5162 SCALE / WIDTH / HEIGHT, measured on the exported box.
+    const scale = c.type === 'WIDTH' ? c.value / (box.x1 - box.x0) : c.type === 'HEIGHT' ? c.value / (box.y1 - box.y0) : c.value
+    const r = rasterize(root, scale, box)
+    return encodePng(r.width, r.height, r.rgba)
   }
+  if (s.format === 'PDF') return toPdf(root, box)
+  // plugin-api.d.ts:5183 svgOutlineText "Defaults to `true`": text as vector outlines. The fake
+  // has no glyph outlines, so it refuses rather than emit <text> Figma would not write.
+  if (s.svgOutlineText !== false && hasVisibleText(root)) {
+    throw notModelled('outlined SVG text (svgOutlineText defaults to true; pass svgOutlineText: false for <text>)')
+  }
+  const svg = toSvg(root, s.svgIdAttribute === true, box)
+  return s.format === 'SVG' ? utf8Encode(svg) : svg
 }
 
 export { mul as _mul }

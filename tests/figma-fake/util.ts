@@ -196,19 +196,90 @@ function cloneInner(value: unknown, what: string, seen: Map<unknown, unknown>): 
   return out
 }
 
-/** Approximate stored size in bytes of a clientStorage value (JSON text; raw bytes for Uint8Array). */
+/**
+ * Stored size of a clientStorage value, per developers.figma.com/docs/plugins/api/figma-clientStorage:
+ * "the size of the value converted to JSON … Uint8Array values count as the size of the
+ * Uint8Array". JSON.stringify of a Uint8Array would be its index object, so bytes are counted here.
+ */
 export function storedSize(value: unknown): number {
   if (value === undefined) return 0
   if (value instanceof Uint8Array) return value.byteLength
-  if (value instanceof ArrayBuffer) return value.byteLength
   if (value === null || typeof value !== 'object') return utf8Length(JSON.stringify(value) ?? '')
   let n = 2
   if (Array.isArray(value)) {
     for (const v of value) n += storedSize(v) + 1
     return n
   }
-  for (const k of Object.keys(value)) n += utf8Length(k) + 3 + storedSize((value as Record<string, unknown>)[k])
+  for (const k of Object.keys(value)) n += utf8Length(JSON.stringify(k)) + 1 + storedSize((value as Record<string, unknown>)[k]) + 1
   return n
+}
+
+/**
+ * Why a value cannot go into clientStorage, or null. The docs page figma-clientStorage lists
+ * "objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array": anything else
+ * (Map, Set, Date, ArrayBuffer, other typed arrays, class instances, functions) is refused.
+ */
+export function clientStorageRefusal(value: unknown, path = 'value'): string | null {
+  if (value === null || value === undefined) return null
+  const t = typeof value
+  if (t === 'string' || t === 'number' || t === 'boolean') return null
+  if (t !== 'object') return `${path} is a ${t}`
+  if (value instanceof Uint8Array) return value.constructor === Uint8Array ? null : `${path} is a ${value.constructor.name}`
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = clientStorageRefusal(value[i], `${path}[${i}]`)
+      if (r) return r
+    }
+    return null
+  }
+  const proto = Object.getPrototypeOf(value)
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name || 'object with a prototype'
+    return `${path} is a ${name}`
+  }
+  for (const k of Object.keys(value)) {
+    const r = clientStorageRefusal((value as Record<string, unknown>)[k], `${path}.${k}`)
+    if (r) return r
+  }
+  return null
+}
+
+/**
+ * Why a value cannot be a main → UI message, or null. plugin-api.d.ts:2846 "You can send objects,
+ * arrays, numbers, strings, booleans, null, undefined, Date objects and Uint8Array objects.
+ * However, functions and prototype chains of objects will not be sent." Structured clone would
+ * carry a Map or an ArrayBuffer, but they are not documented, so the fake refuses them.
+ */
+export function uiMessageRefusal(value: unknown, path = 'message'): string | null {
+  if (value === null || value === undefined) return null
+  const t = typeof value
+  if (t === 'string' || t === 'number' || t === 'boolean') return null
+  if (t !== 'object') return `${path} is a ${t}`
+  if (value instanceof Date) return null
+  if (value instanceof Uint8Array) return value.constructor === Uint8Array ? null : `${path} is a ${value.constructor.name}`
+  const typed = typeof (value as { BYTES_PER_ELEMENT?: unknown }).BYTES_PER_ELEMENT === 'number'
+  if (value instanceof Map || value instanceof Set || value instanceof ArrayBuffer || value instanceof DataView || typed) {
+    return `${path} is a ${(value as object).constructor.name}`
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = uiMessageRefusal(value[i], `${path}[${i}]`)
+      if (r) return r
+    }
+    return null
+  }
+  // Other objects travel as their own properties ("prototype chains … will not be sent").
+  for (const k of Object.keys(value)) {
+    const r = uiMessageRefusal((value as Record<string, unknown>)[k], `${path}.${k}`)
+    if (r) return r
+  }
+  return null
+}
+
+/** Approximate size of a message in bytes: JSON text, Uint8Array by its length, a Date as its ISO string. */
+export function messageSize(value: unknown): number {
+  if (value instanceof Date) return 26
+  return storedSize(value)
 }
 
 // ---------------------------------------------------------------- CRC32 (PNG chunks, ISO 3309 / RFC 1952 polynomial)

@@ -21,13 +21,18 @@ import {
   groupNodes,
   internals,
 } from './nodes'
-import { base64Decode, base64Encode, cloneData, later, realSetTimeout, reportAsync, storedSize, utf8Length } from './util'
+import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, messageSize, realSetTimeout, reportAsync, storedSize, uiMessageRefusal, utf8Length } from './util'
 
-import type { FakeSession, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
+import { NOTIFY_OPTIONS, NotificationImpl, type NotifyHost } from './notifications'
+import { checkArgument, t } from './schema'
+import type { FakeSession, FakeSessionOptions, FakeUiBridge, FakeUser, FigmaWorldOptions } from './index'
 
-import { DEFAULT_USER } from "./index"
-/** clientStorage: "5 MB per plugin, per device" (FIGMA.md; developers.figma.com/docs/plugins/api/figma-clientStorage). */
-export const CLIENT_STORAGE_LIMIT = 5 * 1024 * 1024
+import { DEFAULT_DEVICE, DEFAULT_USER } from './index'
+/**
+ * clientStorage: "Each plugin gets a total of 5MB of storage" (developers.figma.com/docs/plugins/api/
+ * figma-clientStorage). Counted conservatively as 5,000,000 bytes, not 5 × 1024 × 1024.
+ */
+export const CLIENT_STORAGE_LIMIT = 5_000_000
 const USER_COLORS = ['#F24822', '#0FA958', '#18A0FB', '#9747FF', '#FFC700', '#FF24BD']
 
 type Undo = () => void
@@ -66,6 +71,8 @@ class UiState implements FakeUiBridge {
   uiListeners: ((message: unknown) => void)[] = []
   /** Messages main posted before any UI-side listener subscribed (delivered on subscribe). */
   backlog: unknown[] = []
+  /** Size in bytes of every message main posted, in order (see `messageSize`). */
+  messageSizes: number[] = []
 
   constructor(private readonly session: SessionImpl) {}
 
@@ -130,7 +137,7 @@ class UiState implements FakeUiBridge {
 class SessionImpl implements FakeSession {
   figma!: PluginAPI
   readonly ui: UiState
-  readonly notifications: { message: string; options?: NotificationOptions }[] = []
+  readonly notifications: NotificationImpl[] = []
   closed = false
   currentPage: PageFake
   loadedPages = new Set<PageFake>()
@@ -150,6 +157,7 @@ class SessionImpl implements FakeSession {
     readonly index: number,
     readonly user: FakeUser,
     command: string,
+    readonly device: string,
   ) {
     this.ui = new UiState(this)
     this.currentPage = world.doc._children[0]
@@ -184,9 +192,12 @@ export class WorldImpl implements Host {
   callbackSession: SessionImpl | null = null
   pageListeners = new Map<PageFake, { session: SessionImpl; cb: (e: NodeChangeEvent) => void; once: boolean; since: number }[]>()
   storage = new Map<string, Map<string, unknown>>()
+  inspecting = false
+  readonly uiMessageBudgetBytes: number | undefined
 
   constructor(options: FigmaWorldOptions) {
     this.pluginId = options.pluginId ?? 'loomprint-test-plugin'
+    this.uiMessageBudgetBytes = options.uiMessageBudgetBytes
     this.doc = new DocumentFake(this, '0:0', 'Untitled')
     const names = options.pageNames && options.pageNames.length ? options.pageNames : ['Page 1']
     names.forEach((name, i) => {
@@ -213,6 +224,9 @@ export class WorldImpl implements Host {
    */
   actor(): SessionImpl | null {
     if (this.editSession) return this.editSession
+    // Plugin code of a known session (its `figma` touched in this synchronous run, or its callback
+    // running) acts for that session: its undo history, its LOCAL changes.
+    if (this.activeSession && !this.activeSession.closed && !this.inspecting) return this.activeSession
     for (const s of this.sessions) if (!s.closed) return s
     return this.sessions[0] || null
   }
@@ -323,33 +337,57 @@ export class WorldImpl implements Host {
   }
 
   /**
-   * Dynamic-page rule for pages: plugin-api.d.ts:7034 "you must first call PageNode.loadAsync"
-   * (message text as in Figma's client: "Cannot access … on a page that has not been explicitly loaded").
-   * Only enforced for plugin code (an active session), never for `world.edit` or plain test setup.
+   * The session whose dynamic-page rules apply to the running code, or null for a user edit
+   * (`world.edit`), `world.read`, or when no session is open. Enforced always, not just right
+   * after a `figma.` access: a page reference held across an `await` is still plugin code.
+   */
+  private ruledSession(): SessionImpl | null {
+    if (this.editSession || this.inspecting) return null
+    const s = this.contextSession()
+    return s && !s.closed ? s : null
+  }
+
+  /**
+   * Dynamic-page rule for pages: plugin-api.d.ts:7034 (children), :7163 (findAllWithCriteria)
+   * "you must first call PageNode.loadAsync" (message text as in Figma's client: "Cannot access
+   * … on a page that has not been explicitly loaded").
    */
   checkPageAccess(page: PageFake, what: string): void {
-    const s = this.activeSession
-    if (!s || this.editSession) return
-    if (s.allPagesLoaded || s.loadedPages.has(page)) return
-    const label = what === 'children' ? `property \`${what}\`` : `method \`${what}()\``
+    const s = this.ruledSession()
+    if (!s || s.allPagesLoaded || s.loadedPages.has(page)) return
+    const label = what === 'children' || what === 'selection' ? `property \`${what}\`` : `method \`${what}()\``
     throw new Error(
       `in ${what}: Cannot access ${label} on a page that has not been explicitly loaded. ` +
         "Remember to call `await page.loadAsync()` or `await figma.loadAllPagesAsync()' first.",
     )
   }
 
-  /** plugin-api.d.ts:1992-2002 loadAllPagesAsync enables DocumentNode.findAll/findOne/findAllWithCriteria. */
+  /** plugin-api.d.ts:1992-2002, :10562 loadAllPagesAsync enables DocumentNode.findAll/findOne/findAllWithCriteria. */
   checkDocumentAccess(what: string): void {
-    const s = this.activeSession
-    if (!s || this.editSession || s.allPagesLoaded) return
+    const s = this.ruledSession()
+    if (!s || s.allPagesLoaded) return
     throw new Error(
       `in ${what}: Cannot call with documentAccess: dynamic-page without calling figma.loadAllPagesAsync() first.`,
     )
   }
 
+  /** Test code that reads the document without being plugin code (no dynamic-page rules). */
+  // Not named `inspect`: chai and Node call an `inspect` method when they print an object.
+  readAsTest<T>(fn: () => T): T {
+    const prev = this.inspecting
+    this.inspecting = true
+    try {
+      return fn()
+    } finally {
+      this.inspecting = prev
+    }
+  }
+
   getSelection(page: PageFake): SceneFake[] {
     const s = this.contextSession()
     if (!s) return []
+    // plugin-api.d.ts:7034 applies to the page's contents; its selection is among them.
+    this.checkPageAccess(page, 'selection')
     const sel = s.selections.get(page) || []
     // Removed nodes drop out of the selection (plugin-api.d.ts:557 "When a selected node is deleted").
     return sel.filter((n) => !n.removed && n._page === page)
@@ -360,6 +398,7 @@ export class WorldImpl implements Host {
     const s = this.contextSession()
     if (!s) throw new Error('in set_selection: no plugin session is open')
     if (!Array.isArray(nodes)) throw new Error('in set_selection: Expected an array of nodes')
+    this.checkPageAccess(page, 'selection')
     const unique: SceneFake[] = []
     for (const n of nodes) {
       if (!((n as unknown) instanceof SceneBase)) throw new Error('in set_selection: Expected scene nodes')
@@ -400,10 +439,17 @@ export class WorldImpl implements Host {
     }
   }
 
+  /** plugin-api.d.ts:10719 PageNode.loadAsync: the page is loaded when the promise settles, so a missing `await` still fails. */
   loadPage(page: PageFake): Promise<void> {
     const s = this.contextSession()
-    if (s) s.loadedPages.add(page)
-    return Promise.resolve()
+    this.inflight++
+    return new Promise<void>((resolve) => {
+      realSetTimeout(() => {
+        this.inflight--
+        if (s) s.loadedPages.add(page)
+        resolve()
+      }, 0)
+    })
   }
 
   clonePage(): PageFake {
@@ -526,9 +572,9 @@ export class WorldImpl implements Host {
 
   // ------------------------------------------------------------------ sessions
 
-  openSession(user?: FakeUser, options?: { command?: string; relaunch?: boolean }): FakeSession {
+  openSession(user?: FakeUser, options?: FakeSessionOptions): FakeSession {
     const u: FakeUser = user ? { id: user.id, name: user.id === null ? 'Anonymous' : user.name } : { ...DEFAULT_USER }
-    const s = new SessionImpl(this, this.sessions.length + 1, u, options?.command ?? '')
+    const s = new SessionImpl(this, this.sessions.length + 1, u, options?.command ?? '', options?.device ?? DEFAULT_DEVICE)
     this.sessions.push(s)
     s.figma = makeFigmaApi(this, s)
     // plugin-api.d.ts:746 "run": "For all other plugins this happens immediately after launch."
@@ -553,15 +599,28 @@ export class WorldImpl implements Host {
     this.pageListeners.forEach((list) => {
       for (let i = list.length - 1; i >= 0; i--) if (list[i].session === s) list.splice(i, 1)
     })
-    if (message !== undefined) s.notifications.push({ message: truncateNotify(message) })
+    // plugin-api.d.ts:260 "If the message includes a custom action button, it will be closed automatically when the plugin closes."
+    for (const n of s.notifications) if (n.options?.button) n.close()
+    if (message !== undefined) s.notifications.push(new NotificationImpl(truncateNotify(message), notifyHost(this, s)))
   }
 
+  /** clientStorage is per person and per device ("not synchronized across users", FIGMA.md "per device"). */
   storageFor(s: SessionImpl): Map<string, unknown> {
-    const key = s.user.id === null ? 'anonymous:' + s.index : s.user.id
+    const key = storageKey(s.user, s.index, s.device)
     let m = this.storage.get(key)
     if (!m) this.storage.set(key, (m = new Map()))
     return m
   }
+
+  /** The person cleared their browser cache on that device (the docs: user actions "might clear all stored data"). */
+  clearClientStorage(session: FakeSession): void {
+    const s = session as SessionImpl
+    this.storage.delete(storageKey(s.user, s.index, s.device))
+  }
+}
+
+function storageKey(user: FakeUser, index: number, device: string): string {
+  return (user.id === null ? 'anonymous:' + index : 'user:' + user.id) + '@' + device
 }
 
 function isAncestorOf(a: BaseFake, b: BaseFake): boolean {
@@ -598,6 +657,11 @@ function toChanges(recs: ChangeRec[], s: SessionImpl): DocumentChange[] {
   }
   // A node changed and then removed in the same batch reads as removed in every change.
   return out
+}
+
+/** What a notification needs of its session: whether it is closed, and how to run its callbacks. */
+function notifyHost(world: WorldImpl, s: SessionImpl): NotifyHost {
+  return { isClosed: () => s.closed, run: (fn) => world.runAs(s, fn) }
 }
 
 function truncateNotify(message: string): string {
@@ -667,6 +731,26 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     postMessage(pluginMessage: unknown, _options?: UIPostMessageOptions): void {
       guard('ui.postMessage')
       if (!s.ui.shown) throw new Error('in postMessage: No UI to send the message to (call figma.showUI first) [fake]')
+      const refusal = uiMessageRefusal(pluginMessage)
+      if (typeof pluginMessage === 'function' || (refusal && /is a (function|symbol|bigint)$/.test(refusal))) {
+        // As the browser's DataCloneError: "… could not be cloned".
+        throw new Error(`in postMessage: ${refusal ?? 'message is a function'} and could not be cloned`)
+      }
+      if (refusal) {
+        throw new Error(
+          `in postMessage: ${refusal}; Figma documents objects, arrays, numbers, strings, booleans, null, undefined, Date and Uint8Array (fake)`,
+        )
+      }
+      const size = messageSize(pluginMessage)
+      // Large single messages have run Figma's main-thread VM out of memory (issue #6): with a
+      // budget set, the fake makes a test show that big payloads travel in slices.
+      const budget = world.uiMessageBudgetBytes
+      if (budget !== undefined && size > budget) {
+        throw new Error(
+          `in postMessage: a message of ${size} bytes exceeds this world's budget of ${budget} bytes per message (fake: uiMessageBudgetBytes); send it in slices`,
+        )
+      }
+      s.ui.messageSizes.push(size)
       const copy = cloneData(pluginMessage, 'in postMessage')
       const gen = s.ui.generation
       world.inflight++
@@ -707,15 +791,24 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     async setAsync(key: string, value: unknown): Promise<void> {
       guard('clientStorage.setAsync')
       if (typeof key !== 'string') throw new Error('in setAsync: Expected "key" to have type string')
+      // The docs' value types only (figma-clientStorage): a Map or Date that structured clone
+      // would carry is refused here rather than silently changed.
+      const refusal = clientStorageRefusal(value)
+      if (refusal) {
+        throw new Error(
+          `in setAsync: clientStorage stores objects, arrays, strings, numbers, booleans, null, undefined and Uint8Array; ${refusal} (fake)`,
+        )
+      }
       const m = world.storageFor(s)
       const copy = cloneData(value, 'in setAsync')
+      // Quota per the docs: key size + value as JSON (Uint8Array by its length), over every entry.
       let total = utf8Length(key) + storedSize(copy)
       m.forEach((v, k) => {
         if (k !== key) total += utf8Length(k) + storedSize(v)
       })
-      // plugin-api.d.ts:2669 "reject with an error message if storage failed"; 5 MB per plugin (FIGMA.md).
+      // plugin-api.d.ts:2669 "reject with an error message if storage failed".
       if (total > CLIENT_STORAGE_LIMIT) {
-        throw new Error(`in setAsync: clientStorage quota of 5 MB exceeded (fake: ${total} > ${CLIENT_STORAGE_LIMIT} bytes)`)
+        throw new Error(`in setAsync: clientStorage quota of 5 MB exceeded (fake: ${total} > ${CLIENT_STORAGE_LIMIT} bytes). Nothing was stored.`)
       }
       m.set(key, copy)
     },
@@ -739,6 +832,17 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     scrollAndZoomIntoView(nodes: ReadonlyArray<BaseNode>): void {
       guard('viewport.scrollAndZoomIntoView')
       if (!Array.isArray(nodes)) throw new Error('in scrollAndZoomIntoView: Expected an array of nodes')
+      // plugin-api.d.ts:3337 "sets the viewport coordinates such that the nodes are visible": the
+      // viewport shows the current page only. What Figma does with nodes of other pages is not
+      // documented; the fake refuses, so "reveal" code must switch page first.
+      for (const n of nodes as unknown as BaseFake[]) {
+        if (n instanceof SceneBase && n._gone()) throw new Error(`in scrollAndZoomIntoView: The node with id "${n.id}" does not exist`)
+        if (n instanceof SceneBase && n._page !== s.currentPage) {
+          throw new Error(
+            `in scrollAndZoomIntoView: node "${n.id}" is not on the current page (not modelled by the fake: switch page with setCurrentPageAsync first)`,
+          )
+        }
+      }
       let x0 = Infinity
       let y0 = Infinity
       let x1 = -Infinity
@@ -796,6 +900,15 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     async setCurrentPageAsync(page: PageFake): Promise<void> {
       guard('setCurrentPageAsync')
       if (!(page instanceof PageFake) || page._parent !== world.doc) throw new Error('in setCurrentPageAsync: Expected a page')
+      // plugin-api.d.ts:470: Figma loads the page first and switches when the promise settles, so
+      // code that forgets `await` still sees the old current page on its next line.
+      world.inflight++
+      try {
+        await new Promise<void>((r) => realSetTimeout(r, 0))
+      } finally {
+        world.inflight--
+      }
+      if (s.closed) return
       s.loadedPages.add(page)
       if (s.currentPage === page) return
       s.currentPage = page
@@ -839,22 +952,27 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     },
     notify(message: string, options?: NotificationOptions): NotificationHandler {
       guard('notify')
-      s.notifications.push(options ? { message: truncateNotify(message), options } : { message: truncateNotify(message) })
-      return { cancel: () => undefined }
+      const problem = checkArgument(message, t.string, 'message') || checkArgument(options, NOTIFY_OPTIONS, 'options')
+      if (problem) throw new Error(`in notify: ${problem}`)
+      const n = new NotificationImpl(truncateNotify(message), notifyHost(world, s), options)
+      s.notifications.push(n)
+      // plugin-api.d.ts:262 handler.cancel() "remove the notification before it times out by itself";
+      // the reason reported to onDequeue is not documented: the fake says 'dismiss' (removed by Figma).
+      return { cancel: () => n.dismiss() }
     },
     closePlugin(message?: string): void {
       world.closeSession(s, message)
     },
+    // plugin-api.d.ts:273-298: commitUndo / triggerUndo act on the undo history of the person
+    // running the plugin, i.e. this session, not whoever opened the file first.
     commitUndo(): void {
       guard('commitUndo')
-      const a = world.actor()
-      if (a) world.commitPending(a)
+      world.commitPending(s)
     },
     triggerUndo(): void {
       guard('triggerUndo')
       // plugin-api.d.ts:296 "Triggers an undo action. Reverts to the last commitUndo() state."
-      const a = world.actor()
-      if (a) world.undo(a)
+      world.undo(s)
     },
     base64Encode(data: Uint8Array): string {
       guard('base64Encode')
