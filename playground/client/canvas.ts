@@ -100,7 +100,7 @@ export class CanvasView {
   }
 
   private contentBounds(page: PageNode): { x: number; y: number; w: number; h: number } | null {
-    const children = this.editor.as(this.editor.active, () => page.children)
+    const children = this.editor.read(() => page.children)
     let x0 = Infinity
     let y0 = Infinity
     let x1 = -Infinity
@@ -132,7 +132,7 @@ export class CanvasView {
   /** The layer a click at page point (x, y) selects: the topmost child of a top-level frame, else the frame. */
   hitTest(x: number, y: number): SceneNode | null {
     const editor = this.editor
-    return editor.as(editor.active, () => {
+    return editor.read(() => {
       const top = editor.pageOf().children.slice().reverse()
       for (const node of top) {
         if (!node.visible) continue
@@ -202,7 +202,7 @@ export class CanvasView {
       ctx.drawImage(this.raster, sx, sy, this.raster.width / dpr, this.raster.height / dpr)
     }
 
-    editor.as(editor.active, () => {
+    editor.read(() => {
       // Frame names above top-level frames, as Figma shows them.
       ctx.font = '11px system-ui, sans-serif'
       ctx.fillStyle = style.getPropertyValue('--pg-muted').trim() || '#666'
@@ -359,7 +359,7 @@ export class CanvasView {
     let cx: number
     let cy: number
     const frameBox = selected
-      ? editor.as(editor.active, () => {
+      ? editor.read(() => {
           let node: BaseNode | null = selected
           while (node && node.parent && node.parent.type !== 'PAGE') node = node.parent
           return node && 'absoluteBoundingBox' in node ? (node as SceneNode).absoluteBoundingBox : null

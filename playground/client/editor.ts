@@ -104,6 +104,11 @@ export class Editor {
     return out
   }
 
+  /** Reads the document as Figma's own UI would: no plugin rules (pages need no loading). */
+  read<T>(fn: () => T): T {
+    return this.world.read(fn)
+  }
+
   pageOf(person: Person = this.active): PageNode {
     return person.page
   }

@@ -47,7 +47,7 @@ function parseHex(text: string): Rgb | null {
 function documentKey(editor: Editor): string {
   const page = editor.pageOf()
   const parts: string[] = [page.id, editor.theme]
-  editor.as(editor.active, () => {
+  editor.read(() => {
     const walk = (node: SceneNode, depth: number): void => {
       const fills = 'fills' in node ? JSON.stringify(node.fills) : ''
       parts.push(
@@ -199,7 +199,7 @@ async function boot(root: HTMLElement): Promise<void> {
     world,
     /** The centre of the named layer on the active person's page, in client coordinates. */
     locate: (name: string): { x: number; y: number } | null => {
-      const node = editor.as(editor.active, () => editor.pageOf().findOne((n) => n.name === name))
+      const node = editor.read(() => editor.pageOf().findOne((n) => n.name === name))
       const box = node?.absoluteBoundingBox
       return box ? view.toClient(box.x + box.width / 2, box.y + box.height / 2) : null
     },
@@ -245,7 +245,7 @@ async function boot(root: HTMLElement): Promise<void> {
     const selection = new Set(editor.selectionOf().map((n) => n.id))
     const hadFocus = layerList.contains(document.activeElement)
     const rows: { node: SceneNode; depth: number }[] = []
-    editor.as(editor.active, () => {
+    editor.read(() => {
       const walk = (node: SceneNode, depth: number): void => {
         rows.push({ node, depth })
         if ('children' in node) for (const child of node.children.slice().reverse()) walk(child, depth + 1)
@@ -281,7 +281,7 @@ async function boot(root: HTMLElement): Promise<void> {
   const layerNode = (id: string | null | undefined): SceneNode | null => {
     if (!id) return null
     let found: SceneNode | null = null
-    editor.as(editor.active, () => {
+    editor.read(() => {
       found = editor.pageOf().findOne((n) => n.id === id)
     })
     return found
@@ -330,7 +330,7 @@ async function boot(root: HTMLElement): Promise<void> {
     const node = selection[0]!
     const fills = 'fills' in node && Array.isArray(node.fills) ? (node.fills as Paint[]) : []
     const solid = fills.find((p): p is SolidPaint => p.type === 'SOLID')
-    const relaunch = editor.as(editor.active, () => node.getRelaunchData())
+    const relaunch = editor.read(() => node.getRelaunchData())
     const list = h('dl', { class: 'pg-props' })
     const row = (term: string, value: string): void => {
       list.append(h('dt', { text: term }), h('dd', { text: value }))
