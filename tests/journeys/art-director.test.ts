@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { POLICY, REVIEW } from './names'
-import { decide, JOURNEY_TIMEOUT_MS, reviewOf, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
+import { decide, eventually, JOURNEY_TIMEOUT_MS, reviewOf, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
 
 /**
  * Why this journey does not run yet: the Review tab is built on branch `review`, not yet
@@ -45,29 +45,29 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
 
         const plugin = await runCommandAs(journey, '2002', REVIEW.command)
         const table = plugin.getByRole('table', { name: REVIEW.table })
-        await expect.poll(() => table.getByRole('row').count(), { timeout: 20_000 }).toBeGreaterThan(2)
+        await eventually(() => table.getByRole('row').count(), { timeout: 20_000 }).toBeGreaterThan(2)
         await journey.screen('review-table', { playground: true })
 
         // Sort by HCC.
         const hcc = table.getByRole('columnheader', { name: new RegExp(`^${REVIEW.hccColumn}`) })
         await hcc.getByRole('button').click()
-        await expect.poll(() => hcc.getAttribute('aria-sort')).toMatch(/ascending|descending/)
+        await eventually(() => hcc.getAttribute('aria-sort')).toMatch(/ascending|descending/)
 
         // Out of date only, then capture them all.
         const outOfDateOnly = plugin.getByRole('checkbox', { name: REVIEW.outOfDateOnly })
         await outOfDateOnly.check()
-        await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(1)
+        await eventually(() => table.getByRole('row').count()).toBeGreaterThan(1)
         await journey.screen('review-out-of-date')
         await plugin.getByRole('button', { name: REVIEW.captureAll }).click()
-        await expect.poll(() => table.getByRole('row').count(), { timeout: 30_000 }).toBeLessThanOrEqual(1)
+        await eventually(() => table.getByRole('row').count(), { timeout: 30_000 }).toBeLessThanOrEqual(1)
         await outOfDateOnly.uncheck()
-        await expect.poll(() => reviewRow(plugin, 'Botanical line art').innerText()).toMatch(/Awaiting review/)
+        await eventually(() => reviewRow(plugin, 'Botanical line art').innerText()).toMatch(/Awaiting review/)
 
         // Decisions.
         await decide(plugin, 'Indigo paisley repeat', REVIEW.approve, 'Recolouring and rearrangement are ours; approved for licensing.')
-        await expect.poll(() => reviewRow(plugin, 'Indigo paisley repeat').innerText()).toMatch(REVIEW.approved)
+        await eventually(() => reviewRow(plugin, 'Indigo paisley repeat').innerText()).toMatch(REVIEW.approved)
         await decide(plugin, 'Botanical line art', REVIEW.requestChanges, 'Redraw the leaves by hand before we license this.')
-        await expect.poll(() => reviewRow(plugin, 'Botanical line art').innerText()).toMatch(REVIEW.changesRequested)
+        await eventually(() => reviewRow(plugin, 'Botanical line art').innerText()).toMatch(REVIEW.changesRequested)
         await journey.screen('review-decided')
 
         // The policy: a reviewer must not be one of the pattern's editors.
@@ -75,12 +75,12 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
         await plugin.getByRole('checkbox', { name: POLICY.reviewerNotEditor }).check()
         await journey.screen('team-policy-review-rule')
         await plugin.getByRole('button', { name: POLICY.save }).click()
-        await expect.poll(() => plugin.getByText(/Saved/).count()).toBeGreaterThan(0)
+        await eventually(() => plugin.getByText(/Saved/).count()).toBeGreaterThan(0)
 
         // Ada edited the paisley: her approval is refused, and says why.
         const ada = await runCommandAs(journey, '1001', REVIEW.command)
         await decide(ada, 'Indigo paisley repeat', REVIEW.approve, 'Looks good to me.')
-        await expect.poll(() => reviewOf(ada, 'Indigo paisley repeat').innerText(), { timeout: 15_000 }).toMatch(/not be one of the pattern’s editors|editor of/i)
+        await eventually(() => reviewOf(ada, 'Indigo paisley repeat').innerText(), { timeout: 15_000 }).toMatch(/not be one of the pattern’s editors|editor of/i)
         await journey.screen('review-refused-editor')
 
         expect(journey.errors).toEqual([])

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
 import {
   drag,
+  eventually,
   focused,
   press,
   tabTo,
@@ -40,12 +41,12 @@ afterAll(async () => {
 
 async function goToPage(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).click()
-  await expect.poll(() => page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page')
+  await eventually(() => page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name, exact: true }).getAttribute('aria-current')).toBe('page')
 }
 
 async function captureShown(plugin: Frame): Promise<number> {
   await plugin.getByRole('button', { name: 'Capture provenance', exact: true }).click()
-  await expect.poll(() => plugin.getByRole('region', { name: /^Capture result for / }).count(), { timeout: 20_000 }).toBe(1)
+  await eventually(() => plugin.getByRole('region', { name: /^Capture result for / }).count(), { timeout: 20_000 }).toBe(1)
   return shownHcc(plugin)
 }
 
@@ -57,7 +58,7 @@ describe('designer journey', () => {
       const { page } = journey
       try {
         const plugin = await journey.plugin()
-        await expect.poll(() => plugin.getByText('Nothing is selected.').count(), { timeout: 15_000 }).toBe(1)
+        await eventually(() => plugin.getByText('Nothing is selected.').count(), { timeout: 15_000 }).toBe(1)
         await journey.screen('start', { playground: true })
 
         // Untracked AI artwork on page 2.
@@ -68,7 +69,7 @@ describe('designer journey', () => {
         for (const [label, value] of ORIGIN) await form.getByLabel(label).fill(value)
         await journey.screen('mark-origin')
         await form.getByRole('button', { name: 'Mark as AI-generated' }).click()
-        await expect.poll(() => plugin.getByText(/Marked 1 layer/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+        await eventually(() => plugin.getByText(/Marked 1 layer/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
         expect(await pluginData(page, 'Geometric tile', 'record')).toContain('Adobe Firefly')
         await journey.screen('marked')
 
@@ -79,7 +80,7 @@ describe('designer journey', () => {
         await selectLayer(page, 'Circle 2')
         const circle = await locate(page, 'Circle 2')
         await drag(page, circle, { x: circle.x + 30, y: circle.y + 24 })
-        await expect.poll(() => page.locator('.pg-props').innerText()).toMatch(/Position\s+\d+, \d+/)
+        await eventually(() => page.locator('.pg-props').innerText()).toMatch(/Position\s+\d+, \d+/)
         await selectLayer(page, 'Square 9')
         await page.getByRole('button', { name: 'Delete', exact: true }).click()
         await expect(page.getByRole('option', { name: 'Square 9', exact: true }).count()).resolves.toBe(0)
@@ -87,18 +88,23 @@ describe('designer journey', () => {
         const from = (await page.evaluate('__playground.toClient(104, 104)')) as { x: number; y: number }
         await drag(page, from, { x: from.x + 50, y: from.y + 36 })
         const drawn = page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^Rectangle \d+$/ })
-        await expect.poll(() => drawn.count()).toBe(1)
+        await eventually(() => drawn.count()).toBe(1)
 
         // Capture: the score, why, and the journal.
         await selectLayer(page, 'Geometric tile')
         const first = await captureShown(plugin)
         expect(first).toBeGreaterThan(0)
         const result = plugin.getByRole('region', { name: /^Capture result for Geometric tile/ })
-        await expect.poll(() => result.innerText()).toMatch(/Edit journal/)
-        await expect.poll(() => result.innerText()).toMatch(/Ada Designer/)
-        await expect.poll(() => result.innerText()).toMatch(/chain verified/)
-        await expect.poll(() => result.innerText()).toMatch(/Square 1/)
+        await eventually(() => result.innerText()).toMatch(/Edit journal/)
+        await eventually(() => result.innerText()).toMatch(/Ada Designer/)
+        await eventually(() => result.innerText()).toMatch(/chain verified/)
+        await eventually(() => result.innerText()).toMatch(/Square 1/)
         await journey.screen('captured', { playground: true })
+        // Method 2 draws where the human contribution is; when the build has it, it is a screen too.
+        if ((await plugin.getByRole('img', { name: /heat map/i }).count()) > 0) {
+          await plugin.getByRole('img', { name: /heat map/i }).first().scrollIntoViewIfNeeded()
+          await journey.screen('heat-map')
+        }
 
         // Undo the drawing (Figma's undo also reverts plugin writes: press until it is gone).
         for (let i = 0; i < 3 && (await drawn.count()) > 0; i++) {
@@ -127,7 +133,7 @@ describe('designer journey', () => {
       try {
         const plugin = await journey.plugin()
         await selectLayer(journey.page, 'Indigo paisley repeat')
-        await expect.poll(() => plugin.getByRole('button', { name: 'Capture provenance', exact: true }).count(), { timeout: 15_000 }).toBe(1)
+        await eventually(() => plugin.getByRole('button', { name: 'Capture provenance', exact: true }).count(), { timeout: 15_000 }).toBe(1)
         await journey.screen('tracked-selected')
         const tabs = await plugin.getByRole('radio').evaluateAll((inputs) =>
           inputs.map((input) => (input as HTMLInputElement).value).filter((value) => value !== ''),
@@ -171,7 +177,7 @@ describe('designer journey', () => {
       const layerList = (f: Focus) => f.where === 'page' && f.role === 'option'
       try {
         const plugin = await journey.plugin()
-        await expect.poll(() => plugin.getByText('Nothing is selected.').count(), { timeout: 15_000 }).toBe(1)
+        await eventually(() => plugin.getByText('Nothing is selected.').count(), { timeout: 15_000 }).toBe(1)
 
         await tabTo(journey, stops, is('page', 'Artwork'))
         await press(journey, stops, 'Enter')
@@ -187,7 +193,7 @@ describe('designer journey', () => {
         }
         await tabTo(journey, stops, is('plugin', 'Mark as AI-generated'))
         await press(journey, stops, 'Enter')
-        await expect.poll(() => plugin.getByText(/Marked 1 layer/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+        await eventually(() => plugin.getByText(/Marked 1 layer/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
 
         // Recolour Square 1.
         await tabTo(journey, stops, layerList, { backward: true })
@@ -196,37 +202,37 @@ describe('designer journey', () => {
         await page.keyboard.press('ControlOrMeta+A')
         await page.keyboard.type('#1b998b')
         await press(journey, stops, 'Enter')
-        await expect.poll(() => page.locator('.pg-props').innerText()).toMatch(/#1b998b/)
+        await eventually(() => page.locator('.pg-props').innerText()).toMatch(/#1b998b/)
 
         // Move Circle 2 with the arrows on the canvas.
         await tabTo(journey, stops, layerList, { backward: true })
         await layer('Circle 2')
         await tabTo(journey, stops, (f) => f.where === 'page' && f.role === 'img')
         for (let i = 0; i < 3; i++) await press(journey, stops, 'Shift+ArrowRight')
-        await expect.poll(() => page.locator('.pg-props').innerText()).toMatch(/Position\s+170, 20/)
+        await eventually(() => page.locator('.pg-props').innerText()).toMatch(/Position\s+170, 20/)
 
         // Delete Square 9 from the layer list; Escape on the canvas clears the selection.
         await tabTo(journey, stops, layerList, { backward: true })
         await layer('Square 9')
         await press(journey, stops, 'Delete')
-        await expect.poll(() => page.getByRole('option', { name: 'Square 9', exact: true }).count()).toBe(0)
+        await eventually(() => page.getByRole('option', { name: 'Square 9', exact: true }).count()).toBe(0)
 
         // Draw a rectangle in the tile: the tool, from the keyboard, draws at once.
         await layer('Circle 8')
         await tabTo(journey, stops, is('page', 'Rectangle'))
         await press(journey, stops, 'Enter')
         const drawn = page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: /^Rectangle \d+$/ })
-        await expect.poll(() => drawn.count()).toBe(1)
+        await eventually(() => drawn.count()).toBe(1)
         await tabTo(journey, stops, (f) => f.where === 'page' && f.role === 'img')
         await press(journey, stops, 'Escape')
-        await expect.poll(() => page.locator('.pg-properties').innerText()).toMatch(/Nothing selected/)
+        await eventually(() => page.locator('.pg-properties').innerText()).toMatch(/Nothing selected/)
 
         // Capture.
         await tabTo(journey, stops, layerList, { backward: true })
         await layer('Geometric tile')
         await tabTo(journey, stops, is('plugin', 'Capture provenance'))
         await press(journey, stops, 'Enter')
-        await expect.poll(() => plugin.getByRole('region', { name: /^Capture result for Geometric tile/ }).count(), { timeout: 20_000 }).toBe(1)
+        await eventually(() => plugin.getByRole('region', { name: /^Capture result for Geometric tile/ }).count(), { timeout: 20_000 }).toBe(1)
         const first = await shownHcc(plugin)
         expect(first).toBeGreaterThan(0)
 
@@ -234,9 +240,9 @@ describe('designer journey', () => {
         await tabTo(journey, stops, is('plugin', 'Unmark…'), { backward: true })
         await press(journey, stops, 'Enter')
         const dialog = plugin.getByRole('alertdialog')
-        await expect.poll(() => dialog.count()).toBe(1)
+        await eventually(() => dialog.count()).toBe(1)
         await press(journey, stops, 'Escape')
-        await expect.poll(() => dialog.count()).toBe(0)
+        await eventually(() => dialog.count()).toBe(0)
         expect(await pluginData(page, 'Geometric tile', 'record')).not.toBe('')
 
         // Undo the drawing with the editor's shortcut, capture again.
@@ -246,7 +252,7 @@ describe('designer journey', () => {
         await layer('Geometric tile')
         await tabTo(journey, stops, is('plugin', 'Capture provenance'))
         await press(journey, stops, 'Space')
-        await expect.poll(async () => shownHcc(plugin), { timeout: 20_000 }).toBeLessThan(first)
+        await eventually(async () => shownHcc(plugin), { timeout: 20_000 }).toBeLessThan(first)
 
         const invisible = stops.filter((f) => !f.visible).map((f) => `${f.where}: ${f.role} “${f.name}”`)
         expect(Array.from(new Set(invisible))).toEqual([])

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ROOT } from '../build/paths'
 import { EXPORT, LICENSE, PERSON, REVIEW } from './names'
-import { decide, JOURNEY_TIMEOUT_MS, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
+import { decide, eventually, JOURNEY_TIMEOUT_MS, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
 
 /**
  * Why this journey does not run yet: the License tab (branch review) and the Export tab
@@ -68,36 +68,36 @@ describe.skipIf(PENDING !== null)(`licensing team journey${PENDING ? ` (skipped:
 
         // The art director's decisions (the art-director journey shows them in detail).
         const director = await runCommandAs(journey, PERSON.artDirector, REVIEW.command)
-        await expect.poll(() => reviewRow(director, 'Indigo paisley repeat').count(), { timeout: 20_000 }).toBe(1)
+        await eventually(() => reviewRow(director, 'Indigo paisley repeat').count(), { timeout: 20_000 }).toBe(1)
         await decide(director, 'Indigo paisley repeat', REVIEW.approve, 'Approved for licensing.')
-        await expect.poll(() => reviewRow(director, 'Indigo paisley repeat').innerText()).toMatch(REVIEW.approved)
+        await eventually(() => reviewRow(director, 'Indigo paisley repeat').innerText()).toMatch(REVIEW.approved)
         await decide(director, 'Botanical line art', REVIEW.requestChanges, 'Redraw the leaves by hand first.')
-        await expect.poll(() => reviewRow(director, 'Botanical line art').innerText()).toMatch(REVIEW.changesRequested)
+        await eventually(() => reviewRow(director, 'Botanical line art').innerText()).toMatch(REVIEW.changesRequested)
 
         // Terms on the approved pattern.
         const plugin = await runCommandAs(journey, PERSON.licensing, REVIEW.command)
         await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: 'Indigo paisley repeat', exact: true }).click()
         await plugin.getByText(LICENSE.tab, { exact: true }).click()
         const form = plugin.getByRole('form', { name: LICENSE.form })
-        await expect.poll(() => form.count(), { timeout: 15_000 }).toBe(1)
+        await eventually(() => form.count(), { timeout: 15_000 }).toBe(1)
         await journey.screen('license-form', { playground: true })
         await form.getByRole('button', { name: LICENSE.save }).click()
-        await expect.poll(() => plugin.getByText(/Saved/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+        await eventually(() => plugin.getByText(/Saved/).count(), { timeout: 15_000 }).toBeGreaterThan(0)
 
         // The other pattern: an eligibility rule fails (no approved review).
         await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: 'Botanical line art', exact: true }).click()
         const eligibility = plugin.getByRole('list', { name: LICENSE.eligibility })
-        await expect.poll(() => eligibility.innerText(), { timeout: 15_000 }).toMatch(/review/i)
+        await eventually(() => eligibility.innerText(), { timeout: 15_000 }).toMatch(/review/i)
         await journey.screen('license-eligibility')
 
         // Export both: the refused one is explained, the pack downloads.
         await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: 'Indigo paisley repeat', exact: true }).click()
         await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: 'Botanical line art', exact: true }).click({ modifiers: ['Shift'] })
         const exporter = await runCommandAs(journey, PERSON.licensing, EXPORT.command)
-        await expect.poll(() => exporter.getByRole('button', { name: EXPORT.export }).count(), { timeout: 15_000 }).toBeGreaterThan(0)
+        await eventually(() => exporter.getByRole('button', { name: EXPORT.export }).count(), { timeout: 15_000 }).toBeGreaterThan(0)
         await journey.screen('export', { playground: true })
         await exporter.getByRole('button', { name: EXPORT.export }).first().click()
-        await expect.poll(() => exporter.getByText(/Botanical line art/).allInnerTexts(), { timeout: 30_000 }).toEqual(
+        await eventually(() => exporter.getByText(/Botanical line art/).allInnerTexts(), { timeout: 30_000 }).toEqual(
           expect.arrayContaining([expect.stringMatching(/review|approv/i)]),
         )
         await journey.screen('export-refused')

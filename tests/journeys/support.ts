@@ -7,6 +7,7 @@
  * the whole playground in both themes into docs/screenshots/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { expect } from 'vitest'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core'
@@ -19,6 +20,14 @@ export const SCREENSHOTS = process.env.LOOMPRINT_SCREENSHOTS === '1'
 export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots')
 /** A journey is a whole day's work in one test: give it room on a busy CI machine. */
 export const JOURNEY_TIMEOUT_MS = 180_000
+
+/**
+ * `expect.poll` with room for a loaded machine (vitest's default gives up after 1 s): the
+ * page, the plugin's iframe and the fake all answer asynchronously.
+ */
+export function eventually<T>(read: () => T | Promise<T>, options: { timeout?: number; interval?: number } = {}) {
+  return expect.poll(read, { timeout: 15_000, interval: 100, ...options })
+}
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
