@@ -215,13 +215,19 @@ export interface OutputReport {
   warnings: Message[]
 }
 
-export async function buildMainOnce(options?: BuildFlags): Promise<OutputReport> {
-  const result = await run(mainOptions(options))
-  const code = joinOutputs(outputsFrom(result), '.js')
+/** Checks the main bundle (globals, budget) and writes build/main.js; returns its size. */
+async function writeMainJs(files: OutputFile[]): Promise<number> {
+  const code = joinOutputs(files, '.js')
   check(code.length > 0, 'esbuild produced no main.js')
   const bytes = checkMain(code)
   await mkdir(BUILD_DIR, { recursive: true })
   await writeFile(MAIN_OUT, code)
+  return bytes
+}
+
+export async function buildMainOnce(options?: BuildFlags): Promise<OutputReport> {
+  const result = await run(mainOptions(options))
+  const bytes = await writeMainJs(outputsFrom(result))
   return { bytes, warnings: result.warnings }
 }
 
@@ -281,13 +287,7 @@ async function watch(): Promise<void> {
   const mainCtx = await esbuild.context({
     ...main,
     plugins: [
-      reporter('main', async (files) => {
-        const code = joinOutputs(files, '.js')
-        const bytes = checkMain(code)
-        await mkdir(BUILD_DIR, { recursive: true })
-        await writeFile(MAIN_OUT, code)
-        return `build/main.js ${kB(bytes)}`
-      }),
+      reporter('main', async (files) => `build/main.js ${kB(await writeMainJs(files))}`),
     ],
   })
   const uiCtx = await esbuild.context({

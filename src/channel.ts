@@ -9,6 +9,7 @@
  *   when it can be correlated, and reported otherwise. Nothing throws out of `receive`.
  */
 import type * as z from 'zod/mini'
+import { fieldIssuesOf, formatIssues } from './provenance/issues'
 import {
   EnvelopeSchema,
   events,
@@ -43,32 +44,7 @@ export type Handlers = {
 
 /** Short, readable validation messages: "params.nodeId: expected string". */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') + ': ' : ''
-      return where + issueText(issue)
-    })
-    .join('; ')
-}
-
-function issueText(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected}`
-    case 'too_big':
-      return `too large (at most ${String(issue.maximum)})`
-    case 'too_small':
-      return `too small (at least ${String(issue.minimum)})`
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    case 'invalid_union':
-      return 'does not match any accepted shape'
-    case 'unrecognized_keys':
-      return `unexpected keys ${issue.keys.join(', ')}`
-    default:
-      return issue.message === 'Invalid input' ? 'invalid' : issue.message
-  }
+  return formatIssues(fieldIssuesOf(issues.slice(0, 5)))
 }
 
 function parseEnvelope(message: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string; id: string | null } {

@@ -12,6 +12,7 @@
  * the main bundle.
  */
 import * as z from 'zod/mini'
+import { LAYER_STATES } from './provenance/layer-rules'
 
 // ── Shared shapes ────────────────────────────────────────────────────────────
 
@@ -66,13 +67,7 @@ export const UserSchema = z.object({ id: z.string(), name: z.string() })
 export type User = z.infer<typeof UserSchema>
 
 /** Why a layer can or cannot be marked / captured. */
-export const LayerStateSchema = z.enum([
-  'untracked', // can be marked as AI-generated
-  'tracked', // has a valid provenance record
-  'invalid', // has a record that fails validation: kept, reported, repaired on request
-  'nested', // inside a tracked pattern: the pattern is tracked as a whole
-  'unsupported', // a layer type that cannot be a pattern
-])
+export const LayerStateSchema = z.enum(LAYER_STATES)
 export type LayerState = z.infer<typeof LayerStateSchema>
 
 export const LayerInfoSchema = z.object({
@@ -126,6 +121,8 @@ export const requests = {
    */
   readPattern: {
     params: nodeParams,
+    /** Each progress message's `data`: a batch of layers, in traversal order. */
+    progress: z.array(ElementReadingSchema),
     result: z.object({
       rootId: z.string(),
       name: z.string(),
@@ -183,6 +180,19 @@ export type Requests = typeof requests
 export type Method = keyof Requests
 export type ParamsOf<M extends Method> = z.infer<Requests[M]['params']>
 export type ResultOf<M extends Method> = z.infer<Requests[M]['result']>
+
+/** Methods whose progress messages carry data, and the data's type. */
+export type StreamingMethod = { [M in Method]: Requests[M] extends { progress: z.ZodMiniType } ? M : never }[Method]
+export type ProgressDataOf<M extends StreamingMethod> = z.infer<Requests[M]['progress']>
+
+/** Validates one progress message's `data` against the contract (the receiving end validates, as for every message). */
+export function parseProgressData<M extends StreamingMethod>(
+  method: M,
+  data: unknown,
+): { ok: true; data: ProgressDataOf<M> } | { ok: false; issues: readonly z.core.$ZodIssue[] } {
+  const parsed = requests[method].progress.safeParse(data)
+  return parsed.success ? { ok: true, data: parsed.data as ProgressDataOf<M> } : { ok: false, issues: parsed.error.issues }
+}
 
 // ── Events (main → UI) ───────────────────────────────────────────────────────
 

@@ -4,7 +4,7 @@
  * working at once never overwrite each other (DESIGN.md, "Journal").
  *
  * The plugin's own plugin-data writes arrive as changes too (FIGMA.md: a
- * `pluginData` change does not say which key); `groupForProperties` maps a
+ * `pluginData` change does not say which key); `groupsForNodeChange` maps a
  * plugin-data-only change to no group, so they are never recorded as edits.
  */
 import type { User } from '../messages'
@@ -12,7 +12,7 @@ import {
   appendEdit,
   createJournal,
   encodeJournalChunks,
-  groupForProperties,
+  groupsForNodeChange,
   hashPendingUntil,
   loadJournalChunks,
   type EditEvent,
@@ -136,8 +136,7 @@ export function createJournalRecorder(
   }
 
   const record = (change: NodeChange, at: number): string | null => {
-    const groups: EditGroup[] =
-      change.type === 'PROPERTY_CHANGE' ? groupForProperties(change.properties) : ['structure']
+    const groups: EditGroup[] = groupsForNodeChange(change)
     if (groups.length === 0) return null
     let root = membership.get(change.id)
     if (root === undefined) {

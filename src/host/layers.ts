@@ -1,32 +1,14 @@
 /**
  * What a layer is to Loomprint: a tracked pattern, a layer inside one, or a layer
- * that could become one. Reads plugin data only; never writes.
+ * that could become one. Reads the facts off nodes (plugin data only; never writes);
+ * the rules are in provenance/layer-rules.ts.
  */
-import type { LayerInfo, LayerState } from '../messages'
+import type { LayerInfo } from '../messages'
+import { canBePattern, layerState, refusalToMark as refusalFor } from '../provenance/layer-rules'
 import { parseRecord, RECORD_KEY } from '../provenance/record'
 
-/**
- * Layer types that can hold a pattern: containers and shapes (an image fill is a
- * shape's fill). Slices, sections, connectors and FigJam objects cannot.
- */
-const PATTERN_TYPES = new Set<string>([
-  'FRAME',
-  'GROUP',
-  'COMPONENT',
-  'COMPONENT_SET',
-  'INSTANCE',
-  'RECTANGLE',
-  'ELLIPSE',
-  'POLYGON',
-  'STAR',
-  'VECTOR',
-  'LINE',
-  'BOOLEAN_OPERATION',
-  'TEXT',
-])
-
 export function isPatternType(node: BaseNode): node is SceneNode {
-  return PATTERN_TYPES.has(node.type)
+  return canBePattern(node.type)
 }
 
 export function recordStateOf(node: BaseNode): 'tracked' | 'invalid' | null {
@@ -45,32 +27,21 @@ export function enclosingPattern(node: BaseNode): BaseNode | null {
 
 export function describeLayer(node: SceneNode): LayerInfo {
   const base = { id: node.id, name: node.name, type: node.type }
-  const own = recordStateOf(node)
-  if (own) return { ...base, state: own }
-  const outer = enclosingPattern(node)
-  if (outer) return { ...base, state: 'nested', patternNodeId: outer.id }
-  const state: LayerState = isPatternType(node) ? 'untracked' : 'unsupported'
-  return { ...base, state }
+  const record = recordStateOf(node)
+  // The ancestor walk only matters for a layer without a record of its own.
+  const outer = record === null ? enclosingPattern(node) : null
+  const state = layerState({ type: node.type, record, insideTracked: outer !== null })
+  return outer ? { ...base, state, patternNodeId: outer.id } : { ...base, state }
 }
 
 /** Why a layer cannot be marked as AI-generated, or null when it can. */
 export function refusalToMark(node: SceneNode): string | null {
   const info = describeLayer(node)
-  switch (info.state) {
-    case 'tracked':
-      return `“${node.name}” is already tracked. Capture provenance instead, or unmark it first.`
-    case 'invalid':
-      return `“${node.name}” has a damaged provenance record. Repair it before marking it again.`
-    case 'nested':
-      return `“${node.name}” is inside a tracked pattern; the pattern is tracked as a whole.`
-    case 'unsupported':
-      return `A ${node.type.toLowerCase()} layer cannot be a pattern. Select a frame, group, component or shape.`
-    case 'untracked':
-      break
-  }
-  if ('findAllWithCriteria' in node) {
-    const inner = node.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } })
-    if (inner.length > 0) return `“${node.name}” contains the tracked pattern “${inner[0].name}”. Unmark it first.`
-  }
-  return null
+  // Searching the subtree is the expensive fact: only for a layer that could be marked.
+  const inner =
+    info.state === 'untracked' && 'findAllWithCriteria' in node
+      ? node.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } })
+      : []
+  const refusal = refusalFor({ name: node.name, type: node.type, state: info.state, containsTracked: inner.length > 0 ? inner[0].name : null })
+  return refusal === null ? null : refusal.message
 }

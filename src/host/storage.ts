@@ -6,12 +6,13 @@
  * here; it is only moved aside on an explicit repair.
  */
 import type { ParamsOf, StoredPattern } from '../messages'
+import { ENTRY_LIMIT_BYTES } from '../provenance/entry-limit'
 import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
+import { relaunchText } from '../provenance/record-text'
 import { utf8Length } from '../provenance/utf8'
 import { refusalToMark } from './layers'
 
-/** Figma's per-entry limit: key + value (FIGMA.md, "Plugin data and storage"). */
-export const ENTRY_LIMIT_BYTES = 100 * 1024
+export { ENTRY_LIMIT_BYTES }
 export const POLICY_KEY = 'policy'
 const QUARANTINE_PREFIX = 'record.quarantined.'
 const BASELINE_KEY = /^baseline\.(\d+)\.(\d+)$/
@@ -74,12 +75,7 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
   for (const entry of params.entries) node.setPluginData(entry.key, entry.value)
   node.setPluginData(RECORD_KEY, params.record)
   node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, params.summary)
-  const capture = parsed.record.capture
-  node.setRelaunchData({
-    capture: capture
-      ? `Last capture: HCC ${capture.hcc.toFixed(2)} (${capture.label})`
-      : 'Marked as AI-generated; capture provenance after editing',
-  })
+  node.setRelaunchData({ capture: relaunchText(parsed.record) })
   const written = new Set(params.entries.map((e) => e.key))
   const chunks = parsed.record.baseline.chunks
   for (const key of node.getPluginDataKeys()) {

@@ -7,6 +7,7 @@
  * zod/mini only: this schema also runs in the size-limited main-thread bundle.
  */
 import * as z from 'zod/mini'
+import { fieldIssuesOf, type FieldIssue } from './issues'
 
 const BETWEEN_0_AND_1 = 'must be a number between 0 and 1'
 
@@ -73,11 +74,8 @@ export const DEFAULT_POLICY: TeamPolicy = Object.freeze({
   thresholds: Object.freeze({ assisted: 0.1, authored: 0.5 }),
 }) as TeamPolicy
 
-export interface PolicyIssue {
-  /** Dotted field path, e.g. "weights.color"; "" for the policy as a whole. */
-  path: string
-  message: string
-}
+/** A problem with one policy field ("" for the policy as a whole). */
+export type PolicyIssue = FieldIssue
 
 export type PolicyParseResult =
   | { ok: true; policy: TeamPolicy }
@@ -87,11 +85,7 @@ export type PolicyParseResult =
 export function parsePolicy(input: unknown): PolicyParseResult {
   const result = TeamPolicySchema.safeParse(input)
   if (result.success) return { ok: true, policy: result.data }
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }))
-  return { ok: false, issues }
+  return { ok: false, issues: fieldIssuesOf(result.error.issues, (issue) => issue.message) }
 }
 
 /**

@@ -8,7 +8,9 @@
  */
 
 import * as z from 'zod/mini'
+import { formatIssues, type FieldIssue } from './issues'
 import { TeamPolicySchema } from './policy'
+import type { METHOD, TOP_ELEMENTS } from './score'
 import { utf8Length } from './utf8'
 
 // ---------------------------------------------------------------------------
@@ -30,6 +32,15 @@ export function journalKey(userId: string, n: number): string {
   return 'journal.' + userId + '.' + n
 }
 
+/**
+ * The method id stored with every capture. Its home is score.ts (`METHOD`); the main
+ * bundle validates records but must not carry the scorer (+10 kB), so this is a
+ * type-only import: the compiler fails here if the two ever differ.
+ */
+const METHOD_ID: typeof METHOD = 'loomprint-hcc/1'
+/** How many most-changed elements a capture keeps: score.ts's `TOP_ELEMENTS`, checked the same way. */
+const TOP_CAP: typeof TOP_ELEMENTS = 20
+
 // ---------------------------------------------------------------------------
 // Limits
 
@@ -43,7 +54,7 @@ export const LIMITS = {
   note: 2000,
   id: 200,
   name: 200,
-  top: 20,
+  top: TOP_CAP,
   people: 20,
   heads: 20,
 } as const
@@ -149,7 +160,7 @@ export const CaptureSchema = z.object({
   added: count(),
   removed: count(),
   changed: count(),
-  method: z.literal('loomprint-hcc/1'),
+  method: z.literal(METHOD_ID),
   policyFingerprint: text(LIMITS.short),
   /** The team policy this capture was scored with, so the score can be recomputed later. */
   policy: z.optional(TeamPolicySchema),
@@ -200,7 +211,7 @@ export const PatternSummarySchema = z.object({
   label: required(LIMITS.label),
   digitalSourceType: DigitalSourceTypeSchema,
   licenseId: z.nullable(required(LIMITS.id)),
-  method: z.literal('loomprint-hcc/1'),
+  method: z.literal(METHOD_ID),
   patternId: PatternIdSchema,
 })
 export type PatternSummary = z.infer<typeof PatternSummarySchema>
@@ -208,11 +219,8 @@ export type PatternSummary = z.infer<typeof PatternSummarySchema>
 // ---------------------------------------------------------------------------
 // Human-readable issues
 
-export interface FieldIssue {
-  /** Dotted path, e.g. "origin.prompt" or "capture.top.3.id". */
-  path: string
-  message: string
-}
+export type { FieldIssue }
+export { formatIssues }
 
 const LABELS: { [key: string]: string } = {
   generator: 'Generator (tool)',
@@ -345,10 +353,6 @@ function issuesOf(error: { issues: readonly unknown[] }, input: unknown): FieldI
   return error.issues.map((i) => describe(i as RawIssue, input))
 }
 
-/** "origin.prompt: Prompt is too long (…)" — one line per issue. */
-export function formatIssues(issues: readonly FieldIssue[]): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
-}
 
 // ---------------------------------------------------------------------------
 // Parsers (never throw)
@@ -404,7 +408,7 @@ export function summaryOf(record: ProvenanceRecord): PatternSummary {
     label: c ? c.label : 'AI-generated',
     digitalSourceType: c ? c.digitalSourceType : 'trainedAlgorithmicMedia',
     licenseId: record.license ? record.license.id : null,
-    method: 'loomprint-hcc/1',
+    method: METHOD_ID,
     patternId: record.patternId,
   }
 }

@@ -1,13 +1,17 @@
 /** The Capture tab: the selection, marking, capturing, unmarking and repairing. */
-import { Button, Text, Textbox, TextboxMultiline, VerticalSpace } from '@create-figma-plugin/ui'
+import { Button } from '@create-figma-plugin/ui'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../channel'
 import type { LayerInfo, User } from '../messages'
 import { parseAiOrigin, type FieldIssue } from '../provenance/record'
-import { LAYER_STATE_TEXT, plural } from './format'
-import { issuesByField, ORIGIN_FIELDS, originInputFromForm, type OriginField, type OriginForm } from './origin-form'
-import { CaptureResultView } from './result'
-import { Confirm, describedBy, Field, ProgressView, Warning } from './widgets'
+import { plural } from './format'
+import { originInputFromForm, type OriginForm } from './origin-form'
+import { OriginFormView } from './origin-form-view'
+import { MarkNotice, OutcomeView } from './outcome-view'
+import { SelectionList } from './selection-list'
+import { useStaleCapture } from './use-stale-capture'
+import { useWorkflow } from './use-workflow'
+import { Confirm, ProgressView } from './widgets'
 import {
   captureAsync,
   errorMessage,
@@ -16,7 +20,6 @@ import {
   unmarkAsync,
   type CaptureOutcome,
   type MarkOutcome,
-  type WorkProgress,
 } from './workflows'
 
 export interface CaptureTabProps {
@@ -38,53 +41,27 @@ type PendingConfirm = { kind: 'unmark' | 'repair'; nodeId: string; name: string 
 
 type Notice = { kind: 'marked'; outcome: Extract<MarkOutcome, { kind: 'done' }> } | { kind: 'info'; text: string } | null
 
+
 export function CaptureTab(props: CaptureTabProps) {
   const { client, selection, onError } = props
-  const [running, setRunning] = useState(false)
-  const [progress, setProgress] = useState<WorkProgress | null>(null)
   const [outcome, setOutcome] = useState<CaptureOutcome | null>(null)
   const [notice, setNotice] = useState<Notice>(null)
   const [confirm, setConfirm] = useState<PendingConfirm>(null)
   const [formOpen, setFormOpen] = useState(false)
   const [issues, setIssues] = useState<FieldIssue[]>([])
-  const [stale, setStale] = useState(false)
-  const runningRef = useRef(false)
-  const shownNode = outcome?.kind === 'captured' ? outcome.nodeId : null
-
   // Edits journaled on the pattern shown: the result is out of date.
-  useEffect(() => {
-    if (shownNode === null) return
-    return client.on('journaled', ({ nodeIds }) => {
-      if (nodeIds.includes(shownNode)) setStale(true)
-    })
-  }, [client, shownNode])
-
-  const ctx = { now: props.now, newId: props.newId, user: props.user, onProgress: setProgress }
-
-  /** Runs one workflow at a time; errors end up in the banner, never only in the console. */
-  const run = async (work: () => Promise<void>) => {
-    if (runningRef.current) return
-    runningRef.current = true
-    setRunning(true)
-    setProgress(null)
-    try {
-      await work()
-    } catch (error) {
-      onError(errorMessage(error))
-    } finally {
-      runningRef.current = false
-      setRunning(false)
-      setProgress(null)
-      props.refreshSelection()
-    }
-  }
+  const [stale, setStale] = useStaleCapture(client, outcome?.kind === 'captured' ? outcome.nodeId : null)
+  // Errors end up in the banner; every run ends by refreshing the selection's states.
+  const workflow = useWorkflow({ onError, onSettled: props.refreshSelection })
+  const { running } = workflow
+  const ctx = { now: props.now, newId: props.newId, user: props.user }
 
   const capture = (nodeId: string) =>
-    run(async () => {
+    workflow.run(async (controls) => {
       setNotice(null)
       setOutcome(null)
       setFormOpen(false)
-      setOutcome(await captureAsync(nodeId, { ...ctx, client }))
+      setOutcome(await captureAsync(nodeId, { ...ctx, ...controls, client }))
       setStale(false)
     })
 
@@ -111,8 +88,8 @@ export function CaptureTab(props: CaptureTabProps) {
     }
     setIssues([])
     const ids = untracked.map((l) => l.id)
-    void run(async () => {
-      const result = await markAsync(client, ids, input, ctx)
+    void workflow.run(async (controls) => {
+      const result = await markAsync(client, ids, input, { ...ctx, ...controls })
       if (result.kind === 'invalid-origin') setIssues(result.issues)
       else if (result.kind === 'nothing-selected') setNotice({ kind: 'info', text: 'Select the layers to mark first.' })
       else {
@@ -127,7 +104,7 @@ export function CaptureTab(props: CaptureTabProps) {
     const pending = confirm
     if (!pending) return
     setConfirm(null)
-    void run(async () => {
+    void workflow.run(async () => {
       if (pending.kind === 'unmark') {
         await unmarkAsync(client, pending.nodeId)
         setOutcome(null)
@@ -156,7 +133,7 @@ export function CaptureTab(props: CaptureTabProps) {
 
   return (
     <div class="lp-tab">
-      {running ? <ProgressView progress={progress} /> : null}
+      {running ? <ProgressView progress={workflow.progress} onCancel={workflow.cancel} cancelling={workflow.cancelling} /> : null}
 
       {confirm ? (
         confirm.kind === 'unmark' ? (
@@ -251,208 +228,3 @@ export function CaptureTab(props: CaptureTabProps) {
   )
 }
 
-function SelectionList({
-  selection,
-  disabled,
-  onCapture,
-  onUnmark,
-  onRepair,
-  onShowPattern,
-}: {
-  selection: readonly LayerInfo[]
-  disabled: boolean
-  onCapture: (id: string) => void
-  onUnmark: (id: string) => void
-  onRepair: (id: string) => void
-  onShowPattern: (id: string) => void
-}) {
-  if (selection.length === 0) {
-    return (
-      <div class="lp-empty">
-        <Text>Nothing is selected.</Text>
-        <div class="lp-muted">
-          Select the pattern layers (frames, groups, components or shapes) to mark them as AI-generated, or a tracked
-          pattern to capture its provenance.
-        </div>
-      </div>
-    )
-  }
-  return (
-    <ul class="lp-layers" aria-label="Selected layers">
-      {selection.map((layer) => (
-        <li key={layer.id} class={`lp-layer lp-state-${layer.state}`}>
-          <div class="lp-layer-head">
-            <span class="lp-grow lp-ellipsis" title={layer.name}>
-              {layer.name}
-            </span>
-            <span class="lp-type">{layer.type.toLowerCase()}</span>
-            <span class={`lp-badge lp-badge-${layer.state}`}>{LAYER_STATE_TEXT[layer.state]}</span>
-          </div>
-          {layer.state === 'tracked' ? (
-            <div class="lp-row">
-              <Button secondary disabled={disabled} onClick={() => onCapture(layer.id)}>
-                Capture
-              </Button>
-              <Button secondary danger disabled={disabled} onClick={() => onUnmark(layer.id)}>
-                Unmark…
-              </Button>
-            </div>
-          ) : null}
-          {layer.state === 'invalid' ? (
-            <div class="lp-stack">
-              <Warning>
-                The provenance record on this layer is damaged (edited by hand or corrupted). It is kept as it is and
-                nothing was overwritten. Repair it to keep a copy of the damaged text and untrack the layer.
-              </Warning>
-              <div class="lp-row">
-                <Button secondary danger disabled={disabled} onClick={() => onRepair(layer.id)}>
-                  Repair (keep a copy, untrack)…
-                </Button>
-              </div>
-            </div>
-          ) : null}
-          {layer.state === 'nested' ? (
-            <div class="lp-reason">
-              Inside a tracked pattern; the pattern is tracked as a whole, so this layer cannot be marked on its own.{' '}
-              {layer.patternNodeId ? (
-                <button type="button" class="lp-link" onClick={() => onShowPattern(layer.patternNodeId as string)}>
-                  Show the pattern
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-          {layer.state === 'unsupported' ? (
-            <div class="lp-reason">
-              A {layer.type.toLowerCase()} layer cannot be a pattern. Select a frame, group, component or shape.
-            </div>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function OriginFormView({
-  form,
-  setForm,
-  issues,
-  count,
-  disabled,
-  onSubmit,
-  onCancel,
-}: {
-  form: OriginForm
-  setForm: (form: OriginForm) => void
-  issues: readonly FieldIssue[]
-  count: number
-  disabled: boolean
-  onSubmit: () => void
-  onCancel: () => void
-}) {
-  const { fields, general } = issuesByField(issues)
-  const set = (field: OriginField) => (value: string) => setForm({ ...form, [field]: value })
-  return (
-    <div
-      class="lp-form"
-      role="form"
-      aria-label="AI origin"
-    >
-      <h3 class="lp-h3">AI origin {count > 1 ? `(for ${String(count)} layers)` : ''}</h3>
-      <div class="lp-muted lp-small">Declared once, stored with the pattern. Fields marked * are required.</div>
-      {general.length > 0 ? <Warning>{general.join(' ')}</Warning> : null}
-      {ORIGIN_FIELDS.map((spec) => {
-        const id = 'origin-' + spec.field
-        const messages = fields[spec.field]
-        const common = {
-          id,
-          value: form[spec.field],
-          onValueInput: set(spec.field),
-          placeholder: spec.placeholder,
-          disabled,
-          'aria-invalid': messages && messages.length > 0 ? true : undefined,
-          'aria-describedby': describedBy(id, spec.hint !== undefined, messages),
-          'aria-required': spec.required ? true : undefined,
-        }
-        return (
-          <Field key={spec.field} id={id} label={spec.label} required={spec.required} hint={spec.hint} messages={messages}>
-            {spec.multiline ? <TextboxMultiline {...common} rows={2} grow variant="border" /> : <Textbox {...common} variant="border" />}
-          </Field>
-        )
-      })}
-      <VerticalSpace space="small" />
-      <div class="lp-row">
-        <Button secondary disabled={disabled} onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button disabled={disabled} onClick={onSubmit}>
-          Mark {count === 1 ? 'as' : `${String(count)} layers as`} AI-generated
-        </Button>
-      </div>
-    </div>
-  )
-}
-
-function MarkNotice({ outcome }: { outcome: Extract<MarkOutcome, { kind: 'done' }> }) {
-  return (
-    <div class="lp-stack">
-      {outcome.marked.length > 0 ? (
-        <div class="lp-note">
-          Marked {plural(outcome.marked.length, 'layer')} as AI-generated:{' '}
-          {outcome.marked.map((m) => `“${m.name}” (${plural(m.elements, 'element')})`).join(', ')}. Edit freely, then
-          capture provenance.
-        </div>
-      ) : null}
-      {outcome.failed.map((f) => (
-        <Warning key={f.nodeId}>Not marked: {f.error}</Warning>
-      ))}
-    </div>
-  )
-}
-
-function OutcomeView({
-  outcome,
-  onFocus,
-  onRepair,
-  onUnmark,
-}: {
-  outcome: CaptureOutcome
-  onFocus: (nodeId: string) => void
-  onRepair: (nodeId: string, name: string) => void
-  onUnmark: (nodeId: string, name: string) => void
-}) {
-  switch (outcome.kind) {
-    case 'captured':
-      return <CaptureResultView result={outcome} onFocus={onFocus} />
-    case 'not-tracked':
-      return <Warning>“{outcome.name}” is not tracked. Mark it as AI-generated first.</Warning>
-    case 'invalid-record':
-      return (
-        <div class="lp-stack">
-          <Warning>
-            The provenance record of “{outcome.name}” is damaged, so it was not captured and nothing was written. The
-            record is kept as it is. Details: {outcome.error}
-          </Warning>
-          <div class="lp-row">
-            <Button secondary danger onClick={() => onRepair(outcome.nodeId, outcome.name)}>
-              Repair (keep a copy, untrack)…
-            </Button>
-          </div>
-        </div>
-      )
-    case 'baseline-damaged':
-      return (
-        <div class="lp-stack">
-          <Warning>
-            The stored AI baseline of “{outcome.name}” is damaged ({outcome.error}), so nothing can be measured against
-            it and nothing was written. Restore an earlier version of the file, or unmark the layer and mark it again to
-            start a new baseline from its current state.
-          </Warning>
-          <div class="lp-row">
-            <Button secondary danger onClick={() => onUnmark(outcome.nodeId, outcome.name)}>
-              Unmark…
-            </Button>
-          </div>
-        </div>
-      )
-  }
-}

@@ -1,6 +1,6 @@
 /** Small display helpers (pure: tested without a DOM). */
 import { formatCount } from '../provenance/record'
-import type { WorkProgress } from './workflows'
+import type { WorkProgress } from './workflow-context'
 
 export { formatCount }
 

@@ -3,7 +3,7 @@ import { Banner, Button, IconWarning16, Text } from '@create-figma-plugin/ui'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import { describeProgress, progressFraction } from './format'
-import type { WorkProgress } from './workflows'
+import type { WorkProgress } from './workflow-context'
 
 export interface UiError {
   id: number
@@ -37,8 +37,17 @@ export function Warning({ children }: { children: ComponentChildren }) {
   )
 }
 
-export function ProgressView({ progress }: { progress: WorkProgress | null }) {
-  const label = progress ? describeProgress(progress) : 'Working…'
+export function ProgressView({
+  progress,
+  onCancel,
+  cancelling = false,
+}: {
+  progress: WorkProgress | null
+  /** Offers Cancel (the workflow stops before its next write). */
+  onCancel?: () => void
+  cancelling?: boolean
+}) {
+  const label = cancelling ? 'Cancelling…' : progress ? describeProgress(progress) : 'Working…'
   const fraction = progress ? progressFraction(progress) : null
   return (
     <div class="lp-progress" aria-live="polite">
@@ -53,6 +62,11 @@ export function ProgressView({ progress }: { progress: WorkProgress | null }) {
       >
         <div class="lp-progress-fill" style={{ width: fraction === null ? '30%' : `${String(fraction * 100)}%` }} />
       </div>
+      {onCancel ? (
+        <button type="button" class="lp-link" disabled={cancelling} onClick={onCancel} aria-label="Cancel the running task">
+          Cancel
+        </button>
+      ) : null}
     </div>
   )
 }

@@ -369,3 +369,30 @@ describe('team policy', () => {
     expect(result.warnings.join(' ')).toMatch(/team policy .* invalid/)
   })
 })
+
+describe('Cancel', () => {
+  test('a mark cancelled while compressing writes nothing to the layer', async () => {
+    const s = setup()
+    const { frame } = makePattern(s)
+    const controller = new AbortController()
+    const cancelWhileEncoding = (p: WorkProgress) => {
+      if (p.phase === 'encoding') controller.abort()
+    }
+    const outcome = await markAsync(s.client, [frame.id], ORIGIN, { ...s.ctx, signal: controller.signal, onProgress: cancelWhileEncoding })
+    expect(outcome).toMatchObject({ kind: 'done', marked: [], failed: [] })
+    expect(frame.getPluginData(RECORD_KEY)).toBe('')
+  })
+
+  test('a capture cancelled while scoring leaves the record as it was', async () => {
+    const s = setup()
+    const { frame } = makePattern(s)
+    await markAsync(s.client, [frame.id], ORIGIN, s.ctx)
+    const before = frame.getPluginData(RECORD_KEY)
+    const controller = new AbortController()
+    const cancelWhileScoring = (p: WorkProgress) => {
+      if (p.phase === 'scoring') controller.abort()
+    }
+    await expect(captureAsync(frame.id, { ...s.ctx, signal: controller.signal, onProgress: cancelWhileScoring })).rejects.toThrow('Cancelled.')
+    expect(frame.getPluginData(RECORD_KEY)).toBe(before)
+  })
+})

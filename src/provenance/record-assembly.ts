@@ -1,0 +1,130 @@
+/**
+ * How a provenance record is assembled when a pattern is marked and when it is
+ * captured, and what the file shows about it (public summary, relaunch text): product
+ * rules over plain facts. ui/ runs the workflows and host/ writes; neither decides.
+ * What the file shows about a record (summary, relaunch text) is in record-text.ts,
+ * which the main bundle uses without the scorer this module names.
+ */
+
+import type { JournalSummary } from './journal'
+import type { TeamPolicy } from './policy'
+import {
+  LIMITS,
+  RECORD_SCHEMA,
+  RECORD_VERSION,
+  type AiOrigin,
+  type Lineage,
+  type ProvenanceRecord,
+} from './record'
+import { TOP_ELEMENTS, type ContributionScore } from './score'
+
+export interface Person {
+  id: string
+  name: string
+}
+
+/** The baseline as stored: what the codec returned for it. */
+export interface StoredBaseline {
+  chunks: readonly string[]
+  hash: string
+  bytes: number
+  elements: number
+}
+
+/** Who acts, where and when: `at` is ISO 8601. */
+export interface RecordEvent {
+  nodeId: string
+  at: string
+  by: Person
+}
+
+/** The generation a pattern's first baseline is stored under. */
+export const FIRST_BASELINE_GENERATION = 1
+
+/** A new record for a layer just marked as AI-generated: its baseline, no capture yet. */
+export function markedRecord(
+  input: RecordEvent & { origin: AiOrigin; patternId: string; baseline: StoredBaseline },
+): ProvenanceRecord {
+  return {
+    schema: RECORD_SCHEMA,
+    version: RECORD_VERSION,
+    patternId: input.patternId,
+    rootNodeId: input.nodeId,
+    origin: input.origin,
+    baseline: {
+      generation: FIRST_BASELINE_GENERATION,
+      chunks: input.baseline.chunks.length,
+      hash: input.baseline.hash,
+      bytes: input.baseline.bytes,
+      elements: input.baseline.elements,
+      capturedAt: input.at,
+      capturedBy: { id: input.by.id, name: input.by.name },
+    },
+    capture: null,
+    review: null,
+    license: null,
+    lineage: null,
+  }
+}
+
+/**
+ * The record's layer is a duplicate or pasted copy of the one it was written on
+ * (plugin data travels with copies; the copy has a new node id).
+ */
+export function isCopy(old: ProvenanceRecord, nodeId: string): boolean {
+  return old.rootNodeId !== nodeId
+}
+
+/** What the score contributes to a capture (the fields of ContributionScore it keeps). */
+export type CaptureScore = Pick<
+  ContributionScore,
+  'hcc' | 'label' | 'digitalSourceType' | 'breakdown' | 'method' | 'matchedBy' | 'policyFingerprint' | 'added' | 'removed' | 'changed' | 'elements'
+>
+
+/**
+ * The record after a capture. A copy is a new pattern: it gets a new id (`newId` is
+ * called only then), lineage pointing at the original, and no review (an approval
+ * holds for the original's capture only).
+ */
+export function capturedRecord(
+  old: ProvenanceRecord,
+  event: RecordEvent & { newId: () => string },
+  score: CaptureScore,
+  policy: TeamPolicy,
+  journal: Pick<JournalSummary, 'edits' | 'people' | 'heads'>,
+): ProvenanceRecord {
+  const copy = isCopy(old, event.nodeId)
+  const lineage: Lineage | null = copy
+    ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId, detectedAt: event.at }
+    : old.lineage
+  return {
+    ...old,
+    patternId: copy ? event.newId() : old.patternId,
+    rootNodeId: event.nodeId,
+    lineage,
+    review: copy ? null : old.review,
+    capture: {
+      hcc: score.hcc,
+      label: score.label,
+      digitalSourceType: score.digitalSourceType,
+      breakdown: score.breakdown,
+      method: score.method,
+      matchedBy: score.matchedBy,
+      policyFingerprint: score.policyFingerprint,
+      policy,
+      added: score.added,
+      removed: score.removed,
+      changed: score.changed,
+      top: score.elements
+        .slice(0, TOP_ELEMENTS)
+        .map((e) => ({ id: e.id, path: e.path, type: e.type, kind: e.kind, contribution: e.contribution })),
+      journal: {
+        edits: journal.edits,
+        people: journal.people.slice(0, LIMITS.people),
+        heads: journal.heads.slice(0, LIMITS.heads),
+      },
+      at: event.at,
+      by: { id: event.by.id, name: event.by.name },
+    },
+  }
+}

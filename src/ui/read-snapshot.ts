@@ -1,0 +1,87 @@
+/**
+ * Reading a pattern from main into the snapshot model. Main streams raw readings;
+ * the outlines' SVG path data is parsed here (outline.ts), in the UI iframe, because
+ * parsing thousands of paths is the work Figma's main thread must not do.
+ */
+import { describeIssues, type ClientEndpoint } from '../channel'
+import { parseProgressData, type ElementReading } from '../messages'
+import { outlineSignature } from '../provenance/outline'
+import type { ElementSnapshot, PatternSnapshot } from '../provenance/snapshot'
+import { errorMessage, WorkflowError } from './workflow-context'
+
+export interface PatternReading {
+  snapshot: PatternSnapshot
+  /** Node id → layer name, for display (names are not part of the snapshot). */
+  names: Map<string, string>
+  /** The pattern root's name. */
+  name: string
+}
+
+/** One reading → the snapshot model: the raw outline becomes a compact signature. */
+export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
+  return {
+    id: reading.id,
+    path: reading.path,
+    type: reading.type,
+    bounds: reading.bounds,
+    rotation: reading.rotation,
+    opacity: reading.opacity,
+    visible: reading.visible,
+    blendMode: reading.blendMode,
+    fills: reading.fills,
+    strokes: reading.strokes,
+    strokeWeight: reading.strokeWeight,
+    effects: reading.effects,
+    geometry: reading.outline === null ? null : outlineSignature(reading.outline, { w: reading.bounds.w, h: reading.bounds.h }),
+    text: reading.text,
+  }
+}
+
+/**
+ * Reads a pattern from main. Elements arrive as progress batches; each batch is
+ * validated (an invalid batch fails the whole read: a partial snapshot would score
+ * the missing elements as removed).
+ */
+export async function readSnapshotAsync(
+  client: ClientEndpoint,
+  nodeId: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PatternReading> {
+  const elements: ElementSnapshot[] = []
+  const names = new Map<string, string>()
+  let failure: string | null = null
+  let batches = 0
+  const result = await client.request(
+    'readPattern',
+    { nodeId },
+    {
+      onProgress: (progress) => {
+        if (progress.data !== undefined && failure === null) {
+          batches++
+          const parsed = parseProgressData('readPattern', progress.data)
+          if (!parsed.ok) {
+            failure = `Layer batch ${String(batches)} from the plugin is malformed (${describeIssues(parsed.issues)}).`
+          } else {
+            try {
+              for (const reading of parsed.data) {
+                elements.push(toElementSnapshot(reading))
+                names.set(reading.id, reading.name)
+              }
+            } catch (error) {
+              failure = `Could not read an outline in batch ${String(batches)}: ${errorMessage(error)}`
+            }
+          }
+        }
+        onProgress?.(progress.done, progress.total)
+      },
+    },
+  )
+  if (failure !== null) throw new WorkflowError(failure)
+  if (result.elements !== elements.length) {
+    throw new WorkflowError(
+      `The plugin reported ${String(result.elements)} layers but sent ${String(elements.length)}; the read was incomplete.`,
+    )
+  }
+  return { snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements }, names, name: result.name }
+}
+

@@ -1,0 +1,47 @@
+/**
+ * Golden stored bytes: strings written by the baseline codec and the journal encoder
+ * when their formats were frozen (tests/provenance/golden/make-golden.ts). Files in
+ * Figma keep these bytes for years, so a change that alters a layout on both sides at
+ * once (encoder and decoder together, every round-trip test still green) must fail here.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { decodeBaseline, encodeBaseline } from '../../src/provenance/baseline-codec'
+import { decodeJournalChunks, verifyJournal } from '../../src/provenance/journal'
+import type { PatternSnapshot } from '../../src/provenance/snapshot'
+import type { JournalEntry } from '../../src/provenance/journal'
+
+const golden = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, 'golden', name), 'utf8'))
+
+describe.each(['handmade', 'irregular-100', 'textile-100'])('stored baseline %s', (name) => {
+  const { chunks, hash, snapshot } = golden(`${name}.baseline.json`) as { chunks: string[]; hash: string; snapshot: PatternSnapshot }
+
+  it('still decodes to the snapshot it was written from', () => {
+    const decoded = decodeBaseline(chunks, hash)
+    expect(decoded.ok).toBe(true)
+    if (!decoded.ok) return
+    // Same values and the same key order: stored snapshots are hashed and diffed as JSON.
+    expect(JSON.stringify(decoded.snapshot)).toBe(JSON.stringify(snapshot))
+    expect(decoded.snapshot).toEqual(snapshot)
+  })
+
+  it('is written again in a form that decodes to the same snapshot', () => {
+    const encoded = encodeBaseline(snapshot, { chunkChars: 2_000 })
+    const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+    expect(decoded.ok && JSON.stringify(decoded.snapshot)).toBe(JSON.stringify(snapshot))
+  })
+})
+
+describe('stored journal', () => {
+  const { chunks, head, entries } = golden('session.journal.json') as { chunks: string[]; head: string; entries: JournalEntry[] }
+
+  it('still decodes to its entries and head', () => {
+    const loaded = decodeJournalChunks(chunks)
+    expect(loaded.ok).toBe(true)
+    if (!loaded.ok) return
+    expect(loaded.head).toBe(head)
+    expect(loaded.journal.entries).toEqual(entries)
+    expect(verifyJournal(chunks, head)).toMatchObject({ ok: true })
+  })
+})

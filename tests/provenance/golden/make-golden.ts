@@ -1,0 +1,39 @@
+/**
+ * Writes the golden stored bytes in this folder. Run once, with the codec as it was
+ * when the format was frozen (`npx tsx tests/provenance/golden/make-golden.ts`); the
+ * tests then read the files and never regenerate them. Regenerating after a change to
+ * the codec would defeat the point: a layout changed on both sides at once must fail.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { irregularMotifs } from '../../../bench/fixtures/irregular-motifs'
+import { textileRepeat } from '../../../bench/fixtures/textile-repeat'
+import { editingSession } from '../../../bench/fixtures/editing-session'
+import { decodeBaseline, encodeBaseline } from '../../../src/provenance/baseline-codec'
+import { appendEdit, createJournal, encodeJournalChunks, journalHead } from '../../../src/provenance/journal'
+import { handmadeSnapshot } from './handmade-snapshot'
+import type { PatternSnapshot } from '../../../src/provenance/snapshot'
+
+const dir = import.meta.dirname
+
+function freezeBaseline(name: string, snapshot: PatternSnapshot, chunkChars?: number): void {
+  const encoded = encodeBaseline(snapshot, chunkChars === undefined ? {} : { chunkChars })
+  const decoded = decodeBaseline(encoded.chunks, encoded.hash)
+  if (!decoded.ok) throw new Error(decoded.error)
+  writeFileSync(
+    join(dir, `${name}.baseline.json`),
+    '{"hash": ' + JSON.stringify(encoded.hash) + ',\n"chunks": ' + JSON.stringify(encoded.chunks) + ',\n"snapshot": {"rootId": ' + JSON.stringify(decoded.snapshot.rootId) + ', "rootBounds": ' + JSON.stringify(decoded.snapshot.rootBounds) + ', "elements": [\n' + decoded.snapshot.elements.map((e) => JSON.stringify(e)).join(',\n') + '\n]}}\n',
+  )
+}
+
+freezeBaseline('handmade', handmadeSnapshot())
+freezeBaseline('irregular-100', irregularMotifs(100, 7), 2_000)
+freezeBaseline('textile-100', textileRepeat(100, 3))
+
+const journal = createJournal({ id: '1001', name: 'Ada' })
+for (const e of editingSession({ minutes: 20, elements: 300 })) appendEdit(journal, e)
+const chunks = encodeJournalChunks(journal, { maxChars: 600 })
+writeFileSync(
+  join(dir, 'session.journal.json'),
+  '{"head": ' + JSON.stringify(journalHead(journal)) + ',\n"chunks": ' + JSON.stringify(chunks) + ',\n"entries": [\n' + journal.entries.map((e) => JSON.stringify(e)).join(',\n') + '\n]}\n',
+)
