@@ -243,7 +243,7 @@ export class CanvasView {
         const w = ctx.measureText(label).width + 8
         ctx.fillStyle = color
         ctx.fillRect(sx, sy - 15, w, 14)
-        ctx.fillStyle = '#fff'
+        ctx.fillStyle = readableOn(color)
         ctx.fillText(label, sx + 4, sy - 4.5)
       }
     }
@@ -381,4 +381,15 @@ export class CanvasView {
 
 function normalize(x0: number, y0: number, x1: number, y1: number): { x: number; y: number; w: number; h: number } {
   return { x: Math.min(x0, x1), y: Math.min(y0, y1), w: Math.abs(x1 - x0), h: Math.abs(y1 - y0) }
+}
+
+/** Black or white, whichever reads better on a #rrggbb background. */
+function readableOn(hex: string): string {
+  const n = parseInt(hex.slice(1, 7), 16)
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
+    const c = v / 255
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  })
+  const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+  return luminance > 0.18 ? '#000' : '#fff'
 }

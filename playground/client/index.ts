@@ -83,6 +83,8 @@ async function boot(root: HTMLElement): Promise<void> {
     setTimeout(() => toast.remove(), 6000)
   }
   const pluginHost = h('div', { class: 'pg-plugins', id: 'pg-plugins' })
+  const pluginNote = h('p', { class: 'pg-plugin-note pg-muted' })
+  pluginHost.append(pluginNote)
   const editor = new Editor(world, build, { notify, pluginContainer: pluginHost })
 
   const personSelect = h('select', { id: 'pg-person' })
@@ -357,6 +359,13 @@ async function boot(root: HTMLElement): Promise<void> {
         'Arrow keys move the selection (Shift: 10 px); Delete removes it; with the Rectangle or Ellipse tool, Enter draws one.',
     )
     document.documentElement.classList.toggle('pg-dark', editor.theme === 'dark')
+    const running = editor.people.find((p) => p.plugin !== null)
+    pluginNote.hidden = editor.active.plugin !== null
+    pluginNote.textContent =
+      `${build.name} is not running for ${editor.active.user.name}: run a command from the Plugins menu.` +
+      (running
+        ? ` One plugin runs at a time in this simulation: ${running.user.name}’s is open, and journals ${editor.active.user.name}’s edits as a collaborator’s.`
+        : '')
     if (force || key !== lastKey) {
       lastKey = key
       renderPages()
