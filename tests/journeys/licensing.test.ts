@@ -86,7 +86,7 @@ describe.skipIf(PENDING !== null)(`licensing team journey${PENDING ? ` (skipped:
 
         // The other pattern: an eligibility rule fails (no approved review).
         await page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name: 'Botanical line art', exact: true }).click()
-        const eligibility = plugin.getByRole('list', { name: LICENSE.eligibility })
+        const eligibility = plugin.getByRole('region', { name: LICENSE.eligibility })
         await eventually(() => eligibility.innerText(), { timeout: 15_000 }).toMatch(/review/i)
         await journey.screen('license-eligibility')
 

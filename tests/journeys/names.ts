@@ -37,6 +37,7 @@ export const POLICY = {
 export const LICENSE = {
   tab: 'License',
   form: 'License terms',
+  /** A region listing, per pattern, which rules the terms pass and fail. */
   eligibility: 'Eligibility',
   save: 'Save license',
 } as const
