@@ -9,7 +9,18 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { POLICY, REVIEW } from './names'
-import { decide, eventually, JOURNEY_TIMEOUT_MS, reviewOf, reviewRow, runCommandAs, seriousViolations, startJourneyHost, type JourneyHost } from './support'
+import {
+  decide,
+  eventually,
+  JOURNEY_TIMEOUT_MS,
+  openTab,
+  reviewOf,
+  reviewRow,
+  runCommandAs,
+  seriousViolations,
+  startJourneyHost,
+  type JourneyHost,
+} from './support'
 
 /**
  * Why this journey does not run yet: the Review tab is built on branch `review`, not yet
@@ -71,7 +82,7 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
         await journey.screen('review-decided')
 
         // The policy: a reviewer must not be one of the pattern's editors.
-        await plugin.getByText(POLICY.tab, { exact: true }).click()
+        await openTab(plugin, POLICY.tab)
         await plugin.getByRole('checkbox', { name: POLICY.reviewerNotEditor }).check()
         await journey.screen('team-policy-review-rule')
         await plugin.getByRole('button', { name: POLICY.save }).click()

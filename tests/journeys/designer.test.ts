@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
 import {
   drag,
+  openTab,
   eventually,
   focused,
   press,
@@ -140,7 +141,7 @@ describe('designer journey', () => {
         )
         expect(tabs.length).toBeGreaterThan(1)
         for (const tab of tabs.slice(1)) {
-          await plugin.locator(`label:has(> input[type="radio"][value="${tab}"])`).click()
+          await openTab(plugin, tab)
           await journey.page.waitForTimeout(300)
           await journey.screen(`tab-${tab.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`)
         }

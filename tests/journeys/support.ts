@@ -326,6 +326,11 @@ export function reviewRow(plugin: Frame, pattern: string) {
   return plugin.getByRole('table', { name: REVIEW.table }).getByRole('row').filter({ hasText: pattern })
 }
 
+/** Opens one of the plugin's tabs (Figma-style tabs are radio inputs, named by their value). */
+export async function openTab(plugin: Frame, tab: string): Promise<void> {
+  await plugin.locator(`label:has(> input[type="radio"][value="${tab}"])`).click()
+}
+
 /** A pattern's review section (shown for the pattern chosen in the table). */
 export function reviewOf(plugin: Frame, pattern: string) {
   return plugin.getByRole('region', { name: `${REVIEW.section}${pattern}` })
