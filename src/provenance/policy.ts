@@ -7,6 +7,15 @@
  * zod/mini only: this schema also runs in the size-limited main-thread bundle.
  */
 import * as z from 'zod/mini'
+import {
+  AiTrainingSchema,
+  BASIS_POINTS_TOTAL,
+  PartySchema,
+  SPLIT_ROLES,
+  TerritorySchema,
+  formatPercent,
+  type SplitRole,
+} from '../license/terms'
 import { fieldIssuesOf, type FieldIssue } from './issues'
 
 const BETWEEN_0_AND_1 = 'must be a number between 0 and 1'
@@ -49,6 +58,51 @@ const Thresholds = z
     }),
   )
 
+/**
+ * A royalty split by role, before people are named: e.g. human authors 60 %, studio
+ * 40 %. The License form fills the parties in (authors from the journal).
+ */
+const SplitTemplate = z
+  .array(
+    z.object({
+      role: z.enum(SPLIT_ROLES, { error: 'must be humanAuthor, modelProvider, curator or studio' }),
+      basisPoints: z.int({ error: 'must be a whole number of basis points (100 = 1 %)' }).check(
+        z.gte(0, { error: 'must be at least 0 basis points' }),
+        z.lte(BASIS_POINTS_TOTAL, { error: 'must be at most 10000 basis points' }),
+      ),
+    }),
+  )
+  .check(
+    z.minLength(1, { error: 'needs at least one role' }),
+    z.superRefine((template, ctx) => {
+      let total = 0
+      for (const t of template) total += t.basisPoints
+      if (total !== BASIS_POINTS_TOTAL) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `the shares add up to ${formatPercent(total)}; they must add up to exactly 100 % (10000 basis points)`,
+          input: template,
+        })
+      }
+      const roles = new Set<SplitRole>()
+      for (const t of template) {
+        if (roles.has(t.role)) ctx.addIssue({ code: 'custom', message: `lists ${t.role} twice`, input: template })
+        roles.add(t.role)
+      }
+    }),
+  )
+
+/** What a new set of license terms starts from. Every field is optional. */
+const LicenseDefaults = z.object(
+  {
+    licensor: z.optional(PartySchema),
+    territory: z.optional(TerritorySchema),
+    aiTraining: z.optional(AiTrainingSchema),
+    splitTemplate: z.optional(SplitTemplate),
+  },
+  { error: 'must be an object with licensor, territory, aiTraining and splitTemplate' },
+)
+
 export const TeamPolicySchema = z.object(
   {
     version: z.literal(1, { error: 'must be 1 (the only policy version this build understands)' }),
@@ -59,6 +113,19 @@ export const TeamPolicySchema = z.object(
     /** Arrangement change credited to an element whose stacking order moved. */
     reorderWeight: unit(0.05),
     thresholds: z.prefault(Thresholds, {}),
+    // The fields below came with licensing (issue #7). They are optional with no
+    // stored default, so a policy written before them parses to the same value and
+    // keeps its fingerprint; read them through the accessors below.
+    /** Lowest HCC for exclusive or sole terms. Absent: the "Human-authored" threshold. */
+    exclusivityThreshold: z.optional(
+      z.number({ error: BETWEEN_0_AND_1 }).check(
+        z.minimum(0, { error: BETWEEN_0_AND_1 }),
+        z.maximum(1, { error: BETWEEN_0_AND_1 }),
+      ),
+    ),
+    /** When true, a pattern's editors (from its journal) cannot approve it. Absent: false. */
+    reviewerMustNotBeEditor: z.optional(z.boolean({ error: 'must be true or false' })),
+    licenseDefaults: z.optional(LicenseDefaults),
   },
   { error: 'a team policy must be an object' },
 )
@@ -73,6 +140,19 @@ export const DEFAULT_POLICY: TeamPolicy = Object.freeze({
   reorderWeight: 0.05,
   thresholds: Object.freeze({ assisted: 0.1, authored: 0.5 }),
 }) as TeamPolicy
+
+/** The HCC at or above which exclusive or sole terms may be granted. */
+export function exclusivityThresholdOf(policy: TeamPolicy): number {
+  return policy.exclusivityThreshold ?? policy.thresholds.authored
+}
+
+/** Whether an editor of a pattern is refused as its reviewer. */
+export function reviewerMustNotBeEditorOf(policy: TeamPolicy): boolean {
+  return policy.reviewerMustNotBeEditor === true
+}
+
+export type LicenseDefaults = NonNullable<TeamPolicy['licenseDefaults']>
+export type SplitTemplate = NonNullable<LicenseDefaults['splitTemplate']>
 
 /** A problem with one policy field ("" for the policy as a whole). */
 export type PolicyIssue = FieldIssue

@@ -1,9 +1,18 @@
 /** The Team policy tab: the coefficient's knobs, stored on the document root. */
-import { Button, Text, Textbox, VerticalSpace } from '@create-figma-plugin/ui'
+import { Button, Checkbox, Text, Textbox, VerticalSpace } from '@create-figma-plugin/ui'
 import { useEffect, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../channel'
 import { DEFAULT_POLICY, parsePolicy, policyFingerprint, type PolicyIssue } from '../provenance/policy'
-import { POLICY_FIELDS, policyInputFromForm, policyIssuesByField, policyToForm, type PolicyForm } from './policy-form'
+import {
+  isNumberField,
+  POLICY_CHECKBOXES,
+  POLICY_FIELDS,
+  POLICY_HINTS,
+  policyInputFromForm,
+  policyIssuesByField,
+  policyToForm,
+  type PolicyForm,
+} from './policy-form'
 import { describedBy, Field, ProgressView, Warning } from './widgets'
 import { errorMessage, loadPolicyAsync, savePolicyAsync, type PolicyLoad } from './workflows'
 
@@ -22,6 +31,21 @@ const GROUPS = [
     group: 'thresholds',
     title: 'Label thresholds',
     hint: 'Below the first: “AI-generated”. From the second: “Human-authored, AI-assisted”.',
+  },
+  {
+    group: 'licensing',
+    title: 'Licensing',
+    hint: 'Exclusive or sole terms need an approved review and at least this human contribution: purely machine-made output cannot be owned.',
+  },
+  {
+    group: 'review',
+    title: 'Review',
+    hint: 'When on, a person who edited a pattern cannot approve it.',
+  },
+  {
+    group: 'licenseDefaults',
+    title: 'License defaults',
+    hint: 'What new license terms start from.',
   },
 ] as const
 
@@ -43,7 +67,7 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
   useEffect(reload, [client])
 
   const save = () => {
-    const { input, issues: local } = policyInputFromForm(form)
+    const { input, issues: local } = policyInputFromForm(form, load?.policy)
     if (local.length > 0) {
       setIssues(local)
       return
@@ -66,7 +90,7 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
 
   if (load === null) return <ProgressView progress={null} />
   const { fields, general } = policyIssuesByField(issues)
-  const edited = policyInputFromForm(form)
+  const edited = policyInputFromForm(form, load.policy)
   const editedFingerprint = edited.issues.length === 0 ? safeFingerprint(edited.input) : null
 
   return (
@@ -96,8 +120,24 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
             {POLICY_FIELDS.filter((f) => f.group === group).map((spec) => {
               const id = 'policy-' + spec.field.replace('.', '-')
               const messages = fields[spec.field]
+              if (POLICY_CHECKBOXES.includes(spec.field)) {
+                return (
+                  // A sentence, not a number: it takes the whole row of the two-column grid.
+                  <div key={spec.field} class="lp-field" style={{ gridColumn: '1 / -1' }}>
+                    <Checkbox
+                      id={id}
+                      value={form[spec.field] === 'true'}
+                      disabled={saving}
+                      onValueChange={(value: boolean) => setForm({ ...form, [spec.field]: value ? 'true' : 'false' })}
+                    >
+                      <Text>{spec.label}</Text>
+                    </Checkbox>
+                  </div>
+                )
+              }
+              const hint = POLICY_HINTS[spec.field]
               return (
-                <Field key={spec.field} id={id} label={spec.label} messages={messages}>
+                <Field key={spec.field} id={id} label={spec.label} hint={hint} messages={messages}>
                   <Textbox
                     id={id}
                     variant="border"
@@ -105,8 +145,8 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
                     disabled={saving}
                     onValueInput={(value: string) => setForm({ ...form, [spec.field]: value })}
                     aria-invalid={messages && messages.length > 0 ? true : undefined}
-                    aria-describedby={describedBy(id, false, messages)}
-                    inputMode="decimal"
+                    aria-describedby={describedBy(id, hint !== undefined, messages)}
+                    inputMode={isNumberField(spec.field) ? 'decimal' : 'text'}
                   />
                 </Field>
               )
@@ -146,6 +186,7 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
 }
 
 function safeFingerprint(input: unknown): string | null {
+  // Same parse as the save, so the preview fingerprint is the one a save would store.
   const parsed = parsePolicy(input)
   return parsed.ok ? policyFingerprint(parsed.policy) : null
 }
