@@ -1,0 +1,6 @@
+/** The subcommands of `loomprint`. A new subcommand is one file and one line here. */
+import type { Command } from './command'
+import { inspectCommand } from './inspect-command'
+import { verifyCommand } from './verify-command'
+
+export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand]
