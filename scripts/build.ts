@@ -23,7 +23,8 @@ export const UI_OUT = path.join(BUILD_DIR, 'ui.html')
 
 /** Budgets in bytes (kB = 1000 bytes). */
 export const MAIN_BUDGET = 100_000
-export const UI_BUDGET = 250_000
+// 350 kB since the Review and License tabs (docs/decisions.md, "UI budget").
+export const UI_BUDGET = 350_000
 
 /**
  * Globals the Figma main thread does not have (FIGMA.md, "Runtime"). A match in the

@@ -91,8 +91,30 @@ export const StoredPatternSchema = z.object({
   baselineChunks: z.array(z.string()),
   /** Journal chunks per user id. */
   journals: z.record(z.string(), z.array(z.string())),
+  /** The review history and license entries (provenance/review.ts, license/stamp.ts), raw. */
+  review: z.optional(z.nullable(z.string())),
+  license: z.optional(z.nullable(z.string())),
 })
 export type StoredPattern = z.infer<typeof StoredPatternSchema>
+
+/**
+ * One pattern as the review lists it (every page): the raw stored entries, which the
+ * UI decodes and judges (status, out of date) with the pure rules in
+ * provenance/review.ts. `journalHeads` holds the header line of each person's last
+ * journal chunk: enough to tell whether the journal moved on since the capture.
+ */
+export const TrackedPatternSchema = z.object({
+  nodeId: z.string(),
+  name: z.string(),
+  pageId: z.string(),
+  pageName: z.string(),
+  record: z.string(),
+  review: z.nullable(z.string()),
+  license: z.nullable(z.string()),
+  journalHeads: z.array(z.string()),
+})
+export type TrackedPattern = z.infer<typeof TrackedPatternSchema>
+export const TrackedPatternBatchSchema = z.array(TrackedPatternSchema)
 
 /** A plugin-data write: an empty value deletes the key (Figma's rule). */
 const EntrySchema = z.object({ key: z.string(), value: z.string() })
@@ -163,6 +185,51 @@ export const requests = {
     result: z.array(
       z.object({ id: z.string(), name: z.string(), state: LayerStateSchema, record: z.nullable(z.string()) }),
     ),
+  },
+  /**
+   * Every tracked (or damaged) pattern on every page, page by page (each page is
+   * loaded first: dynamic-page). Rows arrive as progress `data` batches
+   * (`TrackedPatternBatchSchema`, done/total = pages); main yields between slices.
+   */
+  listTracked: {
+    params: empty,
+    result: z.object({ patterns: finite(), pages: finite() }),
+  },
+  /** A small PNG of a layer for the review table (null when the layer is gone). */
+  thumbnail: {
+    params: z.object({ nodeId: z.string(), height: finite() }),
+    result: z.object({ png: z.nullable(z.custom<Uint8Array>((v) => v instanceof Uint8Array)) }),
+  },
+  /**
+   * Append a review decision. `expectRecord` and `expect` are the record and review
+   * texts the reviewer saw: if either changed since (another reviewer, a new capture,
+   * an undo), the write is refused and says so. Main also refuses anything that is
+   * not a pure append to the stored history. One undo step.
+   */
+  writeReview: {
+    params: z.object({
+      nodeId: z.string(),
+      expectRecord: z.string(),
+      expect: z.nullable(z.string()),
+      review: z.string(),
+    }),
+    result: empty,
+  },
+  /**
+   * Stamp license terms: the private `license` entry (terms + history) and the public
+   * summary (shared `loomprint` / `license`). Same rules as writeReview: refused when
+   * the record or the entry changed since they were read, or when the history would
+   * not just grow. One undo step.
+   */
+  writeLicense: {
+    params: z.object({
+      nodeId: z.string(),
+      expectRecord: z.string(),
+      expect: z.nullable(z.string()),
+      license: z.string(),
+      summary: z.string(),
+    }),
+    result: empty,
   },
   /** Select a layer and zoom to it. */
   focusNode: { params: nodeParams, result: z.object({ found: z.boolean() }) },

@@ -45,3 +45,10 @@ export function refusalToMark(node: SceneNode): string | null {
   const refusal = refusalFor({ name: node.name, type: node.type, state: info.state, containsTracked: inner.length > 0 ? inner[0].name : null })
   return refusal === null ? null : refusal.message
 }
+
+/** The page a node is on, or null (a removed node, the document). */
+export function pageOf(node: BaseNode): PageNode | null {
+  let at: BaseNode | null = node
+  while (at && at.type !== 'PAGE') at = at.parent
+  return at as PageNode | null
+}

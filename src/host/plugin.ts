@@ -5,8 +5,9 @@
 import { serveRequests, type Handlers } from '../channel'
 import { CommandSchema, type Command, type LayerInfo, type User } from '../messages'
 import { createJournalRecorder } from './journal-recorder'
-import { describeLayer } from './layers'
+import { describeLayer, pageOf } from './layers'
 import { readPatternAsync } from './read-pattern'
+import { listTrackedAsync, thumbnailAsync, writeLicense, writeReview } from './review'
 import { POLICY_KEY, quarantine, readStored, unmark, writeProvenance } from './storage'
 import { figmaUiTransport } from './transport'
 import { RECORD_KEY } from '../provenance/record'
@@ -36,6 +37,9 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') {
       throw new Error('That layer no longer exists (deleted, or on a page that is not open).')
     }
+    // dynamic-page: a layer on another page (the review works across pages) can only be
+    // read once its page is loaded; loading a loaded page is cheap.
+    await pageOf(node)?.loadAsync()
     return node as SceneNode
   }
 
@@ -76,6 +80,16 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
         const info = describeLayer(node)
         return { id: node.id, name: node.name, state: info.state, record: node.getPluginData(RECORD_KEY) || null }
       }),
+    listTracked: ({}, context) => listTrackedAsync(api, (rows, done, total) => context.progress(done, total, rows)),
+    thumbnail: async ({ nodeId, height }) => ({ png: await thumbnailAsync(api, nodeId, height) }),
+    writeReview: async (params) => {
+      writeReview(api, await sceneNodeAsync(params.nodeId), params)
+      return {}
+    },
+    writeLicense: async (params) => {
+      writeLicense(api, await sceneNodeAsync(params.nodeId), params)
+      return {}
+    },
     focusNode: async ({ nodeId }) => {
       const node = await api.getNodeByIdAsync(nodeId)
       if (!node || node.removed || !('visible' in node)) return { found: false }

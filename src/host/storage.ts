@@ -8,6 +8,8 @@
 import type { ParamsOf, StoredPattern } from '../messages'
 import { ENTRY_LIMIT_BYTES } from '../provenance/entry-limit'
 import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
+import { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
+import { REVIEW_KEY } from '../provenance/review'
 import { relaunchText } from '../provenance/record-text'
 import { utf8Length } from '../provenance/utf8'
 import { refusalToMark } from './layers'
@@ -37,10 +39,29 @@ export function readStored(node: SceneNode): StoredPattern {
   for (const user of Object.keys(order)) {
     journals[user] = order[user].sort((a, b) => a - b).map((n) => node.getPluginData(`journal.${user}.${String(n)}`))
   }
-  return { nodeId: node.id, name: node.name, record: record === '' ? null : record, baselineChunks, journals }
+  const review = node.getPluginData(REVIEW_KEY)
+  const license = node.getPluginData(LICENSE_KEY)
+  return {
+    nodeId: node.id,
+    name: node.name,
+    record: record === '' ? null : record,
+    baselineChunks,
+    journals,
+    review: review === '' ? null : review,
+    license: license === '' ? null : license,
+  }
 }
 
-function checkEntrySize(key: string, value: string): void {
+/**
+ * Optimistic concurrency: `expect` is what the entry held when the UI read it (null:
+ * absent). If it changed since — another user, an undo, a second write — refuse with
+ * `message` rather than overwrite what someone else wrote.
+ */
+export function refuseIfChanged(node: BaseNode, key: string, expect: string | null, message: string): void {
+  if (node.getPluginData(key) !== (expect ?? '')) throw new Error(message)
+}
+
+export function checkEntrySize(key: string, value: string): void {
   const bytes = utf8Length(key) + utf8Length(value)
   if (bytes > ENTRY_LIMIT_BYTES) {
     throw new Error(
@@ -54,10 +75,12 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
     const refusal = refusalToMark(node)
     if (refusal) throw new Error(refusal)
   }
-  const current = node.getPluginData(RECORD_KEY)
-  if (current !== (params.expect ?? '')) {
-    throw new Error(`The record of “${node.name}” changed since it was read (another capture, or an undo). Nothing was written; try again.`)
-  }
+  refuseIfChanged(
+    node,
+    RECORD_KEY,
+    params.expect,
+    `The record of “${node.name}” changed since it was read (another capture, or an undo). Nothing was written; try again.`,
+  )
   const parsed = parseRecord(params.record)
   if (!parsed.ok) throw new Error(`Refusing to write an invalid record: ${parsed.error}`)
   if (parsed.record.rootNodeId !== node.id) throw new Error('Refusing to write a record that names another layer.')
@@ -92,9 +115,12 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
 /** Removes all of Loomprint's data from a pattern. The UI asks for confirmation first. */
 export function unmark(api: PluginAPI, node: SceneNode): void {
   for (const key of node.getPluginDataKeys()) {
-    if (key === RECORD_KEY || BASELINE_KEY.test(key) || JOURNAL_KEY.test(key)) node.setPluginData(key, '')
+    if (key === RECORD_KEY || key === REVIEW_KEY || key === LICENSE_KEY || BASELINE_KEY.test(key) || JOURNAL_KEY.test(key)) {
+      node.setPluginData(key, '')
+    }
   }
   node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, '')
+  node.setSharedPluginData(SUMMARY_NAMESPACE, LICENSE_SUMMARY_KEY, '')
   node.setRelaunchData({})
   api.commitUndo()
 }

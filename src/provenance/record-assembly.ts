@@ -61,19 +61,14 @@ export function markedRecord(
       capturedBy: { id: input.by.id, name: input.by.name },
     },
     capture: null,
-    review: null,
-    license: null,
     lineage: null,
   }
 }
 
-/**
- * The record's layer is a duplicate or pasted copy of the one it was written on
- * (plugin data travels with copies; the copy has a new node id).
- */
-export function isCopy(old: ProvenanceRecord, nodeId: string): boolean {
-  return old.rootNodeId !== nodeId
-}
+// Whether a layer is a copy of the one its record was written on: one rule, in record.ts
+// (the review, in the main bundle too, needs it without the scorer this module names).
+import { isCopy } from './record'
+export { isCopy }
 
 /** What the score contributes to a capture (the fields of ContributionScore it keeps). */
 export type CaptureScore = Pick<
@@ -97,12 +92,15 @@ export function capturedRecord(
   const lineage: Lineage | null = copy
     ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId, detectedAt: event.at }
     : old.lineage
+  // The review and license entries name the pattern id they belong to, so a copy (new id)
+  // starts without them; a migrated v1 record's review and license stay with the original.
+  const { legacy, ...kept } = old
   return {
-    ...old,
+    ...kept,
+    ...(legacy && !copy ? { legacy } : {}),
     patternId: copy ? event.newId() : old.patternId,
     rootNodeId: event.nodeId,
     lineage,
-    review: copy ? null : old.review,
     capture: {
       hcc: score.hcc,
       label: score.label,

@@ -172,13 +172,17 @@ export const CaptureSchema = z.object({
 })
 export type Capture = z.infer<typeof CaptureSchema>
 
-export const ReviewSchema = z.object({
+/**
+ * The single review a version-1 record could hold. Version 2 keeps review history in
+ * its own entry (`review.ts`); a v1 review is carried over verbatim in `legacy`.
+ */
+export const LegacyReviewSchema = z.object({
   status: z.enum(['approved', 'rejected']),
   by: PersonSchema,
   at: when(),
   note: text(LIMITS.note),
 })
-export type Review = z.infer<typeof ReviewSchema>
+export type LegacyReview = z.infer<typeof LegacyReviewSchema>
 
 export const LineageSchema = z.object({
   copiedFrom: PatternIdSchema,
@@ -188,7 +192,18 @@ export const LineageSchema = z.object({
 export type Lineage = z.infer<typeof LineageSchema>
 
 export const RECORD_SCHEMA = 'loomprint/record'
-export const RECORD_VERSION = 1
+/**
+ * Version 2 moved review decisions and license terms out of the record into their
+ * own plugin-data entries (`review`, `license`), so a growing history never pushes
+ * the record over its size cap. Version-1 records load through `migrateRecordValue`.
+ */
+export const RECORD_VERSION = 2
+
+/** What a version-1 record held in its `review` and `license` fields, kept verbatim. */
+export const LegacyFieldsSchema = z.object({
+  review: z.nullable(LegacyReviewSchema),
+  license: z.nullable(z.object({ id: required(LIMITS.id) })),
+})
 
 export const ProvenanceRecordSchema = z.object({
   schema: z.literal(RECORD_SCHEMA),
@@ -199,11 +214,57 @@ export const ProvenanceRecordSchema = z.object({
   origin: AiOriginSchema,
   baseline: BaselineRefSchema,
   capture: z.nullable(CaptureSchema),
-  review: z.nullable(ReviewSchema),
-  license: z.nullable(z.object({ id: required(LIMITS.id) })),
   lineage: z.nullable(LineageSchema),
+  /** Present only on records migrated from version 1 that had a review or license. */
+  legacy: z.optional(LegacyFieldsSchema),
 })
 export type ProvenanceRecord = z.infer<typeof ProvenanceRecordSchema>
+
+/**
+ * The record's layer is a duplicate or pasted copy of the one it was written on
+ * (plugin data travels with copies; the copy has a new node id).
+ */
+export function isCopy(record: ProvenanceRecord, nodeId: string): boolean {
+  return record.rootNodeId !== nodeId
+}
+
+/**
+ * Whose is an entry (review history, license) that names pattern `entryPatternId`,
+ * stored on the layer of `record`? Its own; inherited from the pattern this layer was
+ * copied from (a captured copy has a new id and lineage pointing at the original:
+ * plugin data travels with copies); or foreign — a hand edit or damage, to be
+ * reported and kept, never overwritten.
+ */
+export function entryOwnership(
+  record: Pick<ProvenanceRecord, 'patternId' | 'lineage'>,
+  entryPatternId: string,
+): 'own' | 'inherited' | 'foreign' {
+  if (entryPatternId === record.patternId) return 'own'
+  return record.lineage?.copiedFrom === entryPatternId ? 'inherited' : 'foreign'
+}
+
+/**
+ * Brings a parsed record JSON value up to the current version; anything that is not a
+ * version-1 record object comes back unchanged (validation then reports it).
+ *
+ * v1 → v2: `review` and `license` leave the record. When either was set, both are
+ * kept verbatim under `legacy` (nothing is lost); when both were null they are dropped.
+ * Key order otherwise stays as written.
+ */
+export function migrateRecordValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const v1 = value as { [key: string]: unknown }
+  if (v1.schema !== RECORD_SCHEMA || v1.version !== 1) return value
+  const out: { [key: string]: unknown } = {}
+  for (const key of Object.keys(v1)) {
+    if (key === 'review' || key === 'license') continue
+    out[key] = key === 'version' ? RECORD_VERSION : v1[key]
+  }
+  const review = v1.review === undefined ? null : v1.review
+  const license = v1.license === undefined ? null : v1.license
+  if (review !== null || license !== null) out.legacy = { review, license }
+  return out
+}
 
 /** The public summary in shared plugin data `loomprint` / `summary`. */
 export const PatternSummarySchema = z.object({
@@ -381,6 +442,8 @@ export function parseRecord(
     const error = `The record is not valid JSON (${err instanceof Error ? err.message : String(err)}).`
     return { ok: false, error, issues: [{ path: '', message: error }], raw: json }
   }
+  // Records written by earlier versions load as the current version (tested migration).
+  value = migrateRecordValue(value)
   const r = z.safeParse(ProvenanceRecordSchema, value)
   if (r.success) return { ok: true, record: r.data }
   const issues = issuesOf(r.error, value)
@@ -400,14 +463,18 @@ export function parseSummary(json: string): { ok: true; summary: PatternSummary 
     : { ok: false, error: `The summary is invalid: ${formatIssues(issuesOf(r.error, value))}.` }
 }
 
-/** The public summary of a record (what goes into shared plugin data). */
-export function summaryOf(record: ProvenanceRecord): PatternSummary {
+/**
+ * The public summary of a record (what goes into shared plugin data). `licenseId` is
+ * the fingerprint of the pattern's current license terms (its own entry), if any; a
+ * migrated v1 record's license id otherwise.
+ */
+export function summaryOf(record: ProvenanceRecord, licenseId: string | null = null): PatternSummary {
   const c = record.capture
   return {
     hcc: c ? c.hcc : null,
     label: c ? c.label : 'AI-generated',
     digitalSourceType: c ? c.digitalSourceType : 'trainedAlgorithmicMedia',
-    licenseId: record.license ? record.license.id : null,
+    licenseId: licenseId ?? record.legacy?.license?.id ?? null,
     method: METHOD_ID,
     patternId: record.patternId,
   }

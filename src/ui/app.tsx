@@ -6,18 +6,32 @@ import type { Command, LayerInfo, ResultOf, User } from '../messages'
 import { CaptureTab } from './capture'
 import { emptyOriginForm, type OriginForm } from './origin-form'
 import { PolicyTab } from './policy'
+import { LicenseTab } from './license'
+import { licenseLabelOf } from './license-workflows'
+import { ReviewTab } from './review'
 import { ErrorBanners, type UiError } from './widgets'
 import { errorMessage, helloAsync } from './workflows'
 
-export type TabName = 'capture' | 'policy' | 'review' | 'export'
+export type TabName = 'capture' | 'policy' | 'review' | 'license' | 'export'
 
-const TABS: readonly TabName[] = ['capture', 'policy', 'review', 'export']
+const TABS: readonly TabName[] = ['capture', 'policy', 'review', 'license', 'export']
 const TAB_LABELS: Record<TabName, string> = {
   capture: 'Capture',
   policy: 'Team policy',
   review: 'Review',
+  license: 'License',
   export: 'Export',
 }
+/**
+ * Window size per tab: the review table (nine columns) and the license form need more
+ * room than the capture panel (main opens the window at 360 × 560).
+ */
+const TAB_SIZES: Partial<Record<TabName, { width: number; height: number }>> = {
+  review: { width: 640, height: 640 },
+  license: { width: 480, height: 640 },
+}
+const DEFAULT_SIZE = { width: 360, height: 560 }
+
 function tabForLabel(label: string): TabName {
   return TABS.find((name) => TAB_LABELS[name] === label) ?? 'capture'
 }
@@ -65,6 +79,15 @@ export function App({ client, now, newId }: AppProps) {
       offSelection()
     }
   }, [client])
+
+  const sized = useRef(false)
+  useEffect(() => {
+    const size = TAB_SIZES[tab] ?? DEFAULT_SIZE
+    // The first tab shown at the default size needs no request.
+    if (!sized.current && size === DEFAULT_SIZE) return
+    sized.current = true
+    client.request('resize', size).catch(() => undefined)
+  }, [tab, client])
 
   const refreshSelection = useCallback(() => {
     client
@@ -121,11 +144,23 @@ export function App({ client, now, newId }: AppProps) {
         </div>
         {tab === 'policy' ? <PolicyTab client={client} onError={onError} /> : null}
         {tab === 'review' ? (
-          <ComingSoon>
-            Review is coming soon: art directors will see every pattern’s score in this file, open the evidence and
-            approve or reject it.
-          </ComingSoon>
+          <ReviewTab
+            client={client}
+            user={user}
+            now={now}
+            newId={newId}
+            onError={onError}
+            licenseOf={licenseLabelOf}
+            onLicense={(nodeIds) => {
+              // The License tab works on the selection: select the pattern(s), then switch.
+              void Promise.all(nodeIds.map((nodeId) => client.request('focusNode', { nodeId })))
+                .then(refreshSelection)
+                .then(() => setTab('license'))
+                .catch((error: unknown) => onError(errorMessage(error)))
+            }}
+          />
         ) : null}
+        {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
         {tab === 'export' ? (
           <ComingSoon>
             Export is coming soon: licensed pattern packs (assets, license terms, provenance and a signature anyone can

@@ -204,7 +204,7 @@ describe('damaged or hand-edited plugin data', () => {
     const ada = openPlugin(world)
     const { frame } = drawPattern(world, ada)
     await markAll(ada, frame)
-    const damaged = frame.getPluginData(RECORD_KEY).replace('"version":1', '"version":"one"')
+    const damaged = frame.getPluginData(RECORD_KEY).replace('"version":2', '"version":"one"')
     world.edit(ada.session, () => frame.setPluginData(RECORD_KEY, damaged))
 
     world.edit(ada.session, () => (ada.figma.currentPage.selection = [frame]))

@@ -41,33 +41,37 @@ describe('markedRecord', () => {
     const record = marked()
     expect(parseRecord(JSON.stringify(record))).toMatchObject({ ok: true })
     expect(record.baseline).toMatchObject({ generation: 1, chunks: 2, hash: baseline.hash, elements: 30, capturedBy: ada })
-    expect(record).toMatchObject({ capture: null, review: null, lineage: null, license: null })
+    expect(record).toMatchObject({ capture: null, lineage: null })
+    expect('legacy' in record).toBe(false)
     expect(JSON.parse(summaryJson(record))).toMatchObject({ hcc: 0, label: 'AI-generated' })
     expect(relaunchText(record)).toBe('Marked as AI-generated; capture provenance after editing')
   })
 })
 
 describe('capturedRecord', () => {
+  // A record migrated from v1 whose single review is kept under `legacy`.
   const review = { status: 'approved' as const, by: ada, at: '2025-03-04T10:00:00.000Z', note: '' }
-  const reviewed = { ...marked(), review }
+  const reviewed = { ...marked(), legacy: { review, license: null } }
   const at = '2025-03-05T09:00:00.000Z'
   const newId = () => 'BBBBBBBBBBBBBBBBBBBBB'
 
-  it.each<[string, string, { patternId: string; review: unknown; lineage: unknown }]>([
-    ['the same layer keeps its id, review and lineage', '1:0', { patternId: reviewed.patternId, review, lineage: null }],
+  it.each<[string, string, { patternId: string; legacy: unknown; lineage: unknown }]>([
+    ['the same layer keeps its id, legacy review and lineage', '1:0', { patternId: reviewed.patternId, legacy: { review, license: null }, lineage: null }],
     [
       'a copy gets a new id and lineage, and loses the review',
       '9:9',
       {
         patternId: 'BBBBBBBBBBBBBBBBBBBBB',
-        review: null,
+        legacy: undefined,
         lineage: { copiedFrom: reviewed.patternId, copiedFromNode: '1:0', detectedAt: at },
       },
     ],
   ])('%s', (_, nodeId, expected) => {
     const record = capturedRecord(reviewed, { nodeId, at, by: ada, newId }, score, DEFAULT_POLICY, journal)
     expect(isCopy(reviewed, nodeId)).toBe(nodeId !== '1:0')
-    expect(record).toMatchObject({ ...expected, rootNodeId: nodeId })
+    const { legacy, ...rest } = expected
+    expect(record).toMatchObject({ ...rest, rootNodeId: nodeId })
+    expect(record.legacy).toEqual(legacy)
     expect(record.capture).toMatchObject({ hcc: score.hcc, method: score.method, at, by: ada, journal })
     expect(record.capture?.top.length).toBe(Math.min(TOP_ELEMENTS, score.elements.length))
     expect(parseRecord(JSON.stringify(record))).toMatchObject({ ok: true })

@@ -6,6 +6,7 @@ import {
   formatCount,
   journalKey,
   LIMITS,
+  migrateRecordValue,
   parseAiOrigin,
   parseRecord,
   parseSummary,
@@ -40,7 +41,7 @@ const person = { id: '1001', name: 'Ada' }
 function record(overrides: Partial<ProvenanceRecord> = {}): ProvenanceRecord {
   return {
     schema: 'loomprint/record',
-    version: 1,
+    version: 2,
     patternId: 'V1StGXR8_Z5jdHi6B-myT',
     rootNodeId: '12:345',
     origin,
@@ -69,9 +70,8 @@ function record(overrides: Partial<ProvenanceRecord> = {}): ProvenanceRecord {
       by: person,
       journal: { edits: 5310, people: [{ ...person, edits: 5310 }], heads: [{ userId: '1001', head: 'c'.repeat(64), entries: 812 }] },
     },
-    review: { status: 'approved', by: { id: '2002', name: 'Bo' }, at: '2025-03-06', note: '' },
-    license: { id: 'exclusive-2025' },
     lineage: null,
+    legacy: { review: { status: 'approved', by: { id: '2002', name: 'Bo' }, at: '2025-03-06', note: '' }, license: { id: 'exclusive-2025' } },
     ...overrides,
   }
 }
@@ -88,10 +88,10 @@ describe('keys', () => {
 })
 
 describe('parseRecord', () => {
-  it('accepts a complete record and a fresh one (no capture, review, license or lineage)', () => {
+  it('accepts a complete record and a fresh one (no capture, legacy fields or lineage)', () => {
     const full = record()
     expect(parseRecord(JSON.stringify(full))).toEqual({ ok: true, record: full })
-    const fresh = record({ capture: null, review: null, license: null })
+    const fresh = record({ capture: null, legacy: undefined })
     expect(parseRecord(JSON.stringify(fresh))).toEqual({ ok: true, record: fresh })
     const copy = record({
       rootNodeId: '99:1',
@@ -114,10 +114,15 @@ describe('parseRecord', () => {
 
   it.each<[string, unknown, string, RegExp]>([
     ['wrong schema', { schema: 'other' }, 'schema', /must be "loomprint\/record"/],
-    ['future version', { version: 2 }, 'version', /must be 1/],
+    ['future version', { version: 3 }, 'version', /must be 2/],
     ['short pattern id', { patternId: 'abc' }, 'patternId', /Pattern id has an invalid format/],
     ['hcc above 1', { capture: { ...record().capture, hcc: 1.5 } }, 'capture.hcc', /at most 1/],
-    ['bad review status', { review: { ...record().review, status: 'maybe' } }, 'review.status', /one of "approved", "rejected"/],
+    [
+      'bad legacy review status',
+      { legacy: { ...record().legacy!, review: { ...record().legacy!.review!, status: 'maybe' } } },
+      'legacy.review.status',
+      /one of "approved", "rejected"/,
+    ],
     ['bad date', { baseline: { ...record().baseline, capturedAt: 'yesterday' } }, 'baseline.capturedAt', /ISO 8601/],
     ['missing origin', { origin: undefined }, 'origin', /is missing/],
     ['chunk count 0', { baseline: { ...record().baseline, chunks: 0 } }, 'baseline.chunks', /at least 1/],
@@ -170,8 +175,7 @@ describe('parseRecord', () => {
           heads: Array.from({ length: LIMITS.heads }, () => ({ userId: s(LIMITS.id), head: 'f'.repeat(64), entries: 1e9 })),
         },
       },
-      review: { status: 'rejected', by: p, at: '2025-03-06', note: s(LIMITS.note) },
-      license: { id: s(LIMITS.id) },
+      legacy: { review: { status: 'rejected', by: p, at: '2025-03-06', note: s(LIMITS.note) }, license: { id: s(LIMITS.id) } },
       lineage: { copiedFrom: nanoid(), copiedFromNode: s(LIMITS.id), detectedAt: '2025-03-06' },
     })
     const json = JSON.stringify(max)
@@ -238,6 +242,61 @@ describe('parseAiOrigin', () => {
   })
 })
 
+describe('migration from version 1', () => {
+  /** A record exactly as version 1 of the plugin wrote it (review and license in the record). */
+  function v1(review: unknown, license: unknown): Record<string, unknown> {
+    const { legacy: _legacy, ...rest } = record()
+    return { ...rest, version: 1, review, license }
+  }
+
+  it('a v1 record written today (no review, no license) loads as v2 with nothing else changed', () => {
+    const stored = v1(null, null)
+    const r = parseRecord(JSON.stringify(stored))
+    if (!r.ok) throw new Error(r.error)
+    const { legacy: _legacy, ...expected } = record()
+    expect(r.record).toEqual({ ...expected, version: 2 })
+    expect('legacy' in r.record).toBe(false)
+  })
+
+  it('a v1 review and license are kept verbatim under legacy: nothing is lost', () => {
+    const review = { status: 'rejected', by: { id: '2002', name: 'Bo' }, at: '2025-03-06T10:00:00Z', note: 'too close to the AI output' }
+    const r = parseRecord(JSON.stringify(v1(review, { id: 'lic-7' })))
+    if (!r.ok) throw new Error(r.error)
+    expect(r.record.legacy).toEqual({ review, license: { id: 'lic-7' } })
+    expect(summaryOf(r.record).licenseId).toBe('lic-7')
+    expect(summaryOf(r.record, 'fp-new').licenseId).toBe('fp-new')
+  })
+
+  it('every field of a v1 record survives: a property over arbitrary field values', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string({ maxLength: 40 }), { nil: null }), fc.boolean(), (note, withLicense) => {
+        const review = note === null ? null : { status: 'approved', by: person, at: '2025-03-06', note }
+        const stored = v1(review, withLicense ? { id: 'x' } : null)
+        const migrated = migrateRecordValue(stored) as Record<string, unknown>
+        for (const key of Object.keys(stored)) {
+          if (key === 'version' || key === 'review' || key === 'license') continue
+          expect(migrated[key]).toEqual(stored[key])
+        }
+        if (review !== null || withLicense) expect(migrated.legacy).toEqual({ review, license: withLicense ? { id: 'x' } : null })
+        else expect('legacy' in migrated).toBe(false)
+      }),
+    )
+  })
+
+  it('a damaged v1 record is still reported, with the raw text kept', () => {
+    const json = JSON.stringify({ ...v1(null, null), patternId: 'short' })
+    const r = parseRecord(json)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.raw).toBe(json)
+  })
+
+  it('leaves anything that is not a v1 record alone', () => {
+    for (const value of [null, 3, 'x', [1], { schema: 'other', version: 1 }, { schema: 'loomprint/record', version: 2 }]) {
+      expect(migrateRecordValue(value)).toBe(value)
+    }
+  })
+})
+
 describe('summary', () => {
   it('is derived from the record and validates', () => {
     const summary = summaryOf(record())
@@ -255,7 +314,7 @@ describe('summary', () => {
   })
 
   it('before the first capture: AI-generated, no coefficient', () => {
-    const summary = summaryOf(record({ capture: null, license: null }))
+    const summary = summaryOf(record({ capture: null, legacy: undefined }))
     expect(summary).toMatchObject({ hcc: null, label: 'AI-generated', digitalSourceType: 'trainedAlgorithmicMedia', licenseId: null })
   })
 
