@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Frame, Page } from 'playwright-core'
+import type { Frame, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ROOT } from '../build/paths'
 import { EXPORT, LICENSE, PERSON, REVIEW } from './names'
@@ -32,7 +32,7 @@ import {
  * (branch review); the export needs the Export tab, the pack and `loomprint verify`
  * (branches pack and export). Set each to null once `git merge main` brings them in.
  */
-const PENDING_LICENSE: string | null = 'the Review and License tabs (branch review) are not merged yet'
+const PENDING_LICENSE: string | null = null
 const PENDING_EXPORT: string | null = 'the Export tab, the pack and loomprint verify (branches pack, export) are not merged yet'
 
 let host: JourneyHost | undefined
@@ -50,6 +50,15 @@ const layer = (page: Page, name: string) => page.getByRole('listbox', { name: 'L
  * art-director journey shows this in detail); then the licensing team opens the License
  * tab on the approved pattern, saves its terms, and sees a rule fail on the other.
  */
+/** The terms the licensing team agrees: the required fields of the License form. */
+async function fillTerms(form: Locator): Promise<void> {
+  await form.getByRole('textbox', { name: LICENSE.licensor, exact: true }).fill('Indigo & Co. Studio')
+  const fields = form.getByRole('group', { name: LICENSE.allowedFields })
+  await fields.getByRole('checkbox', { name: 'Home textiles', exact: true }).check()
+  await fields.getByRole('checkbox', { name: 'Apparel', exact: true }).check()
+  await form.getByRole('textbox', { name: LICENSE.amount, exact: true }).fill('1200')
+}
+
 async function licenseThePaisley(journey: JourneyPage, screens: boolean): Promise<Frame> {
   const { page } = journey
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Patterns', exact: true }).click()
@@ -70,14 +79,18 @@ async function licenseThePaisley(journey: JourneyPage, screens: boolean): Promis
   await openTab(plugin, LICENSE.tab)
   const form = plugin.getByRole('form', { name: LICENSE.form })
   await eventually(() => form.count()).toBe(1)
+  await fillTerms(form)
   if (screens) await journey.screen('license-form', { playground: true })
   await form.getByRole('button', { name: LICENSE.save }).click()
   await eventually(() => plugin.getByText(/Saved|stamped/i).count()).toBeGreaterThan(0)
   if (screens) await journey.screen('license-saved')
 
-  await layer(page, 'Botanical line art').click()
+  // The same terms for both: the line art's model licence allows no commercial use.
+  await layer(page, 'Botanical line art').click({ modifiers: ['Shift'] })
+  await eventually(() => plugin.getByText(/The same terms for 2 patterns/).count()).toBe(1)
+  await fillTerms(form)
   const eligibility = plugin.getByRole('region', { name: LICENSE.eligibility })
-  await eventually(() => eligibility.innerText()).toMatch(/review|approv/i)
+  await eventually(() => eligibility.innerText()).toMatch(/Botanical line art[\s\S]*✗[\s\S]*commercial/i)
   if (screens) await journey.screen('license-eligibility')
   return plugin
 }

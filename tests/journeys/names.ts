@@ -37,6 +37,10 @@ export const POLICY = {
 export const LICENSE = {
   tab: 'License',
   form: 'License terms',
+  licensor: 'Licensor',
+  allowedFields: 'Allowed fields of use',
+  /** The royalty amount (flat fee by default). */
+  amount: 'Amount',
   /** A region listing, per pattern, which rules the terms pass and fail. */
   eligibility: 'Eligibility',
   save: 'Save license',
