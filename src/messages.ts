@@ -228,6 +228,8 @@ export const requests = {
       expect: z.nullable(z.string()),
       license: z.string(),
       summary: z.string(),
+      /** The pattern's public summary (`loomprint` / `summary`) with the new license id. */
+      patternSummary: z.optional(z.string()),
     }),
     result: empty,
   },

@@ -5,7 +5,7 @@
 import type { ParamsOf, TrackedPattern } from '../messages'
 import { licenseWriteCheck } from '../license/stamp'
 import { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
-import { parseRecord, RECORD_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
+import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
 import { REVIEW_KEY, reviewWriteCheck } from '../provenance/review'
 import { pageOf } from './layers'
 import { checkEntrySize, refuseIfChanged } from './storage'
@@ -156,8 +156,10 @@ export function writeLicense(api: PluginAPI, node: SceneNode, params: ParamsOf<'
   if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
   checkEntrySize(LICENSE_KEY, params.license)
   checkEntrySize(SUMMARY_NAMESPACE + LICENSE_SUMMARY_KEY, params.summary)
+  if (params.patternSummary !== undefined) checkEntrySize(SUMMARY_NAMESPACE + SUMMARY_KEY, params.patternSummary)
   if (check.keepAside) node.setPluginData(check.keepAside, stored)
   node.setPluginData(LICENSE_KEY, params.license)
   node.setSharedPluginData(SUMMARY_NAMESPACE, LICENSE_SUMMARY_KEY, params.summary)
+  if (params.patternSummary !== undefined) node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, params.patternSummary)
   api.commitUndo()
 }

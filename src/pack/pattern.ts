@@ -12,7 +12,7 @@ import type { Eligibility, PackPattern, PackReview, UseResult } from './manifest
 
 export interface PatternFacts {
   name: string
-  /** Review history, oldest first (default: the record's current review, for its capture). */
+  /** Review history, oldest first (from the pattern's review entry; default: a migrated v1 record's single review). */
   reviews?: PackReview[]
   license: { terms: LicenseTerms; fingerprint: string } | null
   eligibility: EligibilityResult | null
@@ -22,7 +22,8 @@ export interface PatternFacts {
 
 export function packPatternOf(record: ProvenanceRecord, facts: PatternFacts): PackPattern {
   const c = record.capture
-  const r = record.review
+  // Record v2 keeps decisions in their own entry; only a migrated v1 record still holds one.
+  const r = record.legacy ? record.legacy.review : null
   const reviews: PackReview[] =
     facts.reviews ??
     (r ? [{ decision: r.status, by: { id: r.by.id, name: r.by.name }, at: r.at, note: r.note, capture: c ? { hash: null, at: c.at, hcc: c.hcc } : null }] : [])

@@ -10,8 +10,8 @@ import { summaryOf, type ProvenanceRecord } from './record'
 import { utf8Length } from './utf8'
 
 /** The public summary JSON (shared plugin data). Marked, not yet captured: AI-generated with HCC 0. */
-export function summaryJson(record: ProvenanceRecord): string {
-  const summary = summaryOf(record)
+export function summaryJson(record: ProvenanceRecord, licenseId: string | null = null): string {
+  const summary = summaryOf(record, licenseId)
   return JSON.stringify(record.capture === null ? { ...summary, hcc: 0 } : summary)
 }
 

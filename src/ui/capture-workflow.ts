@@ -6,6 +6,7 @@ import { decodeBaseline, quantizeSnapshot } from '../provenance/baseline-codec'
 import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../provenance/journal'
 import { parseRecord, type ProvenanceRecord } from '../provenance/record'
 import { capturedRecord, isCopy } from '../provenance/record-assembly'
+import { currentLicenseId } from '../license/stamp'
 import { summaryJson } from '../provenance/record-text'
 import { scoreContribution, type ContributionScore } from '../provenance/score'
 import { loadEffectivePolicyAsync } from './policy-workflows'
@@ -100,7 +101,8 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal)
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
-  const summary = summaryJson(record)
+  // The public summary names the pattern's license (its terms' fingerprint), if any.
+  const summary = summaryJson(record, currentLicenseId(stored.license ?? null, record))
   throwIfCancelled(ctx.signal)
   report({ phase: 'writing', done: 0, total: 1 })
   await client.request('writeProvenance', {

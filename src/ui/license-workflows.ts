@@ -11,6 +11,7 @@ import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } 
 import { TIER_LABELS, type LicenseTerms } from '../license/terms'
 import { decodeJournalChunks, journalHead } from '../provenance/journal'
 import type { TeamPolicy } from '../provenance/policy'
+import { summaryJson } from '../provenance/record-text'
 import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../provenance/record'
 import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type DecisionKind } from '../provenance/review'
 import type { LicenseLabeler } from './review-workflows'
@@ -128,6 +129,7 @@ export async function saveLicenseAsync(
         expect: target.licenseRaw,
         license: plan.json,
         summary: plan.summary,
+        patternSummary: summaryJson(target.record, plan.entry.current?.fingerprint ?? null),
       })
       outcome.saved.push({ nodeId: target.nodeId, name: target.name, changed: plan.changed })
     } catch (error) {

@@ -256,8 +256,8 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
 
       {saved ? <SavedView outcome={saved} /> : null}
 
-      <section aria-label="Eligibility" class="lp-stack">
-        <h3 class="lp-h3">Eligibility</h3>
+      <section aria-labelledby="lic-eligibility" class="lp-stack">
+        <h3 class="lp-h3" id="lic-eligibility">Eligibility</h3>
         {parsed && !parsed.ok ? <div class="lp-muted lp-small">Checked once the terms are complete ({plural(parsed.issues.length, 'field')} to fix).</div> : null}
         {parsed && parsed.ok
           ? targets.map((t) => <EligibilityView key={t.nodeId} target={t} result={eligibilityOf(parsed.terms, t, policy)} many={targets.length > 1} />)
@@ -434,7 +434,7 @@ function EligibilityView({ target, result, many }: { target: LicenseTarget; resu
   return (
     <div class="lp-stack">
       {many ? <div class="lp-h3">{target.name}</div> : null}
-      <ul class="lp-elements" aria-label={many ? `Eligibility of ${target.name}` : undefined}>
+      <ul class="lp-elements" aria-label={many ? `Eligibility of ${target.name}` : 'Eligibility'}>
         {result.rules.map((r) => (
           <li key={r.id} class="lp-row">
             <span class={r.ok ? 'lp-ok' : r.severity === 'error' ? 'lp-bad' : 'lp-muted'} aria-hidden="true">

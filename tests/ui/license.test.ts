@@ -127,9 +127,13 @@ describe('stamping through the fake', () => {
       expect(entry.entry.current?.fingerprint).toBe(licenseFingerprint(terms.terms))
       expect(entry.entry.history).toHaveLength(1)
       expect(JSON.parse(frame.getSharedPluginData(SUMMARY_NAMESPACE, LICENSE_SUMMARY_KEY))).toMatchObject({ tier: 'commodity', training: 'notAllowed', termEnd: null })
+      // The pattern's own public summary names the license; a later capture keeps it.
+      expect(JSON.parse(frame.getSharedPluginData(SUMMARY_NAMESPACE, 'summary'))).toMatchObject({ licenseId: licenseFingerprint(terms.terms) })
     }
     const rows = await listReviewAsync(ada.client, { licenseOf: licenseLabelOf })
     expect(rows.map((r) => r.license)).toEqual(['Commodity', 'Commodity'])
+    captured(await captureAsync(frames[1]!.id, ada.ctx))
+    expect(JSON.parse(frames[1]!.getSharedPluginData(SUMMARY_NAMESPACE, 'summary'))).toMatchObject({ licenseId: licenseFingerprint(terms.terms) })
 
     // A change appends; the first change is kept as it was.
     const changed = parseLicenseForm(filled({ tier: 'hybridCreative', attribution: 'Pattern by Ada' }))

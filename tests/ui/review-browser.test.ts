@@ -152,8 +152,10 @@ describe('Review tab in Chromium', () => {
       expect(summary.fingerprint).toMatch(/^sha256-[0-9a-f]{64}$/)
       const entry = JSON.parse(String(await page.evaluate('__frames[0].getPluginData("license")'))) as { history: unknown[] }
       expect(entry.history).toHaveLength(1)
-      const eligibility = frame.getByRole('region', { name: 'Eligibility' })
-      await expect.poll(() => eligibility.textContent()).toMatch(/Eligible for these terms|Not eligible/)
+      const eligibility = frame.getByRole('list', { name: 'Eligibility' })
+      await expect.poll(() => eligibility.getByRole('listitem').count()).toBeGreaterThan(3)
+      expect(await eligibility.textContent()).toMatch(/Non-exclusive terms need no approved review/)
+      await expect.poll(() => frame.getByRole('region', { name: 'Eligibility' }).textContent()).toMatch(/Eligible for these terms|Not eligible/)
       await page.screenshot({ path: `/tmp/loomprint-ui-license-${theme}.png`, fullPage: true })
       expect(await axeViolations(frame)).toEqual([])
       expect(plugin.errors).toEqual([])
