@@ -163,6 +163,8 @@ export class CanvasView {
       canvas.width = Math.round(width * dpr)
       canvas.height = Math.round(height * dpr)
       this.rasterKey = ''
+      // The canvas changed size (the window, or a plugin window resized itself): fit again.
+      this.viewports.clear()
     }
     const editor = this.editor
     const page = editor.pageOf()

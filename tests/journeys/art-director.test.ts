@@ -92,6 +92,7 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
         const ada = await runCommandAs(journey, '1001', REVIEW.command)
         await decide(ada, 'Indigo paisley repeat', REVIEW.approve, 'Looks good to me.')
         await eventually(() => reviewOf(ada, 'Indigo paisley repeat').innerText(), { timeout: 15_000 }).toMatch(/not be one of the pattern’s editors|editor of/i)
+        await reviewOf(ada, 'Indigo paisley repeat').getByRole('button', { name: REVIEW.approve, exact: true }).scrollIntoViewIfNeeded()
         await journey.screen('review-refused-editor')
 
         expect(journey.errors).toEqual([])

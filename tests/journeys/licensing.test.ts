@@ -83,6 +83,7 @@ async function licenseThePaisley(journey: JourneyPage, screens: boolean): Promis
   if (screens) await journey.screen('license-form', { playground: true })
   await form.getByRole('button', { name: LICENSE.save }).click()
   await eventually(() => plugin.getByText(/Saved|stamped/i).count()).toBeGreaterThan(0)
+  await plugin.getByText(/Saved|stamped/i).first().scrollIntoViewIfNeeded()
   if (screens) await journey.screen('license-saved')
 
   // The same terms for both: the line art's model licence allows no commercial use.
@@ -91,6 +92,7 @@ async function licenseThePaisley(journey: JourneyPage, screens: boolean): Promis
   await fillTerms(form)
   const eligibility = plugin.getByRole('region', { name: LICENSE.eligibility })
   await eventually(() => eligibility.innerText()).toMatch(/Botanical line art[\s\S]*✗[\s\S]*commercial/i)
+  await eligibility.getByText(/✗/).first().scrollIntoViewIfNeeded()
   if (screens) await journey.screen('license-eligibility')
   return plugin
 }
