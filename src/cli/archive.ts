@@ -12,6 +12,7 @@
  *    Nothing is written to disk; only the small text files are kept in memory.
  */
 import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { crc32 as zlibCrc32 } from 'node:zlib'
 import yauzl from 'yauzl'
@@ -47,6 +48,8 @@ export interface LayoutEntry {
   compressedSize: number
   uncompressedSize: number
   localOffset: number
+  /** Where the entry's data starts (after its local header). */
+  dataStart: number
   isDirectory: boolean
 }
 
@@ -218,7 +221,7 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
     else seen.set(folded, name)
     const versionNeeded = cd.readUInt16LE(p0 + 6)
     const dosTime = cd.readUInt32LE(p0 + 12)
-    entries.push({ name, nameBytes, method, flags, crc32: crc, compressedSize, uncompressedSize, localOffset, isDirectory, versionNeeded, dosTime })
+    entries.push({ name, nameBytes, method, flags, crc32: crc, compressedSize, uncompressedSize, localOffset, dataStart: 0, isDirectory, versionNeeded, dosTime })
   }
   if (p !== cd.length) reasons.push('the central directory has bytes beyond its entries')
   if (total > limits.maxTotalBytes) reasons.push(`the entries expand to ${total} bytes, over the ${limits.maxTotalBytes}-byte cap`)
@@ -249,6 +252,7 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
     } else if (h.readUInt32LE(14) !== e.crc32 || h.readUInt32LE(18) !== e.compressedSize || h.readUInt32LE(22) !== e.uncompressedSize) {
       return refuse(`the local header of "${printable(e.name)}" declares other sizes or CRC than the directory`)
     }
+    e.dataStart = dataStart
     spans.push({ start: e.localOffset, end: dataStart + e.compressedSize + descriptor, name: e.name })
   }
   spans.sort((a, b) => a.start - b.start)
@@ -273,9 +277,14 @@ export interface ReadEntry {
 
 export type ReadResult = { ok: true; entries: ReadEntry[] } | { ok: false; reasons: string[] }
 
+/** Read size for stored entries. Measured here on 200 MB: 16 kB reads (a stream's default) hash at ~450 MB/s, 1 MB reads at ~900 MB/s. */
+const STORED_CHUNK = 1024 * 1024
+
 /**
- * Streams every entry through SHA-256 and CRC-32 (yauzl; the layout must already have
- * passed). Keeps the text of the names in `keep`.
+ * Streams every entry through SHA-256 and CRC-32 (the layout must already have
+ * passed). yauzl walks the entries and inflates the deflated ones (bounded by the
+ * declared size); stored entries — the big PNGs and PDFs — are read straight from the
+ * offsets the layout check verified, in 1 MB reads. Keeps the text of the names in `keep`.
  */
 export function readEntries(
   file: string,
@@ -300,29 +309,38 @@ export function readEntries(
         const out: ReadEntry[] = []
         zip.on('error', (e: Error) => finish({ ok: false, reasons: [`the archive cannot be read: ${e.message}`] }, zip))
         zip.on('end', () => finish({ ok: true, entries: out }))
+        /** Hashes one entry's bytes; the next entry is read only after this one ends. */
+        const consume = (stream: NodeJS.ReadableStream, d: LayoutEntry): void => {
+          const name = d.name
+          const hash = createHash('sha256')
+          let crc = 0
+          let n = 0
+          const chunks: Buffer[] | null = keep.has(name) && d.uncompressedSize <= keepMaxBytes ? [] : null
+          stream.on('data', (chunk: Buffer) => {
+            hash.update(chunk)
+            crc = zlibCrc32(chunk, crc)
+            n += chunk.length
+            chunks?.push(chunk)
+          })
+          stream.on('error', (e3: Error) => finish({ ok: false, reasons: [`"${printable(name)}" is damaged: ${e3.message}`] }, zip))
+          stream.on('end', () => {
+            if (crc >>> 0 !== d.crc32) return finish({ ok: false, reasons: [`"${printable(name)}" fails its CRC-32 check (the bytes were changed)`] }, zip)
+            if (n !== d.uncompressedSize) return finish({ ok: false, reasons: [`"${printable(name)}" holds ${n} bytes, not the ${d.uncompressedSize} it declares`] }, zip)
+            out.push({ path: name, bytes: n, sha256: hash.digest('hex'), content: chunks ? Buffer.concat(chunks) : null })
+            zip.readEntry()
+          })
+        }
         zip.on('entry', (entry: yauzl.Entry) => {
           const name = entry.fileName
           const d = declared.get(name)
           if (!d) return finish({ ok: false, reasons: [`yauzl sees an entry "${printable(name)}" the directory check did not`] }, zip)
           if (d.isDirectory) return zip.readEntry()
+          if (entry.compressionMethod === 0 && d.method === 0 && entry.compressedSize === d.compressedSize && d.compressedSize > 0) {
+            return consume(createReadStream(file, { start: d.dataStart, end: d.dataStart + d.compressedSize - 1, highWaterMark: STORED_CHUNK }), d)
+          }
           zip.openReadStream(entry, (e2, stream) => {
             if (e2 || !stream) return finish({ ok: false, reasons: [`"${printable(name)}" cannot be read: ${e2?.message ?? 'unknown error'}`] }, zip)
-            const hash = createHash('sha256')
-            let crc = 0
-            let n = 0
-            const chunks: Buffer[] | null = keep.has(name) && d.uncompressedSize <= keepMaxBytes ? [] : null
-            stream.on('data', (chunk: Buffer) => {
-              hash.update(chunk)
-              crc = zlibCrc32(chunk, crc)
-              n += chunk.length
-              chunks?.push(chunk)
-            })
-            stream.on('error', (e3: Error) => finish({ ok: false, reasons: [`"${printable(name)}" is damaged: ${e3.message}`] }, zip))
-            stream.on('end', () => {
-              if (crc >>> 0 !== d.crc32) return finish({ ok: false, reasons: [`"${printable(name)}" fails its CRC-32 check (the bytes were changed)`] }, zip)
-              out.push({ path: name, bytes: n, sha256: hash.digest('hex'), content: chunks ? Buffer.concat(chunks) : null })
-              zip.readEntry()
-            })
+            consume(stream, d)
           })
         })
         zip.readEntry()
