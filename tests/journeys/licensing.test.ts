@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Frame, Locator, Page } from 'playwright-core'
+import type { Download, Frame, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ROOT } from '../build/paths'
 import { EXPORT, LICENSE, PERSON, REVIEW } from './names'
@@ -148,24 +148,38 @@ describe(`licensing team journey`, () => {
       try {
         await licenseThePaisley(journey, false)
 
-        // Export both: the refused one is explained, the pack downloads.
+        // Export both for an intended use: the refused one is explained, the pack downloads.
         await layer(page, 'Indigo paisley repeat').click()
         await layer(page, 'Botanical line art').click({ modifiers: ['Shift'] })
         const exporter = await runCommandAs(journey, PERSON.licensing, EXPORT.command)
-        await eventually(() => exporter.getByRole('button', { name: EXPORT.export }).count()).toBeGreaterThan(0)
+        const exportButton = exporter.getByRole('button', { name: EXPORT.export, exact: true })
+        await eventually(() => exportButton.count()).toBe(1)
+        // A signing key, once per device.
+        const newKey = exporter.getByRole('button', { name: EXPORT.newKey, exact: true })
+        await eventually(() => newKey.count()).toBe(1)
+        if (!(await exportButton.isEnabled())) await newKey.click()
+        await eventually(() => exportButton.isEnabled()).toBe(true)
+        await exporter.getByRole('button', { name: EXPORT.useSelection, exact: true }).click()
+        await exporter.getByLabel(EXPORT.fieldOfUse, { exact: true }).selectOption({ label: 'Home textiles' })
+        await exporter.getByLabel(EXPORT.territory, { exact: true }).fill('FR, DE')
+        await exporter.getByLabel(EXPORT.units, { exact: true }).fill('5000')
         await journey.screen('export', { playground: true })
-        await exporter.getByRole('button', { name: EXPORT.export }).first().click()
-        await eventually(() => exporter.getByText(/Botanical line art/).allInnerTexts(), { timeout: 30_000 }).toEqual(
-          expect.arrayContaining([expect.stringMatching(/review|approv/i)]),
-        )
+        await exportButton.click()
+        const refused = exporter.getByRole('list', { name: EXPORT.refused })
+        await eventually(() => refused.innerText(), { timeout: 30_000 }).toMatch(/Botanical line art[\s\S]*commercial/i)
         await journey.screen('export-refused')
-        const downloading = page.waitForEvent('download', { timeout: 60_000 })
-        const confirm = exporter.getByRole('button', { name: /leave .* out|export without|continue/i })
-        if ((await confirm.count()) > 0) await confirm.first().click()
-        const download = await downloading
+
+        const downloads: Download[] = []
+        page.on('download', (d) => downloads.push(d))
+        await exporter.getByRole('button', { name: EXPORT.leaveOut, exact: true }).click()
+        const link = exporter.getByRole('link', { name: EXPORT.download })
+        await eventually(() => link.count(), { timeout: 60_000 }).toBe(1)
+        await journey.screen('exported')
+        if (downloads.length === 0) await link.click()
+        await eventually(() => downloads.length, { timeout: 30_000 }).toBeGreaterThan(0)
+        const download = downloads[0]!
         const pack = path.join(dir, download.suggestedFilename() || 'pack.zip')
         await download.saveAs(pack)
-        await journey.screen('exported')
 
         const good = verify(pack)
         expect(good.output).toMatch(/\bVERIFIED\b/)

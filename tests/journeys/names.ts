@@ -50,6 +50,16 @@ export const EXPORT = {
   /** Plugins menu command that opens the Export tab. */
   command: 'Export licensed pack',
   tab: 'Export',
-  /** The button that builds and downloads the pack. */
-  export: /^Export( licensed)? pack/,
+  /** Made once per device; Export stays disabled until there is one. */
+  newKey: 'New signing key',
+  useSelection: 'Use the selection',
+  fieldOfUse: 'Field of use',
+  territory: 'Territory',
+  units: 'Units',
+  /** The button that checks the chosen patterns and builds the pack. */
+  export: 'Export pack',
+  /** The confirmation listing what cannot be exported, and why. */
+  refused: 'Refused patterns',
+  leaveOut: 'Leave out and export',
+  download: /^Download /,
 } as const
