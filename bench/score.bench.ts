@@ -4,13 +4,29 @@
  *   npm run bench -- score
  *
  * Figures (median of ≥ 7 timed runs after warm-up, milliseconds):
- *   capture.score10k.ms    scoreContribution(baseline, current), 10k vs ~10k elements
- *   capture.outline10k.ms  outlineSignature for 10k petal/leaf/stem paths (host work)
+ *   capture.score10k.ms     scoreContribution(baseline, current), method 2 (both rasters
+ *                           included), 10k vs ~10k elements (≤ 200)
+ *   capture.score10k.v1.ms  the same with method 1, for comparison
+ *   capture.raster10k.ms    method 2 on the irregular fixture (10k unique outlines, every
+ *                           shape its own place, size, rotation), against a lightly edited copy
+ *   capture.outline10k.ms   outlineSignature for 10k petal/leaf/stem paths (host work)
  */
 import { performance } from 'node:perf_hooks'
 import { outlineSignature } from '../src/provenance/outline'
-import { scoreContribution } from '../src/provenance/score'
+import { METHOD_V1, scoreContribution } from '../src/provenance/score'
+import type { PatternSnapshot } from '../src/provenance/snapshot'
+import { irregularMotifs } from './fixtures/irregular-motifs'
 import { realisticEdits, textileRepeat } from './fixtures/textile-repeat'
+
+/** Every 50th shape recoloured, every 97th nudged: a light edit of the irregular fixture. */
+function lightlyEdited(p: PatternSnapshot): PatternSnapshot {
+  const out = JSON.parse(JSON.stringify(p)) as PatternSnapshot
+  out.elements.forEach((e, i) => {
+    if (i % 50 === 7 && e.fills[0]?.kind === 'solid') e.fills[0].color.r = 1 - e.fills[0].color.r
+    if (i % 97 === 3) e.bounds.x += 6
+  })
+  return out
+}
 
 const RUNS = 9
 
@@ -34,6 +50,8 @@ export async function run(): Promise<Record<string, number>> {
   const baseline = textileRepeat(10_000, 1)
   const current = realisticEdits(baseline, 2)
   const score = scoreContribution(baseline, current)
+  const irregular = irregularMotifs(10_000, 1)
+  const irregularEdited = lightlyEdited(irregular)
 
   const paths: string[] = []
   for (let i = 0; i < 10_000; i++) {
@@ -50,6 +68,8 @@ export async function run(): Promise<Record<string, number>> {
 
   return {
     'capture.score10k.ms': round(timeIt(() => scoreContribution(baseline, current))),
+    'capture.score10k.v1.ms': round(timeIt(() => scoreContribution(baseline, current, undefined, { method: METHOD_V1 }))),
+    'capture.raster10k.ms': round(timeIt(() => scoreContribution(irregular, irregularEdited))),
     'capture.outline10k.ms': round(timeIt(() => {
       for (let i = 0; i < paths.length; i++) outlineSignature([paths[i]!], { w: 50, h: 40 })
     })),

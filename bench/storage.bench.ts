@@ -8,6 +8,8 @@
  *   capture.bytesPerElement.irregular  the same for a 10,000-element irregular pattern (traced /
  *                            scattered: every shape its own position, size, rotation, outline and
  *                            jittered colour; bench/fixtures/irregular-motifs.ts) (≤ 48)
+ *   capture.bytesPerElement.paths  the textile repeat with its path data (method 2 paints
+ *                            exact outlines where the baseline keeps them) (≤ 48)
  *   capture.encodeMs.irregular  baseline encode time for it, Node
  *   capture.encodeMs / decodeMs  baseline codec time for it (UI iframe work), Node
  *   journal.eventsPerSec     appendEdit incl. hashing (lazy: done by the final journalHead), realistic
@@ -19,7 +21,7 @@ import { decodeBaseline, encodeBaseline } from '../src/provenance/baseline-codec
 import { appendEdit, createJournal, encodeJournalChunks, journalHead, type EditEvent, type Journal } from '../src/provenance/journal'
 import { editingSession } from './fixtures/editing-session'
 import { irregularMotifs } from './fixtures/irregular-motifs'
-import { textileRepeat } from './fixtures/textile-repeat'
+import { textileRepeat, withPathData } from './fixtures/textile-repeat'
 
 export async function run(): Promise<Record<string, number>> {
   const snapshot = textileRepeat(10_000, 1)
@@ -36,6 +38,8 @@ export async function run(): Promise<Record<string, number>> {
     if (!decoded.ok) throw new Error(decoded.error)
   }
   const bytesPerElement = encoded.bytes / encoded.elements
+
+  const withPaths = encodeBaseline(withPathData(snapshot))
 
   const irregular = irregularMotifs(10_000, 1)
   let irregularEncoded = encodeBaseline(irregular)
@@ -65,6 +69,7 @@ export async function run(): Promise<Record<string, number>> {
 
   return {
     'capture.bytesPerElement': round2(bytesPerElement),
+    'capture.bytesPerElement.paths': round2(withPaths.bytes / withPaths.elements),
     'capture.bytesPerElement.irregular': round2(irregularEncoded.bytes / irregularEncoded.elements),
     'capture.encodeMs': round2(encodeMs),
     'capture.encodeMs.irregular': round2(irregularEncodeMs),

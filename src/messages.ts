@@ -59,6 +59,8 @@ export const ElementReadingSchema = z.object({
   strokeWeight: finite(),
   effects: z.array(EffectSchema),
   outline: z.nullable(z.array(z.string())),
+  /** A frame that clips its children (method 2 clips to it). Absent from older hosts. */
+  clipsContent: z.optional(z.boolean()),
   text: z.nullable(z.string()),
 })
 export type ElementReading = z.infer<typeof ElementReadingSchema>

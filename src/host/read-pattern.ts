@@ -69,6 +69,7 @@ function readElement(node: SceneNode, path: string, originX: number, originY: nu
     effects: 'effects' in node ? readEffects(node.effects) : [],
     outline: readOutline(node),
     text: node.type === 'TEXT' ? node.characters : null,
+    clipsContent: 'clipsContent' in node ? node.clipsContent : false,
   }
 }
 

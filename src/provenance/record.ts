@@ -9,8 +9,8 @@
 
 import * as z from 'zod/mini'
 import { formatIssues, type FieldIssue } from './issues'
+import { METHOD, METHODS, TOP_ELEMENTS } from './method'
 import { TeamPolicySchema } from './policy'
-import type { METHOD, TOP_ELEMENTS } from './score'
 import { utf8Length } from './utf8'
 
 // ---------------------------------------------------------------------------
@@ -32,15 +32,6 @@ export function journalKey(userId: string, n: number): string {
   return 'journal.' + userId + '.' + n
 }
 
-/**
- * The method id stored with every capture. Its home is score.ts (`METHOD`); the main
- * bundle validates records but must not carry the scorer (+10 kB), so this is a
- * type-only import: the compiler fails here if the two ever differ.
- */
-const METHOD_ID: typeof METHOD = 'loomprint-hcc/1'
-/** How many most-changed elements a capture keeps: score.ts's `TOP_ELEMENTS`, checked the same way. */
-const TOP_CAP: typeof TOP_ELEMENTS = 20
-
 // ---------------------------------------------------------------------------
 // Limits
 
@@ -54,7 +45,7 @@ export const LIMITS = {
   note: 2000,
   id: 200,
   name: 200,
-  top: TOP_CAP,
+  top: TOP_ELEMENTS,
   people: 20,
   heads: 20,
 } as const
@@ -160,7 +151,8 @@ export const CaptureSchema = z.object({
   added: count(),
   removed: count(),
   changed: count(),
-  method: z.literal(METHOD_ID),
+  /** Which method scored it; captures from before method 2 keep 'loomprint-hcc/1'. */
+  method: z.enum(METHODS),
   policyFingerprint: text(LIMITS.short),
   /** The team policy this capture was scored with, so the score can be recomputed later. */
   policy: z.optional(TeamPolicySchema),
@@ -272,7 +264,7 @@ export const PatternSummarySchema = z.object({
   label: required(LIMITS.label),
   digitalSourceType: DigitalSourceTypeSchema,
   licenseId: z.nullable(required(LIMITS.id)),
-  method: z.literal(METHOD_ID),
+  method: z.enum(METHODS),
   patternId: PatternIdSchema,
 })
 export type PatternSummary = z.infer<typeof PatternSummarySchema>
@@ -475,7 +467,7 @@ export function summaryOf(record: ProvenanceRecord, licenseId: string | null = n
     label: c ? c.label : 'AI-generated',
     digitalSourceType: c ? c.digitalSourceType : 'trainedAlgorithmicMedia',
     licenseId: licenseId ?? record.legacy?.license?.id ?? null,
-    method: METHOD_ID,
+    method: c ? c.method : METHOD,
     patternId: record.patternId,
   }
 }

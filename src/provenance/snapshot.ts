@@ -49,6 +49,15 @@ export interface OutlineSignature {
 /** Number of resampled points in an OutlineSignature (so `points.length` is twice this). */
 export const OUTLINE_POINTS = 16
 
+/**
+ * One visual layer.
+ *
+ * Geometry (method 2 reads it so): `bounds` is the element's own box, centred where
+ * the element shows; `rotation` turns it about that centre (degrees, counter-clockwise
+ * on screen, as Figma counts). Unrotated elements' boxes are their bounding boxes.
+ * The outline is `pathData` when present (SVG path strings in the box, 0..w × 0..h),
+ * else the stored signature `geometry`, else the box itself (an ellipse for ELLIPSE).
+ */
 export interface ElementSnapshot {
   /** Figma node id. */
   id: string
@@ -68,6 +77,10 @@ export interface ElementSnapshot {
   geometry: OutlineSignature | null
   /** Characters of a text layer; null elsewhere. */
   text: string | null
+  /** The outline as SVG path data in the element's own box (fill geometry). Optional. */
+  pathData?: string[]
+  /** A frame that clips its children to its box. */
+  clipsContent?: boolean
 }
 
 export interface PatternSnapshot {

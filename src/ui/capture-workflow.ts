@@ -8,7 +8,7 @@ import { parseRecord, type ProvenanceRecord } from '../provenance/record'
 import { capturedRecord, isCopy } from '../provenance/record-assembly'
 import { currentLicenseId } from '../license/stamp'
 import { summaryJson } from '../provenance/record-text'
-import { scoreContribution, type ContributionScore } from '../provenance/score'
+import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../provenance/score'
 import { loadEffectivePolicyAsync } from './policy-workflows'
 import { readSnapshotAsync } from './read-snapshot'
 import { checkRecordSize, throwIfCancelled, type WorkflowContext } from './workflow-context'
@@ -27,6 +27,8 @@ export interface CaptureResult {
   nodeId: string
   name: string
   score: ContributionScore
+  /** Where the human contribution is (method 2's change map); null for method 1. */
+  heat: CanvasMap | null
   /** Node id → layer name (current layers; removed elements fall back to the baseline path). */
   names: Map<string, string>
   journal: JournalSummary
@@ -78,7 +80,13 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   // The stored baseline went through the codec's quantization; put the current state
   // through the same rounding so an unedited pattern scores exactly 0.
   const current = quantizeSnapshot(reading.snapshot)
-  const score = scoreContribution(baseline.snapshot, current, policy, { matchBy: copy ? 'path' : 'id' })
+  // Method 2, with the raster it measured on (the heat map).
+  const { score, map: heat } = compareOnCanvas(baseline.snapshot, current, policy, copy ? 'path' : 'id')
+  if (old.capture && old.capture.method !== score.method) {
+    warnings.push(
+      `The previous capture (HCC ${old.capture.hcc.toFixed(2)}) was scored with method ${old.capture.method}; this one uses ${score.method}, which weighs what is visible on the canvas. The two scores are not directly comparable.`,
+    )
+  }
   report({ phase: 'scoring', done: 1, total: 1 })
 
   // The journal is evidence; a broken chain is reported, not fatal.
@@ -121,6 +129,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     nodeId,
     name: reading.name,
     score,
+    heat,
     names: reading.names,
     journal,
     journalChecks,

@@ -5,7 +5,7 @@
  */
 import { describeIssues, type ClientEndpoint } from '../channel'
 import { parseProgressData, type ElementReading } from '../messages'
-import { outlineSignature } from '../provenance/outline'
+import { elementFromShape } from '../provenance/shape'
 import type { ElementSnapshot, PatternSnapshot } from '../provenance/snapshot'
 import { errorMessage, WorkflowError } from './workflow-context'
 
@@ -17,9 +17,12 @@ export interface PatternReading {
   name: string
 }
 
-/** One reading → the snapshot model: the raw outline becomes a compact signature. */
+/**
+ * One reading → the snapshot model: the raw outline becomes a compact signature and,
+ * for method 2, the path data itself (the baseline keeps it while it fits).
+ */
 export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
-  return {
+  return elementFromShape({
     id: reading.id,
     path: reading.path,
     type: reading.type,
@@ -32,9 +35,10 @@ export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
     strokes: reading.strokes,
     strokeWeight: reading.strokeWeight,
     effects: reading.effects,
-    geometry: reading.outline === null ? null : outlineSignature(reading.outline, { w: reading.bounds.w, h: reading.bounds.h }),
+    pathData: reading.outline,
     text: reading.text,
-  }
+    clipsContent: reading.clipsContent === true,
+  })
 }
 
 /**

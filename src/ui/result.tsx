@@ -1,6 +1,7 @@
 /** The capture result: HCC, label, breakdown, most-changed elements, journal. */
 import { Text } from '@create-figma-plugin/ui'
 import { BREAKDOWN_KEYS } from '../provenance/record'
+import { HeatMap } from './heatmap'
 import { formatContribution, formatCount, formatDuration, formatHcc, formatTime, plural, SOURCE_TYPE_URL } from './format'
 import { Warning } from './widgets'
 import type { CaptureResult } from './workflows'
@@ -18,6 +19,7 @@ export const DIMENSION_LABELS: Record<(typeof BREAKDOWN_KEYS)[number], string> =
 const KIND_LABELS: Record<string, string> = {
   changed: 'changed',
   added: 'added',
+  copied: 'copy of an AI layer',
   removed: 'removed',
   hidden: 'hidden',
 }
@@ -49,6 +51,8 @@ export function CaptureResultView({
           </div>
         </div>
       </div>
+
+      {result.heat ? <HeatMap map={result.heat} onSelect={onFocus} /> : null}
 
       {result.lineage ? (
         <div class="lp-note" role="note">

@@ -11,6 +11,7 @@ import {
   quantizeSnapshot,
 } from '../../src/provenance/baseline-codec'
 import { sha256HexOfString } from '../../src/provenance/sha256'
+import { elementFromShape } from '../../src/provenance/shape'
 import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/provenance/snapshot'
 import { OUTLINE_POINTS } from '../../src/provenance/snapshot'
 import { utf8Decode, utf8Encode } from '../../src/provenance/utf8'
@@ -424,5 +425,31 @@ describe('base64 and UTF-8 helpers', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('method 2 geometry (format 3)', () => {
+  const rect = (id: string, path: string, d: string | null, clips = false) =>
+    elementFromShape({ id, path, type: clips ? 'FRAME' : 'VECTOR', bounds: { x: 0, y: 0, w: 10, h: 10 }, fills: [{ kind: 'solid', color: { r: 1, g: 0, b: 0, a: 1 } }], pathData: d === null ? null : [d, 'M 0 0 L 1 1'], clipsContent: clips })
+
+  it('keeps shared path data and clipping frames through a round trip', () => {
+    const elements = [rect('1:1', '', null, true), rect('1:2', '0', null, true)]
+    for (let i = 0; i < 200; i++) elements.push(rect(`2:${i}`, `0.${i}`, 'M 0 0 L 10 0 L 10 10 Z'))
+    const snapshot = { rootId: '1:1', rootBounds: { x: 0, y: 0, w: 10, h: 10 }, elements }
+    const enc = encodeBaseline(snapshot)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && dec.snapshot).toEqual(quantizeSnapshot(snapshot))
+    expect(dec.ok && dec.snapshot.elements[5]!.pathData).toEqual(['M 0 0 L 10 0 L 10 10 Z', 'M 0 0 L 1 1'])
+    expect(dec.ok && dec.snapshot.elements[1]!.clipsContent).toBe(true)
+    expect(dec.ok && dec.snapshot.elements[5]!.clipsContent).toBeUndefined()
+  })
+
+  it('leaves path data out when every outline is its own and the table would not fit', () => {
+    const elements = [rect('1:1', '', null)]
+    for (let i = 0; i < 200; i++) elements.push(rect(`2:${i}`, `${i}`, `M 0 0 C ${i} 1 ${i + 0.5} 2 ${i + 0.25} 3 L 10 10 Z`))
+    const enc = encodeBaseline({ rootId: '1:1', rootBounds: { x: 0, y: 0, w: 10, h: 10 }, elements })
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok).toBe(true)
+    expect(dec.ok && dec.snapshot.elements.some((e) => e.pathData)).toBe(false)
   })
 })

@@ -14,7 +14,7 @@ import type { JournalEntry } from '../../src/provenance/journal'
 
 const golden = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, 'golden', name), 'utf8'))
 
-describe.each(['handmade', 'irregular-100', 'textile-100'])('stored baseline %s', (name) => {
+describe.each(['handmade', 'irregular-100', 'textile-100', 'textile-paths-100'])('stored baseline %s', (name) => {
   const { chunks, hash, snapshot } = golden(`${name}.baseline.json`) as { chunks: string[]; hash: string; snapshot: PatternSnapshot }
 
   it('still decodes to the snapshot it was written from', () => {

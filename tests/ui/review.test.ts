@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest'
 import { RECORD_KEY } from '../../src/provenance/record'
 import { REVIEW_KEY, parseReviewLog } from '../../src/provenance/review'
+import { METHOD } from '../../src/provenance/method'
 import { captureAllAsync, decideAsync, listReviewAsync, reviewRulesOf, type ReviewRow } from '../../src/ui/review-workflows'
 import { captureAsync, loadPolicyAsync, markAsync, savePolicyAsync } from '../../src/ui/workflows'
 import { createFigmaWorld, type FigmaWorld } from '../figma-fake/index'
@@ -79,7 +80,7 @@ describe('decisions', () => {
     expect(row(rows, 'Paisley').status).toBe('approved')
     const stored = parseReviewLog(frames[0]!.getPluginData(REVIEW_KEY))
     if (!stored.ok) throw new Error(stored.error)
-    expect(stored.log.decisions[0]).toMatchObject({ decision: 'approve', by: CORA, capture: { hcc: 0, method: 'loomprint-hcc/1' } })
+    expect(stored.log.decisions[0]).toMatchObject({ decision: 'approve', by: CORA, capture: { hcc: 0, method: METHOD } })
 
     // Ada recolours a tile on page A (her plugin journals it).
     world.edit(ada.session, () => {

@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest'
 import { createClient, type ClientEndpoint, type Transport } from '../../src/channel'
 import { startPlugin } from '../../src/host/plugin'
 import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../../src/provenance/record'
+import { elementAt } from '../../src/provenance/heatmap'
+import { CHANGE } from '../../src/provenance/score'
 import {
   captureAsync,
   helloAsync,
@@ -200,6 +202,29 @@ describe('mark, then capture', () => {
     expect(stored.record.capture?.hcc).toBeCloseTo(result.score.hcc, 10)
     expect(nth(stored.record.capture?.top, 0).id).toBe(rects[0].id)
     expect(stored.record.capture?.by).toEqual(USER)
+    expect(stored.record.capture?.method).toBe('loomprint-hcc/2')
+    // The heat map shows the recoloured motif as changed, and clicking it names that layer.
+    const heat = result.heat!
+    expect(heat.width).toBeGreaterThan(0)
+    let at = -1
+    for (let p = 0; p < heat.kinds.length && at < 0; p++) if (heat.kinds[p] === CHANGE.changed) at = p
+    expect(at).toBeGreaterThanOrEqual(0)
+    expect(elementAt(heat, at % heat.width, Math.floor(at / heat.width))).toBe(rects[0].id)
+  })
+
+  test('a pattern last captured with method 1 is captured again with method 2, and says so', async () => {
+    const s = setup()
+    const { frame } = makePattern(s)
+    await markAsync(s.client, [frame.id], ORIGIN, s.ctx)
+    captured(await captureAsync(frame.id, s.ctx))
+    // A record from before method 2: its capture says method 1 (and still loads).
+    const raw = JSON.parse(frame.getPluginData(RECORD_KEY)) as { capture: { method: string } }
+    raw.capture.method = 'loomprint-hcc/1'
+    s.world.edit(s.session, () => frame.setPluginData(RECORD_KEY, JSON.stringify(raw)))
+    expect(parseRecord(frame.getPluginData(RECORD_KEY)).ok).toBe(true)
+    const again = captured(await captureAsync(frame.id, s.ctx))
+    expect(again.score.method).toBe('loomprint-hcc/2')
+    expect(again.warnings.some((w) => w.includes('loomprint-hcc/1'))).toBe(true)
   })
 
   test('duplicate via clone() → capture of the copy records lineage and scores 0', async () => {

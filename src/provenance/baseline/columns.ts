@@ -303,6 +303,84 @@ const textColumn: ColumnCodec = {
   },
 }
 
+/**
+ * Frames that clip their children (method 2 clips to them): the indices of those
+ * elements, as deltas. Since format 3.
+ */
+const clipsColumn: ColumnCodec = {
+  name: 'clips',
+  since: 3,
+  write: (out, enc) => {
+    const at: number[] = []
+    enc.elements.forEach((e, i) => {
+      if (e.clipsContent) at.push(i)
+    })
+    out.uv(at.length)
+    let prev = -1
+    for (const i of at) {
+      out.uv(i - prev - 1)
+      prev = i
+    }
+  },
+  read: (r, dec) => {
+    const count = r.count('clips', 1)
+    let prev = -1
+    for (let k = 0; k < count; k++) {
+      prev = prev + 1 + r.uv('clips')
+      checkIndex(prev, dec.n, 'clips')
+      dec.elements[prev]!.clipsContent = true
+    }
+  },
+}
+
+/**
+ * Unique path data per element, kept only while the table of distinct outlines stays
+ * within PATH_DATA_BYTES per element (repeated motifs share one entry; a traced pattern
+ * where every outline is its own does not fit, and method 2 then paints the outline
+ * signatures). Since format 3.
+ */
+export const PATH_DATA_BYTES = 16
+const pathDataColumn: ColumnCodec = {
+  name: 'path data',
+  since: 3,
+  write: (out, enc) => {
+    const index = new Map<string, number>()
+    const refs: number[] = []
+    let chars = 0
+    for (const e of enc.elements) {
+      if (!e.pathData || e.pathData.length === 0) {
+        refs.push(0)
+        continue
+      }
+      const joined = e.pathData.join('\u001f')
+      let k = index.get(joined)
+      if (k === undefined) {
+        k = index.size
+        index.set(joined, k)
+        chars += joined.length
+      }
+      refs.push(k + 1)
+    }
+    if (index.size === 0 || chars > PATH_DATA_BYTES * enc.elements.length) {
+      out.uv(0)
+      return
+    }
+    out.uv(index.size)
+    for (const joined of index.keys()) out.str(joined)
+    for (const ref of refs) out.uv(ref)
+  },
+  read: (r, dec) => {
+    const size = r.count('path data', 1)
+    if (size === 0) return
+    const table: string[][] = []
+    for (let k = 0; k < size; k++) table.push(r.str('path data').split('\u001f'))
+    for (const e of dec.elements) {
+      const ref = r.index(size + 1, 'path data')
+      if (ref > 0) e.pathData = [...table[ref - 1]!]
+    }
+  },
+}
+
 // ---------------------------------------------------------------------------
 // The layout's element columns, in stored order.
 
@@ -325,4 +403,6 @@ export const COLUMNS: readonly ColumnCodec[] = [
   numberColumn('stroke weight', PX, (e) => e.strokeWeight, (e, v) => (e.strokeWeight = v)),
   geometryColumn,
   textColumn,
+  clipsColumn,
+  pathDataColumn,
 ]

@@ -21,7 +21,7 @@ import { EffectTable, PaintTable, readEffectTable, readPaintTable } from './pain
 import { PX, q } from './quantize'
 
 /** The version this codec writes. */
-export const BASELINE_FORMAT_VERSION = 2
+export const BASELINE_FORMAT_VERSION = 3
 /** The oldest version it reads (version 1 never shipped). */
 export const OLDEST_BASELINE_FORMAT_VERSION = 2
 

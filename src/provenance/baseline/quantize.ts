@@ -87,6 +87,9 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
         effects: e.effects.map(qEffect),
         geometry: e.geometry === null ? null : { vertices: qInt(e.geometry.vertices), points: e.geometry.points.map(qInt) },
         text: e.text === null ? null : qStr(e.text),
+        // Method 2's geometry (format 3): stored as is.
+        ...(e.pathData && e.pathData.length > 0 ? { pathData: e.pathData.map(qStr) } : {}),
+        ...(e.clipsContent ? { clipsContent: true } : {}),
       }),
     ),
   }

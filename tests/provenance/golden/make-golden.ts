@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { irregularMotifs } from '../../../bench/fixtures/irregular-motifs'
-import { textileRepeat } from '../../../bench/fixtures/textile-repeat'
+import { textileRepeat, withPathData } from '../../../bench/fixtures/textile-repeat'
 import { editingSession } from '../../../bench/fixtures/editing-session'
 import { decodeBaseline, encodeBaseline } from '../../../src/provenance/baseline-codec'
 import { appendEdit, createJournal, encodeJournalChunks, journalHead } from '../../../src/provenance/journal'
@@ -15,6 +15,15 @@ import { handmadeSnapshot } from './handmade-snapshot'
 import type { PatternSnapshot } from '../../../src/provenance/snapshot'
 
 const dir = import.meta.dirname
+
+/** The 100-element textile repeat with its path data, its first motif group a clipping frame. */
+function textileWithClipping(): PatternSnapshot {
+  const s = withPathData(textileRepeat(100, 3))
+  const group = s.elements.find((e) => e.type === 'GROUP')!
+  group.type = 'FRAME'
+  group.clipsContent = true
+  return s
+}
 
 function freezeBaseline(name: string, snapshot: PatternSnapshot, chunkChars?: number): void {
   const encoded = encodeBaseline(snapshot, chunkChars === undefined ? {} : { chunkChars })
@@ -28,6 +37,8 @@ function freezeBaseline(name: string, snapshot: PatternSnapshot, chunkChars?: nu
 
 freezeBaseline('handmade', handmadeSnapshot())
 freezeBaseline('irregular-100', irregularMotifs(100, 7), 2_000)
+// Format 3 (method 2's geometry): shared path data, and a clipping frame.
+freezeBaseline('textile-paths-100', textileWithClipping(), 2_000)
 freezeBaseline('textile-100', textileRepeat(100, 3))
 
 const journal = createJournal({ id: '1001', name: 'Ada' })

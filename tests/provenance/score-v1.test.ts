@@ -2,12 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { deltaE } from '../../src/provenance/color'
 import { DEFAULT_POLICY, parsePolicy, policyFingerprint, type TeamPolicy } from '../../src/provenance/policy'
-import { comparePaths, editDistance, labelFor, scoreContribution, TOP_ELEMENTS } from '../../src/provenance/score'
+import { comparePaths, editDistance, labelFor, METHOD_V1, scoreContribution as scoreAnyMethod, TOP_ELEMENTS, type ScoreOptions } from '../../src/provenance/score'
 import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
 // FC_RUNS=5000 npx vitest run tests/provenance shakes the properties harder.
 import { applyEdits, clone, type Edit, edits, opaque, pattern, rgba, shuffled } from './arbitraries'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 100) })
+
+// Method 1, kept to recompute and explain old captures: these are its numbers.
+const scoreContribution = (baseline: PatternSnapshot, current: PatternSnapshot, policy?: TeamPolicy, options: ScoreOptions = {}) =>
+  scoreAnyMethod(baseline, current, policy, { method: METHOD_V1, ...options })
 
 // ---- a small, readable pattern: four 100×100 tiles in a 200×200 repeat ---------------
 

@@ -1,0 +1,106 @@
+/**
+ * Method 2's measure of one element's change on the canvas: what it covers, compared
+ * centred (shape) and in place (what moving it uncovered), on a grid of its own; and
+ * its style change. See score-v2.ts for the method.
+ */
+import type { Placed } from './canvas-layout'
+import { BLEND_CHANGE, blendOf, clamp01, effectsChange } from './dimensions'
+import { compose, IDENTITY, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+import type { Seen } from './visibility'
+
+/** Canvas changes below this fraction of an element's area are rasterization noise. */
+export const CANVAS_DEADBAND = 0.02
+
+/** Pixels on the long side of the grid one element's two states are compared on. */
+const LOCAL_GRID = 48
+
+function sameAffine(p: Affine, q: Affine): boolean {
+  const eps = 1e-9 * (1 + Math.abs(p.e) + Math.abs(p.f))
+  return (
+    Math.abs(p.a - q.a) <= eps && Math.abs(p.b - q.b) <= eps && Math.abs(p.c - q.c) <= eps &&
+    Math.abs(p.d - q.d) <= eps && Math.abs(p.e - q.e) <= eps && Math.abs(p.f - q.f) <= eps
+  )
+}
+
+function coverage(item: RenderItem, move: Affine, rect: PixelRect, width: number, height: number): Uint8Array {
+  const raster = new Raster(width, height)
+  const solid: RenderItem = {
+    outline: item.outline,
+    transform: compose(move, item.transform),
+    fillAlpha: item.fillAlpha > 0 ? 1 : 0,
+    strokeAlpha: item.strokeAlpha > 0 ? 1 : 0,
+    strokeWeight: item.strokeWeight,
+    clip: rect,
+    flagged: false,
+    evenOdd: item.evenOdd,
+  }
+  raster.paint(0, solid)
+  const out = new Uint8Array(width * height)
+  for (let i = 0; i < out.length; i++) out[i] = raster.top[i]! > 0 ? 1 : 0
+  return out
+}
+
+function pixelBox(item: RenderItem, w: number, h: number): [number, number, number, number] {
+  const m = item.transform
+  const xs = [m.e, m.a * w + m.e, m.c * h + m.e, m.a * w + m.c * h + m.e]
+  const ys = [m.f, m.b * w + m.f, m.d * h + m.f, m.b * w + m.d * h + m.f]
+  const pad = item.strokeAlpha > 0 ? item.strokeWeight * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : 0
+  return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad]
+}
+
+/** Intersection over union of two items' coverage, B shifted by (dx, dy) raster pixels. */
+function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: number, bh: number, dx: number, dy: number): number {
+  const ba = pixelBox(a, aw, ah)
+  const bb = pixelBox(b, bw, bh)
+  const x0 = Math.min(ba[0], bb[0] + dx)
+  const y0 = Math.min(ba[1], bb[1] + dy)
+  const x1 = Math.max(ba[2], bb[2] + dx)
+  const y1 = Math.max(ba[3], bb[3] + dy)
+  const span = Math.max(x1 - x0, y1 - y0)
+  if (!(span > 0)) return 1
+  const g = LOCAL_GRID / span
+  const width = Math.max(1, Math.ceil((x1 - x0) * g))
+  const height = Math.max(1, Math.ceil((y1 - y0) * g))
+  const rect: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
+  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: -x0 * g, f: -y0 * g }
+  const ca = coverage(a, toLocal, rect, width, height)
+  const cb = coverage(b, compose(toLocal, { ...IDENTITY, e: dx, f: dy }), rect, width, height)
+  let both = 0
+  let either = 0
+  for (let i = 0; i < ca.length; i++) {
+    both += ca[i]! & cb[i]!
+    either += ca[i]! | cb[i]!
+  }
+  return either > 0 ? both / either : 1
+}
+
+function deadband(v: number): number {
+  return v <= CANVAS_DEADBAND ? 0 : clamp01((v - CANVAS_DEADBAND) / (1 - CANVAS_DEADBAND))
+}
+
+/** Shape (what the element covers, centred) and displacement (what moving it uncovers), 0..1. */
+export function geometryChange(pa: Placed, pb: Placed): { shape: number; move: number } {
+  const a = pa.item
+  const b = pb.item
+  const ea = pa.seen.el
+  const eb = pb.seen.el
+  const sameStroke = (a.strokeAlpha > 0) === (b.strokeAlpha > 0) && (a.strokeAlpha === 0 || a.strokeWeight === b.strokeWeight)
+  const sameFill = (a.fillAlpha > 0) === (b.fillAlpha > 0)
+  if (pa.outlineKey === pb.outlineKey && sameStroke && sameFill && sameAffine(a.transform, b.transform)) return { shape: 0, move: 0 }
+  const ba = pixelBox(a, ea.bounds.w, ea.bounds.h)
+  const bb = pixelBox(b, eb.bounds.w, eb.bounds.h)
+  const dx = (ba[0] + ba[2]) / 2 - (bb[0] + bb[2]) / 2
+  const dy = (ba[1] + ba[3]) / 2 - (bb[1] + bb[3]) / 2
+  const aligned = overlap(a, ea.bounds.w, ea.bounds.h, b, eb.bounds.w, eb.bounds.h, dx, dy)
+  const actual = dx === 0 && dy === 0 ? aligned : overlap(a, ea.bounds.w, ea.bounds.h, b, eb.bounds.w, eb.bounds.h, 0, 0)
+  const shape = deadband(1 - aligned)
+  const move = aligned > 0 ? deadband(clamp01(1 - actual / aligned)) : 0
+  return { shape, move }
+}
+
+export function styleChange(a: Seen, b: Seen): number {
+  const opacity = Math.abs(a.opacity - b.opacity)
+  const blend = blendOf(a.el.blendMode) === blendOf(b.el.blendMode) ? 0 : BLEND_CHANGE
+  const effects = a.el.effects.length === 0 && b.el.effects.length === 0 ? 0 : effectsChange(a.el.effects, b.el.effects)
+  return 1 - (1 - opacity) * (1 - blend) * (1 - effects)
+}

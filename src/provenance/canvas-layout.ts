@@ -1,0 +1,235 @@
+/**
+ * Method 2's canvas: where each element of one state lands on the raster (its box,
+ * turned and placed, in the baseline's frame), what it paints (fill and stroke alpha,
+ * the outline it is painted from) and how much a pixel of it weighs; then painting a
+ * whole state top-first. See score-v2.ts for the method.
+ */
+import { clamp01 } from './dimensions'
+import { compose, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster-path'
+import type { ElementSnapshot, PaintSnapshot } from './snapshot'
+import { comparePaths, pathRank } from './stacking'
+import { parentPath, type Seen } from './visibility'
+
+/** Pixels on the long side of the frame's raster (the issue asks for at least 256). */
+export const RASTER_LONG_SIDE = 256
+/**
+ * How much a pixel of plain ground weighs against a pixel of figure. A flat colour
+ * filling the frame carries little expression (the Copyright Office does not protect
+ * mere variations of colouring, Compendium §313.4(J)), and viewers read a pattern by
+ * its figures, not its backdrop. A round number, chosen after the judged set's first
+ * run showed figure-against-ground misses and before re-running it (docs/decisions.md).
+ */
+export const GROUND_SALIENCE = 0.25
+/** A ground covers at least this share of the frame. */
+const GROUND_COVER = 0.9
+
+/** Share of its box a text layer's glyphs paint (text has no outline in a snapshot). */
+export const TEXT_INK = 0.35
+
+const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'SECTION', 'TEXT'])
+
+/** An element placed on the raster. */
+export interface Placed {
+  seen: Seen
+  item: RenderItem
+  /** Weight of its pixels: GROUND_SALIENCE for a plain ground, else 1. */
+  salience: number
+  /** Outline identity, for telling copies and unchanged outlines apart. */
+  outlineKey: string
+}
+
+
+function paintsAlpha(paints: readonly PaintSnapshot[]): number {
+  let keep = 1
+  for (const p of paints) {
+    let a: number
+    if (p.kind === 'solid') a = p.color.a
+    else if (p.kind === 'gradient') {
+      a = 0
+      for (const s of p.stops) a += s.color.a
+      a = p.stops.length > 0 ? a / p.stops.length : 0
+    } else a = p.opacity
+    keep *= 1 - clamp01(a)
+  }
+  return 1 - keep
+}
+
+const NO_TURN = { sin: 0, cos: 1 }
+
+/** Local box → frame: centre + rotation(θ) · (p − box centre). */
+function boxToFrame(el: ElementSnapshot): Affine {
+  const { x, y, w, h } = el.bounds
+  const { sin, cos } = el.rotation === 0 ? NO_TURN : sinCosDegrees(el.rotation)
+  // Figma's rotation is counter-clockwise on screen (y down).
+  const r: Affine = { a: cos, b: -sin, c: sin, d: cos, e: x + w / 2, f: y + h / 2 }
+  return compose(r, { a: 1, b: 0, c: 0, d: 1, e: -w / 2, f: -h / 2 })
+}
+
+function curveSteps(pixels: number): number {
+  return pixels < 4 ? 2 : pixels < 16 ? 4 : pixels < 64 ? 8 : 16
+}
+
+/** Flattened outlines shared by every element with the same path (repeated motifs). */
+export class OutlineCache {
+  private readonly map = new Map<string, Polyline[]>()
+  get(key: string, make: () => Polyline[]): Polyline[] {
+    let v = this.map.get(key)
+    if (!v) {
+      v = make()
+      this.map.set(key, v)
+    }
+    return v
+  }
+}
+
+function outlineOf(el: ElementSnapshot, exact: boolean, steps: number, cache: OutlineCache): { outline: Polyline[]; key: string } {
+  const { w, h } = el.bounds
+  if (exact && el.pathData && el.pathData.length > 0) {
+    const joined = el.pathData.join('\n')
+    return { outline: cache.get(`${steps}|${joined}`, () => el.pathData!.flatMap((d) => flattenPath(d, steps))), key: `P${w}x${h}|${joined}` }
+  }
+  if (el.type === 'ELLIPSE') return { outline: cache.get(`E${steps}|${w}|${h}`, () => ellipseOutline(w, h, steps)), key: `E${w}x${h}` }
+  if (!RECT_TYPES.has(el.type) && el.geometry) {
+    const key = `S${w}x${h}|${pointsHash(el.geometry.points)}`
+    const sig = el.geometry
+    return { outline: cache.get(key, () => signatureOutline(sig, w, h)), key }
+  }
+  return { outline: rectangleOutline(w, h), key: `R${w}x${h}` }
+}
+
+/** FNV-1a over the signature's integers: a short key for an outline. */
+function pointsHash(points: readonly number[]): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < points.length; i++) {
+    h ^= points[i]! & 0xffff
+    h = Math.imul(h, 0x01000193)
+  }
+  return `${points.length}:${(h >>> 0).toString(36)}`
+}
+
+export function toPixels(x0: number, y0: number, x1: number, y1: number): PixelRect {
+  return { x0: Math.ceil(x0 - 0.5), y0: Math.ceil(y0 - 0.5), x1: Math.ceil(x1 - 0.5), y1: Math.ceil(y1 - 0.5) }
+}
+
+export function intersect(a: PixelRect, b: PixelRect): PixelRect {
+  return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) }
+}
+
+/** The pixel rectangle covering a w×h box under an affine map. */
+export function boxPixels(m: Affine, w: number, h: number): PixelRect {
+  const xs = [m.e, m.a * w + m.e, m.c * h + m.e, m.a * w + m.c * h + m.e]
+  const ys = [m.f, m.b * w + m.f, m.d * h + m.f, m.b * w + m.d * h + m.f]
+  return toPixels(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))
+}
+
+/** A plain ground: one flat colour, no stroke or effect, an upright box over (nearly) the whole frame. */
+function isGround(el: ElementSnapshot, item: RenderItem, frame: PixelRect): boolean {
+  if (!RECT_TYPES.has(el.type) || el.type === 'TEXT' || item.strokeAlpha > 0) return false
+  if (el.fills.length !== 1 || el.fills[0]!.kind !== 'solid') return false
+  if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
+  const box = intersect(boxPixels(item.transform, el.bounds.w, el.bounds.h), item.clip)
+  const area = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0)
+  return area >= GROUND_COVER * (frame.x1 - frame.x0) * (frame.y1 - frame.y0)
+}
+
+export interface Layout {
+  /** Per pair index: the placed element, if it paints in this state. */
+  placed: (Placed | undefined)[]
+  /** Pair indices, top-first. */
+  order: Int32Array
+}
+
+/**
+ * Places the shown, painting elements of one state on the raster: `frame` maps the
+ * state's frame coordinates to raster pixels (for the current state it includes the
+ * inverse of the pattern's own transform). `states[i]` is pair i's element here.
+ */
+export function layout(
+  states: readonly (Seen | null)[],
+  exact: Uint8Array,
+  frame: Affine,
+  clip: PixelRect,
+  flagged: Uint8Array,
+  clips: Uint8Array,
+  cache: OutlineCache,
+): Layout {
+  const scale = Math.sqrt(Math.abs(frame.a * frame.d - frame.b * frame.c))
+  const byPath = new Map<string, number>()
+  let anyClips = false
+  states.forEach((s, i) => {
+    if (!s) return
+    byPath.set(s.el.path, i)
+    if (clips[i]) anyClips = true
+  })
+  const clipRects = new Map<string, PixelRect>()
+  const clipOf = (path: string | null): PixelRect => {
+    if (path === null || !anyClips) return clip
+    const memo = clipRects.get(path)
+    if (memo) return memo
+    const i = byPath.get(path)
+    let own = clipOf(parentPath(path))
+    if (i !== undefined && clips[i] && path !== '') {
+      const el = states[i]!.el
+      own = intersect(own, boxPixels(compose(frame, boxToFrame(el)), el.bounds.w, el.bounds.h))
+    }
+    clipRects.set(path, own)
+    return own
+  }
+
+  const placed = new Array<Placed | undefined>(states.length)
+  const drawn: number[] = []
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i]
+    if (!s || !s.shown) continue
+    const el = s.el
+    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? TEXT_INK : 1)
+    const strokeAlpha = el.strokeWeight > 0 ? paintsAlpha(el.strokes) * s.opacity : 0
+    if (!(fillAlpha > 0) && !(strokeAlpha > 0)) continue
+    const transform = compose(frame, boxToFrame(el))
+    const size = Math.sqrt(el.bounds.w * el.bounds.w + el.bounds.h * el.bounds.h) * scale
+    const { outline, key: outlineKey } = outlineOf(el, exact[i] === 1, curveSteps(size), cache)
+    const item: RenderItem = {
+      outline,
+      transform,
+      fillAlpha,
+      strokeAlpha,
+      strokeWeight: el.strokeWeight,
+      clip: clipOf(parentPath(el.path)),
+      flagged: flagged[i] === 1,
+    }
+    placed[i] = { seen: s, item, outlineKey, salience: isGround(el, item, clip) ? GROUND_SALIENCE : 1 }
+    drawn.push(i)
+  }
+  // Top-first: later paths paint over earlier ones (a parent under its children).
+  const rank = new Float64Array(states.length)
+  let numeric = true
+  for (const i of drawn) {
+    rank[i] = pathRank(states[i]!.el.path)
+    if (Number.isNaN(rank[i]!)) numeric = false
+  }
+  drawn.sort(numeric ? (p, q) => rank[q]! - rank[p]! || p - q : (p, q) => comparePaths(states[q]!.el.path, states[p]!.el.path) || p - q)
+  return { placed, order: Int32Array.from(drawn) }
+}
+
+export interface Painted {
+  raster: Raster
+  /** Per pair index: visible fill and stroke paint, in pixels. */
+  fill: Float64Array
+  stroke: Float64Array
+  order: Int32Array
+}
+
+export function paintAll(lay: Layout, width: number, height: number): Painted {
+  const raster = new Raster(width, height)
+  const fill = new Float64Array(lay.placed.length)
+  const stroke = new Float64Array(lay.placed.length)
+  for (let r = 0; r < lay.order.length; r++) {
+    const i = lay.order[r]!
+    const placed = lay.placed[i]!
+    const v = raster.paint(r, placed.item)
+    fill[i] = v.fill * placed.salience
+    stroke[i] = v.stroke * placed.salience
+  }
+  return { raster, fill, stroke, order: lay.order }
+}

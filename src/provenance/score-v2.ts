@@ -1,0 +1,283 @@
+/**
+ * Method `loomprint-hcc/2`: the coefficient measured on the canvas.
+ *
+ * 1. Both states are rasterized in z-order on a grid over the baseline's frame
+ *    (raster.ts): each element's weight is the paint it visibly puts there — later
+ *    layers occlude earlier ones, strokes count by their band, clipping applies,
+ *    transparency lets what lies beneath show through.
+ * 2. The whole pattern's own similarity transform (similarity.ts) is factored out:
+ *    the current state is compared in the baseline's frame.
+ * 3. A matched element's outline and position changes are measured by what it covers
+ *    (intersection over union on a grid of its own), so a rotation or flip that leaves
+ *    its painted area the same changes nothing. Colour counts over its visible fill and
+ *    stroke, style and text as in method 1.
+ * 4. Human-drawn elements count by what they visibly paint; where they cover AI
+ *    content they take its share. An added element that repeats an AI element (same
+ *    outline and paints) is a placed copy: arrangement, like a move, not drawing.
+ *    Removed and hidden AI elements are curation, as in method 1.
+ *
+ * See docs/coefficient.md for the method in words.
+ */
+import { curation, NO_CHANGE, summarize, type Item } from './aggregate'
+import { geometryChange, styleChange } from './canvas-change'
+import { layout, OutlineCache, paintAll, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
+import { paintsChange } from './color'
+import { clamp01, textDimension } from './dimensions'
+import { METHOD_V2, type ContributionScore, type DimensionChanges } from './method'
+import type { TeamPolicy } from './policy'
+import { compose, IDENTITY, rasterSize, type Affine, type PixelRect, type Raster } from './raster'
+import { matchElements, type Pair } from './score-v1'
+import { fitSimilarity, inverseAffine } from './similarity'
+import type { PatternSnapshot } from './snapshot'
+import { reordered } from './stacking'
+import { see, type Seen } from './visibility'
+
+export { CANVAS_DEADBAND } from './canvas-change'
+export { GROUND_SALIENCE, RASTER_LONG_SIDE, TEXT_INK } from './canvas-layout'
+
+type PairV2 = Pair<Seen>
+
+/**
+ * Arrangement (moving an element, placing a copy of an AI element) counts at most this
+ * much of drawing: the Copyright Office counts arrangement, but it is less than making.
+ */
+export const PLACEMENT = 0.5
+
+// ---- the comparison ---------------------------------------------------------------------
+
+/** What changed where, per raster pixel (the heat map's source). */
+export const CHANGE = { none: 0, changed: 1, added: 2, removed: 3 } as const
+
+export interface CanvasMap {
+  width: number
+  height: number
+  /** CHANGE per pixel. */
+  kinds: Uint8Array
+  /** Per pixel: 1 + index into `ids` of the element that made the change there; 0 = none. */
+  at: Int32Array
+  ids: string[]
+}
+
+export interface CanvasComparison {
+  score: ContributionScore
+  map: CanvasMap
+  /** The two rasters' bytes (uncovered share per pixel), for cross-engine checks. */
+  baseline: Raster
+  current: Raster
+}
+
+/** Method 2, with the raster it was measured on. */
+export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnapshot, policy: TeamPolicy, matchedBy: 'id' | 'path'): CanvasComparison {
+  const byId = matchedBy === 'id'
+  const seenA = see(baseline)
+  const seenB = see(current)
+  const pairs = matchElements(seenA, seenB, byId)
+
+  // The frame: the baseline's, at RASTER_LONG_SIDE pixels on its long side.
+  const root = baseline.rootBounds
+  const { width, height, scale } = rasterSize(root.w, root.h, RASTER_LONG_SIDE)
+  const toRaster: Affine = { a: scale, b: 0, c: 0, d: scale, e: 0, f: 0 }
+  const frameClip: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
+
+  // The pattern's own transform, from the centres of elements present in both.
+  const matched: PairV2[] = []
+  for (const p of pairs.values()) if (p.a && p.b) matched.push(p)
+  matched.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
+  const xa = new Float64Array(matched.length)
+  const ya = new Float64Array(matched.length)
+  const xb = new Float64Array(matched.length)
+  const yb = new Float64Array(matched.length)
+  matched.forEach((p, i) => {
+    const ba = p.a!.el.bounds
+    const bb = p.b!.el.bounds
+    xa[i] = ba.x + ba.w / 2
+    ya[i] = ba.y + ba.h / 2
+    xb[i] = bb.x + bb.w / 2
+    yb[i] = bb.y + bb.h / 2
+  })
+  const similarity = fitSimilarity(xa, ya, xb, yb, Math.sqrt(root.w * root.w + root.h * root.h))
+  const normalize = similarity ? inverseAffine(similarity) : IDENTITY
+  const currentFrame = compose(toRaster, normalize)
+  const cr = current.rootBounds
+  const currentClip = intersect(frameClip, boxPixels(currentFrame, cr.w, cr.h))
+
+  // Pair indices; sorted by key so that nothing depends on the order elements came in.
+  const list = [...pairs.values()].sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
+  const n = list.length
+  const statesA = list.map((p) => p.a)
+  const statesB = list.map((p) => p.b)
+  // Exact outlines only where both states have them (else both use the stored signature).
+  const exact = new Uint8Array(n)
+  const added = new Uint8Array(n)
+  // A frame clips where both states say it does (baselines before format 3 do not say).
+  const clips = new Uint8Array(n)
+  list.forEach((p, i) => {
+    clips[i] = (p.a ? p.a.el.clipsContent === true : true) && (p.b ? p.b.el.clipsContent === true : true) ? 1 : 0
+    const ha = !!p.a?.el.pathData?.length
+    const hb = !!p.b?.el.pathData?.length
+    exact[i] = (p.a && p.b ? ha && hb : ha || hb) ? 1 : 0
+    added[i] = p.a ? 0 : 1
+  })
+  const cache = new OutlineCache()
+  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, cache)
+  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, cache)
+  const A = paintAll(layA, width, height)
+  const B = paintAll(layB, width, height)
+
+  // Human-drawn elements take the visible share of the AI content they cover.
+  const stolen = new Float64Array(n)
+  {
+    const ra = A.raster
+    const fl = B.raster.flagged
+    for (let p = 0; p < fl.length; p++) {
+      const f = fl[p]!
+      if (f > 0 && ra.top[p]! > 0) {
+        const i = A.order[ra.top[p]! - 1]!
+        stolen[i] += f * ra.topShare[p]! * layA.placed[i]!.salience
+      }
+    }
+  }
+
+  let moved: Set<PairV2> | null = null
+  if (byId && policy.reorderWeight > 0) {
+    const both: PairV2[] = []
+    list.forEach((p, i) => {
+      if (layA.placed[i] && layB.placed[i]) both.push(p)
+    })
+    moved = reordered(both)
+  }
+
+  // Copies of AI elements: only looked for when something was added.
+  let byOutline: Map<string, Placed[]> | null = null
+  const isCopy = (pb: Placed): boolean => {
+    if (!byOutline) {
+      byOutline = new Map()
+      for (const pa of layA.placed) {
+        if (!pa) continue
+        const k = `${pa.seen.el.type}|${pa.outlineKey}`
+        const list = byOutline.get(k)
+        if (list) list.push(pa)
+        else byOutline.set(k, [pa])
+      }
+    }
+    const eb = pb.seen.el
+    for (const pa of byOutline.get(`${eb.type}|${pb.outlineKey}`) ?? []) {
+      const ea = pa.seen.el
+      const strokeWeightSame = ea.strokes.length === 0 || ea.strokeWeight === eb.strokeWeight
+      if (strokeWeightSame && paintsChange(ea.fills, eb.fills) === 0 && paintsChange(ea.strokes, eb.strokes) === 0) return true
+    }
+    return false
+  }
+
+  const alpha = policy.weights
+  const items: Item[] = []
+  const itemOf = new Array<Item | undefined>(n)
+  const push = (i: number, it: Item) => {
+    items.push(it)
+    itemOf[i] = it
+  }
+  for (let i = 0; i < n; i++) {
+    const p = list[i]!
+    const { a, b } = p
+    const wa = A.fill[i]! + A.stroke[i]!
+    const wb = B.fill[i]! + B.stroke[i]!
+    if (a && b) {
+      if (a.shown && !b.shown) {
+        if (wa > 0) push(i, curation(p.key, b.el, 'hidden', wa * policy.alphaRemove))
+        continue
+      }
+      const weight = Math.max(wa - stolen[i]!, wb)
+      if (!(weight > 0)) continue // paints nothing visible in either state
+      const pa = layA.placed[i]
+      const pb = layB.placed[i]
+      const wf = Math.max(A.fill[i]!, B.fill[i]!)
+      const ws = Math.max(A.stroke[i]!, B.stroke[i]!)
+      const color = wf + ws > 0 ? clamp01((wf * paintsChange(a.el.fills, b.el.fills) + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
+      const geo = pa && pb ? geometryChange(pa, pb) : { shape: 0, move: 0 }
+      const visibleShift = Math.abs(wa - wb) > 0.01 * Math.max(wa, wb)
+      const reorder = moved !== null && moved.has(p) && visibleShift ? policy.reorderWeight : 0
+      const dims: DimensionChanges = {
+        color,
+        shape: geo.shape,
+        transform: 1 - (1 - PLACEMENT * geo.move) * (1 - reorder),
+        style: styleChange(a, b),
+        text: textDimension(a.el, b.el),
+      }
+      const weighted: DimensionChanges = {
+        color: clamp01(alpha.color * dims.color),
+        shape: clamp01(alpha.shape * dims.shape),
+        transform: clamp01(alpha.transform * dims.transform),
+        style: clamp01(alpha.style * dims.style),
+        text: clamp01(alpha.text * dims.text),
+      }
+      const keep = (1 - weighted.color) * (1 - weighted.shape) * (1 - weighted.transform) * (1 - weighted.style) * (1 - weighted.text)
+      push(i, { key: p.key, el: b.el, kind: 'changed', weight, change: 1 - keep, dims, weighted })
+    } else if (a) {
+      if (wa > 0) push(i, curation(p.key, a.el, 'removed', wa * policy.alphaRemove))
+    } else if (b) {
+      if (!(wb > 0)) continue // fully hidden: nobody sees it
+      if (isCopy(layB.placed[i]!)) {
+        const weighted = { ...NO_CHANGE, transform: clamp01(alpha.transform * PLACEMENT) }
+        push(i, { key: p.key, el: b.el, kind: 'copied', weight: wb, change: weighted.transform, dims: { ...NO_CHANGE, transform: PLACEMENT }, weighted })
+      } else {
+        push(i, { key: p.key, el: b.el, kind: 'added', weight: wb, change: 1, dims: NO_CHANGE, weighted: NO_CHANGE })
+      }
+    }
+  }
+
+  const score = summarize(items, policy, { method: METHOD_V2, matchedBy })
+  return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster }
+}
+
+/** Per pixel: the change shown on top there now, or the removed AI element that was. */
+function changeMap(A: Painted, B: Painted, itemOf: readonly (Item | undefined)[]): CanvasMap {
+  const { width, height } = B.raster
+  const kinds = new Uint8Array(width * height)
+  const at = new Int32Array(width * height)
+  const ids: string[] = []
+  // Per render index: the pixel kind and the id slot (so the pixel loop only reads arrays).
+  const slot = new Map<Item, number>()
+  const slotOf = (it: Item): number => {
+    let k = slot.get(it)
+    if (k === undefined) {
+      ids.push(it.el.id)
+      k = ids.length
+      slot.set(it, k)
+    }
+    return k
+  }
+  const table = (order: Int32Array, now: boolean) => {
+    const kind = new Uint8Array(order.length + 1)
+    const id = new Int32Array(order.length + 1)
+    for (let r = 0; r < order.length; r++) {
+      const it = itemOf[order[r]!]
+      if (!it) continue
+      if (now && it.change > 0) kind[r + 1] = it.kind === 'added' || it.kind === 'copied' ? CHANGE.added : CHANGE.changed
+      else if (!now) kind[r + 1] = it.kind === 'removed' || it.kind === 'hidden' ? CHANGE.removed : it.change > 0 ? CHANGE.changed : 0
+      if (kind[r + 1]) id[r + 1] = slotOf(it)
+    }
+    return { kind, id }
+  }
+  const tb = table(B.order, true)
+  const ta = table(A.order, false)
+  const topB = B.raster.top
+  const topA = A.raster.top
+  for (let p = 0; p < kinds.length; p++) {
+    const b = topB[p]!
+    if (tb.kind[b]) {
+      kinds[p] = tb.kind[b]!
+      at[p] = tb.id[b]!
+      continue
+    }
+    const a = topA[p]!
+    kinds[p] = ta.kind[a]!
+    at[p] = ta.id[a]!
+  }
+  return { width, height, kinds, at, ids }
+}
+
+/** Method 2. */
+export function scoreV2(baseline: PatternSnapshot, current: PatternSnapshot, policy: TeamPolicy, matchedBy: 'id' | 'path'): ContributionScore {
+  return compareOnCanvas(baseline, current, policy, matchedBy).score
+}
+

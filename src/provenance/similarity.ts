@@ -1,0 +1,185 @@
+/**
+ * The whole pattern's own similarity transform. Scaling, moving, rotating or flipping
+ * the whole pattern (its root, or all of its content together) is not authorship, so
+ * method 2 finds the similarity that carries the baseline's elements onto the current
+ * ones and compares in the baseline's frame.
+ *
+ * In complex numbers: z′ = a·z + t (or a·z̄ + t when flipped). Least squares gives a
+ * and t in closed form (no trigonometry, so every engine gives the same bits). The fit
+ * is only used when it explains at least half the elements and more of them than
+ * standing still does: if most elements did not move, nothing was done to the pattern
+ * as a whole.
+ */
+import type { Affine } from './raster'
+
+export interface Similarity {
+  /** a = ar + i·ai: scale × rotation. */
+  ar: number
+  ai: number
+  tx: number
+  ty: number
+  flip: boolean
+}
+
+/** Fraction of elements that must follow one transform for it to be the pattern's own. */
+const MAJORITY = 0.5
+/** Share of elements that stayed put above which no whole-pattern transform is looked for. */
+const STILL_ENOUGH = 0.9
+/**
+ * How far an element may sit from where the fit puts it: a whole-pattern transform in
+ * Figma moves every layer exactly (up to the codec's 1/100 px rounding), so the
+ * tolerance is tight — a loose one lets a coincidental fit of a few layers pass.
+ */
+const TOLERANCE_PX = 0.1
+const TOLERANCE_REL = 1e-5
+
+function fit(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, use: Uint8Array, flip: boolean): Similarity | null {
+  let n = 0
+  let mxa = 0
+  let mya = 0
+  let mxb = 0
+  let myb = 0
+  for (let i = 0; i < use.length; i++) {
+    if (!use[i]) continue
+    n++
+    mxa += xa[i]!
+    mya += flip ? -ya[i]! : ya[i]!
+    mxb += xb[i]!
+    myb += yb[i]!
+  }
+  if (n < 2) return null
+  mxa /= n
+  mya /= n
+  mxb /= n
+  myb /= n
+  let num_r = 0
+  let num_i = 0
+  let den = 0
+  for (let i = 0; i < use.length; i++) {
+    if (!use[i]) continue
+    const px = xa[i]! - mxa
+    const py = (flip ? -ya[i]! : ya[i]!) - mya
+    const qx = xb[i]! - mxb
+    const qy = yb[i]! - myb
+    // q · conj(p)
+    num_r += qx * px + qy * py
+    num_i += qy * px - qx * py
+    den += px * px + py * py
+  }
+  if (!(den > 0)) return null
+  const ar = num_r / den
+  const ai = num_i / den
+  if (!(ar * ar + ai * ai > 1e-12)) return null
+  return { ar, ai, tx: mxb - (ar * mxa - ai * mya), ty: myb - (ai * mxa + ar * mya), flip }
+}
+
+function inliers(s: Similarity | null, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, tol: number, out: Uint8Array): number {
+  let count = 0
+  for (let i = 0; i < xa.length; i++) {
+    let x = xa[i]!
+    let y = ya[i]!
+    if (s) {
+      const yy = s.flip ? -y : y
+      const nx = s.ar * x - s.ai * yy + s.tx
+      y = s.ai * x + s.ar * yy + s.ty
+      x = nx
+    }
+    const dx = x - xb[i]!
+    const dy = y - yb[i]!
+    const ok = dx * dx + dy * dy <= tol * tol
+    out[i] = ok ? 1 : 0
+    if (ok) count++
+  }
+  return count
+}
+
+/**
+ * The similarity carrying baseline centres (xa, ya) onto current centres (xb, yb),
+ * or null when the pattern as a whole was not transformed.
+ */
+export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, diagonal: number): Similarity | null {
+  const n = xa.length
+  if (n < 2) return null
+  const tol = TOLERANCE_PX + TOLERANCE_REL * diagonal
+  const mask = new Uint8Array(n)
+  // Standing still explains these; a transform must explain more (elements near its
+  // fixed point barely move, so they follow both).
+  const still = inliers(null, xa, ya, xb, yb, tol, mask)
+  // Scaling or turning leaves only what sits at its fixed point in place: when nearly
+  // everything stayed put, the pattern as a whole was not transformed.
+  if (still >= STILL_ENOUGH * n) return null
+  // Candidates: the least-squares fit of all elements, and exact fits of pairs among a
+  // sample of up to 8 elements and their farthest partners (so that the designer's own
+  // edits, which are outliers, cannot spoil every candidate). Each is refitted on the
+  // elements it explains.
+  const seeds: Uint8Array[] = [new Uint8Array(n).fill(1)]
+  const sample: number[] = []
+  const stride = Math.max(1, Math.floor(n / 8))
+  for (let i = 0; i < n && sample.length < 8; i += stride) sample.push(i)
+  for (const i of sample) {
+    let far = i
+    let farD = -1
+    for (let j = 0; j < n; j++) {
+      const dx = xa[j]! - xa[i]!
+      const dy = ya[j]! - ya[i]!
+      const d = dx * dx + dy * dy
+      if (d > farD) {
+        farD = d
+        far = j
+      }
+    }
+    for (const j of [far, ...sample]) {
+      if (j <= i && j !== far) continue
+      if (j === i) continue
+      const pair = new Uint8Array(n)
+      pair[i] = 1
+      pair[j] = 1
+      seeds.push(pair)
+    }
+  }
+  let best: Similarity | null = null
+  let bestCount = 0
+  for (const flip of [false, true]) {
+    for (const seed of seeds) {
+      let s = fit(xa, ya, xb, yb, seed, flip)
+      if (!s) continue
+      for (let round = 0; round < 2; round++) {
+        const count = inliers(s, xa, ya, xb, yb, tol, mask)
+        if (count < 2) break
+        const refit = fit(xa, ya, xb, yb, mask, flip)
+        if (!refit) break
+        s = refit
+      }
+      const count = inliers(s, xa, ya, xb, yb, tol, mask)
+      if (count > bestCount) {
+        best = s
+        bestCount = count
+      }
+    }
+  }
+  if (!best || bestCount < MAJORITY * n || bestCount <= still) return null
+  // Any two points can be carried onto any two by some similarity: it must explain at
+  // least three distinct places to say anything about the pattern as a whole.
+  inliers(best, xa, ya, xb, yb, tol, mask)
+  const places = new Set<string>()
+  for (let i = 0; i < n && places.size < 3; i++) if (mask[i]) places.add(`${xa[i]},${ya[i]}`)
+  if (places.size < 3) return null
+  return best
+}
+
+/** The inverse of a similarity as an affine map (current frame → baseline frame). */
+export function inverseAffine(s: Similarity): Affine {
+  // Forward: [x', y'] = M·[x, ±y] + t with M = [[ar, −ai], [ai, ar]].
+  const f: Affine = s.flip
+    ? { a: s.ar, b: s.ai, c: s.ai, d: -s.ar, e: s.tx, f: s.ty }
+    : { a: s.ar, b: s.ai, c: -s.ai, d: s.ar, e: s.tx, f: s.ty }
+  const det = f.a * f.d - f.b * f.c
+  return {
+    a: f.d / det,
+    b: -f.b / det,
+    c: -f.c / det,
+    d: f.a / det,
+    e: (f.c * f.f - f.d * f.e) / det,
+    f: (f.b * f.e - f.a * f.f) / det,
+  }
+}

@@ -1,0 +1,416 @@
+/**
+ * Method 2 (`loomprint-hcc/2`): the invariants of DESIGN.md, and the ones method 2
+ * adds, as properties on random patterns and edits; then table tests of what a
+ * person would notice.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { deltaE } from '../../src/provenance/color'
+import { DEFAULT_POLICY } from '../../src/provenance/policy'
+import {
+  CHANGE,
+  compareOnCanvas,
+  elementFromShape,
+  GROUND_SALIENCE,
+  METHOD_V2,
+  scoreContribution,
+} from '../../src/provenance/score'
+import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
+import { applyEdits, clone, type Edit, edits, opaque, pattern, rgba, shuffled } from './arbitraries'
+
+fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })
+
+const editsOf = (p: PatternSnapshot, es: { at: number; edit: Edit }[]) => applyEdits(p, es)
+const solid = (color: Rgba) => ({ kind: 'solid' as const, color })
+
+/** The same pattern as a duplicate: new root id, new ids everywhere, same paths. */
+function duplicate(p: PatternSnapshot): PatternSnapshot {
+  const d = clone(p)
+  d.rootId = 'dup:' + p.rootId
+  d.elements.forEach((e) => (e.id = 'dup:' + e.id))
+  return d
+}
+
+/** An opaque layer over the whole frame, on top of everything. */
+function covered(p: PatternSnapshot, id = 'cover'): PatternSnapshot {
+  const next = clone(p)
+  next.elements.push(
+    elementFromShape({ id, path: '9999', type: 'VECTOR', bounds: { ...p.rootBounds }, fills: [solid({ r: 0.2, g: 0.3, b: 0.4, a: 1 })], pathData: [`M 0 0 L ${p.rootBounds.w} 0 L ${p.rootBounds.w} ${p.rootBounds.h} L 0 ${p.rootBounds.h} Z`] }),
+  )
+  return next
+}
+
+type Whole = { scale: number; quarterTurns: number; flip: boolean; dx: number; dy: number }
+
+/**
+ * The whole pattern scaled, turned by quarter turns, flipped left–right and moved,
+ * as Figma's snapshot would read it (own boxes centred where they show; a flipped
+ * layer's outline mirrored).
+ */
+function transformWhole(p: PatternSnapshot, t: Whole): PatternSnapshot {
+  const next = clone(p)
+  const { w, h } = p.rootBounds
+  const turns = ((t.quarterTurns % 4) + 4) % 4
+  const W = (turns % 2 ? h : w) * t.scale
+  const H = (turns % 2 ? w : h) * t.scale
+  next.rootBounds = { x: p.rootBounds.x + t.dx, y: p.rootBounds.y + t.dy, w: W, h: H }
+  for (const el of next.elements) {
+    let cx = el.bounds.x + el.bounds.w / 2
+    const cy = el.bounds.y + el.bounds.h / 2
+    if (t.flip) {
+      cx = w - cx
+      el.rotation = -el.rotation
+      if (el.geometry) el.geometry.points = el.geometry.points.map((v, i) => (i % 2 === 0 ? 255 - v : v))
+    }
+    // A quarter turn clockwise on screen: (x, y) → (h − y, x); Figma's rotation −90.
+    let x = cx
+    let y = cy
+    let fw = w
+    let fh = h
+    for (let k = 0; k < turns; k++) {
+      ;[x, y] = [fh - y, x]
+      ;[fw, fh] = [fh, fw]
+      el.rotation -= 90
+    }
+    const bw = el.bounds.w * t.scale
+    const bh = el.bounds.h * t.scale
+    el.bounds = { x: x * t.scale - bw / 2, y: y * t.scale - bh / 2, w: bw, h: bh }
+    el.strokeWeight *= t.scale
+  }
+  return next
+}
+
+const v2 = (b: PatternSnapshot, c: PatternSnapshot, policy = DEFAULT_POLICY) => scoreContribution(b, c, policy, { method: METHOD_V2 })
+
+describe('method 2: the invariants of DESIGN.md', () => {
+  it('is the default method', () => {
+    fc.assert(fc.property(pattern, (p) => {
+      expect(scoreContribution(p, p).method).toBe('loomprint-hcc/2')
+    }), { numRuns: 5 })
+  })
+
+  it('identical snapshots score 0', () => {
+    fc.assert(fc.property(pattern, (p) => {
+      expect(v2(p, clone(p)).hcc).toBe(0)
+    }))
+  })
+
+  it('the score is always within 0..1, and the parts sum to it', () => {
+    fc.assert(
+      fc.property(pattern, edits, fc.boolean(), (p, es, sameRoot) => {
+        const cur = editsOf(p, es)
+        if (!sameRoot) cur.rootId = 'other'
+        const s = v2(p, cur)
+        expect(s.hcc).toBeGreaterThanOrEqual(0)
+        expect(s.hcc).toBeLessThanOrEqual(1)
+        for (const v of Object.values(s.breakdown)) expect(v).toBeGreaterThanOrEqual(0)
+        expect(Object.values(s.breakdown).reduce((a, b) => a + b, 0)).toBeCloseTo(s.hcc, 9)
+      }),
+    )
+  })
+
+  it('is deterministic and does not depend on element order', () => {
+    fc.assert(
+      fc.property(pattern, edits, fc.integer(), fc.integer(), (p, es, s1, s2) => {
+        const cur = editsOf(p, es)
+        const a = v2(p, cur)
+        expect(v2(clone(p), clone(cur))).toEqual(a)
+        expect(v2({ ...p, elements: shuffled(p.elements, s1) }, { ...cur, elements: shuffled(cur.elements, s2) })).toEqual(a)
+      }),
+    )
+  })
+
+  it('edit then revert scores 0', () => {
+    fc.assert(
+      fc.property(pattern, edits, fc.integer(), (p, es, seed) => {
+        editsOf(p, es)
+        const reverted = { ...p, elements: shuffled(clone(p.elements), seed) }
+        expect(v2(p, reverted).hcc).toBe(0)
+      }),
+    )
+  })
+
+  it('edit then revert by the inverse edit scores ≈ 0', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: 0.3, max: 3, noNaN: true }), (p, at, d, f) => {
+        const there = editsOf(p, [{ at, edit: { op: 'move', dx: d, dy: -d } }, { at, edit: { op: 'resize', f } }])
+        const back = editsOf(there, [{ at, edit: { op: 'resize', f: 1 / f } }, { at, edit: { op: 'move', dx: -d, dy: d } }])
+        expect(v2(p, back).hcc).toBeLessThan(1e-9)
+      }),
+    )
+  })
+
+  it('an unedited duplicate scores 0', () => {
+    fc.assert(fc.property(pattern, (p) => {
+      const s = v2(p, duplicate(p))
+      expect(s.hcc).toBe(0)
+      expect(s.matchedBy).toBe('path')
+    }))
+  })
+
+  it('redrawing everything scores ≈ 1', () => {
+    fc.assert(
+      fc.property(pattern, pattern, (p, drawn) => {
+        const cur = clone(drawn)
+        cur.rootId = p.rootId
+        cur.rootBounds = p.rootBounds
+        const root = cur.elements.find((e) => e.path === '')!
+        root.id = p.elements.find((e) => e.path === '')!.id
+        const ground = p.elements.find((e) => e.path === '')!.fills[0]
+        if (ground?.kind === 'solid') {
+          const far = deltaE(ground.color, { r: 0, g: 0, b: 0, a: 1 }) > 50 ? 0 : 1
+          root.fills = [{ kind: 'solid', color: { r: far, g: far, b: far, a: 1 } }]
+        }
+        cur.elements.forEach((e) => e.path !== '' && (e.id = 'new:' + e.id))
+        const s = v2(p, cur)
+        fc.pre(s.added > 0)
+        expect(s.hcc).toBeGreaterThanOrEqual(0.95)
+      }),
+    )
+  })
+
+  it('the same recolour or removal on a larger element never scores lower', () => {
+    const sameSizeEdit: fc.Arbitrary<Edit> = fc.oneof(
+      rgba.map((color) => ({ op: 'recolor' as const, color })),
+      fc.constant({ op: 'hide' as const }),
+      fc.constant({ op: 'remove' as const }),
+    )
+    fc.assert(
+      fc.property(pattern, fc.nat(), sameSizeEdit, fc.double({ min: 1, max: 4, noNaN: true }), (p, at, e, f) => {
+        const i = at % p.elements.length
+        const el = p.elements[i]!
+        // Grown about its centre, as a box (a larger rectangle contains the smaller).
+        fc.pre(el.type === 'RECTANGLE' && el.rotation === 0 && el.path !== '')
+        const big = clone(p)
+        const b = big.elements[i]!.bounds
+        big.elements[i]!.bounds = { x: b.x - (b.w * (f - 1)) / 2, y: b.y - (b.h * (f - 1)) / 2, w: b.w * f, h: b.h * f }
+        const small = v2(p, editsOf(p, [{ at: i, edit: e }])).hcc
+        const large = v2(big, editsOf(big, [{ at: i, edit: e }])).hcc
+        expect(large).toBeGreaterThanOrEqual(small - 1e-12)
+      }),
+    )
+  })
+
+  it('a larger colour change never scores lower', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), rgba, rgba, (p, at, x, y) => {
+        const i = at % p.elements.length
+        const before = p.elements[i]!.fills[0]
+        const base = before?.kind === 'solid' ? before.color : null
+        fc.pre(base !== null)
+        const [near, far] = deltaE(base!, x) <= deltaE(base!, y) ? [x, y] : [y, x]
+        const a = v2(p, editsOf(p, [{ at: i, edit: { op: 'recolor', color: near } }])).hcc
+        const b = v2(p, editsOf(p, [{ at: i, edit: { op: 'recolor', color: far } }])).hcc
+        expect(b).toBeGreaterThanOrEqual(a - 1e-12)
+      }),
+    )
+  })
+})
+
+describe('method 2: what it adds', () => {
+  it('a change hidden under an opaque layer scores 0', () => {
+    fc.assert(fc.property(pattern, edits, (p, es) => {
+      // Not the root: hiding or fading it would take the cover with it.
+      fc.pre(p.elements.length > 1)
+      const below = es.map(({ at, edit }) => ({ at: 1 + (at % (p.elements.length - 1)), edit }))
+      expect(v2(covered(p), covered(editsOf(p, below))).hcc).toBe(0)
+    }))
+  })
+
+  it('a new element that is fully hidden scores 0', () => {
+    fc.assert(
+      fc.property(pattern, opaque, (p, color) => {
+        const base = covered(p)
+        const cur = clone(base)
+        cur.elements.push(elementFromShape({ id: 'new', path: '9998', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: p.rootBounds.w / 2, h: p.rootBounds.h / 2 }, fills: [solid(color)] }))
+        expect(v2(base, cur).hcc).toBe(0)
+      }),
+    )
+  })
+
+  it('scaling, turning, flipping or moving the whole pattern scores ≈ 0', () => {
+    const whole = fc.record({
+      scale: fc.oneof(fc.double({ min: 0.4, max: 0.8, noNaN: true }), fc.double({ min: 1.25, max: 3, noNaN: true }), fc.constant(1)),
+      quarterTurns: fc.integer({ min: 0, max: 3 }),
+      flip: fc.boolean(),
+      dx: fc.integer({ min: -500, max: 500 }),
+      dy: fc.integer({ min: -500, max: 500 }),
+    })
+    fc.assert(
+      fc.property(pattern, whole, (p, t) => {
+        // The pattern's own transform is found from where its elements sit: it needs two apart.
+        const centres = new Set(p.elements.map((e) => `${e.bounds.x + e.bounds.w / 2},${e.bounds.y + e.bounds.h / 2}`))
+        fc.pre(centres.size >= 3)
+        expect(v2(p, transformWhole(p, t)).hcc).toBeLessThan(0.02)
+      }),
+    )
+  })
+
+  it('the whole pattern turned and scaled, plus one layer moved, scores about what the move alone does', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), fc.boolean(), (p, at, flip) => {
+        const centres = new Set(p.elements.map((e) => `${e.bounds.x + e.bounds.w / 2},${e.bounds.y + e.bounds.h / 2}`))
+        fc.pre(centres.size >= 4)
+        const i = 1 + (at % (p.elements.length - 1))
+        const moved = editsOf(p, [{ at: i, edit: { op: 'move', dx: 30, dy: 0 } }])
+        const alone = v2(p, moved).hcc
+        // Move first, then transform the whole: the move is what remains.
+        const both = v2(p, transformWhole(moved, { scale: 2, quarterTurns: 1, flip, dx: 40, dy: -10 })).hcc
+        expect(Math.abs(both - alone)).toBeLessThan(0.02)
+      }),
+    )
+  })
+
+  it('rotating a circle, or a square by 90°, changes nothing', () => {
+    fc.assert(
+      fc.property(pattern, fc.integer({ min: 1, max: 359 }), fc.integer({ min: 1, max: 3 }), (p, deg, quarter) => {
+        const cur = clone(p)
+        cur.elements.push(elementFromShape({ id: 'c', path: '9000', type: 'ELLIPSE', bounds: { x: 10, y: 10, w: 40, h: 40 }, fills: [solid({ r: 1, g: 0, b: 0, a: 1 })] }))
+        cur.elements.push(elementFromShape({ id: 's', path: '9001', type: 'RECTANGLE', bounds: { x: 60, y: 10, w: 30, h: 30 }, fills: [solid({ r: 0, g: 0, b: 1, a: 1 })] }))
+        const turned = clone(cur)
+        turned.elements.find((e) => e.id === 'c')!.rotation = deg
+        turned.elements.find((e) => e.id === 's')!.rotation = 90 * quarter
+        expect(v2(cur, turned).hcc).toBeLessThan(0.005)
+      }),
+    )
+  })
+
+  it('human shapes drawn over AI content take its visible share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 246 }), (cut) => {
+        // A 256 × 256 frame (one raster pixel per px): an AI figure over all of it, then a
+        // human panel over the left `cut` columns.
+        const base: PatternSnapshot = {
+          rootId: 'r',
+          rootBounds: { x: 0, y: 0, w: 256, h: 256 },
+          elements: [
+            elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 256, h: 256 } }),
+            elementFromShape({ id: 'ai', path: '0', type: 'VECTOR', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [solid({ r: 0.8, g: 0.3, b: 0.5, a: 1 })], pathData: ['M 0 0 L 256 0 L 256 256 L 0 256 Z'] }),
+          ],
+        }
+        const cur = clone(base)
+        cur.elements.push(elementFromShape({ id: 'h', path: '1', type: 'VECTOR', bounds: { x: 0, y: 0, w: cut, h: 256 }, fills: [solid({ r: 0.1, g: 0.2, b: 0.3, a: 1 })], pathData: [`M 0 0 L ${cut} 0 L ${cut} 256 L 0 256 Z`] }))
+        expect(v2(base, cur).hcc).toBeCloseTo(cut / 256, 9)
+      }),
+    )
+  })
+
+  it('pasting a copy of an AI element scores less than drawing a new one of the same size', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), fc.integer({ min: -40, max: 40 }), (p, at, d) => {
+        const i = at % p.elements.length
+        const el = p.elements[i]!
+        fc.pre(el.path !== '' && el.visible && el.fills.some((f) => f.kind === 'solid') && el.type !== 'TEXT')
+        const copy: ElementSnapshot = { ...clone(el), id: 'copy', path: '9000', bounds: { ...el.bounds, x: el.bounds.x + d, y: el.bounds.y - d } }
+        const drawn: ElementSnapshot = { ...clone(copy), id: 'drawn', fills: [solid({ r: 0.01, g: 0.99, b: 0.5, a: 1 })] }
+        const withCopy = v2(p, { ...p, elements: [...p.elements, copy] })
+        const withDrawn = v2(p, { ...p, elements: [...p.elements, drawn] })
+        fc.pre(withDrawn.hcc > 0)
+        expect(withCopy.hcc).toBeLessThan(withDrawn.hcc)
+      }),
+    )
+  })
+})
+
+describe('method 2: what a person would notice', () => {
+  const frame = (w = 400, h = 400, ground: Rgba | null = { r: 1, g: 1, b: 1, a: 1 }) =>
+    elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w, h }, fills: ground ? [solid(ground)] : [] })
+  const INK = { r: 0.1, g: 0.1, b: 0.12, a: 1 }
+  const RED = { r: 0.8, g: 0.1, b: 0.1, a: 1 }
+
+  it('a stroke weighs its painted band, not its box', () => {
+    const ring = (stroke: Rgba) =>
+      elementFromShape({ id: 'ring', path: '0', type: 'ELLIPSE', bounds: { x: 50, y: 50, w: 300, h: 300 }, strokes: [solid(stroke)], strokeWeight: 4 })
+    const disc = (fill: Rgba) => elementFromShape({ id: 'ring', path: '0', type: 'ELLIPSE', bounds: { x: 50, y: 50, w: 300, h: 300 }, fills: [solid(fill)] })
+    const snap = (el: ElementSnapshot): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(), el] })
+    const line = v2(snap(ring(INK)), snap(ring(RED))).hcc
+    const filled = v2(snap(disc(INK)), snap(disc(RED))).hcc
+    // The band: π · 300 · 4 ≈ 3,770 px² of 160,000 (the white ground weighs GROUND_SALIENCE).
+    const band = Math.PI * 300 * 4
+    const expected = band / (band + GROUND_SALIENCE * (160_000 - band))
+    expect(line).toBeGreaterThan(expected * 0.8)
+    expect(line).toBeLessThan(expected * 1.25)
+    expect(filled).toBeGreaterThan(5 * line)
+  })
+
+  it('tiny dots below a pixel still count by their area', () => {
+    // 2,560 px frame: a raster pixel is 10 px, a 4 px dot is 0.16 of one.
+    const elements = [frame(2560, 2560)]
+    for (let i = 0; i < 100; i++) elements.push(elementFromShape({ id: `d${i}`, path: String(i), type: 'ELLIPSE', bounds: { x: 100 + (i % 10) * 230, y: 100 + Math.floor(i / 10) * 230, w: 4, h: 4 }, fills: [solid(INK)] }))
+    const base: PatternSnapshot = { rootId: 'r', rootBounds: { x: 0, y: 0, w: 2560, h: 2560 }, elements }
+    const recoloured = clone(base)
+    recoloured.elements.forEach((e) => e.path !== '' && (e.fills = [solid(RED)]))
+    const s = v2(base, recoloured)
+    const dots = 100 * Math.PI * 4
+    const expected = dots / (dots + GROUND_SALIENCE * 2560 * 2560)
+    expect(s.hcc).toBeGreaterThan(expected * 0.7)
+    expect(s.hcc).toBeLessThan(expected * 1.3)
+  })
+
+  it('a transparent layer lets what lies beneath show through in proportion', () => {
+    const veil = (a: number) => elementFromShape({ id: 'v', path: '1', type: 'VECTOR', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [solid({ r: 0, g: 0, b: 0, a })], pathData: ['M 0 0 L 256 0 L 256 256 L 0 256 Z'] })
+    const figure = (c: Rgba) => elementFromShape({ id: 'f', path: '0', type: 'VECTOR', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [solid(c)], pathData: ['M 0 0 L 256 0 L 256 256 L 0 256 Z'] })
+    const snap = (c: Rgba, a: number): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 256, h: 256 }, elements: [frame(256, 256, null), figure(c), veil(a)] })
+    // Under a 75 % black veil, the figure shows a quarter: its recolour weighs a quarter.
+    expect(v2(snap(INK, 0.75), snap(RED, 0.75)).hcc).toBeCloseTo(0.25, 6)
+    expect(v2(snap(INK, 0), snap(RED, 0)).hcc).toBeCloseTo(1, 6)
+  })
+
+  it('content outside a clipping frame does not count', () => {
+    const clipFrame = elementFromShape({ id: 'g', path: '0', type: 'FRAME', bounds: { x: 0, y: 0, w: 100, h: 100 }, clipsContent: true })
+    const big = (c: Rgba) => elementFromShape({ id: 'b', path: '0.0', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [solid(c)] })
+    const other = elementFromShape({ id: 'o', path: '1', type: 'VECTOR', bounds: { x: 100, y: 0, w: 300, h: 400 }, fills: [solid(INK)], pathData: ['M 0 0 L 300 0 L 300 400 L 0 400 Z'] })
+    const snap = (c: Rgba): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(400, 400, null), clipFrame, big(c), other] })
+    // Seen: 100 × 100 of the big rectangle, against 300 × 400 of the other shape.
+    expect(v2(snap(INK), snap(RED)).hcc).toBeCloseTo(10_000 / 130_000, 2)
+  })
+
+  it('the heat map marks what changed, what was added and what was removed, by element', () => {
+    const base: PatternSnapshot = {
+      rootId: 'r',
+      rootBounds: { x: 0, y: 0, w: 256, h: 256 },
+      elements: [
+        frame(256, 256),
+        elementFromShape({ id: 'a', path: '0', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 64, h: 64 }, fills: [solid(INK)] }),
+        elementFromShape({ id: 'b', path: '1', type: 'RECTANGLE', bounds: { x: 128, y: 0, w: 64, h: 64 }, fills: [solid(INK)] }),
+        elementFromShape({ id: 'c', path: '2', type: 'RECTANGLE', bounds: { x: 0, y: 128, w: 64, h: 64 }, fills: [solid(INK)] }),
+      ],
+    }
+    const cur = clone(base)
+    cur.elements[1]!.fills = [solid(RED)]
+    cur.elements.splice(2, 1)
+    cur.elements.push(elementFromShape({ id: 'n', path: '3', type: 'RECTANGLE', bounds: { x: 128, y: 128, w: 64, h: 64 }, fills: [solid(RED)] }))
+    const { map } = compareOnCanvas(base, cur, DEFAULT_POLICY, 'id')
+    const at = (x: number, y: number) => ({ kind: map.kinds[y * map.width + x], id: map.ids[map.at[y * map.width + x]! - 1] })
+    expect(at(10, 10)).toEqual({ kind: CHANGE.changed, id: 'a' })
+    expect(at(140, 10)).toEqual({ kind: CHANGE.removed, id: 'b' })
+    expect(at(140, 140)).toEqual({ kind: CHANGE.added, id: 'n' })
+    expect(map.kinds[200 * map.width + 250]).toBe(CHANGE.none)
+    let changed = 0
+    for (const k of map.kinds) if (k !== CHANGE.none) changed++
+    expect(changed).toBe(3 * 64 * 64)
+  })
+})
+
+describe('the heat map as a PNG', () => {
+  it('decodes to the map’s colours, one pixel per raster pixel', async () => {
+    const { decode } = await import('fast-png')
+    const { heatMapPng } = await import('../../src/provenance/heatmap-png')
+    const { HEAT_COLORS } = await import('../../src/provenance/heatmap')
+    const base: PatternSnapshot = {
+      rootId: 'r',
+      rootBounds: { x: 0, y: 0, w: 512, h: 256 },
+      elements: [
+        elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 512, h: 256 }, fills: [solid({ r: 1, g: 1, b: 1, a: 1 })] }),
+        elementFromShape({ id: 'a', path: '0', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [solid({ r: 0, g: 0, b: 0, a: 1 })] }),
+      ],
+    }
+    const cur = clone(base)
+    cur.elements[1]!.fills = [solid({ r: 1, g: 0, b: 0, a: 1 })]
+    const png = decode(heatMapPng(compareOnCanvas(base, cur, DEFAULT_POLICY, 'id').map))
+    expect([png.width, png.height]).toEqual([256, 128])
+    const px = (x: number, y: number) => Array.from(png.data.slice((y * png.width + x) * 4, (y * png.width + x) * 4 + 4))
+    expect(px(10, 10)).toEqual([...HEAT_COLORS[CHANGE.changed]!])
+    expect(px(200, 10)).toEqual([...HEAT_COLORS[CHANGE.none]!])
+  })
+})
