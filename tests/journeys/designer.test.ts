@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
+import { CAPTURE } from './names'
 import {
   drag,
   openTab,
@@ -101,11 +102,12 @@ describe('designer journey', () => {
         await eventually(() => result.innerText()).toMatch(/chain verified/)
         await eventually(() => result.innerText()).toMatch(/Square 1/)
         await journey.screen('captured', { playground: true })
-        // Method 2 draws where the human contribution is; when the build has it, it is a screen too.
-        if ((await plugin.getByRole('img', { name: /heat map/i }).count()) > 0) {
-          await plugin.getByRole('img', { name: /heat map/i }).first().scrollIntoViewIfNeeded()
-          await journey.screen('heat-map')
-        }
+        // Method 2 draws where the human contribution is.
+        const heatMap = result.getByRole('figure', { name: CAPTURE.heatMap })
+        await eventually(() => heatMap.count()).toBe(1)
+        await eventually(() => heatMap.innerText()).toMatch(/changed [\d.]+ ?%[\s\S]*added [\d.]+ ?%/)
+        await heatMap.scrollIntoViewIfNeeded()
+        await journey.screen('heat-map')
 
         // Undo the drawing (Figma's undo also reverts plugin writes: press until it is gone).
         for (let i = 0; i < 3 && (await drawn.count()) > 0; i++) {

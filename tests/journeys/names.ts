@@ -9,6 +9,11 @@ export const PERSON = {
   licensing: '3003',
 } as const
 
+export const CAPTURE = {
+  /** Method 2's heat map of the capture result (a figure). */
+  heatMap: 'Where the human contribution is',
+} as const
+
 export const REVIEW = {
   /** Plugins menu command that opens the Review tab. */
   command: 'Review contributions',
