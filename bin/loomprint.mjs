@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const CLI_OUT = path.join(ROOT, 'build', 'cli', 'loomprint.mjs')
-const SOURCES = ['src/cli', 'src/pack', 'src/provenance', 'src/license'].map((d) => path.join(ROOT, d))
+const SOURCES = ['src/cli', 'src/pack', 'src/provenance', 'src/license', 'src/enforcement', 'src/royalties'].map((d) => path.join(ROOT, d))
 
 function newestSource(dir) {
   let newest = 0

@@ -1,6 +1,8 @@
 /** The subcommands of `loomprint`. A new subcommand is one file and one line here. */
 import type { Command } from './command'
 import { inspectCommand } from './inspect-command'
+import { matchCommand } from './match-command'
+import { royaltiesCommand } from './royalties-command'
 import { verifyCommand } from './verify-command'
 
-export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand]
+export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand, matchCommand, royaltiesCommand]
