@@ -4,6 +4,7 @@
  * exit code; they never throw for bad input (main.ts turns an unexpected throw into
  * exit 2 with one line, never a stack trace).
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 export interface Io {
   out(line: string): void
   err(line: string): void
@@ -21,3 +22,11 @@ export interface Command {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * A subcommand's flags and positionals, with `--help` / `-h` added. Strict: an unknown
+ * flag is a usage error (main.ts reports it), never silently ignored.
+ */
+export function parseFlags<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  return parseArgs({ args, allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } as const })
+}

@@ -1,6 +1,5 @@
 /** `loomprint inspect PACK [--json]`: the patterns, scores, labels and terms, after the same checks as verify. */
-import { parseArgs } from 'node:util'
-import { EXIT, UsageError, type Command, type Io } from './command'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import { mark } from './verify-command'
 
@@ -18,12 +17,7 @@ export const inspectCommand: Command = {
   summary: 'print the patterns, scores, labels and terms of a pack',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    })
+    const { values, positionals } = parseFlags(args, { json: { type: 'boolean' } })
     if (values.help) {
       io.out(USAGE)
       return EXIT.verified

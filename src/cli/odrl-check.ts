@@ -1,13 +1,14 @@
 /**
  * license.odrl.json checked as JSON-LD: jsonld.expand with `safe: true` (unknown
  * terms and relative IRIs are errors, not silently dropped) and a document loader
- * that serves only the bundled ODRL context — nothing is fetched. Node only (CLI and
- * tests); never in the UI bundle.
+ * that serves only the ODRL 2.2 context bundled in `@digitalbazaar/odrl-context` —
+ * nothing is fetched. The one ODRL loader: the CLI runs it and the tests import it.
+ * Node only; never in the UI or main bundle.
  */
 import { createRequire } from 'node:module'
 import jsonld from 'jsonld'
 
-// The package ships CommonJS and no types (tests/support/odrl-context-loader.ts loads it the same way).
+// Loaded with require: the package ships CommonJS and no types.
 const odrlContext = createRequire(import.meta.url)('@digitalbazaar/odrl-context') as { CONTEXT_URL_V1: string; CONTEXT_V1: unknown }
 
 const ODRL_CONTEXTS: ReadonlyMap<string, unknown> = new Map([
@@ -21,6 +22,14 @@ export function odrlOnlyLoader(url: string): Promise<{ contextUrl: null; documen
   const doc = ODRL_CONTEXTS.get(url)
   if (doc === undefined) return Promise.reject(new Error(`refusing to load ${url}: only the ODRL context is available offline`))
   return Promise.resolve({ contextUrl: null, documentUrl: url, document: doc })
+}
+
+/** Expanded JSON-LD of `doc`; rejects on anything the ODRL context does not define. */
+export async function expandOdrl(doc: unknown): Promise<Record<string, unknown>[]> {
+  return (await jsonld.expand(doc as jsonld.JsonLdDocument, {
+    documentLoader: odrlOnlyLoader as never,
+    safe: true,
+  } as jsonld.Options.Expand)) as Record<string, unknown>[]
 }
 
 export interface OdrlCheck {
@@ -44,10 +53,7 @@ export async function checkOdrl(text: string): Promise<OdrlCheck> {
   }
   let expanded: unknown[]
   try {
-    expanded = (await jsonld.expand(doc as jsonld.JsonLdDocument, {
-      documentLoader: odrlOnlyLoader as never,
-      safe: true,
-    } as jsonld.Options.Expand)) as unknown[]
+    expanded = await expandOdrl(doc)
   } catch (err) {
     const e = err as { name?: string; message?: string; details?: { url?: string; event?: { code?: string; details?: { term?: string; property?: string } } } }
     if (e.details?.url) {

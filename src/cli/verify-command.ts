@@ -1,7 +1,6 @@
 /** `loomprint verify PACK [--json] [--trust KEY_OR_FILE]… [--at DATE] [--use FIELD --territory CC --units N]` */
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
-import { EXIT, UsageError, type Command, type Io } from './command'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import type { Check } from '../pack/verify'
 import { parseIntendedUse, type IntendedUse } from '../license/intended-use'
@@ -66,19 +65,13 @@ export const verifyCommand: Command = {
   summary: 'check a licensed pattern pack: archive, schema, hashes, signature, key, terms, use',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        trust: { type: 'string', multiple: true },
-        at: { type: 'string' },
-        use: { type: 'string' },
-        territory: { type: 'string' },
-        units: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parseFlags(args, {
+      json: { type: 'boolean' },
+      trust: { type: 'string', multiple: true },
+      at: { type: 'string' },
+      use: { type: 'string' },
+      territory: { type: 'string' },
+      units: { type: 'string' },
     })
     if (values.help) {
       io.out(USAGE)

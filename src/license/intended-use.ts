@@ -9,7 +9,8 @@
  * many units are beyond the cap (what they cost is the royalties command's business).
  */
 import * as z from 'zod/mini'
-import { formatCount as formatCountText, licenseIssuesOf, type FieldIssue } from './issues'
+import { formatCount as formatCountText } from '../provenance/issues'
+import { licenseIssuesOf, type FieldIssue } from './issues'
 import {
   CAP_KIND_LABELS,
   CAP_KINDS,

@@ -20,7 +20,7 @@
  * IRIs of the Loomprint profile, named in the policy's `profile`.
  */
 import { EXCLUSIVITY_LABELS, fieldOfUseLabel, formatPercent, isExclusive, licenseFingerprint } from './terms'
-import { formatCount } from './issues'
+import { formatCount } from '../provenance/issues'
 import type { CapKind, FieldOfUse, LicenseTerms, Money, Party, SplitParty } from './terms'
 
 /** The context URL as the ODRL 2.2 recommendation writes it. */

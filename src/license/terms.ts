@@ -14,7 +14,8 @@ import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
 import { sha256HexOfString } from '../provenance/sha256'
 import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from './codes'
-import { formatCount, licenseIssuesOf, type FieldIssue } from './issues'
+import { formatCount } from '../provenance/issues'
+import { licenseIssuesOf, type FieldIssue } from './issues'
 
 /** Bumped when stored terms change shape; the number is part of the terms (and their fingerprint). */
 export const LICENSE_SCHEMA_VERSION = 1

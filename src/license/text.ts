@@ -6,7 +6,7 @@
  * Text typed by people (names, notes, constraints, attribution) is escaped, so a
  * licensee's name cannot turn into a heading or a link.
  */
-import { formatCount } from './issues'
+import { formatCount } from '../provenance/issues'
 import { grantedActions } from './odrl'
 import {
   CAP_KIND_LABELS,

@@ -8,7 +8,7 @@
  */
 
 import * as z from 'zod/mini'
-import { formatIssues, type FieldIssue } from './issues'
+import { describeIssues, formatCount, formatIssues, type FieldIssue } from './issues'
 import { METHOD, METHODS, TOP_ELEMENTS } from './method'
 import { TeamPolicySchema } from './policy'
 import { utf8Length } from './utf8'
@@ -273,9 +273,9 @@ export type PatternSummary = z.infer<typeof PatternSummarySchema>
 // Human-readable issues
 
 export type { FieldIssue }
-export { formatIssues }
+export { formatCount, formatIssues }
 
-const LABELS: { [key: string]: string } = {
+const LABELS: { readonly [key: string]: string } = {
   generator: 'Generator (tool)',
   model: 'Model',
   modelVersion: 'Model version',
@@ -301,110 +301,11 @@ const LABELS: { [key: string]: string } = {
   copiedFrom: 'Copied-from pattern id',
 }
 
-function labelFor(path: readonly PropertyKey[]): string {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const key = path[i]
-    if (typeof key === 'string') {
-      const label = LABELS[key]
-      if (label) return label
-      const name = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
-      return name.charAt(0).toUpperCase() + name.slice(1)
-    }
-  }
-  return 'The value'
+/** The record's issues in the words of the Capture form (the shared describer, record labels). */
+function issuesOf(error: { issues: readonly z.core.$ZodIssue[] }, input: unknown): FieldIssue[] {
+  return describeIssues(error, input, { labels: LABELS, fallbackLabel: 'The value' })
 }
 
-/** 1234567 → "1,234,567" (no Intl: not guaranteed in Figma's main-thread VM). */
-export function formatCount(n: number): string {
-  const s = String(Math.floor(Math.abs(n)))
-  let out = ''
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += ','
-    out += s[i]
-  }
-  return (n < 0 ? '-' : '') + out
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = input
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined
-    v = (v as { [k: string]: unknown })[key as string]
-  }
-  return v
-}
-
-function typeName(v: unknown): string {
-  if (v === undefined) return 'missing'
-  if (v === null) return 'null'
-  if (Array.isArray(v)) return 'a list'
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`
-}
-
-interface RawIssue {
-  code: string
-  path: PropertyKey[]
-  message: string
-  [k: string]: unknown
-}
-
-function describe(issue: RawIssue, input: unknown): FieldIssue {
-  const path = issue.path.map(String).join('.')
-  const label = labelFor(issue.path)
-  const value = valueAt(input, issue.path)
-  let message: string
-  switch (issue.code) {
-    case 'too_big':
-      if (issue.origin === 'string' && typeof value === 'string') {
-        message = `${label} is too long (${formatCount(value.length)} characters; at most ${formatCount(Number(issue.maximum))})`
-      } else if (issue.origin === 'array' && Array.isArray(value)) {
-        message = `${label} has too many entries (${formatCount(value.length)}; at most ${formatCount(Number(issue.maximum))})`
-      } else message = `${label} must be at most ${String(issue.maximum)}`
-      break
-    case 'too_small':
-      if (issue.origin === 'string') message = `${label} is required`
-      else if (issue.origin === 'array') message = `${label} needs at least ${String(issue.minimum)} entries`
-      else message = `${label} must be at least ${String(issue.minimum)}`
-      break
-    case 'invalid_type':
-      if (value === undefined) message = `${label} is missing`
-      else if (issue.expected === 'int') message = `${label} must be a whole number`
-      else message = `${label} must be ${article(String(issue.expected))} (got ${typeName(value)})`
-      break
-    case 'invalid_format':
-      if (patternSource(issue.pattern).indexOf('\\d{4}-') >= 0) {
-        message = `${label} must be an ISO 8601 date such as 2025-03-04 or 2025-03-04T09:30:00Z`
-      } else message = `${label} has an invalid format`
-      break
-    case 'invalid_value': {
-      const values = (issue.values as unknown[]) ?? []
-      message =
-        values.length === 1
-          ? `${label} must be ${JSON.stringify(values[0])}`
-          : `${label} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`
-      break
-    }
-    case 'unrecognized_keys':
-      message = `Unexpected field${(issue.keys as string[]).length > 1 ? 's' : ''}: ${(issue.keys as string[]).join(', ')}`
-      break
-    default:
-      message = `${label} is invalid`
-  }
-  return { path, message }
-}
-
-function patternSource(pattern: unknown): string {
-  if (pattern instanceof RegExp) return pattern.source
-  return typeof pattern === 'string' ? pattern : ''
-}
-
-function article(word: string): string {
-  return (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
-}
-
-function issuesOf(error: { issues: readonly unknown[] }, input: unknown): FieldIssue[] {
-  return error.issues.map((i) => describe(i as RawIssue, input))
-}
 
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** Small display helpers (pure: tested without a DOM). */
-import { formatCount } from '../provenance/record'
+import { formatCount } from '../provenance/issues'
 import type { WorkProgress } from './workflow-context'
 
 export { formatCount }

@@ -48,7 +48,19 @@ export function ProgressView({
   cancelling?: boolean
 }) {
   const label = cancelling ? 'Cancelling…' : progress ? describeProgress(progress) : 'Working…'
-  const fraction = progress ? progressFraction(progress) : null
+  return (
+    <ProgressBar label={label} fraction={progress ? progressFraction(progress) : null}>
+      {onCancel ? (
+        <button type="button" class="lp-link" disabled={cancelling} onClick={onCancel} aria-label="Cancel the running task">
+          Cancel
+        </button>
+      ) : null}
+    </ProgressBar>
+  )
+}
+
+/** A labelled progress bar; `fraction: null` is indeterminate. `children` follow the bar (e.g. Cancel). */
+export function ProgressBar({ label, fraction, children }: { label: string; fraction: number | null; children?: ComponentChildren }) {
   return (
     <div class="lp-progress" aria-live="polite">
       <Text>{label}</Text>
@@ -62,11 +74,7 @@ export function ProgressView({
       >
         <div class="lp-progress-fill" style={{ width: fraction === null ? '30%' : `${String(fraction * 100)}%` }} />
       </div>
-      {onCancel ? (
-        <button type="button" class="lp-link" disabled={cancelling} onClick={onCancel} aria-label="Cancel the running task">
-          Cancel
-        </button>
-      ) : null}
+      {children}
     </div>
   )
 }

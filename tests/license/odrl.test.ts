@@ -19,7 +19,7 @@ import {
   toOdrl,
 } from '../../src/license/odrl'
 import type { LicenseTerms } from '../../src/license/terms'
-import { expandOdrl } from '../support/odrl-context-loader'
+import { expandOdrl } from '../../src/cli/odrl-check'
 import { licenseTerms } from './arbitraries'
 import { sampleTerms } from './fixtures'
 
