@@ -235,6 +235,44 @@ export const requests = {
     }),
     result: empty,
   },
+  /**
+   * Export one asset of a layer (Export tab). main only calls `exportAsync`; the bytes
+   * come back as progress `data` slices of at most `sliceBytes` (main yields between
+   * slices, so no message exceeds the budget and the editor never stalls). The result
+   * closes the stream. A failed export is this request's error, for this asset only.
+   * Cancel: the UI stops asking for the next asset.
+   */
+  exportAsset: {
+    params: z.object({
+      nodeId: z.string(),
+      format: z.enum(['PNG', 'SVG', 'PDF']),
+      /** PNG: a scale (1, 2, …) or a pixel width; neither means 1×. */
+      scale: z.optional(finite()),
+      width: z.optional(finite()),
+      sliceBytes: finite(),
+    }),
+    progress: z.object({ offset: finite(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }),
+    /** `scale`: for a PNG, the scale it was exported at (a pixel width → width ÷ the layer's render width). */
+    result: z.object({ size: finite(), slices: finite(), name: z.string(), scale: z.nullable(finite()) }),
+  },
+  /**
+   * This person's signing key on this device (figma.clientStorage, never the document)
+   * and every signer's public key published on the document (shared plugin data).
+   * `stored` is raw: the UI checks that the secret key matches its public record.
+   */
+  readSigningKey: {
+    params: empty,
+    result: z.object({ stored: z.unknown(), published: z.array(z.string()) }),
+  },
+  /**
+   * Keep a new signing key: the secret key and its public record go to clientStorage;
+   * only the public record (key, owner, fingerprint) is published on the document.
+   * Older public keys stay published, so packs signed with them still name their signer.
+   */
+  saveSigningKey: {
+    params: z.object({ secretKey: z.string(), record: z.string(), fingerprint: z.string() }),
+    result: empty,
+  },
   /** Select a layer and zoom to it. */
   focusNode: { params: nodeParams, result: z.object({ found: z.boolean() }) },
   /** The team policy stored on the document root (raw; the UI validates). */

@@ -10,6 +10,8 @@ import { readPatternAsync } from './read-pattern'
 import { listTrackedAsync, thumbnailAsync, writeLicense, writeReview } from './review'
 import { POLICY_KEY, quarantine, readStored, unmark, writeProvenance } from './storage'
 import { figmaUiTransport } from './transport'
+import { exportAssetAsync } from './export'
+import { readSigningKeyAsync, saveSigningKeyAsync } from './keys'
 import { RECORD_KEY } from '../provenance/record'
 
 const UI_SIZE = { width: 360, height: 560 }
@@ -88,6 +90,13 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     },
     writeLicense: async (params) => {
       writeLicense(api, await sceneNodeAsync(params.nodeId), params)
+      return {}
+    },
+    exportAsset: (params, context) =>
+      exportAssetAsync(api, params, (offset, bytes, size) => context.progress(offset + bytes.length, size, { offset, bytes })),
+    readSigningKey: () => readSigningKeyAsync(api),
+    saveSigningKey: async (params) => {
+      await saveSigningKeyAsync(api, params)
       return {}
     },
     focusNode: async ({ nodeId }) => {

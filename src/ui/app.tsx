@@ -9,6 +9,7 @@ import { PolicyTab } from './policy'
 import { LicenseTab } from './license'
 import { licenseLabelOf } from './license-workflows'
 import { ReviewTab } from './review'
+import { ExportTab } from './export'
 import { ErrorBanners, type UiError } from './widgets'
 import { errorMessage, helloAsync } from './workflows'
 
@@ -20,7 +21,7 @@ const TAB_LABELS: Record<TabName, string> = {
   policy: 'Team policy',
   review: 'Review',
   license: 'License',
-  export: 'Export',
+  export: 'Export licensed pack',
 }
 /**
  * Window size per tab: the review table (nine columns) and the license form need more
@@ -29,6 +30,7 @@ const TAB_LABELS: Record<TabName, string> = {
 const TAB_SIZES: Partial<Record<TabName, { width: number; height: number }>> = {
   review: { width: 640, height: 640 },
   license: { width: 480, height: 640 },
+  export: { width: 480, height: 640 },
 }
 const DEFAULT_SIZE = { width: 360, height: 560 }
 
@@ -48,6 +50,7 @@ export function App({ client, now, newId }: AppProps) {
   const [selection, setSelection] = useState<LayerInfo[]>([])
   const [tab, setTab] = useState<TabName>('capture')
   const [errors, setErrors] = useState<UiError[]>([])
+  const [exportChoice, setExportChoice] = useState<{ nodeIds: string[]; token: number } | null>(null)
   const [autoCapture, setAutoCapture] = useState<{ nodeId: string; token: number } | null>(null)
   const [originForm, setOriginForm] = useState<OriginForm>(() => emptyOriginForm(new Date(now()).toISOString().slice(0, 10)))
   const errorId = useRef(0)
@@ -158,25 +161,16 @@ export function App({ client, now, newId }: AppProps) {
                 .then(() => setTab('license'))
                 .catch((error: unknown) => onError(errorMessage(error)))
             }}
+            onExport={(nodeIds) => {
+              setExportChoice({ nodeIds, token: Date.now() + Math.random() })
+              setTab('export')
+            }}
           />
         ) : null}
         {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
-        {tab === 'export' ? (
-          <ComingSoon>
-            Export is coming soon: licensed pattern packs (assets, license terms, provenance and a signature anyone can
-            verify without Figma).
-          </ComingSoon>
-        ) : null}
+        {tab === 'export' ? <ExportTab key={exportChoice?.token ?? 0} client={client} user={user} now={now} selection={selection} onError={onError} initialNodeIds={exportChoice?.nodeIds} /> : null}
       </main>
       <footer class="lp-footer lp-muted lp-small">Signed in as {user.name}</footer>
-    </div>
-  )
-}
-
-function ComingSoon({ children }: { children: string }) {
-  return (
-    <div class="lp-tab lp-empty">
-      <Text>{children}</Text>
     </div>
   )
 }

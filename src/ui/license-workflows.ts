@@ -13,7 +13,7 @@ import { decodeJournalChunks, journalHead } from '../provenance/journal'
 import type { TeamPolicy } from '../provenance/policy'
 import { summaryJson } from '../provenance/record-text'
 import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../provenance/record'
-import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type DecisionKind } from '../provenance/review'
+import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type Decision, type DecisionKind } from '../provenance/review'
 import type { LicenseLabeler } from './review-workflows'
 import { errorMessage } from './workflows'
 
@@ -29,6 +29,8 @@ export interface LicenseTarget {
   evidence: EligibilityEvidence
   /** People from the journals (offered as human authors in the splits). */
   people: Person[]
+  /** The review decisions as stored (with their comments), oldest first; the evidence holds the same without comments. */
+  decisions: Decision[]
   problems: string[]
 }
 
@@ -72,13 +74,14 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
   }
   const capture = record.capture
   const copy = isCopy(record, nodeId)
+  const decisions = decisionsOf(record, review)
   const people = new Map<string, Person>()
   for (const p of capture?.journal.people ?? []) people.set(p.id, { id: p.id, name: p.name })
   for (const p of editors) people.set(p.id, p)
   const evidence: EligibilityEvidence = {
     capture: capture && !copy ? { hcc: capture.hcc, label: capture.label, method: capture.method, at: capture.at, hash: captureHash(capture) } : null,
     captureIsCurrent: capture !== null && !copy && chainProblems.length === 0 && !editedAfterCapture(capture, heads),
-    reviews: decisionsOf(record, review).map((d) => ({
+    reviews: decisions.map((d) => ({
       decision: DECISION_EVIDENCE[d.decision],
       by: d.by,
       at: d.at,
@@ -95,7 +98,7 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
   }
   return {
     kind: 'ok',
-    target: { nodeId, name: stored.name, recordRaw: stored.record, licenseRaw, record, entry, evidence, people: [...people.values()], problems },
+    target: { nodeId, name: stored.name, recordRaw: stored.record, licenseRaw, record, entry, evidence, people: [...people.values()], decisions, problems },
   }
 }
 

@@ -39,6 +39,8 @@ export interface ReviewTabProps {
   licenseOf?: LicenseLabeler
   /** Open the License tab for these patterns. */
   onLicense?: (nodeIds: string[]) => void
+  /** Open the Export tab with these patterns chosen (the rows the table shows). */
+  onExport?: (nodeIds: string[]) => void
 }
 
 type Busy = { kind: 'listing'; progress: ListProgress | null } | null
@@ -145,6 +147,11 @@ export function ReviewTab(props: ReviewTabProps) {
         <Button secondary disabled={rows === null || shown.length === 0} onClick={downloadCsv}>
           Download CSV
         </Button>
+        {props.onExport ? (
+          <Button secondary disabled={rows === null || shown.length === 0} onClick={() => props.onExport?.(shown.map((r) => r.nodeId))}>
+            Export shown…
+          </Button>
+        ) : null}
       </div>
 
       {busy ? <ListingView busy={busy} /> : null}

@@ -102,9 +102,12 @@ describe('loomprint (the bin)', () => {
 describe('npm run example:pack', () => {
   it('writes a pack that loomprint verify accepts, pinned to the key written beside it', () => {
     const out = path.join(TMP, 'example.zip')
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/example-pack.ts', out], { cwd: ROOT, encoding: 'utf8' })
+    const printed = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/example-pack.ts', out], { cwd: ROOT, encoding: 'utf8' })
+    // The example runs the plugin's export path: the unapproved pattern is refused and said so.
+    expect(printed).toContain('left out (the user confirmed): Ikat: Its current capture has no approved review')
     const r = run('verify', out, '--trust', out.replace(/\.zip$/, '.pub.json'), '--use', 'apparel', '--territory', 'FR', '--units', '100')
-    expect(r.out).toContain('✓ use: Paisley repeat: intended use allowed')
+    expect(r.out).toContain('✓ use: Paisley: intended use allowed')
+    expect(r.out).not.toContain('Ikat')
     expect(r.code).toBe(0)
     expect(readFileSync(out).length).toBeGreaterThan(1000)
   }, 120_000)
