@@ -33,7 +33,7 @@ import {
  * (branches pack and export). Set each to null once `git merge main` brings them in.
  */
 const PENDING_LICENSE: string | null = null
-const PENDING_EXPORT: string | null = 'the Export tab (branch export) is not merged yet'
+const PENDING_EXPORT: string | null = null
 
 let host: JourneyHost | undefined
 beforeAll(async () => {
