@@ -168,6 +168,7 @@ describe(`licensing team journey`, () => {
         const refused = exporter.getByRole('list', { name: EXPORT.refused })
         // Refused with its reason (it has no license terms; its model's licence allows no commercial use).
         await eventually(() => refused.innerText(), { timeout: 30_000 }).toMatch(/Botanical line art\s*\n[\s\S]*(license|commercial)/i)
+        await exporter.getByRole('button', { name: EXPORT.leaveOut, exact: true }).scrollIntoViewIfNeeded()
         await journey.screen('export-refused')
 
         const downloads: Download[] = []
@@ -175,6 +176,7 @@ describe(`licensing team journey`, () => {
         await exporter.getByRole('button', { name: EXPORT.leaveOut, exact: true }).click()
         const link = exporter.getByRole('link', { name: EXPORT.download })
         await eventually(() => link.count(), { timeout: 60_000 }).toBe(1)
+        await link.scrollIntoViewIfNeeded()
         await journey.screen('exported')
         if (downloads.length === 0) await link.click()
         await eventually(() => downloads.length, { timeout: 30_000 }).toBeGreaterThan(0)
