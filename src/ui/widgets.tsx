@@ -1,6 +1,7 @@
 /** Small building blocks shared by the screens. */
 import { Banner, Button, IconWarning16, Text } from '@create-figma-plugin/ui'
 import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
 import { describeProgress, progressFraction } from './format'
 import type { WorkProgress } from './workflow-context'
 
@@ -94,8 +95,24 @@ export function Confirm({
   onConfirm: () => void
   onCancel: () => void
 }) {
+  // A keyboard user lands in the dialog (on Cancel, the safe choice) and Escape cancels it
+  // (WAI-ARIA alertdialog pattern; checked by the keyboard-only journey in tests/journeys).
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    box.current?.querySelector<HTMLButtonElement>('button')?.focus()
+  }, [])
   return (
-    <div class="lp-confirm" role="alertdialog" aria-label={title}>
+    <div
+      ref={box}
+      class="lp-confirm"
+      role="alertdialog"
+      aria-label={title}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.stopPropagation()
+        onCancel()
+      }}
+    >
       <Text>
         <strong>{title}</strong>
       </Text>
