@@ -4,9 +4,8 @@
  */
 import { lstat, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { printable } from './archive'
-import { EXIT, UsageError, type Command, type Io } from './command'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import { readPackReferences } from './match-references'
 import { decodeImage, DEFAULT_IMAGE_LIMITS } from '../enforcement/decode-image'
@@ -69,16 +68,10 @@ export const matchCommand: Command = {
   summary: 'find copies of a pack’s patterns in a folder of PNG and JPEG images',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        in: { type: 'string' },
-        json: { type: 'boolean' },
-        threshold: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parseFlags(args, {
+      in: { type: 'string' },
+      json: { type: 'boolean' },
+      threshold: { type: 'string' },
     })
     if (values.help) {
       io.out(USAGE)

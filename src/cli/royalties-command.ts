@@ -5,8 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat, writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
-import { EXIT, UsageError, type Command, type Io } from './command'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
 import { statementCsv, statementMarkdown } from '../royalties/render'
 import { computeStatement, type RoyaltyPattern } from '../royalties/statement'
@@ -39,17 +38,11 @@ export const royaltiesCommand: Command = {
   summary: 'compute the royalties a usage report owes under a pack’s terms, per pattern and party',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        usage: { type: 'string' },
-        json: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parseFlags(args, {
+      usage: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      out: { type: 'string' },
     })
     if (values.help) {
       io.out(USAGE)
