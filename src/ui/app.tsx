@@ -122,13 +122,18 @@ export function App({ client, now, newId }: AppProps) {
       {/* The Tabs component renders only the active option's children; the panels are
           rendered below instead, so the Capture tab (a running capture, a half-typed origin)
           survives a tab switch. Option values are the visible labels. */}
-      <Tabs
-        aria-label="Loomprint sections"
-        value={TAB_LABELS[tab]}
-        onValueChange={(label: string) => setTab(tabForLabel(label))}
-        options={TABS.map((name) => ({ value: TAB_LABELS[name], children: null }))}
-      />
+      {/* Landmarks and one h1, so a screen reader can jump between the sections and the
+          open screen (axe "region" and "page-has-heading-one"). */}
+      <nav aria-label="Loomprint sections">
+        <Tabs
+          aria-label="Loomprint sections"
+          value={TAB_LABELS[tab]}
+          onValueChange={(label: string) => setTab(tabForLabel(label))}
+          options={TABS.map((name) => ({ value: TAB_LABELS[name], children: null }))}
+        />
+      </nav>
       <main class="lp-main">
+        <h1 class="lp-visually-hidden">Loomprint: {TAB_LABELS[tab]}</h1>
         <ErrorBanners errors={errors} onDismiss={(id) => setErrors((list) => list.filter((e) => e.id !== id))} />
         {/* Kept mounted while hidden so a running capture and the typed origin survive a tab switch. */}
         <div hidden={tab !== 'capture'}>

@@ -257,7 +257,7 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
       {saved ? <SavedView outcome={saved} /> : null}
 
       <section aria-labelledby="lic-eligibility" class="lp-stack">
-        <h3 class="lp-h3" id="lic-eligibility">Eligibility</h3>
+        <h2 class="lp-h3" id="lic-eligibility">Eligibility</h2>
         {parsed && !parsed.ok ? <div class="lp-muted lp-small">Checked once the terms are complete ({plural(parsed.issues.length, 'field')} to fix).</div> : null}
         {parsed && parsed.ok
           ? targets.map((t) => <EligibilityView key={t.nodeId} target={t} result={eligibilityOf(parsed.terms, t, policy)} many={targets.length > 1} />)

@@ -29,7 +29,7 @@ export function OriginFormView({
       role="form"
       aria-label="AI origin"
     >
-      <h3 class="lp-h3">AI origin {count > 1 ? `(for ${String(count)} layers)` : ''}</h3>
+      <h2 class="lp-h3">AI origin {count > 1 ? `(for ${String(count)} layers)` : ''}</h2>
       <div class="lp-muted lp-small">Declared once, stored with the pattern. Fields marked * are required.</div>
       {general.length > 0 ? <Warning>{general.join(' ')}</Warning> : null}
       {ORIGIN_FIELDS.map((spec) => {

@@ -66,7 +66,7 @@ export function CaptureResultView({
         <Warning key={i}>{w}</Warning>
       ))}
 
-      <h3 class="lp-h3">Where the contribution comes from</h3>
+      <h2 class="lp-h3">Where the contribution comes from</h2>
       <div class="lp-bar" role="img" aria-label={breakdownText(result)}>
         {BREAKDOWN_KEYS.map((key) =>
           score.breakdown[key] > 0 ? (
@@ -93,7 +93,7 @@ export function CaptureResultView({
         </tbody>
       </table>
 
-      <h3 class="lp-h3">Most-changed elements</h3>
+      <h2 class="lp-h3">Most-changed elements</h2>
       {score.elements.length === 0 ? (
         <Text>
           <span class="lp-muted">No element differs from the AI baseline.</span>
@@ -122,7 +122,7 @@ export function CaptureResultView({
         </ul>
       )}
 
-      <h3 class="lp-h3">Edit journal</h3>
+      <h2 class="lp-h3">Edit journal</h2>
       {journal.people.length === 0 && journalChecks.length === 0 ? (
         <Text>
           <span class="lp-muted">

@@ -61,9 +61,9 @@ export function PatternReview({
   const id = 'review-comment'
   return (
     <section class="lp-pattern-review lp-stack" aria-label={`Review of ${row.name}`}>
-      <h3 class="lp-h3">
+      <h2 class="lp-h3">
         {row.name} <span class="lp-muted">· {row.pageName}</span>
-      </h3>
+      </h2>
       {row.problems.map((p) => (
         <Warning key={p}>{p}</Warning>
       ))}

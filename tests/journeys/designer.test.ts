@@ -20,7 +20,7 @@ import {
   locate,
   pluginData,
   selectLayer,
-  seriousViolations,
+  axeFailures,
   shownHcc,
   startJourneyHost,
   type JourneyHost,
@@ -121,7 +121,7 @@ describe('designer journey', () => {
         await journey.screen('captured-after-undo')
 
         expect(journey.errors).toEqual([])
-        expect(seriousViolations(journey.reports)).toEqual([])
+        expect(axeFailures(journey.reports)).toEqual([])
       } finally {
         await journey.close()
       }
@@ -148,7 +148,7 @@ describe('designer journey', () => {
           await journey.screen(`tab-${tab.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`)
         }
         expect(journey.errors).toEqual([])
-        expect(seriousViolations(journey.reports)).toEqual([])
+        expect(axeFailures(journey.reports)).toEqual([])
       } finally {
         await journey.close()
       }
