@@ -96,6 +96,8 @@ export const StoredPatternSchema = z.object({
   /** The review history and license entries (provenance/review.ts, license/stamp.ts), raw. */
   review: z.optional(z.nullable(z.string())),
   license: z.optional(z.nullable(z.string())),
+  /** The heat map entry (base64 PNG), raw: the UI checks it against the record. */
+  heatmap: z.optional(z.nullable(z.string())),
 })
 export type StoredPattern = z.infer<typeof StoredPatternSchema>
 
@@ -197,6 +199,8 @@ export const requests = {
     params: empty,
     result: z.object({ patterns: finite(), pages: finite() }),
   },
+  /** A pattern's record and heat map entry, raw and read together (the review's detail). */
+  readHeatMap: { params: nodeParams, result: z.object({ record: z.nullable(z.string()), heatmap: z.nullable(z.string()) }) },
   /** A small PNG of a layer for the review table (null when the layer is gone). */
   thumbnail: {
     params: z.object({ nodeId: z.string(), height: finite() }),
