@@ -96,6 +96,8 @@ export interface ExportCandidate {
   pattern: PackPattern | null
   /** Allowed, but with something to act on (a per-unit royalty beyond a cap, a training constraint). */
   notes: string[]
+  /** The capture's heat map PNG, checked against the record, for the pack; null when there is none to ship. */
+  heatmap?: { png: Uint8Array; shares: { changed: number; added: number; removed: number } } | null
 }
 
 const PACK_DECISION: { readonly [K in DecisionKind]: PackReview['decision'] } = {
@@ -154,7 +156,10 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
       })
     }
   }
-  return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [] }
+  // A heat map the record does not vouch for is left out of the pack, and the export says so.
+  if (pattern && target.heatmap.kind === 'mismatch') notes.push(`Its heat map does not match the capture (${target.heatmap.reason}), so the pack carries none for it; capture it again to ship one.`)
+  const heatmap = pattern && target.heatmap.kind === 'ok' ? { png: target.heatmap.png, shares: target.heatmap.ref.shares } : null
+  return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [], heatmap }
 }
 
 /** Reads and judges each pattern (one at a time; a layer that cannot be read is refused with why). */
@@ -286,7 +291,13 @@ export async function exportPackAsync(
     return { kind: 'failed', error: `Figma could not export ${String(failedAssets.length)} asset(s), so no pack was made: ${failedAssets.join('; ')}`, failedAssets }
   }
   const result = await assemblePackAsync(
-    { patterns: allowed.map((c) => c.pattern!), assets, intendedUse: { use: use.use, at: use.at }, repeatPreview: choice.repeatPreview },
+    {
+      patterns: allowed.map((c) => c.pattern!),
+      assets,
+      heatmaps: allowed.flatMap((c) => (c.heatmap ? [{ pattern: c.pattern!.id, bytes: c.heatmap.png, shares: c.heatmap.shares }] : [])),
+      intendedUse: { use: use.use, at: use.at },
+      repeatPreview: choice.repeatPreview,
+    },
     {
       signer: options.signer,
       now: () => new Date(options.now()),
