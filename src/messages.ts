@@ -96,8 +96,6 @@ export const StoredPatternSchema = z.object({
   /** The review history and license entries (provenance/review.ts, license/stamp.ts), raw. */
   review: z.optional(z.nullable(z.string())),
   license: z.optional(z.nullable(z.string())),
-  /** The heat map entry (base64 PNG), raw: the UI checks it against the record. */
-  heatmap: z.optional(z.nullable(z.string())),
 })
 export type StoredPattern = z.infer<typeof StoredPatternSchema>
 

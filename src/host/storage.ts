@@ -41,7 +41,6 @@ export function readStored(node: SceneNode): StoredPattern {
   }
   const review = node.getPluginData(REVIEW_KEY)
   const license = node.getPluginData(LICENSE_KEY)
-  const heatmap = node.getPluginData(HEATMAP_KEY)
   return {
     nodeId: node.id,
     name: node.name,
@@ -50,7 +49,6 @@ export function readStored(node: SceneNode): StoredPattern {
     journals,
     review: review === '' ? null : review,
     license: license === '' ? null : license,
-    heatmap: heatmap === '' ? null : heatmap,
   }
 }
 

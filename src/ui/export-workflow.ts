@@ -13,6 +13,7 @@ import { assemblePackAsync, packPatternOf, type AssembleResult, type PackAssetIn
 import type { DecisionKind } from '../provenance/review'
 import { generateKeyPair, keyFingerprint, signerFromSecretKey, type PackSigner, type PublicKeyRecord } from '../pack/keys'
 import { toHex } from '../provenance/sha256'
+import { loadHeatMapAsync, type StoredHeatMap } from './heatmap-workflow'
 import { eligibilityOf, loadLicenseTargetAsync, type LicenseTarget } from './license-workflows'
 import { WorkflowCancelled } from './workflow-context'
 
@@ -116,7 +117,7 @@ function currentTerms(target: LicenseTarget): LicenseTerms | null {
  * field, territory and caps, approved for the current capture, the capture not out of
  * date, every journal chain verifying, and the eligibility rules of its terms.
  */
-export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamPolicy): ExportCandidate {
+export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamPolicy, heat: StoredHeatMap | null = null): ExportCandidate {
   const reasons: string[] = []
   const add = (reason: string) => {
     if (!reasons.includes(reason)) reasons.push(reason)
@@ -157,8 +158,9 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
     }
   }
   // A heat map the record does not vouch for is left out of the pack, and the export says so.
-  if (pattern && target.heatmap.kind === 'mismatch') notes.push(`Its heat map does not match the capture (${target.heatmap.reason}), so the pack carries none for it; capture it again to ship one.`)
-  const heatmap = pattern && target.heatmap.kind === 'ok' ? { png: target.heatmap.png, shares: target.heatmap.ref.shares } : null
+  if (pattern && heat?.kind === 'mismatch') notes.push(`Its heat map does not match the capture (${heat.reason}), so the pack carries none for it; capture it again to ship one.`)
+  if (pattern && heat?.kind === 'unavailable') notes.push(`Its heat map could not be read with its record (${heat.message}), so the pack carries none for it.`)
+  const heatmap = pattern && heat?.kind === 'ok' ? { png: heat.png, shares: heat.ref.shares } : null
   return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [], heatmap }
 }
 
@@ -175,7 +177,13 @@ export async function planExportAsync(
     if (signal?.aborted) throw new WorkflowCancelled('Cancelled.')
     try {
       const load = await loadLicenseTargetAsync(client, nodeId)
-      out.push(load.kind === 'ok' ? judgeTarget(load.target, use, policy) : { nodeId, name: load.name, reasons: [load.reason], pattern: null, notes: [] })
+      if (load.kind !== 'ok') {
+        out.push({ nodeId, name: load.name, reasons: [load.reason], pattern: null, notes: [] })
+        continue
+      }
+      // The heat map is read on its own (not with readStored), so a capture never carries it.
+      const heat = await loadHeatMapAsync(client, nodeId, load.target.recordRaw)
+      out.push(judgeTarget(load.target, use, policy, heat))
     } catch (error) {
       out.push({ nodeId, name: nodeId, reasons: [error instanceof Error ? error.message : String(error)], pattern: null, notes: [] })
     }

@@ -9,7 +9,6 @@ import type { User } from '../messages'
 import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../license/eligibility'
 import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } from '../license/stamp'
 import { TIER_LABELS, type LicenseTerms } from '../license/terms'
-import { readHeatMap, type HeatMapRead } from '../provenance/heatmap-entry'
 import { decodeJournalChunks, journalHead } from '../provenance/journal'
 import type { TeamPolicy } from '../provenance/policy'
 import { summaryJson } from '../provenance/record-text'
@@ -32,8 +31,6 @@ export interface LicenseTarget {
   people: Person[]
   /** The review decisions as stored (with their comments), oldest first; the evidence holds the same without comments. */
   decisions: Decision[]
-  /** The capture's stored heat map, checked against the record (the pack ships it as evidence). */
-  heatmap: HeatMapRead
   problems: string[]
 }
 
@@ -101,19 +98,7 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
   }
   return {
     kind: 'ok',
-    target: {
-      nodeId,
-      name: stored.name,
-      recordRaw: stored.record,
-      licenseRaw,
-      record,
-      entry,
-      evidence,
-      people: [...people.values()],
-      decisions,
-      heatmap: readHeatMap(capture, stored.heatmap),
-      problems,
-    },
+    target: { nodeId, name: stored.name, recordRaw: stored.record, licenseRaw, record, entry, evidence, people: [...people.values()], decisions, problems },
   }
 }
 
