@@ -88,18 +88,34 @@ describe('the heat map’s pixels', () => {
     expect(PALETTE[PAPER_INDEX]).toEqual([255, 255, 255])
   })
 
-  it('rebuilds the raster’s render order the way method 2 paints (random patterns and edits)', () => {
+  it('rebuilds the raster’s render order the way method 2 paints (random patterns and edits, matched by id or path)', () => {
+    let withAdded = 0
     fc.assert(
-      fc.property(pattern, edits, (p, es) => {
+      fc.property(pattern, edits, fc.constantFrom('id' as const, 'path' as const), fc.array(fc.record({ of: fc.nat(), dx: fc.integer({ min: -80, max: 80 }), dy: fc.integer({ min: -80, max: 80 }) }), { maxLength: 3 }), (p, es, matchedBy, drawn) => {
         const cur = applyEdits(p, es)
-        const { map, current } = compareOnCanvas(p, cur, DEFAULT_POLICY, 'id')
-        const rendered = renderedElements(cur, 'id')
+        // Shapes drawn by hand (copies of a leaf, moved, drawn on top): they give
+        // the map `added` pixels, which the rebuilt order must name exactly.
+        const leaves = cur.elements.filter((e) => e.path !== '' && e.type !== 'GROUP')
+        const tops = cur.elements.filter((e) => e.path !== '' && !e.path.includes('.')).length
+        drawn.forEach((d, k) => {
+          const src = leaves[d.of % Math.max(1, leaves.length)]
+          if (!src) return
+          const el = { ...clone({ rootId: '', rootBounds: p.rootBounds, elements: [src] }).elements[0]!, id: `new:${String(k)}`, path: String(tops + k) }
+          el.bounds = { ...el.bounds, x: el.bounds.x + d.dx, y: el.bounds.y + d.dy }
+          el.fills = [solid({ r: 0.3, g: 0.9, b: 0.2, a: 1 })]
+          cur.elements.push(el)
+        })
+        const { map, current } = compareOnCanvas(p, cur, DEFAULT_POLICY, matchedBy)
+        const rendered = renderedElements(cur, matchedBy)
         expect(renderOrderAgrees(map, current.top, rendered)).toBe(true)
+        if (map.kinds.includes(CHANGE.added)) withAdded++
         let painted = 0
         for (const t of current.top) if (t > painted) painted = t
         expect(painted).toBeLessThanOrEqual(rendered.length)
       }),
     )
+    // The check above is only as strong as the added pixels it sees.
+    expect(withAdded).toBeGreaterThan(10)
   })
 
   it('falls back to highlights on paper when the order it rebuilt disagrees with the map', () => {
