@@ -197,6 +197,8 @@ export const requests = {
     params: empty,
     result: z.object({ patterns: finite(), pages: finite() }),
   },
+  /** A pattern's record and heat map entry, raw and read together (the review's detail). */
+  readHeatMap: { params: nodeParams, result: z.object({ record: z.nullable(z.string()), heatmap: z.nullable(z.string()) }) },
   /** A small PNG of a layer for the review table (null when the layer is gone). */
   thumbnail: {
     params: z.object({ nodeId: z.string(), height: finite() }),

@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     selection: () => [],
     readPattern: fail,
     readStored: fail,
+    readHeatMap: fail,
     writeProvenance: fail,
     unmark: fail,
     quarantine: fail,

@@ -53,6 +53,7 @@ export const inspectCommand: Command = {
           for (const e of p.eligibility.rules) io.out(`    ${e.ok ? '✓' : '✗'} ${e.reason}`)
         }
         if (p.use) io.out(`  use        ${p.use.permitted ? 'permitted' : 'not permitted'}: ${p.use.checks.filter((c) => !c.ok).map((c) => c.reason).join(' ') || 'every check holds'}`)
+        if (p.heatmap) io.out(`  heat map   ${p.heatmap.path}  ${p.heatmap.width}×${p.heatmap.height}  changed ${pct(p.heatmap.shares.changed)}, added ${pct(p.heatmap.shares.added)}, removed ${pct(p.heatmap.shares.removed)}`)
         for (const a of m.assets.filter((x) => x.pattern === p.id)) {
           io.out(`  asset      ${a.path}  ${a.mediaType}  ${a.width ?? '?'}×${a.height ?? '?'}  ${a.bytes} bytes`)
         }

@@ -8,7 +8,7 @@ import { createJournalRecorder } from './journal-recorder'
 import { describeLayer, pageOf } from './layers'
 import { readPatternAsync } from './read-pattern'
 import { listTrackedAsync, thumbnailAsync, writeLicense, writeReview } from './review'
-import { POLICY_KEY, quarantine, readStored, unmark, writeProvenance } from './storage'
+import { POLICY_KEY, quarantine, readHeatMapEntry, readStored, unmark, writeProvenance } from './storage'
 import { figmaUiTransport } from './transport'
 import { exportAssetAsync } from './export'
 import { readSigningKeyAsync, saveSigningKeyAsync } from './keys'
@@ -58,6 +58,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
       return readPatternAsync(node, (elements, done) => context.progress(done, 0, elements))
     },
     readStored: async ({ nodeId }) => readStored(await sceneNodeAsync(nodeId)),
+    readHeatMap: async ({ nodeId }) => readHeatMapEntry(await sceneNodeAsync(nodeId)),
     writeProvenance: async (params) => {
       const node = await sceneNodeAsync(params.nodeId)
       const written = writeProvenance(api, node, params)

@@ -7,7 +7,7 @@
  */
 import type { ParamsOf, StoredPattern } from '../messages'
 import { ENTRY_LIMIT_BYTES } from '../provenance/entry-limit'
-import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
+import { HEATMAP_KEY, parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
 import { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
 import { REVIEW_KEY } from '../provenance/review'
 import { relaunchText } from '../provenance/record-text'
@@ -87,10 +87,16 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
   if (parsed.record.baseline.generation !== params.keepBaselineGeneration) {
     throw new Error('The record and the baseline generation to keep disagree.')
   }
+  // The UI checked and hashed the heat map; main only sees that a record naming one
+  // carries it in the same write, and one naming none leaves no stale picture behind.
+  const names = parsed.record.capture?.heatmap !== undefined
+  let heatmap = false
   for (const entry of params.entries) {
-    if (!BASELINE_KEY.test(entry.key)) throw new Error(`Unexpected plugin-data key “${entry.key}”.`)
+    if (entry.key === HEATMAP_KEY) heatmap = entry.value !== ''
+    else if (!BASELINE_KEY.test(entry.key)) throw new Error(`Unexpected plugin-data key “${entry.key}”.`)
     checkEntrySize(entry.key, entry.value)
   }
+  if (heatmap !== names) throw new Error(names ? 'The record names a heat map the write does not carry. Nothing was written.' : 'A heat map was sent without a capture that names it. Nothing was written.')
   checkEntrySize(RECORD_KEY, params.record)
   checkEntrySize(SUMMARY_NAMESPACE + SUMMARY_KEY, params.summary)
 
@@ -99,6 +105,7 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
   node.setPluginData(RECORD_KEY, params.record)
   node.setSharedPluginData(SUMMARY_NAMESPACE, SUMMARY_KEY, params.summary)
   node.setRelaunchData({ capture: relaunchText(parsed.record) })
+  if (!names && node.getPluginData(HEATMAP_KEY) !== '') node.setPluginData(HEATMAP_KEY, '')
   const written = new Set(params.entries.map((e) => e.key))
   const chunks = parsed.record.baseline.chunks
   for (const key of node.getPluginDataKeys()) {
@@ -112,10 +119,15 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
   return params.entries.length + 2
 }
 
+/** The record and the heat map entry, read together so the UI checks one against the other. */
+export function readHeatMapEntry(node: SceneNode): { record: string | null; heatmap: string | null } {
+  return { record: node.getPluginData(RECORD_KEY) || null, heatmap: node.getPluginData(HEATMAP_KEY) || null }
+}
+
 /** Removes all of Loomprint's data from a pattern. The UI asks for confirmation first. */
 export function unmark(api: PluginAPI, node: SceneNode): void {
   for (const key of node.getPluginDataKeys()) {
-    if (key === RECORD_KEY || key === REVIEW_KEY || key === LICENSE_KEY || BASELINE_KEY.test(key) || JOURNAL_KEY.test(key)) {
+    if (key === RECORD_KEY || key === REVIEW_KEY || key === LICENSE_KEY || key === HEATMAP_KEY || BASELINE_KEY.test(key) || JOURNAL_KEY.test(key)) {
       node.setPluginData(key, '')
     }
   }

@@ -18,10 +18,12 @@ import type { InflateAsync } from './png-decode'
 import { keyFingerprint, type PackSigner } from './keys'
 import { licenseMarkdown, licenseOdrl, licenseViewOf } from './license-bridge'
 import {
+  HEATMAP_DIR,
   IntendedUseSchema,
   MANIFEST_PATH,
   MEDIA_TYPES,
   PACK_SCHEMA,
+  PackHeatMapSchema,
   PackPatternSchema,
   SIGNATURE_PATH,
   digestItems,
@@ -32,6 +34,8 @@ import {
   type PackPattern,
 } from './manifest'
 import { base64Encode } from '../provenance/base64'
+import { RASTER_MAX_BYTES } from '../provenance/entry-limit'
+import { plainPngSize } from '../provenance/heatmap-entry'
 import { fieldIssuesOf, formatIssues } from '../provenance/issues'
 import { sha256, toHex } from '../provenance/sha256'
 import { embedXmpInPng, embedXmpInSvg, xmpPacket, xmpRdf, type XmpFields } from './xmp'
@@ -48,9 +52,19 @@ export interface PackAssetInput {
   bytes: Uint8Array
 }
 
+/** A pattern's heat map as stored with its capture (checked against the record by the caller). */
+export interface PackHeatMapInput {
+  pattern: string
+  /** The PNG, shipped byte for byte (nothing is added to it). */
+  bytes: Uint8Array
+  shares: { changed: number; added: number; removed: number }
+}
+
 export interface PackInput {
   patterns: PackPattern[]
   assets: PackAssetInput[]
+  /** At most one per pattern; a pattern without one ships none. */
+  heatmaps?: PackHeatMapInput[]
   intendedUse: IntendedUse | null
   /** Add a 3 × 3 repeat preview per pattern, from its smallest PNG (default true). */
   repeatPreview?: boolean
@@ -159,7 +173,9 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
     if (!r.success) {
       return fail(`Pattern ${i + 1} is invalid: ${formatIssues(fieldIssuesOf(r.error.issues.slice(0, 3)))}.`)
     }
-    patterns.push(r.data)
+    // A heat map is in the manifest only with its file: the one given below, if any.
+    const { heatmap: _given, ...pattern } = r.data
+    patterns.push(pattern)
   }
   if (patterns.length === 0) return fail('The pack has no patterns.')
   const ids = new Set(patterns.map((p) => p.id))
@@ -184,6 +200,23 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
     while (dirsUsed.has(dir)) dir = `${base}-${n++}`
     dirsUsed.add(dir)
     dirOf.set(p.id, dir)
+  }
+  // --- heat maps: evidence files, shipped exactly as stored (a plain PNG: the picture and nothing else)
+  const heatDocs: { path: string; mediaType: string; bytes: Uint8Array }[] = []
+  for (const [i, h] of (input.heatmaps ?? []).entries()) {
+    const at = patterns.findIndex((p) => p.id === h.pattern)
+    const p = patterns[at]
+    if (!p) return fail(`Heat map ${i + 1} belongs to pattern ${h.pattern}, which is not in the pack.`)
+    if (p.heatmap) return fail(`${p.name} has two heat maps.`)
+    if (!(h.bytes instanceof Uint8Array) || h.bytes.length > RASTER_MAX_BYTES) return fail(`The heat map of ${p.name} is larger than a heat map may be.`)
+    const size = plainPngSize(h.bytes)
+    if (!size.ok) return fail(`The heat map of ${p.name} is not a plain heat map PNG: ${size.error}.`)
+    const path = `${HEATMAP_DIR}/${dirOf.get(p.id)!.slice('assets/'.length)}.png`
+    const entry = { path, bytes: h.bytes.length, sha256: toHex(hash(h.bytes)), width: size.width, height: size.height, shares: h.shares }
+    const checked = z.safeParse(PackHeatMapSchema, entry)
+    if (!checked.success) return fail(`The heat map of ${p.name} is invalid: ${formatIssues(fieldIssuesOf(checked.error.issues.slice(0, 3)))}.`)
+    patterns[at] = { ...p, heatmap: checked.data }
+    heatDocs.push({ path, mediaType: 'image/png', bytes: h.bytes })
   }
   const byId = new Map(patterns.map((p) => [p.id, p]))
 
@@ -306,6 +339,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   docs.push({ path: 'LICENSE.md', mediaType: 'text/markdown', bytes: utf8Encode(licenseMarkdown(patterns)) })
   docs.push({ path: 'license.odrl.json', mediaType: 'application/ld+json', bytes: json(licenseOdrl(patterns)) })
   docs.push({ path: 'DISCLOSURE.md', mediaType: 'text/markdown', bytes: utf8Encode(disclosureMarkdown(patterns, created)) })
+  docs.push(...heatDocs)
   docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const files: FileEntry[] = docs.map((d) => ({ path: d.path, mediaType: d.mediaType, bytes: d.bytes.length, sha256: toHex(hash(d.bytes)) }))
   const assets = built.map((b) => b.entry)
@@ -341,7 +375,7 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   const zip = createZipWriter(now.getTime())
   zip.add({ path: MANIFEST_PATH, bytes: json(manifest), compress: true })
   zip.add({ path: SIGNATURE_PATH, bytes: utf8Encode(`${base64Encode(signature)}\n`), compress: false })
-  for (const d of docs) zip.add({ path: d.path, bytes: d.bytes, compress: true })
+  for (const d of docs) zip.add({ path: d.path, bytes: d.bytes, compress: d.mediaType !== 'image/png' })
   for (const b of built) zip.add({ path: b.entry.path, bytes: b.bytes, compress: b.entry.mediaType === 'image/svg+xml' }, b.crc)
   const parts = zip.finish()
   let size = 0

@@ -67,6 +67,15 @@ export function disclosureMarkdown(patterns: readonly PackPattern[], created: st
         for (const t of p.top.slice(0, 10)) out.push(`- ${t.type} \`${t.path || t.id}\` — ${t.kind}, ${pct(t.contribution)}`)
         out.push('')
       }
+      if (p.heatmap) {
+        const h = p.heatmap
+        out.push(
+          `Heat map of the human contribution: \`${h.path}\` (SHA-256 \`${h.sha256}\`), measured on the same raster as the coefficient.` +
+            ` It shows the pattern faded, with the area people changed (${pct(h.shares.changed)}, amber), added (${pct(h.shares.added)}, teal)` +
+            ` and removed or hidden (${pct(h.shares.removed)}, magenta) highlighted.`,
+          '',
+        )
+      }
       out.push(
         'Suggested description of the human authorship: modification of AI-generated material, and the selection,' +
           ' coordination and arrangement of AI-generated and human-made elements, as measured above.',

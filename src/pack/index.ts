@@ -4,7 +4,7 @@
  * `verifyPackContents` after its archive checks.
  */
 export { assemblePackAsync, slug, GENERATOR } from './assemble'
-export type { AssembleOptions, AssembleResult, PackAssetInput, PackInput, PackProgress, PackStage } from './assemble'
+export type { AssembleOptions, AssembleResult, PackAssetInput, PackHeatMapInput, PackInput, PackProgress, PackStage } from './assemble'
 export { packPatternOf, eligibilityOf, useResultOf } from './pattern'
 export type { PatternFacts } from './pattern'
 export { generateKeyPair, keyFingerprint, shortFingerprint, signerFromSecretKey, verifySignature, KEY_ALG } from './keys'
@@ -16,10 +16,11 @@ export {
   PackManifestSchema,
   PackPatternSchema,
   IntendedUseSchema,
+  HEATMAP_DIR,
   MANIFEST_PATH,
   SIGNATURE_PATH,
   parseManifest,
 } from './manifest'
-export type { AssetEntry, FileEntry, IntendedUse, PackManifest, PackPattern, PackReview, Eligibility, UseResult } from './manifest'
+export type { AssetEntry, FileEntry, IntendedUse, PackHeatMap, PackManifest, PackPattern, PackReview, Eligibility, UseResult } from './manifest'
 export { concatBytes } from './bytes'
 export { decodePng, perceptualHash, hammingDistance, repeatTile, encodePng } from './image'

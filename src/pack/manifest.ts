@@ -16,6 +16,7 @@ import {
   LineageSchema,
   PersonSchema,
 } from '../provenance/record'
+import { RASTER_MAX_BYTES } from '../provenance/entry-limit'
 import { fieldIssuesOf, formatIssues, type FieldIssue } from '../provenance/issues'
 import { LicenseTermsSchema } from '../license/terms'
 import { IntendedUseSchema as LicenseUseSchema } from '../license/intended-use'
@@ -117,6 +118,25 @@ export const PackReviewSchema = z.strictObject({
 })
 export type PackReview = z.infer<typeof PackReviewSchema>
 
+/** Heat maps are files of the pack under this folder: `heatmap/<pattern>.png`. */
+export const HEATMAP_DIR = 'heatmap'
+
+/**
+ * The capture's heat map, shipped as evidence: the PNG stored with the capture (the
+ * same bytes, so `sha256` is the record's), listed in `files` like every other file.
+ * Optional: packs made before heat maps, and patterns without one, have none.
+ */
+export const PackHeatMapSchema = z.strictObject({
+  path: PackPathSchema,
+  bytes: z.int().check(z.gte(1), z.lte(RASTER_MAX_BYTES)),
+  sha256: hex64(),
+  width: z.int().check(z.gte(1), z.lte(256)),
+  height: z.int().check(z.gte(1), z.lte(256)),
+  /** Share of the pattern highlighted as changed, added, removed (the rest is unchanged AI output). */
+  shares: z.strictObject({ changed: unit(), added: unit(), removed: unit() }),
+})
+export type PackHeatMap = z.infer<typeof PackHeatMapSchema>
+
 export const ContributorSchema = z.strictObject({ id: text(200), name: text(200), edits: count() })
 export const JournalHeadSchema = z.strictObject({ userId: text(200), head: hex64(), entries: count() })
 
@@ -145,6 +165,8 @@ export const PackPatternSchema = z.strictObject({
   eligibility: z.nullable(EligibilitySchema),
   /** checkIntendedUse of the pack's intended use; null when the pack states none. */
   use: z.nullable(UseResultSchema),
+  /** The capture's heat map (a file of the pack); absent when the pattern has none. */
+  heatmap: z.optional(PackHeatMapSchema),
 })
 export type PackPattern = z.infer<typeof PackPatternSchema>
 

@@ -8,7 +8,7 @@ import { canonicalBytes } from './canonical'
 import { keyFingerprint, verifySignature } from './keys'
 import { checkTermAt, checkUse } from './license-bridge'
 import type { IntendedUse } from '../license/intended-use'
-import { MANIFEST_PATH, SIGNATURE_PATH, digestItems, parseManifest, type PackManifest } from './manifest'
+import { HEATMAP_DIR, MANIFEST_PATH, SIGNATURE_PATH, digestItems, parseManifest, type PackManifest } from './manifest'
 import { base64Decode } from '../provenance/base64'
 import { fromHex, sha256, toHex } from '../provenance/sha256'
 
@@ -136,6 +136,30 @@ export function verifyPackContents(input: VerifyContentsInput, options: VerifyOp
   }
   if (bad.length) add('hashes', false, `SHA-256 differs for ${list(bad)}`)
   else add('hashes', missing.length === 0 ? true : false, missing.length === 0 ? `every SHA-256 matches (${plural(expected.size, 'file')})` : 'cannot check the hashes of missing files')
+
+  // --- heat maps: each names a listed PNG of its own (whose bytes the hashes above checked),
+  // and every file under heatmap/ is some pattern's. Packs made before heat maps have neither.
+  const heatFiles = m.files.filter((f) => f.path.startsWith(`${HEATMAP_DIR}/`))
+  const heatPatterns = m.patterns.filter((p) => p.heatmap !== undefined)
+  if (heatPatterns.length > 0 || heatFiles.length > 0) {
+    const problems: string[] = []
+    const named = new Set<string>()
+    for (const p of heatPatterns) {
+      const h = p.heatmap!
+      const f = m.files.find((x) => x.path === h.path)
+      if (!h.path.startsWith(`${HEATMAP_DIR}/`) || !h.path.endsWith('.png')) problems.push(`${p.name}: ${h.path} is not a heat map path`)
+      else if (!f) problems.push(`${p.name}: ${h.path} is not a listed file`)
+      else if (f.sha256 !== h.sha256 || f.bytes !== h.bytes || f.mediaType !== 'image/png') problems.push(`${p.name}: ${h.path} is listed as another file`)
+      if (named.has(h.path)) problems.push(`${h.path} is named by two patterns`)
+      named.add(h.path)
+    }
+    for (const f of heatFiles) if (!named.has(f.path)) problems.push(`${f.path} is no pattern's heat map`)
+    add(
+      'heatmaps',
+      problems.length === 0,
+      problems.length === 0 ? `${plural(heatPatterns.length, 'heat map')}, each the listed file of its pattern` : `the heat maps do not match the manifest (${list(problems)})`,
+    )
+  }
 
   // --- the pack digest
   const digest = toHex(sha256(canonicalBytes(digestItems(m))))

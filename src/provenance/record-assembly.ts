@@ -13,6 +13,7 @@ import {
   RECORD_SCHEMA,
   RECORD_VERSION,
   type AiOrigin,
+  type HeatMapRef,
   type Lineage,
   type ProvenanceRecord,
 } from './record'
@@ -79,7 +80,8 @@ export type CaptureScore = Pick<
 /**
  * The record after a capture. A copy is a new pattern: it gets a new id (`newId` is
  * called only then), lineage pointing at the original, and no review (an approval
- * holds for the original's capture only).
+ * holds for the original's capture only). `heatmap` is what the record vouches for of
+ * the heat map written with it (heatmap-entry.ts); without one the capture names none.
  */
 export function capturedRecord(
   old: ProvenanceRecord,
@@ -87,6 +89,7 @@ export function capturedRecord(
   score: CaptureScore,
   policy: TeamPolicy,
   journal: Pick<JournalSummary, 'edits' | 'people' | 'heads'>,
+  heatmap: HeatMapRef | null = null,
 ): ProvenanceRecord {
   const copy = isCopy(old, event.nodeId)
   const lineage: Lineage | null = copy
@@ -123,6 +126,7 @@ export function capturedRecord(
       },
       at: event.at,
       by: { id: event.by.id, name: event.by.name },
+      ...(heatmap ? { heatmap } : {}),
     },
   }
 }

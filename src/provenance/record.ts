@@ -9,6 +9,7 @@
 
 import * as z from 'zod/mini'
 import { describeIssues, formatCount, formatIssues, type FieldIssue } from './issues'
+import { RASTER_MAX_BYTES } from './entry-limit'
 import { METHOD, METHODS, TOP_ELEMENTS } from './method'
 import { TeamPolicySchema } from './policy'
 import { utf8Length } from './utf8'
@@ -21,6 +22,9 @@ export const RECORD_KEY = 'record'
 /** Shared plugin data namespace and key of the public summary. */
 export const SUMMARY_NAMESPACE = 'loomprint'
 export const SUMMARY_KEY = 'summary'
+
+/** Private plugin data: the last capture's heat map, a PNG as base64 (heatmap-entry.ts). */
+export const HEATMAP_KEY = 'heatmap'
 
 /** `baseline.<generation>.<n>`: chunk n of a baseline generation. */
 export function baselineKey(generation: number, n: number): string {
@@ -141,6 +145,21 @@ export const JournalDigestSchema = z.object({
 
 export const DigitalSourceTypeSchema = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]{0,79}$|^https?:\/\/\S{1,200}$/))
 
+/**
+ * The capture's heat map, stored in its own entry (HEATMAP_KEY): what the record
+ * vouches for, so a stale or hand-edited picture is told apart from the real one.
+ */
+export const HeatMapRefSchema = z.object({
+  /** SHA-256 hex of the PNG bytes (the same hash the pack lists for the file). */
+  sha256: hex64(),
+  bytes: z.int().check(z.gte(1), z.lte(RASTER_MAX_BYTES)),
+  width: z.int().check(z.gte(1), z.lte(256)),
+  height: z.int().check(z.gte(1), z.lte(256)),
+  /** Share of the map's pixels highlighted as changed, added, removed. */
+  shares: z.object({ changed: unit(), added: unit(), removed: unit() }),
+})
+export type HeatMapRef = z.infer<typeof HeatMapRefSchema>
+
 export const CaptureSchema = z.object({
   hcc: unit(),
   label: required(LIMITS.label),
@@ -161,6 +180,8 @@ export const CaptureSchema = z.object({
   at: when(),
   by: PersonSchema,
   journal: JournalDigestSchema,
+  /** Absent for method-1 captures and captures made before heat maps were stored. */
+  heatmap: z.optional(HeatMapRefSchema),
 })
 export type Capture = z.infer<typeof CaptureSchema>
 

@@ -9,6 +9,10 @@ import { capturedRecord, isCopy } from '../provenance/record-assembly'
 import { currentLicenseId } from '../license/stamp'
 import { summaryJson } from '../provenance/record-text'
 import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../provenance/score'
+import { captureHeatMap, heatImageShares, type HeatImage } from '../provenance/heatmap'
+import { heatMapEntry, heatMapRefOf } from '../provenance/heatmap-entry'
+import { heatMapPng } from '../provenance/heatmap-png'
+import { HEATMAP_KEY } from '../provenance/record'
 import { loadEffectivePolicyAsync } from './policy-workflows'
 import { readSnapshotAsync } from './read-snapshot'
 import { checkRecordSize, throwIfCancelled, type WorkflowContext } from './workflow-context'
@@ -29,6 +33,8 @@ export interface CaptureResult {
   score: ContributionScore
   /** Where the human contribution is (method 2's change map); null for method 1. */
   heat: CanvasMap | null
+  /** The heat map's pixels as stored with the capture (the PNG decodes to exactly these). */
+  heatImage: HeatImage | null
   /** Node id → layer name (current layers; removed elements fall back to the baseline path). */
   names: Map<string, string>
   journal: JournalSummary
@@ -81,7 +87,13 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   // through the same rounding so an unedited pattern scores exactly 0.
   const current = quantizeSnapshot(reading.snapshot)
   // Method 2, with the raster it measured on (the heat map).
-  const { score, map: heat } = compareOnCanvas(baseline.snapshot, current, policy, copy ? 'path' : 'id')
+  const matchedBy = copy ? 'path' : 'id'
+  const { score, map: heat, current: raster } = compareOnCanvas(baseline.snapshot, current, policy, matchedBy)
+  // The heat map over the faded pattern, as the small PNG stored with the record (and
+  // shipped in packs); the result shows the very pixels the PNG holds.
+  const full = captureHeatMap(heat, raster, current, matchedBy)
+  const encoded = heatMapPng(full)
+  const heatRef = heatMapRefOf(encoded.png, encoded.image, heatImageShares(full))
   if (old.capture && old.capture.method !== score.method) {
     warnings.push(
       `The previous capture (HCC ${old.capture.hcc.toFixed(2)}) was scored with method ${old.capture.method}; this one uses ${score.method}, which weighs what is visible on the canvas. The two scores are not directly comparable.`,
@@ -106,7 +118,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const journal = summarizeJournals(journals)
 
   const at = new Date(ctx.now()).toISOString()
-  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal)
+  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef)
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
   // The public summary names the pattern's license (its terms' fingerprint), if any.
@@ -117,7 +129,8 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     nodeId,
     mode: 'capture',
     expect: stored.record,
-    entries: [],
+    // The heat map goes in the same write as the record that vouches for it: one undo step.
+    entries: [{ key: HEATMAP_KEY, value: heatMapEntry(encoded.png) }],
     record: recordJson,
     summary,
     keepBaselineGeneration: old.baseline.generation,
@@ -130,6 +143,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     name: reading.name,
     score,
     heat,
+    heatImage: encoded.image,
     names: reading.names,
     journal,
     journalChecks,

@@ -13,6 +13,7 @@ import { assemblePackAsync, packPatternOf, type AssembleResult, type PackAssetIn
 import type { DecisionKind } from '../provenance/review'
 import { generateKeyPair, keyFingerprint, signerFromSecretKey, type PackSigner, type PublicKeyRecord } from '../pack/keys'
 import { toHex } from '../provenance/sha256'
+import { loadHeatMapAsync, type StoredHeatMap } from './heatmap-workflow'
 import { eligibilityOf, loadLicenseTargetAsync, type LicenseTarget } from './license-workflows'
 import { WorkflowCancelled } from './workflow-context'
 
@@ -96,6 +97,8 @@ export interface ExportCandidate {
   pattern: PackPattern | null
   /** Allowed, but with something to act on (a per-unit royalty beyond a cap, a training constraint). */
   notes: string[]
+  /** The capture's heat map PNG, checked against the record, for the pack; null when there is none to ship. */
+  heatmap?: { png: Uint8Array; shares: { changed: number; added: number; removed: number } } | null
 }
 
 const PACK_DECISION: { readonly [K in DecisionKind]: PackReview['decision'] } = {
@@ -114,7 +117,7 @@ function currentTerms(target: LicenseTarget): LicenseTerms | null {
  * field, territory and caps, approved for the current capture, the capture not out of
  * date, every journal chain verifying, and the eligibility rules of its terms.
  */
-export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamPolicy): ExportCandidate {
+export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamPolicy, heat: StoredHeatMap | null = null): ExportCandidate {
   const reasons: string[] = []
   const add = (reason: string) => {
     if (!reasons.includes(reason)) reasons.push(reason)
@@ -154,7 +157,11 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
       })
     }
   }
-  return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [] }
+  // A heat map the record does not vouch for is left out of the pack, and the export says so.
+  if (pattern && heat?.kind === 'mismatch') notes.push(`Its heat map does not match the capture (${heat.reason}), so the pack carries none for it; capture it again to ship one.`)
+  if (pattern && heat?.kind === 'unavailable') notes.push(`Its heat map could not be read with its record (${heat.message}), so the pack carries none for it.`)
+  const heatmap = pattern && heat?.kind === 'ok' ? { png: heat.png, shares: heat.ref.shares } : null
+  return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [], heatmap }
 }
 
 /** Reads and judges each pattern (one at a time; a layer that cannot be read is refused with why). */
@@ -170,7 +177,13 @@ export async function planExportAsync(
     if (signal?.aborted) throw new WorkflowCancelled('Cancelled.')
     try {
       const load = await loadLicenseTargetAsync(client, nodeId)
-      out.push(load.kind === 'ok' ? judgeTarget(load.target, use, policy) : { nodeId, name: load.name, reasons: [load.reason], pattern: null, notes: [] })
+      if (load.kind !== 'ok') {
+        out.push({ nodeId, name: load.name, reasons: [load.reason], pattern: null, notes: [] })
+        continue
+      }
+      // The heat map is read on its own (not with readStored), so a capture never carries it.
+      const heat = await loadHeatMapAsync(client, nodeId, load.target.recordRaw)
+      out.push(judgeTarget(load.target, use, policy, heat))
     } catch (error) {
       out.push({ nodeId, name: nodeId, reasons: [error instanceof Error ? error.message : String(error)], pattern: null, notes: [] })
     }
@@ -286,7 +299,13 @@ export async function exportPackAsync(
     return { kind: 'failed', error: `Figma could not export ${String(failedAssets.length)} asset(s), so no pack was made: ${failedAssets.join('; ')}`, failedAssets }
   }
   const result = await assemblePackAsync(
-    { patterns: allowed.map((c) => c.pattern!), assets, intendedUse: { use: use.use, at: use.at }, repeatPreview: choice.repeatPreview },
+    {
+      patterns: allowed.map((c) => c.pattern!),
+      assets,
+      heatmaps: allowed.flatMap((c) => (c.heatmap ? [{ pattern: c.pattern!.id, bytes: c.heatmap.png, shares: c.heatmap.shares }] : [])),
+      intendedUse: { use: use.use, at: use.at },
+      repeatPreview: choice.repeatPreview,
+    },
     {
       signer: options.signer,
       now: () => new Date(options.now()),

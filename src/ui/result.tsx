@@ -52,7 +52,9 @@ export function CaptureResultView({
         </div>
       </div>
 
-      {result.heat ? <HeatMap map={result.heat} onSelect={onFocus} /> : null}
+      {result.heat && result.heatImage && result.record.capture?.heatmap ? (
+        <HeatMap name={result.name} map={result.heat} image={result.heatImage} shares={result.record.capture.heatmap.shares} onSelect={onFocus} />
+      ) : null}
 
       {result.lineage ? (
         <div class="lp-note" role="note">

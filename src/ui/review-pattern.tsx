@@ -8,6 +8,7 @@ import type { ClientEndpoint } from '../channel'
 import type { User } from '../messages'
 import { DECISION_LABELS, DECISION_PAST, DECISIONS, reviewHistory, type DecisionKind, type ReviewRules } from '../provenance/review'
 import { formatHcc } from './format'
+import { StoredHeatMapView } from './review-heatmap'
 import { decideAsync, type ReviewRow } from './review-workflows'
 import { describedBy, Field, Warning } from './widgets'
 import { errorMessage } from './workflows'
@@ -75,6 +76,7 @@ export function PatternReview({
           {row.edited ? ' · edited since' : ''}
         </div>
       ) : null}
+      {row.record?.capture ? <StoredHeatMapView client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.raw.record} /> : null}
       <ReviewHistoryList history={history} />
       {row.record ? (
         <div class="lp-form lp-stack" role="group" aria-label="Decision">

@@ -9,7 +9,10 @@ import { canonicalBytes } from '../../src/pack/canonical'
 import { signerFromSecretKey } from '../../src/pack/keys'
 import { keyFingerprint } from '../../src/pack/keys'
 import { base64Encode } from '../../src/provenance/base64'
-import { fixtureSigner, OTHER_SECRET_KEY, publicKeyHex } from '../pack/fixture'
+import { sha256, toHex } from '../../src/provenance/sha256'
+import { fixtureInputWithHeatMap, fixtureSigner, OTHER_SECRET_KEY, publicKeyHex } from '../pack/fixture'
+import { PAPER_INDEX } from '../../src/provenance/heatmap'
+import { encodeIndexed } from '../../src/provenance/heatmap-png'
 import { buildPack, cli, unzipPack, writeTmp } from '../pack/support'
 import { craftZip, type CraftEntry } from './zip-craft'
 
@@ -38,12 +41,14 @@ function entriesOf(files: Map<string, Uint8Array>): CraftEntry[] {
 
 function kindOf(name: string): string {
   if (name.startsWith('c2pa/')) return 'c2pa'
+  if (name.startsWith('heatmap/')) return 'heatmap'
   if (name.startsWith('assets/')) return name.slice(name.lastIndexOf('.') + 1)
   return name
 }
 
 async function mutations(): Promise<Mutation[]> {
-  const pack = await buildPack()
+  // The base pack carries a heat map, so every generic mutation below reaches it too.
+  const pack = await buildPack(fixtureInputWithHeatMap())
   const files = unzipPack(pack)
   const out: Mutation[] = []
   const rand = rng(8)
@@ -234,6 +239,44 @@ async function mutations(): Promise<Mutation[]> {
     out.push({ kind: 'directory offset', bytes: craftZip(base, { cdOffsetDelta: 4 }) })
     void c
   }
+
+  // The heat map: other bytes, gone, one too many, or a manifest that points elsewhere.
+  {
+    const HEAT = 'heatmap/rose-trellis.png'
+    // Another valid heat map: an untouched 8 px pattern.
+    const swapped = encodeIndexed({ width: 8, height: 8, index: new Uint8Array(64).fill(PAPER_INDEX) })
+    out.push({ kind: 'heatmap swapped bytes', bytes: rezip(undefined, (f) => f.set(HEAT, swapped)) })
+    out.push({ kind: 'heatmap swapped bytes', bytes: rezip(undefined, (f) => f.set(HEAT, files.get('assets/rose-trellis/rose-trellis@1x.png')!)) })
+    out.push({ kind: 'missing heatmap', bytes: rezip(undefined, (f) => f.delete(HEAT)) })
+    out.push({ kind: 'extra entry', bytes: extra({ name: 'heatmap/hand-drawn-dots.png', data: swapped }) })
+    // With the old signature: the edit itself breaks it.
+    const pointed = (edit: (m: any) => void): any => {
+      const m = structuredClone(manifest)
+      edit(m)
+      return m
+    }
+    out.push({ kind: 'manifest heatmap path', bytes: rezip(pointed((m) => (m.patterns[0].heatmap.path = 'heatmap/hand-drawn-dots.png'))) })
+    out.push({ kind: 'manifest heatmap path', bytes: rezip(pointed((m) => (m.patterns[0].heatmap.shares.changed = 0))) })
+    // Re-signed by the pack's own key, so only the heat map check can refuse it.
+    const own = fixtureSigner()
+    const resignedOwn = (m: any, extraFiles: (f: Map<string, Uint8Array>) => void = () => {}): Buffer =>
+      rezip(m, (f) => {
+        f.set('manifest.sig', Buffer.from(base64Encode(own.sign(canonicalBytes(m)) as Uint8Array) + '\n'))
+        extraFiles(f)
+      })
+    const redigest = (m: any): any => {
+      m.packDigest = toHex(sha256(canonicalBytes([...m.assets, ...m.files].map((e: any) => ({ path: e.path, bytes: e.bytes, sha256: e.sha256 })))))
+      return m
+    }
+    out.push({ kind: 're-signed heatmap path', bytes: resignedOwn(pointed((m) => (m.patterns[0].heatmap.path = 'heatmap/elsewhere.png'))) })
+    out.push({ kind: 're-signed heatmap path', bytes: resignedOwn(pointed((m) => (m.patterns[0].heatmap.path = 'assets/rose-trellis/rose-trellis@1x.png'))) })
+    out.push({ kind: 're-signed heatmap path', bytes: resignedOwn(pointed((m) => (m.patterns[1].heatmap = structuredClone(m.patterns[0].heatmap)))) })
+    out.push({ kind: 're-signed heatmap path', bytes: resignedOwn(pointed((m) => (m.patterns[0].heatmap.sha256 = '0'.repeat(64)))) })
+    out.push({ kind: 're-signed heatmap path', bytes: resignedOwn(pointed((m) => delete m.patterns[0].heatmap)) })
+    // A second heat map file, listed and hashed, that no pattern names.
+    const orphan = redigest(pointed((m) => m.files.push({ path: 'heatmap/orphan.png', mediaType: 'image/png', bytes: swapped.length, sha256: toHex(sha256(swapped)) })))
+    out.push({ kind: 're-signed heatmap path', bytes: resignedOwn(orphan, (f) => f.set('heatmap/orphan.png', swapped)) })
+  }
   return out
 }
 
@@ -257,7 +300,11 @@ const REASONS: [RegExp, RegExp][] = [
   [/^re-signed by another key$/, /not among the trusted keys/],
   [/^missing /, /missing|manifest\.(json|sig) is missing/],
   [/^extra entry$/, /not in the manifest/],
-  [/^byte in (png|pdf|manifest\.sig)$/, /CRC-32|damaged/],
+  [/^heatmap swapped bytes$/, /SHA-256 differs for heatmap\/rose-trellis\.png/],
+  [/^missing heatmap$/, /missing: heatmap\/rose-trellis\.png/],
+  [/^manifest heatmap path$/, /signature does not match/],
+  [/^re-signed heatmap path$/, /the heat maps do not match the manifest/],
+  [/^byte in (png|pdf|heatmap|manifest\.sig)$/, /CRC-32|damaged/],
   [/^truncated$/, /truncated|not a zip|end-of-central/],
 ]
 
@@ -294,7 +341,8 @@ describe('hostile packs', () => {
   }, 600_000)
 
   it('the unmutated pack verifies (so the refusals above are the mutations, not the harness)', async () => {
-    const r = await cli('verify', writeTmp(await buildPack(), 'good.zip'))
+    const r = await cli('verify', writeTmp(await buildPack(fixtureInputWithHeatMap()), 'good.zip'))
+    expect(r.out).toMatch(/✓ heatmaps:/)
     expect(r.code).toBe(0)
   })
 })

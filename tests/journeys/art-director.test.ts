@@ -77,6 +77,11 @@ describe.skipIf(PENDING !== null)(`art director journey${PENDING ? ` (skipped: $
         // Decisions.
         await decide(plugin, 'Indigo paisley repeat', REVIEW.approve, 'Recolouring and rearrangement are ours; approved for licensing.')
         await eventually(() => reviewRow(plugin, 'Indigo paisley repeat').innerText()).toMatch(REVIEW.approved)
+        // Next to the score: the capture's stored heat map, described for a screen reader.
+        const heat = reviewOf(plugin, 'Indigo paisley repeat').getByRole('figure', { name: REVIEW.heatMap })
+        await eventually(() => heat.getByRole('img').getAttribute('alt'), { timeout: 10_000 }).toMatch(/^Heat map of Indigo paisley repeat: [\d.]+ % of the pattern changed/)
+        await heat.scrollIntoViewIfNeeded()
+        await journey.screen('review-heat-map')
         await decide(plugin, 'Botanical line art', REVIEW.requestChanges, 'Redraw the leaves by hand before we license this.')
         await eventually(() => reviewRow(plugin, 'Botanical line art').innerText()).toMatch(REVIEW.changesRequested)
         await journey.screen('review-decided')

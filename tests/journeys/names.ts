@@ -10,8 +10,8 @@ export const PERSON = {
 } as const
 
 export const CAPTURE = {
-  /** Method 2's heat map of the capture result (a figure). */
-  heatMap: 'Where the human contribution is',
+  /** Method 2's heat map of the capture result (a figure named "Heat map of <pattern>"). */
+  heatMap: /^Heat map of /,
 } as const
 
 export const REVIEW = {
@@ -28,6 +28,8 @@ export const REVIEW = {
   approve: 'Approve',
   requestChanges: 'Request changes',
   reject: 'Reject',
+  /** The stored heat map in a pattern's review (a figure named "Heat map of <pattern>"). */
+  heatMap: /^Heat map of /,
   /** A row's review status once decided. */
   approved: /Approved/,
   changesRequested: /Changes requested/,

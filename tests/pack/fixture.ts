@@ -6,13 +6,18 @@
 import { encode } from 'fast-png'
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { signerFromSecretKey, type PackSigner } from '../../src/pack/keys'
-import type { PackAssetInput, PackInput } from '../../src/pack/assemble'
+import type { PackAssetInput, PackHeatMapInput, PackInput } from '../../src/pack/assemble'
 import type { IntendedUse, PackPattern } from '../../src/pack/manifest'
 import { checkEligibility } from '../../src/license/eligibility'
 import { eligibilityOf, useResultOf } from '../../src/pack/pattern'
 import { checkIntendedUse } from '../../src/license/intended-use'
 import { licenseFingerprint, type LicenseTerms } from '../../src/license/terms'
 import { toHex } from '../../src/provenance/sha256'
+import { captureHeatMap, heatImageShares } from '../../src/provenance/heatmap'
+import { heatMapPng } from '../../src/provenance/heatmap-png'
+import { DEFAULT_POLICY } from '../../src/provenance/policy'
+import { compareOnCanvas, elementFromShape } from '../../src/provenance/score'
+import type { PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
 
 export const FIXED_NOW = new Date('2026-03-04T09:30:00.000Z')
 
@@ -146,4 +151,36 @@ export function fixtureInput(): PackInput {
     assets: fixtureAssets(),
     intendedUse: INTENDED_USE,
   }
+}
+
+/**
+ * A real heat map, as a capture stores it: four squares, one recoloured, one removed,
+ * one drawn by hand (the PNG of heatmap-png.ts and the shares the record keeps).
+ */
+export function heatMapFixture(recolour = { r: 0.9, g: 0.1, b: 0.1, a: 1 }): PackHeatMapInput {
+  const square = (id: string, path: string, x: number, y: number, color: Rgba) =>
+    elementFromShape({ id, path, type: 'RECTANGLE', bounds: { x, y, w: 40, h: 40 }, fills: [{ kind: 'solid', color }] })
+  const ink = { r: 0.1, g: 0.1, b: 0.6, a: 1 }
+  const base: PatternSnapshot = {
+    rootId: 'r',
+    rootBounds: { x: 0, y: 0, w: 160, h: 120 },
+    elements: [
+      elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 160, h: 120 }, fills: [{ kind: 'solid', color: { r: 1, g: 0.96, b: 0.85, a: 1 } }] }),
+      square('a', '0', 10, 10, ink),
+      square('b', '1', 90, 10, ink),
+      square('c', '2', 10, 70, ink),
+    ],
+  }
+  const cur: PatternSnapshot = structuredClone(base)
+  cur.elements[1]!.fills = [{ kind: 'solid', color: recolour }]
+  cur.elements.splice(2, 1)
+  cur.elements.push(square('n', '3', 90, 70, recolour))
+  const { map, current } = compareOnCanvas(base, cur, DEFAULT_POLICY, 'id')
+  const image = captureHeatMap(map, current, cur, 'id')
+  return { pattern: AI_PATTERN.id, bytes: heatMapPng(image).png, shares: heatImageShares(image) }
+}
+
+/** The fixture input with the AI pattern's heat map. */
+export function fixtureInputWithHeatMap(): PackInput {
+  return { ...fixtureInput(), heatmaps: [heatMapFixture()] }
 }

@@ -396,26 +396,3 @@ describe('method 2: what a person would notice', () => {
     expect(changed).toBe(3 * 64 * 64)
   })
 })
-
-describe('the heat map as a PNG', () => {
-  it('decodes to the map’s colours, one pixel per raster pixel', async () => {
-    const { decode } = await import('fast-png')
-    const { heatMapPng } = await import('../../src/provenance/heatmap-png')
-    const { HEAT_COLORS } = await import('../../src/provenance/heatmap')
-    const base: PatternSnapshot = {
-      rootId: 'r',
-      rootBounds: { x: 0, y: 0, w: 512, h: 256 },
-      elements: [
-        elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 512, h: 256 }, fills: [solid({ r: 1, g: 1, b: 1, a: 1 })] }),
-        elementFromShape({ id: 'a', path: '0', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [solid({ r: 0, g: 0, b: 0, a: 1 })] }),
-      ],
-    }
-    const cur = clone(base)
-    cur.elements[1]!.fills = [solid({ r: 1, g: 0, b: 0, a: 1 })]
-    const png = decode(heatMapPng(compareOnCanvas(base, cur, DEFAULT_POLICY, 'id').map))
-    expect([png.width, png.height]).toEqual([256, 128])
-    const px = (x: number, y: number) => Array.from(png.data.slice((y * png.width + x) * 4, (y * png.width + x) * 4 + 4))
-    expect(px(10, 10)).toEqual([...HEAT_COLORS[CHANGE.changed]!])
-    expect(px(200, 10)).toEqual([...HEAT_COLORS[CHANGE.none]!])
-  })
-})

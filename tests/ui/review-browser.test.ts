@@ -100,6 +100,19 @@ describe('Review tab in Chromium', () => {
       await expect.poll(() => page.evaluate('__session.figma.currentPage.selection.map(function (n) { return n.name }).join()')).toBe('Paisley repeat')
       const review = frame.getByRole('region', { name: 'Review of Paisley repeat' })
 
+      // The stored heat map, checked against the record, with its legend and a description.
+      const heat = review.getByRole('figure', { name: 'Heat map of Paisley repeat' })
+      await expect.poll(() => heat.getByRole('img').getAttribute('alt'), { timeout: 10_000 }).toMatch(/^Heat map of Paisley repeat: 0 % of the pattern changed, 0 % added and 0 % removed or hidden by people; the rest is the AI output, unchanged, shown faded\.$/)
+      expect(await heat.textContent()).toMatch(/unchanged AI output \(faded\).*changed 0 %.*added 0 %.*removed 0 %/)
+      expect(await heat.getByRole('img').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+      // A hand-edited entry is reported, not shown.
+      await page.evaluate('__world.edit(__session, function () { var f = __frames[1]; f.setPluginData("heatmap", f.getPluginData("heatmap").replace("A", "B")) })')
+      await table.getByRole('button', { name: 'Ikat stripe' }).click()
+      const ikat = frame.getByRole('region', { name: 'Review of Ikat stripe' })
+      await expect.poll(() => ikat.textContent(), { timeout: 10_000 }).toMatch(/The heat map does not match the capture: its SHA-256 differs/)
+      expect(await ikat.getByRole('figure').count()).toBe(0)
+      await table.getByRole('button', { name: 'Paisley repeat' }).click()
+
       // Reject without a comment: refused on the field, nothing written.
       await review.getByRole('button', { name: 'Reject' }).click()
       await expect.poll(() => frame.locator('#review-comment-error').textContent()).toMatch(/required to reject/)
