@@ -2,7 +2,7 @@
 import type { ClientEndpoint } from '../channel'
 import { formatHcc } from './format'
 import { COLUMNS, editedText, STATUS_TEXT, type ColumnKey, type Sort } from './review-table'
-import { Thumbnail } from './review-thumbnail'
+import { Thumbnail, type ThumbnailCache, type ThumbnailSource } from './review-thumbnail'
 import type { ReviewRow } from './review-workflows'
 
 export function PatternsTable({
@@ -12,6 +12,7 @@ export function PatternsTable({
   setSort,
   client,
   thumbs,
+  thumbnails,
   onFocus,
 }: {
   rows: readonly ReviewRow[]
@@ -20,7 +21,9 @@ export function PatternsTable({
   setSort: (s: Sort) => void
   client: ClientEndpoint
   /** Thumbnails live in memory only, for as long as the tab is open. */
-  thumbs: Map<string, string | null>
+  thumbs: ThumbnailCache
+  /** The layer as drawn, or the heat map of its capture. */
+  thumbnails: ThumbnailSource
   /** Show the pattern in the file and open its review. */
   onFocus: (row: ReviewRow) => void
 }) {
@@ -30,7 +33,7 @@ export function PatternsTable({
         <thead>
           <tr>
             <th scope="col">
-              <span class="lp-visually-hidden">Thumbnail</span>
+              <span class="lp-visually-hidden">{thumbnails === 'heatmap' ? 'Heat map' : 'Thumbnail'}</span>
             </th>
             {COLUMNS.map((column) => (
               <SortHeader key={column.key} column={column.key} label={column.label} sort={sort} setSort={setSort} />
@@ -41,7 +44,7 @@ export function PatternsTable({
           {rows.map((row) => (
             <tr key={row.nodeId} class={row.nodeId === selected ? 'lp-selected' : undefined}>
               <td>
-                <Thumbnail client={client} nodeId={row.nodeId} cache={thumbs} />
+                <Thumbnail client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.record ? row.raw.record : null} source={thumbnails} cache={thumbs} />
               </td>
               <th scope="row">
                 <button type="button" class="lp-link lp-row-name" onClick={() => onFocus(row)} title={`Show “${row.name}” in the file and its review`}>

@@ -15,6 +15,7 @@ import { plural } from './format'
 import { FiltersView } from './review-filters'
 import { PatternReview } from './review-pattern'
 import { PatternsTable } from './review-patterns-table'
+import type { ThumbnailCache, ThumbnailSource } from './review-thumbnail'
 import { filterOptions, filterRows, NO_FILTERS, reviewCsv, sortRows, summarize, type Filters, type Sort } from './review-table'
 import {
   captureAllAsync,
@@ -58,7 +59,8 @@ export function ReviewTab(props: ReviewTabProps) {
   const busyRef = useRef(false)
   // Capture all runs through the shared workflow runner: progress, errors, Cancel.
   const workflow = useWorkflow({ onError })
-  const thumbs = useRef(new Map<string, string | null>())
+  const thumbs: { current: ThumbnailCache } = useRef(new Map())
+  const [thumbnails, setThumbnails] = useState<ThumbnailSource>('picture')
 
   const reload = useCallback(async () => {
     if (busyRef.current) return
@@ -87,7 +89,7 @@ export function ReviewTab(props: ReviewTabProps) {
     return () => {
       off()
       // Thumbnails live in memory only, for as long as the tab is open.
-      for (const url of thumbs.current.values()) if (url) URL.revokeObjectURL(url)
+      for (const { url } of thumbs.current.values()) if (url) URL.revokeObjectURL(url)
       thumbs.current.clear()
     }
   }, [client])
@@ -174,12 +176,16 @@ export function ReviewTab(props: ReviewTabProps) {
       ) : (
         <>
           <FiltersView filters={filters} setFilters={setFilters} options={options} />
+          <label class="lp-filter lp-filter-check">
+            <input type="checkbox" checked={thumbnails === 'heatmap'} onChange={(e) => setThumbnails(e.currentTarget.checked ? 'heatmap' : 'picture')} />
+            <span>Show heat maps</span>
+          </label>
           <div class="lp-muted lp-small" role="status" aria-live="polite">
             {summary.total === rows.length ? plural(summary.total, 'pattern') : `${String(summary.total)} of ${plural(rows.length, 'pattern')}`}
             {summary.total > 0 ? ' · ' + summary.byLabel.map(([k, n]) => `${k} ${String(n)}`).join(', ') : ''}
             {summary.total > 0 ? ' · ' + summary.byStatus.map(([k, n]) => `${k} ${String(n)}`).join(', ') : ''}
           </div>
-          <PatternsTable rows={shown} selected={selected} sort={sort} setSort={setSort} client={client} thumbs={thumbs.current} onFocus={focus} />
+          <PatternsTable rows={shown} selected={selected} sort={sort} setSort={setSort} client={client} thumbs={thumbs.current} thumbnails={thumbnails} onFocus={focus} />
           {shown.length === 0 ? <div class="lp-muted">No pattern matches these filters.</div> : null}
         </>
       )}

@@ -113,6 +113,13 @@ describe('Review tab in Chromium', () => {
       expect(await ikat.getByRole('figure').count()).toBe(0)
       await table.getByRole('button', { name: 'Paisley repeat' }).click()
 
+      // The table can show each capture's heat map instead of the layer; the damaged one is not shown.
+      await frame.getByRole('checkbox', { name: 'Show heat maps' }).check()
+      await expect.poll(() => table.getByRole('img', { name: 'Paisley repeat: heat map' }).count(), { timeout: 10_000 }).toBe(1)
+      expect(await table.getByRole('img', { name: 'Ikat stripe: heat map' }).count()).toBe(0)
+      await expect.poll(() => table.locator('[title^="The heat map does not match the capture"]').count()).toBe(1)
+      await frame.getByRole('checkbox', { name: 'Show heat maps' }).uncheck()
+
       // Reject without a comment: refused on the field, nothing written.
       await review.getByRole('button', { name: 'Reject' }).click()
       await expect.poll(() => frame.locator('#review-comment-error').textContent()).toMatch(/required to reject/)
