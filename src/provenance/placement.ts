@@ -30,6 +30,15 @@ export interface Placement {
   scaleY: number
 }
 
+/**
+ * An axis length within rounding of 1 is 1: Figma's axes are unit (a turned matrix's
+ * cos² + sin² is 1 only to about 1e-16, or 1e-7 if Figma rounds through 32-bit floats),
+ * and folding 0.9999999999999999 into the box would change every number of its outline.
+ */
+function unitOrScale(length: number): number {
+  return Math.abs(length - 1) < 1e-6 ? 1 : length
+}
+
 function degrees(radians: number): number {
   let d = (radians * 180) / Math.PI
   if (d <= -180) d += 360
@@ -46,8 +55,8 @@ function degrees(radians: number): number {
  */
 export function placementFromTransform(m: Transform2x3, w: number, h: number): Placement {
   const [m00, m01, m02, m10, m11, m12] = m
-  const scaleX = Math.hypot(m00, m10)
-  const scaleY = Math.hypot(m01, m11)
+  const scaleX = unitOrScale(Math.hypot(m00, m10))
+  const scaleY = unitOrScale(Math.hypot(m01, m11))
   // Unit axes (a squashed axis borrows the perpendicular of the other).
   let a = scaleX > 0 ? m00 / scaleX : 1
   let c = scaleX > 0 ? m10 / scaleX : 0
