@@ -20,6 +20,14 @@ const finite = () => z.number().check(z.refine(Number.isFinite, 'must be a finit
 
 const rgba = z.object({ r: finite(), g: finite(), b: finite(), a: finite() })
 const bounds = z.object({ x: finite(), y: finite(), w: finite(), h: finite() })
+/**
+ * Figma's 2×3 transform, row-major: m00 m01 m02 m10 m11 m12 (provenance/transform.ts).
+ * A custom check, not z.tuple: the tuple schema adds about 2 kB to the main bundle.
+ */
+const transform = z.custom<[number, number, number, number, number, number]>(
+  (v) => Array.isArray(v) && v.length === 6 && v.every((n) => typeof n === 'number' && Number.isFinite(n)),
+  'must be 6 finite numbers (a 2×3 transform)',
+)
 
 export const PaintSchema = z.union([
   z.object({ kind: z.literal('solid'), color: rgba }),
@@ -40,17 +48,21 @@ export const EffectSchema = z.object({
 })
 
 /**
- * One layer as main reads it. Like an ElementSnapshot, but the outline is the raw
- * SVG path data: the UI turns it into the compact signature (parsing thousands of
- * paths is exactly the work main must not do).
+ * One layer as main reads it. Like an ElementSnapshot, but the placement is Figma's own
+ * (a transform and a size) and the outline is the raw SVG path data: the UI turns them
+ * into the snapshot's own box, rotation and flip (provenance/placement.ts) and the
+ * compact signature (parsing thousands of paths is exactly the work main must not do).
  */
 export const ElementReadingSchema = z.object({
   id: z.string(),
   path: z.string(),
   type: z.string(),
   name: z.string(),
-  bounds,
-  rotation: finite(),
+  /** The layer's own coordinates → the pattern root's own coordinates. */
+  transform,
+  /** The layer's own width and height (Figma's transforms carry no scale). */
+  width: finite(),
+  height: finite(),
   opacity: finite(),
   visible: z.boolean(),
   blendMode: z.string(),
@@ -150,7 +162,13 @@ export const requests = {
     result: z.object({
       rootId: z.string(),
       name: z.string(),
+      /** The root's own box: its content is read in its own frame. */
       rootBounds: bounds,
+      /**
+       * The root's absoluteTransform and relativeTransform, for comparing with a baseline
+       * stored before format 4 in its own terms (provenance/legacy-placement.ts).
+       */
+      frame: z.object({ absolute: transform, relative: transform }),
       elements: finite(),
     }),
   },

@@ -98,7 +98,8 @@ describe('main ↔ UI channel', () => {
         readPattern: (_params, context) => {
           context.progress(1, 2, ['a'])
           context.progress(2, 2, ['b'])
-          return { rootId: '1:1', name: 'Repeat', rootBounds: { x: 0, y: 0, w: 10, h: 10 }, elements: 2 }
+          const upright: [number, number, number, number, number, number] = [1, 0, 0, 0, 1, 0]
+          return { rootId: '1:1', name: 'Repeat', rootBounds: { x: 0, y: 0, w: 10, h: 10 }, frame: { absolute: upright, relative: upright }, elements: 2 }
         },
       }),
     )

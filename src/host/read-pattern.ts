@@ -1,20 +1,29 @@
 /**
  * Reads a pattern's layers into plain `ElementReading`s: the only place that knows
  * how Figma represents geometry, paint and effects. Nothing heavier than property
- * reads happens here; outlines travel as raw path data and the UI condenses them.
+ * reads and one 2×3 multiply per layer happens here; outlines travel as raw path data
+ * and the UI condenses them, and turns each transform into a box, a rotation and a flip.
  */
 import type { ElementReading } from '../messages'
 import type { Bounds, EffectSnapshot, PaintSnapshot } from '../provenance/snapshot'
+import { invertTransform, multiplyTransforms, type Transform2x3 } from '../provenance/transform'
 import { createSlicer, type Slicer } from './yield'
 
 /** Elements per progress message: big enough to be cheap, small enough to keep slices short. */
 const BATCH = 250
 
+type Transform6 = [number, number, number, number, number, number]
+
 export interface PatternReading {
   rootId: string
   name: string
   rootBounds: Bounds
+  frame: { absolute: Transform6; relative: Transform6 }
   elements: number
+}
+
+function flat(t: Transform): Transform6 {
+  return [t[0][0], t[0][1], t[0][2], t[1][0], t[1][1], t[1][2]]
 }
 
 export async function readPatternAsync(
@@ -22,15 +31,19 @@ export async function readPatternAsync(
   onBatch: (elements: ElementReading[], done: number) => void,
   slicer: Slicer = createSlicer(),
 ): Promise<PatternReading> {
-  const origin = root.absoluteBoundingBox ?? { x: root.x, y: root.y, width: root.width, height: root.height }
-  const rootBounds = { x: 0, y: 0, w: origin.width, h: origin.height }
+  // Layers are placed in the root's own coordinates: from absoluteTransform, not
+  // relativeTransform, which skips groups and boolean operations (plugin-api.d.ts:7350-7370).
+  const rootAbsolute = flat(root.absoluteTransform)
+  const toRoot = invertTransform(rootAbsolute) ?? [1, 0, -rootAbsolute[2], 0, 1, -rootAbsolute[5]]
+  const rootBounds = { x: 0, y: 0, w: root.width, h: root.height }
+  const frame = { absolute: rootAbsolute, relative: flat(root.relativeTransform) }
   let batch: ElementReading[] = []
   let done = 0
   // Depth first, children in index order, with an explicit stack: patterns can be deep.
   const stack: { node: SceneNode; path: string }[] = [{ node: root, path: '' }]
   while (stack.length > 0) {
     const { node, path } = stack.pop() as { node: SceneNode; path: string }
-    batch.push(readElement(node, path, origin.x, origin.y))
+    batch.push(readElement(node, path, toRoot))
     done++
     if ('children' in node) {
       const children = node.children
@@ -45,21 +58,20 @@ export async function readPatternAsync(
     }
   }
   if (batch.length > 0) onBatch(batch, done)
-  return { rootId: root.id, name: root.name, rootBounds, elements: done }
+  return { rootId: root.id, name: root.name, rootBounds, frame, elements: done }
 }
 
-function readElement(node: SceneNode, path: string, originX: number, originY: number): ElementReading {
-  const box = node.absoluteBoundingBox
-  const bounds = box
-    ? { x: box.x - originX, y: box.y - originY, w: box.width, h: box.height }
-    : { x: node.x, y: node.y, w: node.width, h: node.height }
+function readElement(node: SceneNode, path: string, toRoot: Transform2x3): ElementReading {
+  // The root is its own frame exactly (no round trip through its inverse).
+  const transform: Transform6 = path === '' ? [1, 0, 0, 0, 1, 0] : multiplyTransforms(toRoot, flat(node.absoluteTransform))
   return {
     id: node.id,
     path,
     type: node.type,
     name: node.name,
-    bounds,
-    rotation: 'rotation' in node ? node.rotation : 0,
+    transform,
+    width: node.width,
+    height: node.height,
     opacity: 'opacity' in node ? node.opacity : 1,
     visible: node.visible,
     blendMode: 'blendMode' in node ? node.blendMode : 'PASS_THROUGH',

@@ -41,12 +41,13 @@ export interface EncodedBaseline {
 
 export type DecodedBaseline = { ok: true; snapshot: PatternSnapshot } | { ok: false; error: string }
 
-export function encodeBaseline(snapshot: PatternSnapshot, options: { chunkChars?: number } = {}): EncodedBaseline {
+/** `formatVersion`: write an older format, as an older plugin did (tests of stored baselines). */
+export function encodeBaseline(snapshot: PatternSnapshot, options: { chunkChars?: number; formatVersion?: number } = {}): EncodedBaseline {
   const chunkChars = options.chunkChars ?? DEFAULT_CHUNK_CHARS
   if (!(Number.isInteger(chunkChars) && chunkChars >= 4)) {
     throw new RangeError(`chunkChars must be an integer ≥ 4 (got ${chunkChars})`)
   }
-  const raw = encodeLayout(snapshot)
+  const raw = encodeLayout(snapshot, options.formatVersion)
   const stored = base64Encode(deflateSync(raw, { level: 9, mem: 12 }))
   const chunks: string[] = []
   for (let i = 0; i < stored.length; i += chunkChars) chunks.push(stored.slice(i, i + chunkChars))

@@ -57,6 +57,9 @@ export const OUTLINE_POINTS = 16
  * on screen, as Figma counts). Unrotated elements' boxes are their bounding boxes.
  * The outline is `pathData` when present (SVG path strings in the box, 0..w × 0..h),
  * else the stored signature `geometry`, else the box itself (an ellipse for ELLIPSE).
+ * A flipped element's outline is held mirrored in its box, as it is painted.
+ * Snapshots read before baseline format 4 hold Figma's bounding boxes instead (see
+ * `PatternSnapshot.placement`).
  */
 export interface ElementSnapshot {
   /** Figma node id. */
@@ -81,11 +84,30 @@ export interface ElementSnapshot {
   pathData?: string[]
   /** A frame that clips its children to its box. */
   clipsContent?: boolean
+  /**
+   * The layer is mirrored (its transform has a negative determinant): `pathData` and
+   * `geometry` hold its outline mirrored in its box (x → w − x), as it is painted, and
+   * `rotation` turns the mirrored box. Since baseline format 4.
+   */
+  flipped?: boolean
 }
+
+/**
+ * How a snapshot's elements are placed. `'own-box'` (read since baseline format 4):
+ * each element's own box centred where it shows, its rotation relative to the pattern
+ * root, flips mirrored (`ElementSnapshot`); the root's own frame, so a turned root's
+ * content is read upright. Absent: as hosts read before format 4 — `bounds` is the
+ * axis-aligned box Figma reports (`absoluteBoundingBox`) relative to the root's,
+ * `rotation` Figma's `rotation` (relative to the container parent), outlines never
+ * mirrored (legacy-placement.ts converts to it).
+ */
+export const OWN_BOX = 'own-box'
 
 export interface PatternSnapshot {
   rootId: string
   rootBounds: Bounds
   /** In traversal order (depth first, children in index order). */
   elements: ElementSnapshot[]
+  /** See `OWN_BOX`. Absent: the bounding-box placement of baselines before format 4. */
+  placement?: typeof OWN_BOX
 }

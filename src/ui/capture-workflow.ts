@@ -4,6 +4,8 @@
  */
 import { decodeBaseline, quantizeSnapshot } from '../provenance/baseline-codec'
 import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../provenance/journal'
+import { toBoundingBoxPlacement } from '../provenance/legacy-placement'
+import { OWN_BOX } from '../provenance/snapshot'
 import { parseRecord, type ProvenanceRecord } from '../provenance/record'
 import { capturedRecord, isCopy } from '../provenance/record-assembly'
 import { currentLicenseId } from '../license/stamp'
@@ -83,9 +85,12 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   )
   report({ phase: 'scoring', done: 0, total: 1 })
   const copy = isCopy(old, nodeId)
+  // A baseline stored before format 4 holds Figma's bounding boxes: read the current
+  // state the same way, so unchanged turned and flipped layers still compare equal.
+  const placed = baseline.snapshot.placement === OWN_BOX ? reading.snapshot : toBoundingBoxPlacement(reading.snapshot, reading.frame)
   // The stored baseline went through the codec's quantization; put the current state
   // through the same rounding so an unedited pattern scores exactly 0.
-  const current = quantizeSnapshot(reading.snapshot)
+  const current = quantizeSnapshot(placed)
   // Method 2, with the raster it measured on (the heat map).
   const matchedBy = copy ? 'path' : 'id'
   const { score, map: heat, current: raster } = compareOnCanvas(baseline.snapshot, current, policy, matchedBy)

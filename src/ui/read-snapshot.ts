@@ -5,8 +5,10 @@
  */
 import { describeIssues, type ClientEndpoint } from '../channel'
 import { parseProgressData, type ElementReading } from '../messages'
+import type { RootFrame } from '../provenance/legacy-placement'
+import { placedOutline, placementFromTransform } from '../provenance/placement'
 import { elementFromShape } from '../provenance/shape'
-import type { ElementSnapshot, PatternSnapshot } from '../provenance/snapshot'
+import { OWN_BOX, type ElementSnapshot, type PatternSnapshot } from '../provenance/snapshot'
 import { errorMessage, WorkflowError } from './workflow-context'
 
 export interface PatternReading {
@@ -15,19 +17,24 @@ export interface PatternReading {
   names: Map<string, string>
   /** The pattern root's name. */
   name: string
+  /** Where the root sits on the page (not part of the snapshot): for baselines before format 4. */
+  frame: RootFrame
 }
 
 /**
- * One reading → the snapshot model: the raw outline becomes a compact signature and,
- * for method 2, the path data itself (the baseline keeps it while it fits).
+ * One reading → the snapshot model: Figma's transform becomes the own box, rotation
+ * and flip (a flipped layer's outline mirrored in its box), the raw outline a compact
+ * signature and, for method 2, the path data itself (the baseline keeps it while it fits).
  */
 export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
+  const placement = placementFromTransform(reading.transform, reading.width, reading.height)
   return elementFromShape({
     id: reading.id,
     path: reading.path,
     type: reading.type,
-    bounds: reading.bounds,
-    rotation: reading.rotation,
+    bounds: placement.bounds,
+    rotation: placement.rotation,
+    flipped: placement.flipped,
     opacity: reading.opacity,
     visible: reading.visible,
     blendMode: reading.blendMode,
@@ -35,7 +42,7 @@ export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
     strokes: reading.strokes,
     strokeWeight: reading.strokeWeight,
     effects: reading.effects,
-    pathData: reading.outline,
+    pathData: reading.outline === null ? null : placedOutline(placement, reading.outline),
     text: reading.text,
     clipsContent: reading.clipsContent === true,
   })
@@ -86,6 +93,11 @@ export async function readSnapshotAsync(
       `The plugin reported ${String(result.elements)} layers but sent ${String(elements.length)}; the read was incomplete.`,
     )
   }
-  return { snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements }, names, name: result.name }
+  return {
+    snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements, placement: OWN_BOX },
+    names,
+    name: result.name,
+    frame: result.frame,
+  }
 }
 

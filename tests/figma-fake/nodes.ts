@@ -767,7 +767,8 @@ export abstract class SceneBase extends BaseFake {
 
   /** plugin-api.d.ts:7408 rotation "Identical to Math.atan2(-m10, m00)" in degrees; setting it sets m00..m11. */
   get rotation(): number {
-    return (Math.atan2(-this._c, this._a) * 180) / Math.PI
+    // + 0: an upright node reads 0, not -0 (atan2(-0, 1)).
+    return (Math.atan2(-this._c, this._a) * 180) / Math.PI + 0
   }
   set rotation(deg: number) {
     checkNumber('set_rotation', 'rotation', deg)
@@ -794,19 +795,25 @@ export abstract class SceneBase extends BaseFake {
     return toTransform(this._abs())
   }
 
-  /** plugin-api.d.ts:7388 absoluteBoundingBox: page coordinates, without strokes/effects. */
+  /**
+   * plugin-api.d.ts:7388 absoluteBoundingBox: page coordinates, without strokes/effects: the
+   * axis-aligned box of the node's own box (width × height) under its absoluteTransform. Taken
+   * from the node's own box, not its box in the container: with a rotated container the latter
+   * would be the box of a box, larger than what the node covers.
+   */
   get absoluteBoundingBox(): Rect | null {
     const b = this._absBox()
     return b ? { x: b.x0, y: b.y0, width: b.x1 - b.x0, height: b.y1 - b.y0 } : null
   }
 
   _absBox(): Box | null {
-    const c = this._container
-    const box = this._boxInContainer()
-    if (!box) return null
-    if (!(c instanceof SceneBase)) return box
-    const m = c._abs()
-    return boxOf([m[0], m[1], m[0] * box.x0 + m[1] * box.y0 + m[2], m[3], m[4], m[3] * box.x0 + m[4] * box.y0 + m[5]], box.x1 - box.x0, box.y1 - box.y0)
+    const [w, h] = this._size()
+    return boxOf(this._abs(), w, h)
+  }
+
+  /** Own width and height (a group's come from its children). */
+  _size(): [number, number] {
+    return [this._w, this._h]
   }
 
   /** plugin-api.d.ts:7400 absoluteRenderBounds: what the node paints, strokes and effects included (raster.ts renderBox). */
@@ -1259,8 +1266,13 @@ mixContainer(FrameFake)
 
 /**
  * GROUP: its bounds are derived from its children (plugin-api.d.ts:7360-7366: groups resize to fit
- * their children and are not container parents). Setting x/y moves the children. Rotating or
- * resizing a group is not supported by the fake.
+ * their children and are not container parents). A group has its own axes, which start upright
+ * (figma.group) and turn when the group is rotated or flipped (GroupNode has LayoutMixin.rotation,
+ * plugin-api.d.ts:10835, :7408): `_a _b _c _d` hold them, and the group's box is its children's
+ * box measured along those axes; its translation and size always follow from the children.
+ * Setting x/y moves the children; setting `rotation` or `relativeTransform` turns or flips them
+ * with the group about its top-left corner ("The rotation is with respect to the top-left of the
+ * object", plugin-api.d.ts:7412). Skewing or resizing a group is not supported by the fake.
  */
 export class GroupFake extends SceneBase {
   readonly type = 'GROUP' as const
@@ -1268,56 +1280,126 @@ export class GroupFake extends SceneBase {
   constructor(host: Host, id: string) {
     super(host, id, 'Group')
   }
-  _boxInContainer(): Box | null {
+  _upright(): boolean {
+    return this._a === 1 && this._b === 0 && this._c === 0 && this._d === 1
+  }
+  /** The children's box along the group's own axes (container coordinates turned back by them). */
+  _ownBox(): Box | null {
     let b: Box | null = null
-    for (const c of this._children) b = union(b, c._boxInContainer())
+    if (this._upright()) {
+      for (const c of this._children) b = union(b, c._boxInContainer())
+      return b
+    }
+    const back = invert([this._a, this._b, 0, this._c, this._d, 0])
+    for (const c of this._children) {
+      if (c instanceof GroupFake && !c._ownBox()) continue // empty (transient, see groupNodes)
+      const [w, h] = c._size()
+      b = union(b, boxOf(mul(back, c._rt()), w, h))
+    }
     return b
   }
+  _absBox(): Box | null {
+    return this._ownBox() ? super._absBox() : null
+  }
+  _boxInContainer(): Box | null {
+    const b = this._ownBox()
+    return b ? boxOf(this._rt(), b.x1 - b.x0, b.y1 - b.y0) : null
+  }
   _rt(): M {
-    const b = this._boxInContainer()
-    return b ? [1, 0, b.x0, 0, 1, b.y0] : IDENTITY.slice() as M
+    const b = this._ownBox()
+    if (!b) return IDENTITY.slice() as M
+    return [this._a, this._b, this._a * b.x0 + this._b * b.y0, this._c, this._d, this._c * b.x0 + this._d * b.y0]
+  }
+  _size(): [number, number] {
+    const b = this._ownBox()
+    return b ? [b.x1 - b.x0, b.y1 - b.y0] : [0, 0]
   }
   get x(): number {
-    const b = this._boxInContainer()
-    return b ? b.x0 : 0
+    return this._rt()[2]
   }
   set x(v: number) {
     checkNumber('set_x', 'x', v)
     this._shift(v - this.x, 0, ['x'])
   }
   get y(): number {
-    const b = this._boxInContainer()
-    return b ? b.y0 : 0
+    return this._rt()[5]
   }
   set y(v: number) {
     checkNumber('set_y', 'y', v)
     this._shift(0, v - this.y, ['y'])
   }
   get width(): number {
-    const b = this._boxInContainer()
-    return b ? b.x1 - b.x0 : 0
+    return this._size()[0]
   }
   get height(): number {
-    const b = this._boxInContainer()
-    return b ? b.y1 - b.y0 : 0
+    return this._size()[1]
   }
   get rotation(): number {
-    return 0
+    // + 0: an upright node reads 0, not -0 (atan2(-0, 1)).
+    return (Math.atan2(-this._c, this._a) * 180) / Math.PI + 0
   }
-  set rotation(_v: number) {
-    throw new Error('in set_rotation: rotating a GROUP is not supported by the fake')
+  set rotation(deg: number) {
+    checkNumber('set_rotation', 'rotation', deg)
+    const r = (deg * Math.PI) / 180
+    const cos = Math.cos(r)
+    const sin = Math.sin(r)
+    const rt = this._rt()
+    this._turn([cos, sin, rt[2], -sin, cos, rt[5]], ['rotation', 'relativeTransform'])
   }
   get relativeTransform(): Transform {
     return toTransform(this._rt())
   }
   set relativeTransform(t: Transform) {
-    if (t[0][0] !== 1 || t[0][1] !== 0 || t[1][0] !== 0 || t[1][1] !== 1) {
-      throw new Error('in set_relativeTransform: rotating/skewing a GROUP is not supported by the fake')
+    if (!Array.isArray(t) || t.length !== 2 || !Array.isArray(t[0]) || !Array.isArray(t[1])) {
+      throw typeError('set_relativeTransform', 'relativeTransform', 'Transform', t)
     }
-    this._shift(t[0][2] - this.x, t[1][2] - this.y, ['relativeTransform'])
+    const m = [t[0][0], t[0][1], t[0][2], t[1][0], t[1][1], t[1][2]] as M
+    m.forEach((v, i) => checkNumber('set_relativeTransform', `relativeTransform[${i}]`, v))
+    // Unit, perpendicular axes: a turn or a flip. A group's size comes from its children, so a
+    // scale or skew would have to reshape them, which the fake does not model.
+    const unit = (x: number, y: number) => Math.abs(Math.hypot(x, y) - 1) < 1e-6
+    if (!unit(m[0], m[3]) || !unit(m[1], m[4]) || Math.abs(m[0] * m[1] + m[3] * m[4]) > 1e-6) {
+      throw new Error('in set_relativeTransform: scaling/skewing a GROUP is not supported by the fake')
+    }
+    this._turn(m, ['relativeTransform'])
   }
   resize(_w: number, _h: number): void {
     throw new Error('in resize: resizing a GROUP is not supported by the fake')
+  }
+  /** Moves the group to transform `to`, carrying its descendants (their transforms are in the container). */
+  _turn(to: M, props: NodeChangeProperty[]): void {
+    const move = mul(to, invert(this._rt()))
+    const saved: [SceneBase, M][] = []
+    const carry = (n: SceneFake): void => {
+      saved.push([n, [n._a, n._b, n._tx, n._c, n._d, n._ty]])
+      if (n instanceof GroupFake) {
+        const g = mul(move, [n._a, n._b, 0, n._c, n._d, 0])
+        n._a = g[0]
+        n._b = g[1]
+        n._c = g[3]
+        n._d = g[4]
+        for (const c of n._children) carry(c)
+      } else {
+        const m = mul(move, n._rt())
+        n._a = m[0]
+        n._b = m[1]
+        n._tx = m[2]
+        n._c = m[3]
+        n._d = m[4]
+        n._ty = m[5]
+      }
+    }
+    carry(this)
+    this.host.recordProp(this, props, () => {
+      for (const [n, m] of saved) {
+        n._a = m[0]
+        n._b = m[1]
+        n._tx = m[2]
+        n._c = m[3]
+        n._d = m[4]
+        n._ty = m[5]
+      }
+    })
   }
   _shift(dx: number, dy: number, props: NodeChangeProperty[]): void {
     if (!dx && !dy) return

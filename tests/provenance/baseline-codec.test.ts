@@ -13,7 +13,7 @@ import {
 import { sha256HexOfString } from '../../src/provenance/sha256'
 import { elementFromShape } from '../../src/provenance/shape'
 import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/provenance/snapshot'
-import { OUTLINE_POINTS } from '../../src/provenance/snapshot'
+import { OUTLINE_POINTS, OWN_BOX } from '../../src/provenance/snapshot'
 import { utf8Decode, utf8Encode } from '../../src/provenance/utf8'
 
 // ---------------------------------------------------------------------------
@@ -74,12 +74,14 @@ const element: fc.Arbitrary<ElementSnapshot> = fc.record({
   effects: fc.array(effect, { maxLength: 2 }),
   geometry: fc.option(outline, { nil: null }),
   text: fc.option(fc.string({ unit: 'binary', maxLength: 40 }), { nil: null }),
-})
+  flipped: fc.constant(true),
+}, { requiredKeys: ['id', 'path', 'type', 'bounds', 'rotation', 'opacity', 'visible', 'blendMode', 'fills', 'strokes', 'strokeWeight', 'effects', 'geometry', 'text'] })
 const snapshot: fc.Arbitrary<PatternSnapshot> = fc.record({
   rootId: figmaId,
   rootBounds: fc.record({ x: num, y: num, w: num, h: num }),
   elements: fc.array(element, { maxLength: 30 }),
-})
+  placement: fc.constant(OWN_BOX),
+}, { requiredKeys: ['rootId', 'rootBounds', 'elements'] })
 
 // ---------------------------------------------------------------------------
 // A small textile repeat: a motif tile repeated on a grid (shared outlines and paints).
@@ -451,5 +453,38 @@ describe('method 2 geometry (format 3)', () => {
     const dec = decodeBaseline(enc.chunks, enc.hash)
     expect(dec.ok).toBe(true)
     expect(dec.ok && dec.snapshot.elements.some((e) => e.pathData)).toBe(false)
+  })
+})
+
+describe('placement (format 4)', () => {
+  const shape = (id: string, path: string, flipped: boolean) =>
+    elementFromShape({ id, path, type: 'VECTOR', bounds: { x: 5, y: 5, w: 10, h: 10 }, rotation: 30, fills: [{ kind: 'solid', color: { r: 1, g: 0, b: 0, a: 1 } }], pathData: ['M 10 0 L 0 10 L 10 10 Z'], flipped })
+  const own: PatternSnapshot = { rootId: '1:1', rootBounds: { x: 0, y: 0, w: 20, h: 20 }, elements: [shape('1:2', '0', false), shape('1:3', '1', true), shape('1:4', '2', false)], placement: OWN_BOX }
+
+  it('says how the elements are placed, and which are flipped', () => {
+    const enc = encodeBaseline(own)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && dec.snapshot).toEqual(quantizeSnapshot(own))
+    expect(dec.ok && dec.snapshot.placement).toBe(OWN_BOX)
+    expect(dec.ok && dec.snapshot.elements.map((e) => e.flipped)).toEqual([undefined, true, undefined])
+  })
+
+  it('a snapshot in the bounding-box placement decodes without the marker', () => {
+    const { placement: _, ...legacy } = own
+    const enc = encodeBaseline({ ...legacy, elements: legacy.elements.map(({ flipped: __, ...e }) => e) })
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && 'placement' in dec.snapshot).toBe(false)
+  })
+
+  it('writes format 3 as a plugin before format 4 did, and refuses the placement it cannot hold', () => {
+    const { placement: _, ...legacy } = own
+    const enc = encodeBaseline(legacy, { formatVersion: 3 })
+    const raw = inflateSync(base64Decode(enc.chunks.join(''))!)
+    expect(raw[0]).toBe(3)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    // Format 3 has no flipped column: the flags stay behind.
+    expect(dec.ok && dec.snapshot.elements.map((e) => e.flipped)).toEqual([undefined, undefined, undefined])
+    expect(() => encodeBaseline(own, { formatVersion: 3 })).toThrow(/cannot hold the own-box placement/)
+    expect(() => encodeBaseline(own, { formatVersion: 5 })).toThrow(/cannot write baseline format 5/)
   })
 })

@@ -14,7 +14,7 @@ import type { JournalEntry } from '../../src/provenance/journal'
 
 const golden = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, 'golden', name), 'utf8'))
 
-describe.each(['handmade', 'irregular-100', 'textile-100', 'textile-paths-100'])('stored baseline %s', (name) => {
+describe.each(['handmade', 'irregular-100', 'textile-100', 'textile-paths-100', 'placement-4'])('stored baseline %s', (name) => {
   const { chunks, hash, snapshot } = golden(`${name}.baseline.json`) as { chunks: string[]; hash: string; snapshot: PatternSnapshot }
 
   it('still decodes to the snapshot it was written from', () => {
@@ -30,6 +30,23 @@ describe.each(['handmade', 'irregular-100', 'textile-100', 'textile-paths-100'])
     const encoded = encodeBaseline(snapshot, { chunkChars: 2_000 })
     const decoded = decodeBaseline(encoded.chunks, encoded.hash)
     expect(decoded.ok && JSON.stringify(decoded.snapshot)).toBe(JSON.stringify(snapshot))
+  })
+})
+
+describe('placement', () => {
+  it('baselines before format 4 decode in the bounding-box placement; format 4 says own boxes, with its flips', () => {
+    for (const name of ['handmade', 'irregular-100', 'textile-100', 'textile-paths-100']) {
+      const { chunks, hash } = golden(`${name}.baseline.json`) as { chunks: string[]; hash: string }
+      const decoded = decodeBaseline(chunks, hash)
+      expect(decoded.ok && decoded.snapshot.placement).toBeUndefined()
+    }
+    const { chunks, hash } = golden('placement-4.baseline.json') as { chunks: string[]; hash: string }
+    const decoded = decodeBaseline(chunks, hash)
+    if (!decoded.ok) throw new Error(decoded.error)
+    expect(decoded.snapshot.placement).toBe('own-box')
+    const flipped = decoded.snapshot.elements.filter((e) => e.flipped)
+    expect(flipped.length).toBeGreaterThan(5)
+    expect(flipped.some((e) => e.pathData !== undefined && e.rotation !== 0)).toBe(true)
   })
 })
 

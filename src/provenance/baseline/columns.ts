@@ -8,10 +8,11 @@
  * `stringColumn` or `tableColumn`) with `since` set to a new BASELINE_FORMAT_VERSION
  * (layout.ts), and its value for older baselines in `blankElement`. Baselines stored
  * in an older version stay readable: their decoder skips the columns they predate
- * (tests/provenance/golden holds v2 baselines).
+ * (tests/provenance/golden holds baselines of every version). A fact about the whole
+ * snapshot is a column too (`placementColumn`): one value instead of N.
  */
 
-import type { ElementSnapshot, OutlineSignature } from '../snapshot'
+import { OWN_BOX, type ElementSnapshot, type OutlineSignature, type PatternSnapshot } from '../snapshot'
 import { CorruptError, checkIndex, type Reader, type StringTable, type Writer } from './bytes'
 import { readNumbers, writeNumbers } from './numbers'
 import type { OutlineTable } from './outline-table'
@@ -22,6 +23,7 @@ import type { EffectSnapshot, PaintSnapshot } from '../snapshot'
 /** What the columns share while encoding: the string table and the entry tables they fill. */
 export interface EncodeState {
   readonly elements: readonly ElementSnapshot[]
+  readonly placement: PatternSnapshot['placement']
   readonly strings: StringTable
   readonly fills: PaintTable
   readonly strokes: PaintTable
@@ -42,6 +44,8 @@ export interface DecodeState {
   readonly elements: ElementSnapshot[]
   /** The flags column, for columns whose form depends on it (path, text). */
   readonly flags: number[]
+  /** The snapshot's placement (absent before format 4). */
+  placement: PatternSnapshot['placement']
 }
 
 export interface ColumnCodec {
@@ -304,34 +308,39 @@ const textColumn: ColumnCodec = {
 }
 
 /**
- * Frames that clip their children (method 2 clips to them): the indices of those
- * elements, as deltas. Since format 3.
+ * The elements for which a flag holds, as a count and then their indices as deltas:
+ * nearly free while the flag is rare.
  */
-const clipsColumn: ColumnCodec = {
-  name: 'clips',
-  since: 3,
-  write: (out, enc) => {
-    const at: number[] = []
-    enc.elements.forEach((e, i) => {
-      if (e.clipsContent) at.push(i)
-    })
-    out.uv(at.length)
-    let prev = -1
-    for (const i of at) {
-      out.uv(i - prev - 1)
-      prev = i
-    }
-  },
-  read: (r, dec) => {
-    const count = r.count('clips', 1)
-    let prev = -1
-    for (let k = 0; k < count; k++) {
-      prev = prev + 1 + r.uv('clips')
-      checkIndex(prev, dec.n, 'clips')
-      dec.elements[prev]!.clipsContent = true
-    }
-  },
+function flagColumn(name: string, since: number, get: (e: ElementSnapshot) => boolean | undefined, set: (e: ElementSnapshot) => void): ColumnCodec {
+  return {
+    name,
+    since,
+    write: (out, enc) => {
+      const at: number[] = []
+      enc.elements.forEach((e, i) => {
+        if (get(e)) at.push(i)
+      })
+      out.uv(at.length)
+      let prev = -1
+      for (const i of at) {
+        out.uv(i - prev - 1)
+        prev = i
+      }
+    },
+    read: (r, dec) => {
+      const count = r.count(name, 1)
+      let prev = -1
+      for (let k = 0; k < count; k++) {
+        prev = prev + 1 + r.uv(name)
+        checkIndex(prev, dec.n, name)
+        set(dec.elements[prev]!)
+      }
+    },
+  }
 }
+
+/** Frames that clip their children (method 2 clips to them). Since format 3. */
+const clipsColumn = flagColumn('clips', 3, (e) => e.clipsContent, (e) => (e.clipsContent = true))
 
 /**
  * Unique path data per element, kept only while the table of distinct outlines stays
@@ -381,6 +390,26 @@ const pathDataColumn: ColumnCodec = {
   },
 }
 
+/**
+ * How the snapshot's elements are placed (`PatternSnapshot.placement`), one byte:
+ * 0 = Figma's bounding boxes, as every baseline before format 4; 1 = own boxes. A
+ * baseline says which, so a capture can compare like with like (legacy-placement.ts).
+ * Since format 4.
+ */
+const placementColumn: ColumnCodec = {
+  name: 'placement',
+  since: 4,
+  write: (out, enc) => out.u8(enc.placement === OWN_BOX ? 1 : 0),
+  read: (r, dec) => {
+    const v = r.u8('placement')
+    if (v > 1) throw new CorruptError(`unknown placement ${v}`)
+    if (v === 1) dec.placement = OWN_BOX
+  },
+}
+
+/** Flipped elements (outline stored mirrored, `ElementSnapshot.flipped`). Since format 4. */
+const flippedColumn = flagColumn('flipped', 4, (e) => e.flipped, (e) => (e.flipped = true))
+
 // ---------------------------------------------------------------------------
 // The layout's element columns, in stored order.
 
@@ -405,4 +434,6 @@ export const COLUMNS: readonly ColumnCodec[] = [
   textColumn,
   clipsColumn,
   pathDataColumn,
+  placementColumn,
+  flippedColumn,
 ]

@@ -1,7 +1,7 @@
 /**
- * The binary layout of a baseline (before deflate), v2. All integers LEB128 varints
+ * The binary layout of a baseline (before deflate), v2–v4. All integers LEB128 varints
  * ("zz" = zigzag-encoded signed varint):
- *   u8 version (2) · N · string table · rootId · rootBounds (4 zz)
+ *   u8 version (2–4) · N · string table · rootId · rootBounds (4 zz)
  *   · fill-, stroke-, effect-list tables (paint-tables.ts) · outline table (outline-table.ts)
  *   · the element columns, N values each, in the order of `COLUMNS` (columns.ts)
  * Repeated structure (a textile repeat shares paints, effects and outlines) is
@@ -21,16 +21,27 @@ import { EffectTable, PaintTable, readEffectTable, readPaintTable } from './pain
 import { PX, q } from './quantize'
 
 /** The version this codec writes. */
-export const BASELINE_FORMAT_VERSION = 3
+export const BASELINE_FORMAT_VERSION = 4
 /** The oldest version it reads (version 1 never shipped). */
 export const OLDEST_BASELINE_FORMAT_VERSION = 2
 
-/** The binary layout (before deflate). Exported for tests and the benchmark. */
-export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
+/**
+ * The binary layout (before deflate). Exported for tests and the benchmark. `version`
+ * writes an older format (its columns only), as an older plugin wrote it: for tests of
+ * baselines already stored in files.
+ */
+export function encodeLayout(snapshot: PatternSnapshot, version = BASELINE_FORMAT_VERSION): Uint8Array {
+  if (!(Number.isInteger(version) && version >= OLDEST_BASELINE_FORMAT_VERSION && version <= BASELINE_FORMAT_VERSION)) {
+    throw new RangeError(`cannot write baseline format ${version}`)
+  }
+  // Formats before 4 cannot say that the elements are placed by their own boxes.
+  if (version < 4 && snapshot.placement !== undefined) throw new RangeError(`baseline format ${version} cannot hold the own-box placement`)
+  const columnsOf = COLUMNS.filter((column) => (column.since ?? OLDEST_BASELINE_FORMAT_VERSION) <= version)
   const strings = new StringTable()
   let paths: PathForm[] | null = null
   const enc: EncodeState = {
     elements: snapshot.elements,
+    placement: snapshot.placement,
     strings,
     fills: new PaintTable(strings),
     strokes: new PaintTable(strings),
@@ -40,7 +51,7 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
   }
   // Columns first, into their own buffers: they fill the string and entry tables,
   // which are stored before them.
-  const columns = COLUMNS.map((column) => {
+  const columns = columnsOf.map((column) => {
     const w = new Writer()
     column.write(w, enc)
     return w
@@ -48,7 +59,7 @@ export function encodeLayout(snapshot: PatternSnapshot): Uint8Array {
   const rootId = strings.intern(snapshot.rootId)
 
   const out = new Writer()
-  out.u8(BASELINE_FORMAT_VERSION)
+  out.u8(version)
   out.uv(snapshot.elements.length)
   out.uv(strings.list.length)
   for (const str of strings.list) out.str(str)
@@ -84,11 +95,14 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
     outlines: readOutlineTable(r),
     elements: Array.from({ length: n }, blankElement),
     flags: [],
+    placement: undefined,
   }
   // A column newer than the stored version is not there: its field keeps the blank value.
   for (const column of COLUMNS) if ((column.since ?? OLDEST_BASELINE_FORMAT_VERSION) <= version) column.read(r, dec)
   if (!r.done) throw new CorruptError('unexpected bytes after the last element')
-  return { rootId, rootBounds, elements: dec.elements }
+  const snapshot: PatternSnapshot = { rootId, rootBounds, elements: dec.elements }
+  if (dec.placement) snapshot.placement = dec.placement
+  return snapshot
 }
 
 function writeBounds(out: Writer, b: Bounds): void {

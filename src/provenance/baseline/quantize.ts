@@ -8,7 +8,7 @@
  *   strings: lone UTF-16 surrogates become U+FFFD (UTF-8)
  */
 
-import type { Bounds, EffectSnapshot, ElementSnapshot, PaintSnapshot, PatternSnapshot, Rgba } from '../snapshot'
+import { OWN_BOX, type Bounds, type EffectSnapshot, type ElementSnapshot, type PaintSnapshot, type PatternSnapshot, type Rgba } from '../snapshot'
 import { utf8Decode, utf8Encode } from '../utf8'
 
 const LIMIT = 2 ** 40
@@ -90,7 +90,9 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
         // Method 2's geometry (format 3): stored as is.
         ...(e.pathData && e.pathData.length > 0 ? { pathData: e.pathData.map(qStr) } : {}),
         ...(e.clipsContent ? { clipsContent: true } : {}),
+        ...(e.flipped ? { flipped: true } : {}),
       }),
     ),
+    ...(s.placement === OWN_BOX ? { placement: OWN_BOX } : {}),
   }
 }
