@@ -117,7 +117,7 @@ describe('Review tab in Chromium', () => {
       await frame.getByRole('checkbox', { name: 'Show heat maps' }).check()
       await expect.poll(() => table.getByRole('img', { name: 'Paisley repeat: heat map' }).count(), { timeout: 10_000 }).toBe(1)
       expect(await table.getByRole('img', { name: 'Ikat stripe: heat map' }).count()).toBe(0)
-      await expect.poll(() => table.locator('[title^="The heat map does not match the capture"]').count()).toBe(1)
+      await expect.poll(() => table.locator('[title^="The heat map does not match the capture"]').count(), { timeout: 10_000 }).toBe(1)
       await frame.getByRole('checkbox', { name: 'Show heat maps' }).uncheck()
 
       // Reject without a comment: refused on the field, nothing written.
