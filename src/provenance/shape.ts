@@ -30,6 +30,8 @@ export interface Shape {
   text?: string | null
   /** A frame that clips its children. */
   clipsContent?: boolean
+  /** A mask: Figma clips the layers above it in the same parent to its shape. */
+  isMask?: boolean
 }
 
 /** Types whose children are the elements; they carry no outline of their own. */
@@ -82,5 +84,6 @@ export function elementFromShape(shape: Shape): ElementSnapshot {
   }
   if (shape.pathData && shape.pathData.length > 0) el.pathData = [...shape.pathData]
   if (shape.clipsContent) el.clipsContent = true
+  if (shape.isMask) el.isMask = true
   return el
 }

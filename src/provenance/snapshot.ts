@@ -81,6 +81,8 @@ export interface ElementSnapshot {
   pathData?: string[]
   /** A frame that clips its children to its box. */
   clipsContent?: boolean
+  /** A mask: clips the layers above it in the same parent to its shape (alpha). */
+  isMask?: boolean
 }
 
 export interface PatternSnapshot {
