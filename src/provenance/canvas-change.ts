@@ -13,6 +13,14 @@ export const CANVAS_DEADBAND = 0.02
 
 /** Pixels on the long side of the grid one element's two states are compared on. */
 const LOCAL_GRID = 48
+/**
+ * The local grid is fitted to the element's box, so a box of whole units would put its
+ * edges exactly between two pixel centres, where the last bit of a transform decides
+ * the pixel (a rectangle and its mirror image then differ by whole rows). Shifting the
+ * grid by an odd fraction of a pixel keeps edges off the sampling boundaries.
+ */
+export const GRID_OFFSET_X = 0.1734
+export const GRID_OFFSET_Y = 0.2913
 
 function sameAffine(p: Affine, q: Affine): boolean {
   const eps = 1e-9 * (1 + Math.abs(p.e) + Math.abs(p.f))
@@ -59,10 +67,10 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   const span = Math.max(x1 - x0, y1 - y0)
   if (!(span > 0)) return 1
   const g = LOCAL_GRID / span
-  const width = Math.max(1, Math.ceil((x1 - x0) * g))
-  const height = Math.max(1, Math.ceil((y1 - y0) * g))
+  const width = Math.max(1, Math.ceil((x1 - x0) * g + GRID_OFFSET_X))
+  const height = Math.max(1, Math.ceil((y1 - y0) * g + GRID_OFFSET_Y))
   const rect: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
-  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: -x0 * g, f: -y0 * g }
+  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g }
   const ca = coverage(a, toLocal, rect, width, height)
   const cb = coverage(b, compose(toLocal, { ...IDENTITY, e: dx, f: dy }), rect, width, height)
   let both = 0
@@ -74,7 +82,7 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   return either > 0 ? both / either : 1
 }
 
-function deadband(v: number): number {
+export function deadband(v: number): number {
   return v <= CANVAS_DEADBAND ? 0 : clamp01((v - CANVAS_DEADBAND) / (1 - CANVAS_DEADBAND))
 }
 

@@ -8,21 +8,12 @@ import { clamp01 } from './dimensions'
 import { compose, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
 import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster-path'
 import type { ElementSnapshot, PaintSnapshot } from './snapshot'
+import { fieldSalience, isField } from './ground'
 import { comparePaths, pathRank } from './stacking'
 import { parentPath, type Seen } from './visibility'
 
 /** Pixels on the long side of the frame's raster (the issue asks for at least 256). */
 export const RASTER_LONG_SIDE = 256
-/**
- * How much a pixel of plain ground weighs against a pixel of figure. A flat colour
- * filling the frame carries little expression (the Copyright Office does not protect
- * mere variations of colouring, Compendium §313.4(J)), and viewers read a pattern by
- * its figures, not its backdrop. A round number, chosen after the judged set's first
- * run showed figure-against-ground misses and before re-running it (docs/decisions.md).
- */
-export const GROUND_SALIENCE = 0.25
-/** A ground covers at least this share of the frame. */
-const GROUND_COVER = 0.9
 
 /** Share of its box a text layer's glyphs paint (text has no outline in a snapshot). */
 export const TEXT_INK = 0.35
@@ -33,8 +24,8 @@ const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONE
 export interface Placed {
   seen: Seen
   item: RenderItem
-  /** Weight of its pixels: GROUND_SALIENCE for a plain ground, else 1. */
-  salience: number
+  /** A plain field (ground.ts): its pixels weigh the state's field salience, not 1. */
+  field: boolean
   /** Outline identity, for telling copies and unchanged outlines apart. */
   outlineKey: string
 }
@@ -123,16 +114,6 @@ export function boxPixels(m: Affine, w: number, h: number): PixelRect {
   return toPixels(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))
 }
 
-/** A plain ground: one flat colour, no stroke or effect, an upright box over (nearly) the whole frame. */
-function isGround(el: ElementSnapshot, item: RenderItem, frame: PixelRect): boolean {
-  if (!RECT_TYPES.has(el.type) || el.type === 'TEXT' || item.strokeAlpha > 0) return false
-  if (el.fills.length !== 1 || el.fills[0]!.kind !== 'solid') return false
-  if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
-  const box = intersect(boxPixels(item.transform, el.bounds.w, el.bounds.h), item.clip)
-  const area = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0)
-  return area >= GROUND_COVER * (frame.x1 - frame.x0) * (frame.y1 - frame.y0)
-}
-
 export interface Layout {
   /** Per pair index: the placed element, if it paints in this state. */
   placed: (Placed | undefined)[]
@@ -198,7 +179,7 @@ export function layout(
       clip: clipOf(parentPath(el.path)),
       flagged: flagged[i] === 1,
     }
-    placed[i] = { seen: s, item, outlineKey, salience: isGround(el, item, clip) ? GROUND_SALIENCE : 1 }
+    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, boxPixels(transform, el.bounds.w, el.bounds.h), item.clip, clip) }
     drawn.push(i)
   }
   // Top-first: later paths paint over earlier ones (a parent under its children).
@@ -214,22 +195,37 @@ export function layout(
 
 export interface Painted {
   raster: Raster
-  /** Per pair index: visible fill and stroke paint, in pixels. */
+  /** Per pair index: visible fill and stroke paint, in pixels of figure (fields weighed by `fieldSalience`). */
   fill: Float64Array
   stroke: Float64Array
   order: Int32Array
+  /** Weight of one pixel of field in this state (ground.ts). */
+  fieldSalience: number
 }
 
 export function paintAll(lay: Layout, width: number, height: number): Painted {
   const raster = new Raster(width, height)
   const fill = new Float64Array(lay.placed.length)
   const stroke = new Float64Array(lay.placed.length)
+  let fields = 0
+  let figures = 0
   for (let r = 0; r < lay.order.length; r++) {
     const i = lay.order[r]!
     const placed = lay.placed[i]!
     const v = raster.paint(r, placed.item)
-    fill[i] = v.fill * placed.salience
-    stroke[i] = v.stroke * placed.salience
+    fill[i] = v.fill
+    stroke[i] = v.stroke
+    if (placed.field) fields += v.fill + v.stroke
+    else figures += v.fill + v.stroke
   }
-  return { raster, fill, stroke, order: lay.order }
+  const g = fieldSalience(fields, figures)
+  if (g !== 1) {
+    for (let r = 0; r < lay.order.length; r++) {
+      const i = lay.order[r]!
+      if (!lay.placed[i]!.field) continue
+      fill[i] = fill[i]! * g
+      stroke[i] = stroke[i]! * g
+    }
+  }
+  return { raster, fill, stroke, order: lay.order, fieldSalience: g }
 }
