@@ -15,6 +15,9 @@ import { parentPath, type Seen } from './visibility'
 /** Pixels on the long side of the frame's raster (the issue asks for at least 256). */
 export const RASTER_LONG_SIDE = 256
 
+/** A field at most this opaque is a veil: a tint of the whole picture, wherever it lies. */
+const VEIL = 0.5
+
 /** Share of its box a text layer's glyphs paint (text has no outline in a snapshot). */
 export const TEXT_INK = 0.35
 
@@ -190,7 +193,31 @@ export function layout(
     if (Number.isNaN(rank[i]!)) numeric = false
   }
   drawn.sort(numeric ? (p, q) => rank[q]! - rank[p]! || p - q : (p, q) => comparePaths(states[q]!.el.path, states[p]!.el.path) || p - q)
+  settingOnly(drawn, placed)
   return { placed, order: Int32Array.from(drawn) }
+}
+
+/**
+ * A field is a setting only beneath the figures: an opaque panel laid over them is a
+ * figure that hides them. A veil (a field that shows less of itself than of what lies
+ * beneath) tints the picture wherever it lies, so it stays a field.
+ */
+function settingOnly(topFirst: readonly number[], placed: (Placed | undefined)[]): void {
+  const below: PixelRect[] = []
+  for (let k = topFirst.length - 1; k >= 0; k--) {
+    const p = placed[topFirst[k]!]!
+    const it = p.item
+    const box = intersect(boxPixels(it.transform, p.seen.el.bounds.w, p.seen.el.bounds.h), it.clip)
+    if (p.field && it.fillAlpha > VEIL) {
+      for (const r of below) {
+        if (r.x0 < box.x1 && box.x0 < r.x1 && r.y0 < box.y1 && box.y0 < r.y1) {
+          p.field = false
+          break
+        }
+      }
+    }
+    if (!p.field && box.x0 < box.x1 && box.y0 < box.y1) below.push(box)
+  }
 }
 
 export interface Painted {

@@ -20,6 +20,7 @@
  * between big motifs vanish.
  */
 import type { RenderItem, PixelRect } from './raster'
+import type { Polyline } from './raster-path'
 import type { ElementSnapshot } from './snapshot'
 
 /** c: a field as large as its figures weighs about half as much. */
@@ -45,11 +46,31 @@ function area(r: PixelRect): number {
 export function isField(el: ElementSnapshot, item: RenderItem, box: PixelRect, region: PixelRect, frame: PixelRect): boolean {
   // A stroke on such a box runs along the region's edge: a border, which frames the
   // picture like the field it surrounds (the field may be bare: a keyline round the frame).
-  if (!BOXES.has(el.type) || (el.fills.length === 0 && !(item.strokeAlpha > 0))) return false
+  if (el.fills.length === 0 && !(item.strokeAlpha > 0)) return false
+  if (!BOXES.has(el.type) && (el.type === 'TEXT' || !boxOutline(item.outline, el.bounds.w, el.bounds.h))) return false
   for (const p of el.fills) if (p.kind !== 'solid' && p.kind !== 'gradient') return false
   if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
   const inRegion = area({ x0: Math.max(box.x0, region.x0), y0: Math.max(box.y0, region.y0), x1: Math.min(box.x1, region.x1), y1: Math.min(box.y1, region.y1) })
   return inRegion >= FIELD_COVER * area(region) && area(region) >= REGION_SHARE * area(frame)
+}
+
+/** Is the outline its box (a rectangle drawn with the pen is a rectangle too)? */
+function boxOutline(outline: readonly Polyline[], w: number, h: number): boolean {
+  if (outline.length !== 1 || !(w > 0) || !(h > 0)) return false
+  const pts = outline[0]!.points
+  const tol = 0.01 * Math.min(w, h)
+  let sides = 0
+  for (let i = 0; i < pts.length; i += 2) {
+    const x = pts[i]!
+    const y = pts[i + 1]!
+    const left = x <= tol
+    const right = x >= w - tol
+    const top = y <= tol
+    const bottom = y >= h - tol
+    if (!left && !right && !top && !bottom) return false
+    sides |= (left ? 1 : 0) | (right ? 2 : 0) | (top ? 4 : 0) | (bottom ? 8 : 0)
+  }
+  return sides === 15
 }
 
 /** Weight of one pixel of field, given the visible paint of the fields (S) and the figures (F). */

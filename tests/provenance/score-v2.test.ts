@@ -301,14 +301,15 @@ describe('method 2: what it adds', () => {
   it('human shapes drawn over AI content take its visible share', () => {
     fc.assert(
       fc.property(fc.integer({ min: 10, max: 246 }), (cut) => {
-        // A 256 × 256 frame (one raster pixel per px): an AI figure over all of it, then a
-        // human panel over the left `cut` columns.
+        // A 256 × 256 frame (one raster pixel per px): an AI figure over all of it (an
+        // image: a flat colour over the whole frame would be a ground, which weighs as the
+        // setting of figures, ground.ts), then a human panel over the left `cut` columns.
         const base: PatternSnapshot = {
           rootId: 'r',
           rootBounds: { x: 0, y: 0, w: 256, h: 256 },
           elements: [
             elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 256, h: 256 } }),
-            elementFromShape({ id: 'ai', path: '0', type: 'VECTOR', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [solid({ r: 0.8, g: 0.3, b: 0.5, a: 1 })], pathData: ['M 0 0 L 256 0 L 256 256 L 0 256 Z'] }),
+            elementFromShape({ id: 'ai', path: '0', type: 'VECTOR', bounds: { x: 0, y: 0, w: 256, h: 256 }, fills: [{ kind: 'image', imageHash: 'a1', opacity: 1 }], pathData: ['M 0 0 L 256 0 L 256 256 L 0 256 Z'] }),
           ],
         }
         const cur = clone(base)
