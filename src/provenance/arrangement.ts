@@ -78,7 +78,7 @@ function unionOverlap(as: readonly Moving[]): number {
     const r = new Raster(width, height)
     as.forEach((m, k) => {
       const it = pick(m)
-      r.paint(k, { ...it, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, clip: rect, flagged: false })
+      r.paint(k, { outline: it.outline, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, strokeWeight: it.strokeWeight, clip: rect, flagged: false, evenOdd: it.evenOdd })
     })
     const out = new Uint8Array(width * height)
     for (let i = 0; i < out.length; i++) out[i] = r.top[i]! > 0 ? 1 : 0

@@ -5,7 +5,8 @@
  * whole state top-first. See score-v2.ts for the method.
  */
 import { clamp01 } from './dimensions'
-import { compose, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+import { MaskIndex, maskBits } from './mask'
+import { compose, Raster, type Affine, type MaskBits, type PixelRect, type RenderItem } from './raster'
 import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster-path'
 import type { ElementSnapshot, PaintSnapshot } from './snapshot'
 import { fieldSalience, isField } from './ground'
@@ -18,8 +19,25 @@ export const RASTER_LONG_SIDE = 256
 /** A field at most this opaque is a veil: a tint of the whole picture, wherever it lies. */
 const VEIL = 0.5
 
-/** Share of its box a text layer's glyphs paint (text has no outline in a snapshot). */
+/** Share of its box a text layer's glyphs paint when its characters fill it (text has no outline in a snapshot). */
 export const TEXT_INK = 0.35
+/** A character's advance, as a share of a line's height (average text faces run 0.45–0.55). */
+const ADVANCE = 0.5
+
+/**
+ * The share of a text box its glyphs paint: TEXT_INK where the characters fill it,
+ * less where a few characters sit in a wide box. A box is read as one line of its
+ * height, so wrapped text is counted as filling its box.
+ */
+function textInk(el: ElementSnapshot): number {
+  const { w, h } = el.bounds
+  if (el.text === null) return TEXT_INK // characters unknown: read as filling the box
+  let glyphs = 0
+  for (const ch of el.text) if (ch.trim() !== '') glyphs++
+  if (!(w > 0) || !(h > 0)) return 0
+  const filled = (glyphs * ADVANCE * h) / w
+  return TEXT_INK * (filled < 1 ? filled : 1)
+}
 
 const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'SECTION', 'TEXT'])
 
@@ -163,26 +181,47 @@ export function layout(
 
   const placed = new Array<Placed | undefined>(states.length)
   const drawn: number[] = []
-  for (let i = 0; i < states.length; i++) {
-    const s = states[i]
-    if (!s || !s.shown) continue
+  const masks = new MaskIndex()
+  for (const s of states) if (s && s.shown && s.el.isMask === true) masks.add(s.el.path)
+  const maskMemo = new Map<string, MaskBits | null>()
+  const itemOf = (i: number): { item: RenderItem; outlineKey: string } | null => {
+    const s = states[i]!
     const el = s.el
-    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? TEXT_INK : 1)
+    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? textInk(el) : 1)
     const strokeAlpha = el.strokeWeight > 0 ? paintsAlpha(el.strokes) * s.opacity : 0
-    if (!(fillAlpha > 0) && !(strokeAlpha > 0)) continue
+    if (!(fillAlpha > 0) && !(strokeAlpha > 0)) return null
     const transform = compose(frame, boxToFrame(el))
     const size = Math.sqrt(el.bounds.w * el.bounds.w + el.bounds.h * el.bounds.h) * scale
     const { outline, key: outlineKey } = outlineOf(el, exact[i] === 1, curveSteps(size), cache)
-    const item: RenderItem = {
-      outline,
-      transform,
-      fillAlpha,
-      strokeAlpha,
-      strokeWeight: el.strokeWeight,
-      clip: clipOf(parentPath(el.path)),
-      flagged: flagged[i] === 1,
+    const item: RenderItem = { outline, transform, fillAlpha, strokeAlpha, strokeWeight: el.strokeWeight, clip: clipOf(parentPath(el.path)), flagged: flagged[i] === 1 }
+    return { item, outlineKey }
+  }
+  const maskOf = (path: string): MaskBits | null => {
+    let m = maskMemo.get(path)
+    if (m === undefined) {
+      const it = itemOf(byPath.get(path)!)
+      m = it ? maskBits(it.item) : null
+      maskMemo.set(path, m)
     }
-    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, boxPixels(transform, el.bounds.w, el.bounds.h), item.clip, clip) }
+    return m
+  }
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i]
+    if (!s || !s.shown || s.el.isMask === true) continue // a mask is not painted itself
+    const el = s.el
+    const made = itemOf(i)
+    if (!made) continue
+    const { item, outlineKey } = made
+    if (!masks.empty) {
+      const over: MaskBits[] = []
+      for (const path of masks.over(el.path)) {
+        const m = maskOf(path)
+        // A mask that paints nothing lets nothing through.
+        over.push(m ?? { x0: 0, y0: 0, x1: 0, y1: 0, bits: new Uint8Array(0) })
+      }
+      if (over.length > 0) item.masks = over
+    }
+    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, boxPixels(item.transform, el.bounds.w, el.bounds.h), item.clip, clip) }
     drawn.push(i)
   }
   // Top-first: later paths paint over earlier ones (a parent under its children).

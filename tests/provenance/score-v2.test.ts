@@ -34,6 +34,8 @@ function duplicate(p: PatternSnapshot): PatternSnapshot {
 /** An opaque layer over the whole frame, on top of everything. */
 function covered(p: PatternSnapshot, id = 'cover'): PatternSnapshot {
   const next = clone(p)
+  // A mask among the top-level layers would clip the cover too (it masks its later siblings).
+  for (const el of next.elements) if (!el.path.includes('.')) delete el.isMask
   next.elements.push(
     elementFromShape({ id, path: '9999', type: 'VECTOR', bounds: { ...p.rootBounds }, fills: [solid({ r: 0.2, g: 0.3, b: 0.4, a: 1 })], pathData: [`M 0 0 L ${p.rootBounds.w} 0 L ${p.rootBounds.w} ${p.rootBounds.h} L 0 ${p.rootBounds.h} Z`] }),
   )
@@ -395,6 +397,32 @@ describe('method 2: what a person would notice', () => {
     const snap = (c: Rgba): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(400, 400, null), clipFrame, big(c), other] })
     // Seen: 100 × 100 of the big rectangle, against 300 × 400 of the other shape.
     expect(v2(snap(INK), snap(RED)).hcc).toBeCloseTo(10_000 / 130_000, 2)
+  })
+
+  it('a mask lets through only what lies within its shape', () => {
+    // A group: a 100 × 100 disc marked as a mask, then a 400 × 400 rectangle it masks.
+    const group = elementFromShape({ id: 'g', path: '0', type: 'GROUP', bounds: { x: 0, y: 0, w: 400, h: 400 } })
+    const mask = elementFromShape({ id: 'm', path: '0.0', type: 'ELLIPSE', bounds: { x: 0, y: 0, w: 100, h: 100 }, fills: [solid(INK)], isMask: true })
+    const big = (c: Rgba) => elementFromShape({ id: 'b', path: '0.1', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [solid(c)] })
+    const other = elementFromShape({ id: 'o', path: '1', type: 'VECTOR', bounds: { x: 100, y: 0, w: 300, h: 400 }, fills: [solid(INK)], pathData: ['M 0 0 L 300 0 L 300 400 L 0 400 Z'] })
+    const snap = (c: Rgba): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(400, 400, null), group, mask, big(c), other] })
+    // Seen: the disc (π · 50²) of the big rectangle, against 300 × 400 of the other shape.
+    const disc = Math.PI * 50 * 50
+    expect(v2(snap(INK), snap(RED)).hcc).toBeCloseTo(disc / (disc + 120_000), 2)
+    // The mask itself is not painted: recolouring it changes nothing.
+    const recoloured = snap(INK)
+    recoloured.elements[2] = { ...mask, fills: [solid(RED)] }
+    expect(v2(snap(INK), recoloured).hcc).toBe(0)
+  })
+
+  it('a text layer paints by its characters: a short word in a wide box weighs less', () => {
+    const text = (id: string, y: number, chars: string, c: Rgba) => elementFromShape({ id, path: id, type: 'TEXT', bounds: { x: 20, y, w: 360, h: 30 }, fills: [solid(c)], text: chars })
+    const snap = (a: Rgba, b: Rgba): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(), text('0', 50, 'hi', a), text('1', 250, 'a line that runs the whole width', b)] })
+    const short = v2(snap(INK, INK), snap(RED, INK)).hcc
+    const long = v2(snap(INK, INK), snap(INK, RED)).hcc
+    // 2 glyphs at about half a line height each fill 1/12 of the box; the long line fills it.
+    expect(short / long).toBeGreaterThan((1 / 12) * 0.8)
+    expect(short / long).toBeLessThan((1 / 12) * 1.25)
   })
 
   it('the heat map marks what changed, what was added and what was removed, by element', () => {
