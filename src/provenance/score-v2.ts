@@ -25,7 +25,7 @@
  */
 import { curation, NO_CHANGE, summarize, type Item } from './aggregate'
 import { pairMovedCopies, motifMoves, sameMaterial, type Moving } from './arrangement'
-import { deadband, geometryChange, styleChange } from './canvas-change'
+import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01, textDimension } from './dimensions'
@@ -34,9 +34,9 @@ import type { TeamPolicy } from './policy'
 import { compose, IDENTITY, rasterSize, type Affine, type PixelRect, type Raster } from './raster'
 import { matchElements, type Pair } from './score-v1'
 import { fitSimilarity, inverseAffine } from './similarity'
-import type { PatternSnapshot } from './snapshot'
+import type { ElementSnapshot, PatternSnapshot } from './snapshot'
 import { reordered } from './stacking'
-import { see, type Seen } from './visibility'
+import { parentPath, see, type Seen } from './visibility'
 
 export { CANVAS_DEADBAND } from './canvas-change'
 export { RASTER_LONG_SIDE, TEXT_INK } from './canvas-layout'
@@ -79,6 +79,8 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   const seenA = see(baseline)
   const seenB = see(current)
   const pairs = matchElements(seenA, seenB, byId)
+  const effectsA = withEffects(baseline)
+  const effectsB = withEffects(current)
 
   // The frame: the baseline's, at RASTER_LONG_SIDE pixels on its long side.
   const root = baseline.rootBounds
@@ -221,7 +223,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
       color,
       shape: geo.shape,
       transform: 1 - (1 - PLACEMENT * geo.move) * (1 - reorder),
-      style: styleChange(a, b),
+      style: styleChange(a, b, inheritedEffects(a.el.path, b.el.path, effectsA, effectsB)),
       text: textDimension(a.el, b.el),
     }
     const weighted: DimensionChanges = {
@@ -267,6 +269,35 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
 
   const score = summarize(items, policy, { method: METHOD_V2, matchedBy })
   return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster }
+}
+
+/** Groups and frames (not the root) with effects, by path: their effects reach what is in them. */
+function withEffects(s: PatternSnapshot): Map<string, ElementSnapshot> {
+  const out = new Map<string, ElementSnapshot>()
+  for (const el of s.elements) if (el.path !== '' && el.effects.length > 0) out.set(el.path, el)
+  return out
+}
+
+/** The effects change of an element's ancestors (nearest first, level by level), weighed by their reach. */
+function inheritedEffects(pathA: string, pathB: string, inA: Map<string, ElementSnapshot>, inB: Map<string, ElementSnapshot>): number {
+  if (inA.size === 0 && inB.size === 0) return 0
+  const chain = (path: string, m: Map<string, ElementSnapshot>) => {
+    const out: ElementSnapshot[] = []
+    for (let p = parentPath(path); p !== null && p !== ''; p = parentPath(p)) {
+      const el = m.get(p)
+      if (el) out.push(el)
+    }
+    return out
+  }
+  const ca = chain(pathA, inA)
+  const cb = chain(pathB, inB)
+  let keep = 1
+  for (let k = 0; k < Math.max(ca.length, cb.length); k++) {
+    const ea = ca[k]
+    const eb = cb[k]
+    keep *= 1 - effectsDimension(ea?.effects ?? [], eb?.effects ?? [], (ea ?? eb)!.bounds, (eb ?? ea)!.bounds)
+  }
+  return 1 - keep
 }
 
 /** Per pixel: the change shown on top there now, or the removed AI element that was. */

@@ -425,6 +425,20 @@ describe('method 2: what a person would notice', () => {
     expect(short / long).toBeLessThan((1 / 12) * 1.25)
   })
 
+  it('a shadow counts by the edge band it reaches, on a layer or through its group', () => {
+    const SHADOW = { type: 'DROP_SHADOW', visible: true, radius: 6, color: { r: 0, g: 0, b: 0, a: 0.25 }, offset: { x: 0, y: 4 } }
+    const disc = (size: number, effects: (typeof SHADOW)[] = []) => elementFromShape({ id: 'd', path: '0.0', type: 'ELLIPSE', bounds: { x: 10, y: 10, w: size, h: size }, fills: [solid(INK)], effects })
+    const group = (effects: (typeof SHADOW)[] = []) => elementFromShape({ id: 'g', path: '0', type: 'GROUP', bounds: { x: 10, y: 10, w: 300, h: 300 }, effects })
+    const snap = (...els: ElementSnapshot[]): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(400, 400, null), ...els] })
+    const large = v2(snap(group(), disc(300)), snap(group(), disc(300, [SHADOW]))).hcc
+    const small = v2(snap(group(), disc(30)), snap(group(), disc(30, [SHADOW]))).hcc
+    // A 7 px band round a 300 px disc is a small part of its look; round a 30 px one, all of it.
+    expect(large).toBeGreaterThan(0)
+    expect(large).toBeLessThan(0.2 * small)
+    // The same shadow on the group that holds the disc counts the same.
+    expect(v2(snap(group(), disc(300)), snap(group([SHADOW]), disc(300))).hcc).toBeCloseTo(large, 9)
+  })
+
   it('the heat map marks what changed, what was added and what was removed, by element', () => {
     const base: PatternSnapshot = {
       rootId: 'r',
