@@ -130,6 +130,18 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   const cache = new OutlineCache()
   const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, cache)
   const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, cache)
+  // Deleting an AI element and pasting a copy of it elsewhere is a move (arrangement.ts):
+  // the copy is then no new drawing, so it takes no share of what it covers.
+  const gone: { index: number; p: Placed }[] = []
+  const fresh: { index: number; p: Placed }[] = []
+  for (let i = 0; i < n; i++) {
+    const p = list[i]!
+    if (p.a && !p.b && layA.placed[i]) gone.push({ index: i, p: layA.placed[i]! })
+    else if (!p.a && p.b && layB.placed[i]) fresh.push({ index: i, p: layB.placed[i]! })
+  }
+  const pastedFrom = pairMovedCopies(gone, fresh)
+  const pasted = new Set(pastedFrom.values())
+  for (const j of pasted) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
 
@@ -158,16 +170,6 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
 
   const wA = (i: number) => A.fill[i]! + A.stroke[i]!
   const wB = (i: number) => B.fill[i]! + B.stroke[i]!
-  // Deleting an AI element and pasting a copy of it elsewhere is a move (arrangement.ts).
-  const gone: { index: number; p: Placed }[] = []
-  const fresh: { index: number; p: Placed }[] = []
-  for (let i = 0; i < n; i++) {
-    const p = list[i]!
-    if (p.a && !p.b && layA.placed[i]) gone.push({ index: i, p: layA.placed[i]! })
-    else if (!p.a && p.b && layB.placed[i] && wB(i) > 0) fresh.push({ index: i, p: layB.placed[i]! })
-  }
-  const pastedFrom = pairMovedCopies(gone, fresh)
-  const pasted = new Set(pastedFrom.values())
   // Motifs that moved as a whole, measured on their union.
   const moving: Moving[] = []
   for (let i = 0; i < n; i++) {

@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest'
 import { deltaE } from '../../src/provenance/color'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
 import {
+  CANVAS_DEADBAND,
   CHANGE,
   compareOnCanvas,
   elementFromShape,
   fieldSalience,
   METHOD_V2,
+  PLACEMENT,
   scoreContribution,
 } from '../../src/provenance/score'
 import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
@@ -22,6 +24,8 @@ fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })
 
 const editsOf = (p: PatternSnapshot, es: { at: number; edit: Edit }[]) => applyEdits(p, es)
 const solid = (color: Rgba) => ({ kind: 'solid' as const, color })
+const INK = { r: 0.1, g: 0.1, b: 0.12, a: 1 }
+const RED = { r: 0.8, g: 0.1, b: 0.1, a: 1 }
 
 /** The same pattern as a duplicate: new root id, new ids everywhere, same paths. */
 function duplicate(p: PatternSnapshot): PatternSnapshot {
@@ -342,11 +346,55 @@ describe('method 2: what it adds', () => {
   })
 })
 
+describe('method 2: arrangement', () => {
+  const pick = (p: PatternSnapshot, at: number) => {
+    const i = 1 + (at % (p.elements.length - 1))
+    return i
+  }
+
+  it('deleting an AI layer and pasting its copy at the same place and depth scores 0', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), (p, at) => {
+        fc.pre(p.elements.length > 1)
+        const cur = clone(p)
+        const el = cur.elements[pick(p, at)]!
+        el.id = 'pasted'
+        expect(v2(p, cur).hcc).toBe(0)
+      }),
+    )
+  })
+
+  it('deleting an AI layer and pasting its copy elsewhere scores as moving it there', () => {
+    fc.assert(
+      fc.property(pattern, fc.nat(), fc.integer({ min: -120, max: 120 }), fc.integer({ min: -120, max: 120 }), (p, at, dx, dy) => {
+        fc.pre(p.elements.length > 1)
+        const i = pick(p, at)
+        const moved = editsOf(p, [{ at: i, edit: { op: 'move', dx, dy } }])
+        const pasted = clone(moved)
+        pasted.elements[i]!.id = 'pasted'
+        // Not for a container: its children keep their ids, so only the container itself is new.
+        fc.pre(!['GROUP', 'FRAME'].includes(p.elements[i]!.type))
+        expect(v2(p, pasted).hcc).toBeCloseTo(v2(p, moved).hcc, 9)
+      }),
+    )
+  })
+
+  it('parts that touch and move together are measured as one motif', () => {
+    // Two 50 × 100 halves of a 100 × 100 motif, shifted 25 px: the motif uncovers 40 % of
+    // itself (each half alone would have uncovered two thirds of its own area).
+    const half = (id: string, path: string, x: number, c: Rgba) => elementFromShape({ id, path, type: 'RECTANGLE', bounds: { x, y: 100, w: 50, h: 100 }, fills: [solid(c)] })
+    const other = elementFromShape({ id: 'o', path: '2', type: 'VECTOR', bounds: { x: 0, y: 300, w: 400, h: 100 }, fills: [solid(INK)], pathData: ['M 0 0 L 400 0 L 400 100 L 0 100 Z'] })
+    const snap = (dx: number): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400, h: 400 } }), half('a', '0', 100 + dx, RED), half('b', '1', 150 + dx, INK), other] })
+    const motif = v2(snap(0), snap(25)).hcc
+    const share = 10_000 / 50_000
+    const uncovered = (0.4 - CANVAS_DEADBAND) / (1 - CANVAS_DEADBAND)
+    expect(motif).toBeCloseTo(share * PLACEMENT * uncovered, 2)
+  })
+})
+
 describe('method 2: what a person would notice', () => {
   const frame = (w = 400, h = 400, ground: Rgba | null = { r: 1, g: 1, b: 1, a: 1 }) =>
     elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w, h }, fills: ground ? [solid(ground)] : [] })
-  const INK = { r: 0.1, g: 0.1, b: 0.12, a: 1 }
-  const RED = { r: 0.8, g: 0.1, b: 0.1, a: 1 }
 
   it('a stroke weighs its painted band, not its box', () => {
     const ring = (stroke: Rgba) =>
