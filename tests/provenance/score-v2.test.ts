@@ -190,11 +190,11 @@ describe('method 2: the invariants of DESIGN.md', () => {
         const big = clone(p)
         const b = big.elements[i]!.bounds
         big.elements[i]!.bounds = { x: b.x - (b.w * (f - 1)) / 2, y: b.y - (b.h * (f - 1)) / 2, w: b.w * f, h: b.h * f }
-        // A larger box holds more fill, but its outline can run outside the frame: a
-        // stroked box is larger in what it shows only while it stays inside.
+        // A larger box holds more fill; its outline's band is not always larger in what it
+        // shows: it can run outside the frame, and a band a pixel or two wide is sampled at
+        // pixel centres, so a slightly larger one can cover a few pixels fewer.
         const g = big.elements[i]!.bounds
-        const inside = g.x >= 0 && g.y >= 0 && g.x + g.w <= p.rootBounds.w && g.y + g.h <= p.rootBounds.h
-        fc.pre(el.strokes.length === 0 || el.strokeWeight === 0 || inside)
+        fc.pre(el.strokes.length === 0 || el.strokeWeight === 0)
         // A rectangle grown to fill (nearly) the frame becomes its ground, which weighs as
         // the setting of the figures, not as one (ground.ts): the property is about figures.
         const cover = (Math.max(0, Math.min(g.x + g.w, p.rootBounds.w) - Math.max(g.x, 0)) * Math.max(0, Math.min(g.y + g.h, p.rootBounds.h) - Math.max(g.y, 0))) / (p.rootBounds.w * p.rootBounds.h)
