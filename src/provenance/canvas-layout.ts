@@ -49,6 +49,8 @@ export interface Placed {
   field: boolean
   /** Outline identity, for telling copies and unchanged outlines apart. */
   outlineKey: string
+  /** Its box in raster pixels, clipped to where it may paint. */
+  box: PixelRect
 }
 
 
@@ -130,9 +132,16 @@ export function intersect(a: PixelRect, b: PixelRect): PixelRect {
 
 /** The pixel rectangle covering a w×h box under an affine map. */
 export function boxPixels(m: Affine, w: number, h: number): PixelRect {
-  const xs = [m.e, m.a * w + m.e, m.c * h + m.e, m.a * w + m.c * h + m.e]
-  const ys = [m.f, m.b * w + m.f, m.d * h + m.f, m.b * w + m.d * h + m.f]
-  return toPixels(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))
+  // Corners (0,0), (w,0), (0,h), (w,h), without allocating (this runs for every element).
+  const ax = m.a * w
+  const cx = m.c * h
+  const by = m.b * w
+  const dy = m.d * h
+  const x0 = m.e + (ax < 0 ? ax : 0) + (cx < 0 ? cx : 0)
+  const x1 = m.e + (ax > 0 ? ax : 0) + (cx > 0 ? cx : 0)
+  const y0 = m.f + (by < 0 ? by : 0) + (dy < 0 ? dy : 0)
+  const y1 = m.f + (by > 0 ? by : 0) + (dy > 0 ? dy : 0)
+  return toPixels(x0, y0, x1, y1)
 }
 
 export interface Layout {
@@ -221,7 +230,8 @@ export function layout(
       }
       if (over.length > 0) item.masks = over
     }
-    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, boxPixels(item.transform, el.bounds.w, el.bounds.h), item.clip, clip) }
+    const box = boxPixels(item.transform, el.bounds.w, el.bounds.h)
+    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, box, item.clip, clip), box: intersect(box, item.clip) }
     drawn.push(i)
   }
   // Top-first: later paths paint over earlier ones (a parent under its children).
@@ -245,9 +255,8 @@ function settingOnly(topFirst: readonly number[], placed: (Placed | undefined)[]
   const below: PixelRect[] = []
   for (let k = topFirst.length - 1; k >= 0; k--) {
     const p = placed[topFirst[k]!]!
-    const it = p.item
-    const box = intersect(boxPixels(it.transform, p.seen.el.bounds.w, p.seen.el.bounds.h), it.clip)
-    if (p.field && it.fillAlpha > VEIL) {
+    const box = p.box
+    if (p.field && p.item.fillAlpha > VEIL) {
       for (const r of below) {
         if (r.x0 < box.x1 && box.x0 < r.x1 && r.y0 < box.y1 && box.y0 < r.y1) {
           p.field = false
