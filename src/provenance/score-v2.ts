@@ -175,7 +175,8 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   for (let i = 0; i < n; i++) {
     const pa = layA.placed[i]
     const pb = layB.placed[pastedFrom.get(i) ?? i]
-    if (pa && pb) moving.push({ index: i, a: pa, b: pb })
+    // Only what was placed elsewhere can have moved.
+    if (pa && pb && (pa.item.transform.e !== pb.item.transform.e || pa.item.transform.f !== pb.item.transform.f)) moving.push({ index: i, a: pa, b: pb })
   }
   const motif = motifMoves(moving)
 
