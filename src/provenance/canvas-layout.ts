@@ -163,6 +163,7 @@ export function layout(
   clip: PixelRect,
   flagged: Uint8Array,
   clips: Uint8Array,
+  isMask: Uint8Array,
   cache: OutlineCache,
 ): Layout {
   const scale = Math.sqrt(Math.abs(frame.a * frame.d - frame.b * frame.c))
@@ -191,7 +192,9 @@ export function layout(
   const placed = new Array<Placed | undefined>(states.length)
   const drawn: number[] = []
   const masks = new MaskIndex()
-  for (const s of states) if (s && s.shown && s.el.isMask === true) masks.add(s.el.path)
+  states.forEach((s, i) => {
+    if (s && s.shown && isMask[i]) masks.add(s.el.path)
+  })
   const maskMemo = new Map<string, MaskBits | null>()
   const itemOf = (i: number): { item: RenderItem; outlineKey: string } | null => {
     const s = states[i]!
@@ -216,7 +219,7 @@ export function layout(
   }
   for (let i = 0; i < states.length; i++) {
     const s = states[i]
-    if (!s || !s.shown || s.el.isMask === true) continue // a mask is not painted itself
+    if (!s || !s.shown || isMask[i]) continue // a mask is not painted itself
     const el = s.el
     const made = itemOf(i)
     if (!made) continue

@@ -118,18 +118,21 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   // Exact outlines only where both states have them (else both use the stored signature).
   const exact = new Uint8Array(n)
   const added = new Uint8Array(n)
-  // A frame clips where both states say it does (baselines before format 3 do not say).
+  // A frame clips, and a mask masks, where both states say it does (a baseline that does
+  // not store the flag must not turn an unchanged layer into a change).
   const clips = new Uint8Array(n)
+  const masks = new Uint8Array(n)
   list.forEach((p, i) => {
     clips[i] = (p.a ? p.a.el.clipsContent === true : true) && (p.b ? p.b.el.clipsContent === true : true) ? 1 : 0
+    masks[i] = (p.a ? p.a.el.isMask === true : true) && (p.b ? p.b.el.isMask === true : true) ? 1 : 0
     const ha = !!p.a?.el.pathData?.length
     const hb = !!p.b?.el.pathData?.length
     exact[i] = (p.a && p.b ? ha && hb : ha || hb) ? 1 : 0
     added[i] = p.a ? 0 : 1
   })
   const cache = new OutlineCache()
-  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, cache)
-  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, cache)
+  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, masks, cache)
+  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, masks, cache)
   // Deleting an AI element and pasting a copy of it elsewhere is a move (arrangement.ts):
   // the copy is then no new drawing, so it takes no share of what it covers.
   const gone: { index: number; p: Placed }[] = []

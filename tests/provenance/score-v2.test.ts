@@ -465,6 +465,12 @@ describe('method 2: what a person would notice', () => {
     const recoloured = snap(INK)
     recoloured.elements[2] = { ...mask, fills: [solid(RED)] }
     expect(v2(snap(INK), recoloured).hcc).toBe(0)
+    // A baseline that does not store the flag (the codec's formats so far) against a
+    // current state that has it: the layer masks in neither, and nothing changed.
+    const unflagged = snap(INK)
+    unflagged.elements[2] = { ...mask }
+    delete unflagged.elements[2].isMask
+    expect(v2(unflagged, snap(INK)).hcc).toBe(0)
   })
 
   it('a text layer paints by its characters: a short word in a wide box weighs less', () => {
