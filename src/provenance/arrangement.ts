@@ -21,8 +21,6 @@ import { compose, Raster, type Affine, type PixelRect, type RenderItem } from '.
 const MOTIF_GRID = 96
 /** Above this many parts moving by one offset, parts are measured one by one (cost). */
 const MOTIF_MAX = 2000
-/** Above this many removed × added candidates of one outline, copies pair in key order (cost). */
-const PAIR_MAX = 1_000_000
 
 export interface Moving {
   /** Pair index. */
@@ -186,27 +184,87 @@ export function pairMovedCopies(removed: readonly { index: number; p: Placed }[]
     const cs = addedBy.get(k)!
     rs.sort((p, q) => p.index - q.index)
     cs.sort((p, q) => p.index - q.index)
-    const taken = new Uint8Array(cs.length)
-    const nearest = rs.length * cs.length <= PAIR_MAX
-    const cc = cs.map((c) => centre(c.p))
+    const grid = new NearestGrid(cs.map((c) => centre(c.p)))
     for (const r of rs) {
-      const [rx, ry] = centre(r.p)
-      let best = -1
-      let bestD = Infinity
-      for (let j = 0; j < cs.length; j++) {
-        if (taken[j] || !sameMaterial(r.p, cs[j]!.p)) continue
-        const d = nearest ? (cc[j]![0] - rx) * (cc[j]![0] - rx) + (cc[j]![1] - ry) * (cc[j]![1] - ry) : 0
-        if (d < bestD) {
-          best = j
-          bestD = d
-          if (!nearest) break
-        }
-      }
-      if (best >= 0) {
-        taken[best] = 1
-        out.set(r.index, cs[best]!.index)
-      }
+      const j = grid.take(centre(r.p), (j) => sameMaterial(r.p, cs[j]!.p))
+      if (j >= 0) out.set(r.index, cs[j]!.index)
     }
   }
   return out
+}
+
+/**
+ * Points in grid cells, for taking the nearest one still free (ties: the lower index).
+ * Pairing thousands of identical copies stays linear rather than quadratic.
+ */
+class NearestGrid {
+  private readonly cells = new Map<number, number[]>()
+  private readonly taken: Uint8Array
+  private readonly x0: number
+  private readonly y0: number
+  private readonly size: number
+  private readonly n: number
+
+  constructor(private readonly points: readonly [number, number][]) {
+    this.taken = new Uint8Array(points.length)
+    let x0 = Infinity
+    let y0 = Infinity
+    let x1 = -Infinity
+    let y1 = -Infinity
+    for (const [x, y] of points) {
+      x0 = Math.min(x0, x)
+      y0 = Math.min(y0, y)
+      x1 = Math.max(x1, x)
+      y1 = Math.max(y1, y)
+    }
+    this.n = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(points.length))))
+    this.x0 = x0
+    this.y0 = y0
+    this.size = Math.max(x1 - x0, y1 - y0, 1e-9) / this.n
+    points.forEach(([x, y], j) => {
+      const key = this.cell(x, y)
+      const list = this.cells.get(key)
+      if (list) list.push(j)
+      else this.cells.set(key, [j])
+    })
+  }
+
+  private col(v: number, from: number): number {
+    const c = Math.floor((v - from) / this.size)
+    return c < 0 ? 0 : c >= this.n ? this.n - 1 : c
+  }
+
+  private cell(x: number, y: number): number {
+    return this.col(y, this.y0) * this.n + this.col(x, this.x0)
+  }
+
+  /** The nearest free point that `fits` (then taken), or -1. */
+  take([x, y]: [number, number], fits: (j: number) => boolean): number {
+    const cx = this.col(x, this.x0)
+    const cy = this.col(y, this.y0)
+    let best = -1
+    let bestD = Infinity
+    for (let ring = 0; ring <= this.n; ring++) {
+      for (let gy = cy - ring; gy <= cy + ring; gy++) {
+        if (gy < 0 || gy >= this.n) continue
+        for (let gx = cx - ring; gx <= cx + ring; gx++) {
+          if (gx < 0 || gx >= this.n || (Math.abs(gx - cx) !== ring && Math.abs(gy - cy) !== ring)) continue
+          for (const j of this.cells.get(gy * this.n + gx) ?? []) {
+            if (this.taken[j]) continue
+            const [px, py] = this.points[j]!
+            const d = (px - x) * (px - x) + (py - y) * (py - y)
+            if ((d < bestD || (d === bestD && j < best)) && fits(j)) {
+              best = j
+              bestD = d
+            }
+          }
+        }
+      }
+      // Every point in the next ring lies at least `ring` cells away.
+      const reach = ring * this.size
+      if (best >= 0 && bestD <= reach * reach) break
+    }
+    if (best >= 0) this.taken[best] = 1
+    return best
+  }
 }

@@ -379,6 +379,15 @@ describe('method 2: arrangement', () => {
     )
   })
 
+  it('thousands of identical dots cut and pasted back in place score 0', () => {
+    const elements = [elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 800, h: 800 }, fills: [solid({ r: 0.95, g: 0.93, b: 0.9, a: 1 })] })]
+    for (let i = 0; i < 3000; i++) elements.push(elementFromShape({ id: `d${i}`, path: String(i), type: 'ELLIPSE', bounds: { x: (i * 37) % 797, y: (i * 91) % 797, w: 3, h: 3 }, fills: [solid(INK)] }))
+    const base: PatternSnapshot = { rootId: 'r', rootBounds: { x: 0, y: 0, w: 800, h: 800 }, elements }
+    const pasted = clone(base)
+    pasted.elements.forEach((e) => e.path !== '' && (e.id = 'p' + e.id))
+    expect(v2(base, pasted).hcc).toBe(0)
+  })
+
   it('parts that touch and move together are measured as one motif', () => {
     // Two 50 × 100 halves of a 100 × 100 motif, shifted 25 px: the motif uncovers 40 % of
     // itself (each half alone would have uncovered two thirds of its own area).
