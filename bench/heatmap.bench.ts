@@ -46,8 +46,8 @@ export async function run(): Promise<Record<string, number>> {
   for (const [name, base, edited] of cases) {
     const b = quantizeSnapshot(base)
     const c = quantizeSnapshot(edited)
-    const { map, current } = compareOnCanvas(b, c, DEFAULT_POLICY, 'id')
-    const make = () => heatMapPng(captureHeatMap(map, current, c, 'id'))
+    const comparison = compareOnCanvas(b, c, DEFAULT_POLICY, 'id')
+    const make = () => heatMapPng(captureHeatMap(comparison))
     for (let i = 0; i < 2; i++) make()
     const times: number[] = []
     let result = make()

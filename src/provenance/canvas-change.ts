@@ -6,6 +6,7 @@
 import type { Placed } from './canvas-layout'
 import { BLEND_CHANGE, blendOf, clamp01, effectsChange } from './dimensions'
 import { compose, IDENTITY, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+import type { Bounds, EffectSnapshot } from './snapshot'
 import type { Seen } from './visibility'
 
 /** Canvas changes below this fraction of an element's area are rasterization noise. */
@@ -13,6 +14,14 @@ export const CANVAS_DEADBAND = 0.02
 
 /** Pixels on the long side of the grid one element's two states are compared on. */
 const LOCAL_GRID = 48
+/**
+ * The local grid is fitted to the element's box, so a box of whole units would put its
+ * edges exactly between two pixel centres, where the last bit of a transform decides
+ * the pixel (a rectangle and its mirror image then differ by whole rows). Shifting the
+ * grid by an odd fraction of a pixel keeps edges off the sampling boundaries.
+ */
+export const GRID_OFFSET_X = 0.1734
+export const GRID_OFFSET_Y = 0.2913
 
 function sameAffine(p: Affine, q: Affine): boolean {
   const eps = 1e-9 * (1 + Math.abs(p.e) + Math.abs(p.f))
@@ -59,10 +68,10 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   const span = Math.max(x1 - x0, y1 - y0)
   if (!(span > 0)) return 1
   const g = LOCAL_GRID / span
-  const width = Math.max(1, Math.ceil((x1 - x0) * g))
-  const height = Math.max(1, Math.ceil((y1 - y0) * g))
+  const width = Math.max(1, Math.ceil((x1 - x0) * g + GRID_OFFSET_X))
+  const height = Math.max(1, Math.ceil((y1 - y0) * g + GRID_OFFSET_Y))
   const rect: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
-  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: -x0 * g, f: -y0 * g }
+  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g }
   const ca = coverage(a, toLocal, rect, width, height)
   const cb = coverage(b, compose(toLocal, { ...IDENTITY, e: dx, f: dy }), rect, width, height)
   let both = 0
@@ -74,7 +83,7 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   return either > 0 ? both / either : 1
 }
 
-function deadband(v: number): number {
+export function deadband(v: number): number {
   return v <= CANVAS_DEADBAND ? 0 : clamp01((v - CANVAS_DEADBAND) / (1 - CANVAS_DEADBAND))
 }
 
@@ -98,9 +107,40 @@ export function geometryChange(pa: Placed, pb: Placed): { shape: number; move: n
   return { shape, move }
 }
 
-export function styleChange(a: Seen, b: Seen): number {
+/**
+ * How much of an element's look its effects reach, 0..1: a shadow or a blur reaches a
+ * band along its edge (offset plus half the blur, or the blur), so on a large motif it
+ * touches little; a background blur changes everything seen through it.
+ */
+function effectReach(effects: readonly EffectSnapshot[], w: number, h: number): number {
+  let reach = 0
+  for (const e of effects) {
+    if (!e.visible) continue
+    let band: number
+    if (e.type === 'BACKGROUND_BLUR') band = Infinity
+    else if (e.type === 'LAYER_BLUR') band = e.radius
+    else band = (e.offset ? Math.sqrt(e.offset.x * e.offset.x + e.offset.y * e.offset.y) : 0) + e.radius / 2
+    const r = w > 0 && h > 0 ? (band * 2 * (w + h)) / (w * h) : 1
+    if (r > reach) reach = r > 1 ? 1 : r
+  }
+  return reach
+}
+
+/** An effects change, weighed by how much of the look it reaches. */
+export function effectsDimension(a: readonly EffectSnapshot[], b: readonly EffectSnapshot[], aBox: Bounds, bBox: Bounds): number {
+  if (a.length === 0 && b.length === 0) return 0
+  const change = effectsChange(a, b)
+  return change > 0 ? change * Math.max(effectReach(a, aBox.w, aBox.h), effectReach(b, bBox.w, bBox.h)) : 0
+}
+
+/**
+ * Opacity, blend mode, and effects — its own and those of the groups and frames it is
+ * in (a group's shadow is cast by what is in it): `inherited` is the effects change of
+ * its ancestors, already weighed by their reach.
+ */
+export function styleChange(a: Seen, b: Seen, inherited: number): number {
   const opacity = Math.abs(a.opacity - b.opacity)
   const blend = blendOf(a.el.blendMode) === blendOf(b.el.blendMode) ? 0 : BLEND_CHANGE
-  const effects = a.el.effects.length === 0 && b.el.effects.length === 0 ? 0 : effectsChange(a.el.effects, b.el.effects)
-  return 1 - (1 - opacity) * (1 - blend) * (1 - effects)
+  const effects = effectsDimension(a.el.effects, b.el.effects, a.el.bounds, b.el.bounds)
+  return 1 - (1 - opacity) * (1 - blend) * (1 - effects) * (1 - inherited)
 }

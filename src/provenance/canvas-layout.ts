@@ -5,27 +5,39 @@
  * whole state top-first. See score-v2.ts for the method.
  */
 import { clamp01 } from './dimensions'
-import { compose, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+import { MaskIndex, maskBits } from './mask'
+import { compose, Raster, type Affine, type MaskBits, type PixelRect, type RenderItem } from './raster'
 import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster-path'
 import type { ElementSnapshot, PaintSnapshot } from './snapshot'
+import { fieldSalience, isField } from './ground'
 import { comparePaths, pathRank } from './stacking'
 import { parentPath, type Seen } from './visibility'
 
 /** Pixels on the long side of the frame's raster (the issue asks for at least 256). */
 export const RASTER_LONG_SIDE = 256
-/**
- * How much a pixel of plain ground weighs against a pixel of figure. A flat colour
- * filling the frame carries little expression (the Copyright Office does not protect
- * mere variations of colouring, Compendium §313.4(J)), and viewers read a pattern by
- * its figures, not its backdrop. A round number, chosen after the judged set's first
- * run showed figure-against-ground misses and before re-running it (docs/decisions.md).
- */
-export const GROUND_SALIENCE = 0.25
-/** A ground covers at least this share of the frame. */
-const GROUND_COVER = 0.9
 
-/** Share of its box a text layer's glyphs paint (text has no outline in a snapshot). */
+/** A field at most this opaque is a veil: a tint of the whole picture, wherever it lies. */
+const VEIL = 0.5
+
+/** Share of its box a text layer's glyphs paint when its characters fill it (text has no outline in a snapshot). */
 export const TEXT_INK = 0.35
+/** A character's advance, as a share of a line's height (average text faces run 0.45–0.55). */
+const ADVANCE = 0.5
+
+/**
+ * The share of a text box its glyphs paint: TEXT_INK where the characters fill it,
+ * less where a few characters sit in a wide box. A box is read as one line of its
+ * height, so wrapped text is counted as filling its box.
+ */
+function textInk(el: ElementSnapshot): number {
+  const { w, h } = el.bounds
+  if (el.text === null) return TEXT_INK // characters unknown: read as filling the box
+  let glyphs = 0
+  for (const ch of el.text) if (ch.trim() !== '') glyphs++
+  if (!(w > 0) || !(h > 0)) return 0
+  const filled = (glyphs * ADVANCE * h) / w
+  return TEXT_INK * (filled < 1 ? filled : 1)
+}
 
 const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'SECTION', 'TEXT'])
 
@@ -33,10 +45,12 @@ const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONE
 export interface Placed {
   seen: Seen
   item: RenderItem
-  /** Weight of its pixels: GROUND_SALIENCE for a plain ground, else 1. */
-  salience: number
+  /** A plain field (ground.ts): its pixels weigh the state's field salience, not 1. */
+  field: boolean
   /** Outline identity, for telling copies and unchanged outlines apart. */
   outlineKey: string
+  /** Its box in raster pixels, clipped to where it may paint. */
+  box: PixelRect
 }
 
 
@@ -118,19 +132,16 @@ export function intersect(a: PixelRect, b: PixelRect): PixelRect {
 
 /** The pixel rectangle covering a w×h box under an affine map. */
 export function boxPixels(m: Affine, w: number, h: number): PixelRect {
-  const xs = [m.e, m.a * w + m.e, m.c * h + m.e, m.a * w + m.c * h + m.e]
-  const ys = [m.f, m.b * w + m.f, m.d * h + m.f, m.b * w + m.d * h + m.f]
-  return toPixels(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys))
-}
-
-/** A plain ground: one flat colour, no stroke or effect, an upright box over (nearly) the whole frame. */
-function isGround(el: ElementSnapshot, item: RenderItem, frame: PixelRect): boolean {
-  if (!RECT_TYPES.has(el.type) || el.type === 'TEXT' || item.strokeAlpha > 0) return false
-  if (el.fills.length !== 1 || el.fills[0]!.kind !== 'solid') return false
-  if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
-  const box = intersect(boxPixels(item.transform, el.bounds.w, el.bounds.h), item.clip)
-  const area = Math.max(0, box.x1 - box.x0) * Math.max(0, box.y1 - box.y0)
-  return area >= GROUND_COVER * (frame.x1 - frame.x0) * (frame.y1 - frame.y0)
+  // Corners (0,0), (w,0), (0,h), (w,h), without allocating (this runs for every element).
+  const ax = m.a * w
+  const cx = m.c * h
+  const by = m.b * w
+  const dy = m.d * h
+  const x0 = m.e + (ax < 0 ? ax : 0) + (cx < 0 ? cx : 0)
+  const x1 = m.e + (ax > 0 ? ax : 0) + (cx > 0 ? cx : 0)
+  const y0 = m.f + (by < 0 ? by : 0) + (dy < 0 ? dy : 0)
+  const y1 = m.f + (by > 0 ? by : 0) + (dy > 0 ? dy : 0)
+  return toPixels(x0, y0, x1, y1)
 }
 
 export interface Layout {
@@ -152,6 +163,7 @@ export function layout(
   clip: PixelRect,
   flagged: Uint8Array,
   clips: Uint8Array,
+  isMask: Uint8Array,
   cache: OutlineCache,
 ): Layout {
   const scale = Math.sqrt(Math.abs(frame.a * frame.d - frame.b * frame.c))
@@ -179,26 +191,50 @@ export function layout(
 
   const placed = new Array<Placed | undefined>(states.length)
   const drawn: number[] = []
-  for (let i = 0; i < states.length; i++) {
-    const s = states[i]
-    if (!s || !s.shown) continue
+  const masks = new MaskIndex()
+  states.forEach((s, i) => {
+    if (s && s.shown && isMask[i]) masks.add(s.el.path)
+  })
+  const maskMemo = new Map<string, MaskBits | null>()
+  const itemOf = (i: number): { item: RenderItem; outlineKey: string } | null => {
+    const s = states[i]!
     const el = s.el
-    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? TEXT_INK : 1)
+    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? textInk(el) : 1)
     const strokeAlpha = el.strokeWeight > 0 ? paintsAlpha(el.strokes) * s.opacity : 0
-    if (!(fillAlpha > 0) && !(strokeAlpha > 0)) continue
+    if (!(fillAlpha > 0) && !(strokeAlpha > 0)) return null
     const transform = compose(frame, boxToFrame(el))
     const size = Math.sqrt(el.bounds.w * el.bounds.w + el.bounds.h * el.bounds.h) * scale
     const { outline, key: outlineKey } = outlineOf(el, exact[i] === 1, curveSteps(size), cache)
-    const item: RenderItem = {
-      outline,
-      transform,
-      fillAlpha,
-      strokeAlpha,
-      strokeWeight: el.strokeWeight,
-      clip: clipOf(parentPath(el.path)),
-      flagged: flagged[i] === 1,
+    const item: RenderItem = { outline, transform, fillAlpha, strokeAlpha, strokeWeight: el.strokeWeight, clip: clipOf(parentPath(el.path)), flagged: flagged[i] === 1 }
+    return { item, outlineKey }
+  }
+  const maskOf = (path: string): MaskBits | null => {
+    let m = maskMemo.get(path)
+    if (m === undefined) {
+      const it = itemOf(byPath.get(path)!)
+      m = it ? maskBits(it.item) : null
+      maskMemo.set(path, m)
     }
-    placed[i] = { seen: s, item, outlineKey, salience: isGround(el, item, clip) ? GROUND_SALIENCE : 1 }
+    return m
+  }
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i]
+    if (!s || !s.shown || isMask[i]) continue // a mask is not painted itself
+    const el = s.el
+    const made = itemOf(i)
+    if (!made) continue
+    const { item, outlineKey } = made
+    if (!masks.empty) {
+      const over: MaskBits[] = []
+      for (const path of masks.over(el.path)) {
+        const m = maskOf(path)
+        // A mask that paints nothing lets nothing through.
+        over.push(m ?? { x0: 0, y0: 0, x1: 0, y1: 0, bits: new Uint8Array(0) })
+      }
+      if (over.length > 0) item.masks = over
+    }
+    const box = boxPixels(item.transform, el.bounds.w, el.bounds.h)
+    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, box, item.clip, clip), box: intersect(box, item.clip) }
     drawn.push(i)
   }
   // Top-first: later paths paint over earlier ones (a parent under its children).
@@ -209,27 +245,65 @@ export function layout(
     if (Number.isNaN(rank[i]!)) numeric = false
   }
   drawn.sort(numeric ? (p, q) => rank[q]! - rank[p]! || p - q : (p, q) => comparePaths(states[q]!.el.path, states[p]!.el.path) || p - q)
+  settingOnly(drawn, placed)
   return { placed, order: Int32Array.from(drawn) }
+}
+
+/**
+ * A field is a setting only beneath the figures: an opaque panel laid over them is a
+ * figure that hides them. A veil (a field that shows less of itself than of what lies
+ * beneath) tints the picture wherever it lies, so it stays a field.
+ */
+function settingOnly(topFirst: readonly number[], placed: (Placed | undefined)[]): void {
+  const below: PixelRect[] = []
+  for (let k = topFirst.length - 1; k >= 0; k--) {
+    const p = placed[topFirst[k]!]!
+    const box = p.box
+    if (p.field && p.item.fillAlpha > VEIL) {
+      for (const r of below) {
+        if (r.x0 < box.x1 && box.x0 < r.x1 && r.y0 < box.y1 && box.y0 < r.y1) {
+          p.field = false
+          break
+        }
+      }
+    }
+    if (!p.field && box.x0 < box.x1 && box.y0 < box.y1) below.push(box)
+  }
 }
 
 export interface Painted {
   raster: Raster
-  /** Per pair index: visible fill and stroke paint, in pixels. */
+  /** Per pair index: visible fill and stroke paint, in pixels of figure (fields weighed by `fieldSalience`). */
   fill: Float64Array
   stroke: Float64Array
   order: Int32Array
+  /** Weight of one pixel of field in this state (ground.ts). */
+  fieldSalience: number
 }
 
 export function paintAll(lay: Layout, width: number, height: number): Painted {
   const raster = new Raster(width, height)
   const fill = new Float64Array(lay.placed.length)
   const stroke = new Float64Array(lay.placed.length)
+  let fields = 0
+  let figures = 0
   for (let r = 0; r < lay.order.length; r++) {
     const i = lay.order[r]!
     const placed = lay.placed[i]!
     const v = raster.paint(r, placed.item)
-    fill[i] = v.fill * placed.salience
-    stroke[i] = v.stroke * placed.salience
+    fill[i] = v.fill
+    stroke[i] = v.stroke
+    if (placed.field) fields += v.fill + v.stroke
+    else figures += v.fill + v.stroke
   }
-  return { raster, fill, stroke, order: lay.order }
+  const g = fieldSalience(fields, figures)
+  if (g !== 1) {
+    for (let r = 0; r < lay.order.length; r++) {
+      const i = lay.order[r]!
+      if (!lay.placed[i]!.field) continue
+      fill[i] = fill[i]! * g
+      stroke[i] = stroke[i]! * g
+    }
+  }
+  return { raster, fill, stroke, order: lay.order, fieldSalience: g }
 }

@@ -10,12 +10,9 @@
  * colours), so it always fits an 8-bit palette PNG: the stored map stays small and
  * decodes to exactly the pixels the capture result showed.
  */
-import { layout, OutlineCache, TEXT_INK } from './canvas-layout'
-import type { Raster } from './raster'
-import { matchElements } from './score-v1'
-import { CHANGE, type CanvasMap } from './score-v2'
-import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from './snapshot'
-import { see, type Seen } from './visibility'
+import { TEXT_INK } from './canvas-layout'
+import { CHANGE, type CanvasComparison, type CanvasMap } from './score-v2'
+import type { ElementSnapshot, PaintSnapshot } from './snapshot'
 
 /** RGBA per change kind (index = CHANGE value); `none` is the paper where nothing is painted. */
 export const HEAT_COLORS: readonly (readonly [number, number, number, number])[] = [
@@ -115,46 +112,9 @@ export function elementIndex(el: ElementSnapshot, opacity: number): number {
 }
 
 /**
- * The current state's elements in the current raster's render order (`Raster.top` − 1
- * indexes this list).
- *
- * score-v2 does not return its render order, so it is rebuilt here from the same
- * pieces compareOnCanvas uses (see, matchElements, layout): the order depends only on
- * the current elements' keys, paths and what they paint — never on the frame, the
- * clip or the baseline — so a layout on a unit frame gives the same order.
- * captureHeatMap checks the result against the change map and falls back to plain
- * paper if the two ever disagree.
- */
-export function renderedElements(current: PatternSnapshot, matchedBy: 'id' | 'path'): Seen[] {
-  const pairs = [...matchElements([], see(current), matchedBy === 'id').values()]
-  pairs.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0))
-  const states = pairs.map((p) => p.b)
-  const none = new Uint8Array(states.length)
-  const unit = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }
-  const lay = layout(states, none, unit, { x0: 0, y0: 0, x1: 1, y1: 1 }, none, none, new OutlineCache())
-  return Array.from(lay.order, (i) => states[i]!)
-}
-
-/**
- * Does the rebuilt render order agree with the change map? Every `added` pixel was
- * painted by the added element on top of the current raster, so the element the
- * rebuilt order names there must be the one the map names; and no pixel may name a
- * render index past the list.
- */
-export function renderOrderAgrees(map: CanvasMap, top: Int32Array, rendered: readonly Seen[]): boolean {
-  if (top.length !== map.kinds.length) return false
-  for (let p = 0; p < top.length; p++) {
-    const r = top[p]!
-    if (r > rendered.length) return false
-    if (map.kinds[p] === CHANGE.added && (r <= 0 || rendered[r - 1]!.el.id !== map.ids[map.at[p]! - 1])) return false
-  }
-  return true
-}
-
-/**
  * The heat map's pixels: highlights where the map has a change, elsewhere the faded
  * colour of the current raster's top element (`current.top`, `colours` from
- * elementIndex of renderedElements), or paper. Without `backdrop` every unchanged pixel is paper.
+ * elementIndex of the paint order compareOnCanvas returns), or paper. Without `backdrop` every unchanged pixel is paper.
  */
 export function heatMapImage(map: CanvasMap, backdrop?: { top: Int32Array; colours: Uint8Array }): HeatImage {
   const index = new Uint8Array(map.width * map.height)
@@ -173,12 +133,10 @@ export function heatMapImage(map: CanvasMap, backdrop?: { top: Int32Array; colou
 
 /**
  * The heat map of a capture from what compareOnCanvas returned: the change map over
- * the current raster's faded colours. Highlights only (paper elsewhere) when the
- * rebuilt render order does not agree with the map (see renderedElements).
+ * the current raster's faded colours (`rendered` is that raster's paint order).
  */
-export function captureHeatMap(map: CanvasMap, current: Raster, snapshot: PatternSnapshot, matchedBy: 'id' | 'path'): HeatImage {
-  const rendered = renderedElements(snapshot, matchedBy)
-  if (current.width !== map.width || current.height !== map.height || !renderOrderAgrees(map, current.top, rendered)) return heatMapImage(map)
+export function captureHeatMap({ map, current, rendered }: Pick<CanvasComparison, 'map' | 'current' | 'rendered'>): HeatImage {
+  if (current.width !== map.width || current.height !== map.height) return heatMapImage(map)
   const colours = Uint8Array.from(rendered, (s) => elementIndex(s.el, s.opacity))
   return heatMapImage(map, { top: current.top, colours })
 }

@@ -65,6 +65,17 @@ export interface RenderItem {
   /** Counted into `Raster.flagged` (the score flags human-drawn elements). */
   flagged: boolean
   evenOdd?: boolean
+  /** Masks it is painted through (Figma: a mask clips the layers above it in its parent). */
+  masks?: readonly MaskBits[]
+}
+
+/** A mask's shape in raster pixels: 1 where it lets paint through, over [x0, x1) × [y0, y1). */
+export interface MaskBits {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+  bits: Uint8Array
 }
 
 export interface VisiblePaint {
@@ -100,6 +111,7 @@ export class Raster {
   private maxX = -Infinity
   private cx = new Float64Array(64)
   private cd = new Int8Array(64)
+  private masks: readonly MaskBits[] | null = null
 
   constructor(
     readonly width: number,
@@ -118,7 +130,9 @@ export class Raster {
    */
   paint(index: number, item: RenderItem): VisiblePaint {
     const out: VisiblePaint = { fill: 0, stroke: 0 }
-    const { clip } = item
+    let { clip } = item
+    this.masks = item.masks && item.masks.length > 0 ? item.masks : null
+    for (const k of this.masks ?? []) clip = { x0: Math.max(clip.x0, k.x0), y0: Math.max(clip.y0, k.y0), x1: Math.min(clip.x1, k.x1), y1: Math.min(clip.y1, k.y1) }
     if (clip.x1 <= clip.x0 || clip.y1 <= clip.y0) return out
     const m = item.transform
     // Uniform scale of the transform (similarities only): stroke width in pixels.
@@ -288,12 +302,12 @@ export class Raster {
   private span(row: number, xa: number, xb: number, clip: PixelRect, alpha: number, index: number, flagged: boolean): number {
     const from = Math.max(clip.x0, Math.ceil(xa - 0.5))
     const to = Math.min(clip.x1, Math.ceil(xb - 0.5))
-    const { clear, top, topShare } = this
+    const { clear, top, topShare, masks } = this
     let sum = 0
     let p = row * this.width + from
     for (let x = from; x < to; x++, p++) {
       const t = clear[p]!
-      if (t > 0) {
+      if (t > 0 && (masks === null || masked(masks, x, row))) {
         const v = t * alpha
         clear[p] = t - v
         sum += v
@@ -320,6 +334,7 @@ export class Raster {
     const x = Math.floor((this.minX + this.maxX) / 2)
     const y = Math.floor((this.minY + this.maxY) / 2)
     if (x < clip.x0 || x >= clip.x1 || y < clip.y0 || y >= clip.y1) return 0
+    if (this.masks !== null && !masked(this.masks, x, y)) return 0
     const p = y * this.width + x
     const v = this.clear[p]! * alpha * area
     if (v > 0) {
@@ -331,6 +346,12 @@ export class Raster {
     }
     return v
   }
+}
+
+/** Does every mask let paint through at (x, y)? (The clip already keeps x, y within each.) */
+function masked(masks: readonly MaskBits[], x: number, y: number): boolean {
+  for (const k of masks) if (k.bits[(y - k.y0) * (k.x1 - k.x0) + (x - k.x0)] === 0) return false
+  return true
 }
 
 /** The raster size for a frame: `long` pixels on its long side, at least 1 on the other. */

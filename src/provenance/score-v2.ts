@@ -4,22 +4,28 @@
  * 1. Both states are rasterized in z-order on a grid over the baseline's frame
  *    (raster.ts): each element's weight is the paint it visibly puts there — later
  *    layers occlude earlier ones, strokes count by their band, clipping applies,
- *    transparency lets what lies beneath show through.
+ *    transparency lets what lies beneath show through. Plain fields (a ground, a
+ *    tile's backdrop, a border round them) weigh as the setting of the figures, by a
+ *    sublinear law of their area (ground.ts).
  * 2. The whole pattern's own similarity transform (similarity.ts) is factored out:
  *    the current state is compared in the baseline's frame.
  * 3. A matched element's outline and position changes are measured by what it covers
  *    (intersection over union on a grid of its own), so a rotation or flip that leaves
- *    its painted area the same changes nothing. Colour counts over its visible fill and
- *    stroke, style and text as in method 1.
+ *    its painted area the same changes nothing; parts that moved together as one motif
+ *    are measured on their union (arrangement.ts). Colour counts over its visible fill
+ *    and stroke, style and text as in method 1; a stacking change by what it makes
+ *    appear or disappear.
  * 4. Human-drawn elements count by what they visibly paint; where they cover AI
  *    content they take its share. An added element that repeats an AI element (same
- *    outline and paints) is a placed copy: arrangement, like a move, not drawing.
+ *    outline and paints) is a placed copy: arrangement, like a move, not drawing; if
+ *    the AI element it repeats was deleted, the two are one element that moved.
  *    Removed and hidden AI elements are curation, as in method 1.
  *
  * See docs/coefficient.md for the method in words.
  */
 import { curation, NO_CHANGE, summarize, type Item } from './aggregate'
-import { geometryChange, styleChange } from './canvas-change'
+import { pairMovedCopies, motifMoves, sameMaterial, type Moving } from './arrangement'
+import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01, textDimension } from './dimensions'
@@ -28,12 +34,13 @@ import type { TeamPolicy } from './policy'
 import { compose, IDENTITY, rasterSize, type Affine, type PixelRect, type Raster } from './raster'
 import { matchElements, type Pair } from './score-v1'
 import { fitSimilarity, inverseAffine } from './similarity'
-import type { PatternSnapshot } from './snapshot'
+import type { ElementSnapshot, PatternSnapshot } from './snapshot'
 import { reordered } from './stacking'
-import { see, type Seen } from './visibility'
+import { parentPath, see, type Seen } from './visibility'
 
 export { CANVAS_DEADBAND } from './canvas-change'
-export { GROUND_SALIENCE, RASTER_LONG_SIDE, TEXT_INK } from './canvas-layout'
+export { RASTER_LONG_SIDE, TEXT_INK } from './canvas-layout'
+export { fieldSalience, GROUND_SCALE } from './ground'
 
 type PairV2 = Pair<Seen>
 
@@ -64,6 +71,8 @@ export interface CanvasComparison {
   /** The two rasters' bytes (uncovered share per pixel), for cross-engine checks. */
   baseline: Raster
   current: Raster
+  /** The current state's elements in the current raster's paint order: `current.top` − 1 indexes it (the heat map's backdrop). */
+  rendered: Seen[]
 }
 
 /** Method 2, with the raster it was measured on. */
@@ -72,6 +81,8 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   const seenA = see(baseline)
   const seenB = see(current)
   const pairs = matchElements(seenA, seenB, byId)
+  const effectsA = withEffects(baseline)
+  const effectsB = withEffects(current)
 
   // The frame: the baseline's, at RASTER_LONG_SIDE pixels on its long side.
   const root = baseline.rootBounds
@@ -109,18 +120,33 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   // Exact outlines only where both states have them (else both use the stored signature).
   const exact = new Uint8Array(n)
   const added = new Uint8Array(n)
-  // A frame clips where both states say it does (baselines before format 3 do not say).
+  // A frame clips, and a mask masks, where both states say it does (a baseline that does
+  // not store the flag must not turn an unchanged layer into a change).
   const clips = new Uint8Array(n)
+  const masks = new Uint8Array(n)
   list.forEach((p, i) => {
     clips[i] = (p.a ? p.a.el.clipsContent === true : true) && (p.b ? p.b.el.clipsContent === true : true) ? 1 : 0
+    masks[i] = (p.a ? p.a.el.isMask === true : true) && (p.b ? p.b.el.isMask === true : true) ? 1 : 0
     const ha = !!p.a?.el.pathData?.length
     const hb = !!p.b?.el.pathData?.length
     exact[i] = (p.a && p.b ? ha && hb : ha || hb) ? 1 : 0
     added[i] = p.a ? 0 : 1
   })
   const cache = new OutlineCache()
-  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, cache)
-  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, cache)
+  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, masks, cache)
+  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, masks, cache)
+  // Deleting an AI element and pasting a copy of it elsewhere is a move (arrangement.ts):
+  // the copy is then no new drawing, so it takes no share of what it covers.
+  const gone: { index: number; p: Placed }[] = []
+  const fresh: { index: number; p: Placed }[] = []
+  for (let i = 0; i < n; i++) {
+    const p = list[i]!
+    if (p.a && !p.b && layA.placed[i]) gone.push({ index: i, p: layA.placed[i]! })
+    else if (!p.a && p.b && layB.placed[i]) fresh.push({ index: i, p: layB.placed[i]! })
+  }
+  const pastedFrom = pairMovedCopies(gone, fresh)
+  const pasted = new Set(pastedFrom.values())
+  for (const j of pasted) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
 
@@ -133,7 +159,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
       const f = fl[p]!
       if (f > 0 && ra.top[p]! > 0) {
         const i = A.order[ra.top[p]! - 1]!
-        stolen[i] += f * ra.topShare[p]! * layA.placed[i]!.salience
+        stolen[i] += f * ra.topShare[p]! * (layA.placed[i]!.field ? A.fieldSalience : 1)
       }
     }
   }
@@ -146,6 +172,18 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     })
     moved = reordered(both)
   }
+
+  const wA = (i: number) => A.fill[i]! + A.stroke[i]!
+  const wB = (i: number) => B.fill[i]! + B.stroke[i]!
+  // Motifs that moved as a whole, measured on their union.
+  const moving: Moving[] = []
+  for (let i = 0; i < n; i++) {
+    const pa = layA.placed[i]
+    const pb = layB.placed[pastedFrom.get(i) ?? i]
+    // Only what was placed elsewhere can have moved.
+    if (pa && pb && (pa.item.transform.e !== pb.item.transform.e || pa.item.transform.f !== pb.item.transform.f)) moving.push({ index: i, a: pa, b: pb })
+  }
+  const motif = motifMoves(moving)
 
   // Copies of AI elements: only looked for when something was added.
   let byOutline: Map<string, Placed[]> | null = null
@@ -160,12 +198,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
         else byOutline.set(k, [pa])
       }
     }
-    const eb = pb.seen.el
-    for (const pa of byOutline.get(`${eb.type}|${pb.outlineKey}`) ?? []) {
-      const ea = pa.seen.el
-      const strokeWeightSame = ea.strokes.length === 0 || ea.strokeWeight === eb.strokeWeight
-      if (strokeWeightSame && paintsChange(ea.fills, eb.fills) === 0 && paintsChange(ea.strokes, eb.strokes) === 0) return true
-    }
+    for (const pa of byOutline.get(`${pb.seen.el.type}|${pb.outlineKey}`) ?? []) if (sameMaterial(pa, pb)) return true
     return false
   }
 
@@ -176,46 +209,63 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     items.push(it)
     itemOf[i] = it
   }
+  /** An AI element (A index i) in its current state (B index j): what changed. */
+  const changed = (key: string, i: number, j: number, a: Seen, b: Seen, restacked: boolean): Item | null => {
+    const wa = wA(i)
+    const wb = wB(j)
+    const weight = Math.max(wa - stolen[i]!, wb)
+    if (!(weight > 0)) return null // paints nothing visible in either state
+    const pa = layA.placed[i]
+    const pb = layB.placed[j]
+    const wf = Math.max(A.fill[i]!, B.fill[j]!)
+    const ws = Math.max(A.stroke[i]!, B.stroke[j]!)
+    const color = wf + ws > 0 ? clamp01((wf * paintsChange(a.el.fills, b.el.fills) + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
+    // The root's box is the frame: cropping or extending it is not a change of shape.
+    const geo = pa && pb && a.el.path !== '' ? geometryChange(pa, pb) : { shape: 0, move: 0 }
+    const whole = motif.get(i)
+    if (whole !== undefined) geo.move = deadband(whole)
+    // A stacking change counts by what it makes appear or disappear (at least reorderWeight).
+    const shift = Math.abs(wa - wb) / Math.max(wa, wb)
+    const reorder = restacked && shift > 0.01 ? Math.max(policy.reorderWeight, PLACEMENT * shift) : 0
+    const dims: DimensionChanges = {
+      color,
+      shape: geo.shape,
+      transform: 1 - (1 - PLACEMENT * geo.move) * (1 - reorder),
+      style: styleChange(a, b, inheritedEffects(a.el.path, b.el.path, effectsA, effectsB)),
+      text: textDimension(a.el, b.el),
+    }
+    const weighted: DimensionChanges = {
+      color: clamp01(alpha.color * dims.color),
+      shape: clamp01(alpha.shape * dims.shape),
+      transform: clamp01(alpha.transform * dims.transform),
+      style: clamp01(alpha.style * dims.style),
+      text: clamp01(alpha.text * dims.text),
+    }
+    const keep = (1 - weighted.color) * (1 - weighted.shape) * (1 - weighted.transform) * (1 - weighted.style) * (1 - weighted.text)
+    return { key, el: b.el, kind: 'changed', weight, change: 1 - keep, dims, weighted }
+  }
   for (let i = 0; i < n; i++) {
     const p = list[i]!
     const { a, b } = p
-    const wa = A.fill[i]! + A.stroke[i]!
-    const wb = B.fill[i]! + B.stroke[i]!
     if (a && b) {
       if (a.shown && !b.shown) {
-        if (wa > 0) push(i, curation(p.key, b.el, 'hidden', wa * policy.alphaRemove))
+        if (wA(i) > 0) push(i, curation(p.key, b.el, 'hidden', wA(i) * policy.alphaRemove))
         continue
       }
-      const weight = Math.max(wa - stolen[i]!, wb)
-      if (!(weight > 0)) continue // paints nothing visible in either state
-      const pa = layA.placed[i]
-      const pb = layB.placed[i]
-      const wf = Math.max(A.fill[i]!, B.fill[i]!)
-      const ws = Math.max(A.stroke[i]!, B.stroke[i]!)
-      const color = wf + ws > 0 ? clamp01((wf * paintsChange(a.el.fills, b.el.fills) + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
-      const geo = pa && pb ? geometryChange(pa, pb) : { shape: 0, move: 0 }
-      const visibleShift = Math.abs(wa - wb) > 0.01 * Math.max(wa, wb)
-      const reorder = moved !== null && moved.has(p) && visibleShift ? policy.reorderWeight : 0
-      const dims: DimensionChanges = {
-        color,
-        shape: geo.shape,
-        transform: 1 - (1 - PLACEMENT * geo.move) * (1 - reorder),
-        style: styleChange(a, b),
-        text: textDimension(a.el, b.el),
-      }
-      const weighted: DimensionChanges = {
-        color: clamp01(alpha.color * dims.color),
-        shape: clamp01(alpha.shape * dims.shape),
-        transform: clamp01(alpha.transform * dims.transform),
-        style: clamp01(alpha.style * dims.style),
-        text: clamp01(alpha.text * dims.text),
-      }
-      const keep = (1 - weighted.color) * (1 - weighted.shape) * (1 - weighted.transform) * (1 - weighted.style) * (1 - weighted.text)
-      push(i, { key: p.key, el: b.el, kind: 'changed', weight, change: 1 - keep, dims, weighted })
+      const it = changed(p.key, i, i, a, b, moved !== null && moved.has(p))
+      if (it) push(i, it)
     } else if (a) {
-      if (wa > 0) push(i, curation(p.key, a.el, 'removed', wa * policy.alphaRemove))
+      const j = pastedFrom.get(i)
+      if (j !== undefined) {
+        const it = changed(list[j]!.key, i, j, a, list[j]!.b!, false)
+        if (it) {
+          push(i, it)
+          itemOf[j] = it
+        }
+      } else if (wA(i) > 0) push(i, curation(p.key, a.el, 'removed', wA(i) * policy.alphaRemove))
     } else if (b) {
-      if (!(wb > 0)) continue // fully hidden: nobody sees it
+      const wb = wB(i)
+      if (!(wb > 0) || pasted.has(i)) continue // fully hidden (nobody sees it), or a moved AI element
       if (isCopy(layB.placed[i]!)) {
         const weighted = { ...NO_CHANGE, transform: clamp01(alpha.transform * PLACEMENT) }
         push(i, { key: p.key, el: b.el, kind: 'copied', weight: wb, change: weighted.transform, dims: { ...NO_CHANGE, transform: PLACEMENT }, weighted })
@@ -226,7 +276,37 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   }
 
   const score = summarize(items, policy, { method: METHOD_V2, matchedBy })
-  return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster }
+  const rendered = Array.from(B.order, (i) => statesB[i]!)
+  return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster, rendered }
+}
+
+/** Groups and frames (not the root) with effects, by path: their effects reach what is in them. */
+function withEffects(s: PatternSnapshot): Map<string, ElementSnapshot> {
+  const out = new Map<string, ElementSnapshot>()
+  for (const el of s.elements) if (el.path !== '' && el.effects.length > 0) out.set(el.path, el)
+  return out
+}
+
+/** The effects change of an element's ancestors (nearest first, level by level), weighed by their reach. */
+function inheritedEffects(pathA: string, pathB: string, inA: Map<string, ElementSnapshot>, inB: Map<string, ElementSnapshot>): number {
+  if (inA.size === 0 && inB.size === 0) return 0
+  const chain = (path: string, m: Map<string, ElementSnapshot>) => {
+    const out: ElementSnapshot[] = []
+    for (let p = parentPath(path); p !== null && p !== ''; p = parentPath(p)) {
+      const el = m.get(p)
+      if (el) out.push(el)
+    }
+    return out
+  }
+  const ca = chain(pathA, inA)
+  const cb = chain(pathB, inB)
+  let keep = 1
+  for (let k = 0; k < Math.max(ca.length, cb.length); k++) {
+    const ea = ca[k]
+    const eb = cb[k]
+    keep *= 1 - effectsDimension(ea?.effects ?? [], eb?.effects ?? [], (ea ?? eb)!.bounds, (eb ?? ea)!.bounds)
+  }
+  return 1 - keep
 }
 
 /** Per pixel: the change shown on top there now, or the removed AI element that was. */

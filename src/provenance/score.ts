@@ -25,7 +25,7 @@ import type { PatternSnapshot } from './snapshot'
 export * from './method'
 export { BLEND_CHANGE, editDistance, SHAPE_SATURATION } from './dimensions'
 export { comparePaths } from './stacking'
-export { CANVAS_DEADBAND, CHANGE, compareOnCanvas, GROUND_SALIENCE, PLACEMENT, RASTER_LONG_SIDE, TEXT_INK, type CanvasComparison, type CanvasMap } from './score-v2'
+export { CANVAS_DEADBAND, CHANGE, compareOnCanvas, fieldSalience, GROUND_SCALE, PLACEMENT, RASTER_LONG_SIDE, TEXT_INK, type CanvasComparison, type CanvasMap } from './score-v2'
 export { elementFromShape, type Shape } from './shape'
 
 /**

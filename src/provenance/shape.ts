@@ -32,6 +32,8 @@ export interface Shape {
   clipsContent?: boolean
   /** The layer is mirrored; `pathData` is already mirrored in its box (see placement.ts). */
   flipped?: boolean
+  /** A mask: Figma clips the layers above it in the same parent to its shape. */
+  isMask?: boolean
 }
 
 /** Types whose children are the elements; they carry no outline of their own. */
@@ -85,5 +87,6 @@ export function elementFromShape(shape: Shape): ElementSnapshot {
   if (shape.pathData && shape.pathData.length > 0) el.pathData = [...shape.pathData]
   if (shape.clipsContent) el.clipsContent = true
   if (shape.flipped) el.flipped = true
+  if (shape.isMask) el.isMask = true
   return el
 }

@@ -90,6 +90,8 @@ export interface ElementSnapshot {
    * `rotation` turns the mirrored box. Since baseline format 4.
    */
   flipped?: boolean
+  /** A mask: clips the layers above it in the same parent to its shape (alpha). */
+  isMask?: boolean
 }
 
 /**

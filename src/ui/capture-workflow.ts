@@ -93,10 +93,11 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const current = quantizeSnapshot(placed)
   // Method 2, with the raster it measured on (the heat map).
   const matchedBy = copy ? 'path' : 'id'
-  const { score, map: heat, current: raster } = compareOnCanvas(baseline.snapshot, current, policy, matchedBy)
+  const comparison = compareOnCanvas(baseline.snapshot, current, policy, matchedBy)
+  const { score } = comparison
   // The heat map over the faded pattern, as the small PNG stored with the record (and
   // shipped in packs); the result shows the very pixels the PNG holds.
-  const full = captureHeatMap(heat, raster, current, matchedBy)
+  const full = captureHeatMap(comparison)
   const encoded = heatMapPng(full)
   const heatRef = heatMapRefOf(encoded.png, encoded.image, heatImageShares(full))
   if (old.capture && old.capture.method !== score.method) {
@@ -147,7 +148,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     nodeId,
     name: reading.name,
     score,
-    heat,
+    heat: comparison.map,
     heatImage: encoded.image,
     names: reading.names,
     journal,

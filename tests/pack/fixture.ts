@@ -175,8 +175,7 @@ export function heatMapFixture(recolour = { r: 0.9, g: 0.1, b: 0.1, a: 1 }): Pac
   cur.elements[1]!.fills = [{ kind: 'solid', color: recolour }]
   cur.elements.splice(2, 1)
   cur.elements.push(square('n', '3', 90, 70, recolour))
-  const { map, current } = compareOnCanvas(base, cur, DEFAULT_POLICY, 'id')
-  const image = captureHeatMap(map, current, cur, 'id')
+  const image = captureHeatMap(compareOnCanvas(base, cur, DEFAULT_POLICY, 'id'))
   return { pattern: AI_PATTERN.id, bytes: heatMapPng(image).png, shares: heatImageShares(image) }
 }
 

@@ -90,7 +90,9 @@ function leaf(rootW: number, rootH: number): fc.Arbitrary<Omit<ElementSnapshot, 
         effects: fc.array(effect, { minLength: 0, maxLength: 1 }),
         geometry: type === 'VECTOR' || type === 'ELLIPSE' ? outlineFor(w, h) : fc.constant(null),
         text: type === 'TEXT' ? fc.string({ maxLength: 20 }) : fc.constant(null),
-      }),
+        // Now and then a mask (it clips the later siblings in its parent).
+        isMask: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      }).map(({ isMask, ...rest }) => (isMask ? { ...rest, isMask: true } : rest)),
     )
 }
 

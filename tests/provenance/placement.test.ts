@@ -37,7 +37,7 @@ function painted(w: number, h: number, m: Transform2x3, outline: string): [numbe
   const p = placementFromTransform(m, w, h)
   const el = elementFromShape({ id: '1', path: '0', type: 'VECTOR', bounds: p.bounds, rotation: p.rotation, fills: [{ kind: 'solid', color: { r: 0, g: 0, b: 0, a: 1 } }], pathData: placedOutline(p, [outline]) })
   const big = { x0: -1e9, y0: -1e9, x1: 1e9, y1: 1e9 }
-  const lay = layout([{ el, opacity: 1, shown: true, share: 1 }], Uint8Array.of(1), FRAME, big, Uint8Array.of(0), Uint8Array.of(0), new OutlineCache())
+  const lay = layout([{ el, opacity: 1, shown: true, share: 1 }], Uint8Array.of(1), FRAME, big, Uint8Array.of(0), Uint8Array.of(0), Uint8Array.of(0), new OutlineCache())
   const item = lay.placed[0]!.item
   const t = item.transform
   // Line segments flatten to their own vertices; the last subpath point closes it again.

@@ -224,7 +224,7 @@ function inside(polys: readonly { points: Float64Array }[], x: number, y: number
 /** Pixels where method 2's painter puts the element (pixel centres, frame units). */
 function paintedMask(el: ElementSnapshot, width: number, height: number): Uint8Array {
   const big = { x0: -1e9, y0: -1e9, x1: 1e9, y1: 1e9 }
-  const lay = layout([{ el, opacity: 1, shown: true, share: 1 }], Uint8Array.of(1), { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }, big, Uint8Array.of(0), Uint8Array.of(0), new OutlineCache())
+  const lay = layout([{ el, opacity: 1, shown: true, share: 1 }], Uint8Array.of(1), { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }, big, Uint8Array.of(0), Uint8Array.of(0), Uint8Array.of(0), new OutlineCache())
   const { transform: t, outline } = lay.placed[0]!.item
   const det = t.a * t.d - t.b * t.c
   const mask = new Uint8Array(width * height)

@@ -1,0 +1,270 @@
+/**
+ * Arrangement, judged the way a viewer sees it:
+ *
+ * - **Motifs move as a whole.** Parts that touch and moved together by the same offset
+ *   are one motif: what the move uncovered is measured on their union, so a flower
+ *   nudged by a fifth of its size is a nudge, even though each of its petals moved
+ *   clear of where it was.
+ * - **Deleting an AI element and pasting its copy elsewhere is a move.** A removed AI
+ *   element and an added copy of it (same outline and paints) are paired, nearest first,
+ *   and compared like one element that moved — not counted as curation plus placement.
+ *
+ * See score-v2.ts for the method.
+ */
+import { GRID_OFFSET_X, GRID_OFFSET_Y } from './canvas-change'
+import type { Placed } from './canvas-layout'
+import { paintsChange } from './color'
+import { clamp01 } from './dimensions'
+import { compose, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+
+/** Pixels on the long side of the grid a moved motif is compared on. */
+const MOTIF_GRID = 96
+/** Above this many parts moving by one offset, parts are measured one by one (cost). */
+const MOTIF_MAX = 2000
+
+export interface Moving {
+  /** Pair index. */
+  index: number
+  a: Placed
+  b: Placed
+}
+
+function box(item: RenderItem, w: number, h: number): [number, number, number, number] {
+  const m = item.transform
+  const xs = [m.e, m.a * w + m.e, m.c * h + m.e, m.a * w + m.c * h + m.e]
+  const ys = [m.f, m.b * w + m.f, m.d * h + m.f, m.b * w + m.d * h + m.f]
+  const pad = item.strokeAlpha > 0 ? item.strokeWeight * Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) : 0
+  return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad]
+}
+
+/** Was b's placement a pure translation of a's (same outline, paint regions, turn and size)? */
+function translation(a: Placed, b: Placed): [number, number] | null {
+  const p = a.item.transform
+  const q = b.item.transform
+  if (a.outlineKey !== b.outlineKey || (a.item.fillAlpha > 0) !== (b.item.fillAlpha > 0)) return null
+  if ((a.item.strokeAlpha > 0) !== (b.item.strokeAlpha > 0) || (a.item.strokeAlpha > 0 && a.item.strokeWeight !== b.item.strokeWeight)) return null
+  const eps = 1e-9
+  if (Math.abs(p.a - q.a) > eps || Math.abs(p.b - q.b) > eps || Math.abs(p.c - q.c) > eps || Math.abs(p.d - q.d) > eps) return null
+  const dx = q.e - p.e
+  const dy = q.f - p.f
+  return dx === 0 && dy === 0 ? null : [dx, dy]
+}
+
+/** Intersection over union of two unions of items, on a grid of their own. */
+function unionOverlap(as: readonly Moving[]): number {
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const m of as) {
+    for (const [it, el] of [[m.a.item, m.a.seen.el], [m.b.item, m.b.seen.el]] as const) {
+      const bx = box(it, el.bounds.w, el.bounds.h)
+      x0 = Math.min(x0, bx[0])
+      y0 = Math.min(y0, bx[1])
+      x1 = Math.max(x1, bx[2])
+      y1 = Math.max(y1, bx[3])
+    }
+  }
+  const span = Math.max(x1 - x0, y1 - y0)
+  if (!(span > 0)) return 1
+  const g = MOTIF_GRID / span
+  const width = Math.max(1, Math.ceil((x1 - x0) * g + GRID_OFFSET_X))
+  const height = Math.max(1, Math.ceil((y1 - y0) * g + GRID_OFFSET_Y))
+  const rect: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
+  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g }
+  const cover = (pick: (m: Moving) => RenderItem): Uint8Array => {
+    const r = new Raster(width, height)
+    as.forEach((m, k) => {
+      const it = pick(m)
+      r.paint(k, { outline: it.outline, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, strokeWeight: it.strokeWeight, clip: rect, flagged: false, evenOdd: it.evenOdd })
+    })
+    const out = new Uint8Array(width * height)
+    for (let i = 0; i < out.length; i++) out[i] = r.top[i]! > 0 ? 1 : 0
+    return out
+  }
+  const ca = cover((m) => m.a.item)
+  const cb = cover((m) => m.b.item)
+  let both = 0
+  let either = 0
+  for (let i = 0; i < ca.length; i++) {
+    both += ca[i]! & cb[i]!
+    either += ca[i]! | cb[i]!
+  }
+  return either > 0 ? both / either : 1
+}
+
+/**
+ * Motifs that moved as a whole: per pair index, the share of the motif's area its
+ * move uncovered (0..1, before the noise floor). Only parts that are pure translations
+ * and share their offset with a touching part are listed.
+ */
+export function motifMoves(moving: readonly Moving[]): Map<number, number> {
+  const out = new Map<number, number>()
+  const byOffset = new Map<string, { m: Moving; bx: [number, number, number, number] }[]>()
+  for (const m of moving) {
+    const t = translation(m.a, m.b)
+    if (!t) continue
+    // Offsets agree to 1/64 px (the same drag moves every selected layer alike).
+    const key = `${Math.round(t[0] * 64)},${Math.round(t[1] * 64)}`
+    const list = byOffset.get(key)
+    const entry = { m, bx: box(m.a.item, m.a.seen.el.bounds.w, m.a.seen.el.bounds.h) }
+    if (list) list.push(entry)
+    else byOffset.set(key, [entry])
+  }
+  for (const list of byOffset.values()) {
+    if (list.length < 2 || list.length > MOTIF_MAX) continue
+    // Touching parts (boxes overlapping, within a pixel) form one motif: union–find.
+    list.sort((p, q) => p.bx[0] - q.bx[0] || p.m.index - q.m.index)
+    const parent = list.map((_, i) => i)
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!
+      return i
+    }
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!.bx
+      for (let j = i + 1; j < list.length && list[j]!.bx[0] <= p[2] + 1; j++) {
+        const q = list[j]!.bx
+        if (q[1] <= p[3] + 1 && p[1] <= q[3] + 1) parent[find(j)] = find(i)
+      }
+    }
+    const groups = new Map<number, Moving[]>()
+    list.forEach((e, i) => {
+      const r = find(i)
+      const g = groups.get(r)
+      if (g) g.push(e.m)
+      else groups.set(r, [e.m])
+    })
+    for (const g of groups.values()) {
+      if (g.length < 2) continue
+      const uncovered = clamp01(1 - unionOverlap(g))
+      for (const m of g) out.set(m.index, uncovered)
+    }
+  }
+  return out
+}
+
+/** Does b repeat a (same outline, paint regions and paints)? */
+export function sameMaterial(a: Placed, b: Placed): boolean {
+  const ea = a.seen.el
+  const eb = b.seen.el
+  if (ea.type !== eb.type || a.outlineKey !== b.outlineKey) return false
+  if (ea.strokes.length > 0 && ea.strokeWeight !== eb.strokeWeight) return false
+  return paintsChange(ea.fills, eb.fills) === 0 && paintsChange(ea.strokes, eb.strokes) === 0
+}
+
+/**
+ * Pairs removed AI elements with added copies of them, nearest first (ties by pair
+ * index, so the result does not depend on the order elements came in). Returns
+ * removed index → added index.
+ */
+export function pairMovedCopies(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): Map<number, number> {
+  const out = new Map<number, number>()
+  if (removed.length === 0 || added.length === 0) return out
+  const classOf = (p: Placed) => `${p.seen.el.type}|${p.outlineKey}`
+  const addedBy = new Map<string, { index: number; p: Placed }[]>()
+  for (const c of added) {
+    const k = classOf(c.p)
+    const l = addedBy.get(k)
+    if (l) l.push(c)
+    else addedBy.set(k, [c])
+  }
+  const centre = (p: Placed): [number, number] => {
+    const b = box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
+    return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]
+  }
+  const removedBy = new Map<string, { index: number; p: Placed }[]>()
+  for (const r of removed) {
+    const k = classOf(r.p)
+    if (!addedBy.has(k)) continue
+    const l = removedBy.get(k)
+    if (l) l.push(r)
+    else removedBy.set(k, [r])
+  }
+  for (const [k, rs] of removedBy) {
+    const cs = addedBy.get(k)!
+    rs.sort((p, q) => p.index - q.index)
+    cs.sort((p, q) => p.index - q.index)
+    const grid = new NearestGrid(cs.map((c) => centre(c.p)))
+    for (const r of rs) {
+      const j = grid.take(centre(r.p), (j) => sameMaterial(r.p, cs[j]!.p))
+      if (j >= 0) out.set(r.index, cs[j]!.index)
+    }
+  }
+  return out
+}
+
+/**
+ * Points in grid cells, for taking the nearest one still free (ties: the lower index).
+ * Pairing thousands of identical copies stays linear rather than quadratic.
+ */
+class NearestGrid {
+  private readonly cells = new Map<number, number[]>()
+  private readonly taken: Uint8Array
+  private readonly x0: number
+  private readonly y0: number
+  private readonly size: number
+  private readonly n: number
+
+  constructor(private readonly points: readonly [number, number][]) {
+    this.taken = new Uint8Array(points.length)
+    let x0 = Infinity
+    let y0 = Infinity
+    let x1 = -Infinity
+    let y1 = -Infinity
+    for (const [x, y] of points) {
+      x0 = Math.min(x0, x)
+      y0 = Math.min(y0, y)
+      x1 = Math.max(x1, x)
+      y1 = Math.max(y1, y)
+    }
+    this.n = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(points.length))))
+    this.x0 = x0
+    this.y0 = y0
+    this.size = Math.max(x1 - x0, y1 - y0, 1e-9) / this.n
+    points.forEach(([x, y], j) => {
+      const key = this.cell(x, y)
+      const list = this.cells.get(key)
+      if (list) list.push(j)
+      else this.cells.set(key, [j])
+    })
+  }
+
+  private col(v: number, from: number): number {
+    const c = Math.floor((v - from) / this.size)
+    return c < 0 ? 0 : c >= this.n ? this.n - 1 : c
+  }
+
+  private cell(x: number, y: number): number {
+    return this.col(y, this.y0) * this.n + this.col(x, this.x0)
+  }
+
+  /** The nearest free point that `fits` (then taken), or -1. */
+  take([x, y]: [number, number], fits: (j: number) => boolean): number {
+    const cx = this.col(x, this.x0)
+    const cy = this.col(y, this.y0)
+    let best = -1
+    let bestD = Infinity
+    for (let ring = 0; ring <= this.n; ring++) {
+      for (let gy = cy - ring; gy <= cy + ring; gy++) {
+        if (gy < 0 || gy >= this.n) continue
+        for (let gx = cx - ring; gx <= cx + ring; gx++) {
+          if (gx < 0 || gx >= this.n || (Math.abs(gx - cx) !== ring && Math.abs(gy - cy) !== ring)) continue
+          for (const j of this.cells.get(gy * this.n + gx) ?? []) {
+            if (this.taken[j]) continue
+            const [px, py] = this.points[j]!
+            const d = (px - x) * (px - x) + (py - y) * (py - y)
+            if ((d < bestD || (d === bestD && j < best)) && fits(j)) {
+              best = j
+              bestD = d
+            }
+          }
+        }
+      }
+      // Every point in the next ring lies at least `ring` cells away.
+      const reach = ring * this.size
+      if (best >= 0 && bestD <= reach * reach) break
+    }
+    if (best >= 0) this.taken[best] = 1
+    return best
+  }
+}
