@@ -73,6 +73,8 @@ export const ElementReadingSchema = z.object({
   outline: z.nullable(z.array(z.string())),
   /** A frame that clips its children (method 2 clips to it). Absent from older hosts. */
   clipsContent: z.optional(z.boolean()),
+  /** A mask: clips the layers above it in its parent (method 2 paints it). Sent only when true. */
+  isMask: z.optional(z.boolean()),
   text: z.nullable(z.string()),
 })
 export type ElementReading = z.infer<typeof ElementReadingSchema>

@@ -82,6 +82,8 @@ function readElement(node: SceneNode, path: string, toRoot: Transform2x3): Eleme
     outline: readOutline(node),
     text: node.type === 'TEXT' ? node.characters : null,
     clipsContent: 'clipsContent' in node ? node.clipsContent : false,
+    // Only when set: most layers are not masks, and 10,000 of them travel in batches.
+    ...('isMask' in node && node.isMask ? { isMask: true } : {}),
   }
 }
 

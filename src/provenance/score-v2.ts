@@ -121,20 +121,27 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   const exact = new Uint8Array(n)
   const added = new Uint8Array(n)
   // A frame clips, and a mask masks, where both states say it does (a baseline that does
-  // not store the flag must not turn an unchanged layer into a change).
+  // not store the flag must not turn an unchanged layer into a change); when both states
+  // read every mask, each state masks as it says, so turning a mask on or off counts.
   const clips = new Uint8Array(n)
-  const masks = new Uint8Array(n)
+  const masksA = new Uint8Array(n)
+  const masksB = new Uint8Array(n)
+  const ownMasks = baseline.masksRead === true && current.masksRead === true
   list.forEach((p, i) => {
     clips[i] = (p.a ? p.a.el.clipsContent === true : true) && (p.b ? p.b.el.clipsContent === true : true) ? 1 : 0
-    masks[i] = (p.a ? p.a.el.isMask === true : true) && (p.b ? p.b.el.isMask === true : true) ? 1 : 0
+    const ma = p.a?.el.isMask === true
+    const mb = p.b?.el.isMask === true
+    const both = (p.a ? ma : true) && (p.b ? mb : true) ? 1 : 0
+    masksA[i] = ownMasks ? (ma ? 1 : 0) : both
+    masksB[i] = ownMasks ? (mb ? 1 : 0) : both
     const ha = !!p.a?.el.pathData?.length
     const hb = !!p.b?.el.pathData?.length
     exact[i] = (p.a && p.b ? ha && hb : ha || hb) ? 1 : 0
     added[i] = p.a ? 0 : 1
   })
   const cache = new OutlineCache()
-  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, masks, cache)
-  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, masks, cache)
+  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, masksA, cache)
+  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, masksB, cache)
   // Deleting an AI element and pasting a copy of it elsewhere is a move (arrangement.ts):
   // the copy is then no new drawing, so it takes no share of what it covers.
   const gone: { index: number; p: Placed }[] = []
@@ -250,6 +257,17 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     if (a && b) {
       if (a.shown && !b.shown) {
         if (wA(i) > 0) push(i, curation(p.key, b.el, 'hidden', wA(i) * policy.alphaRemove))
+        continue
+      }
+      // A mask turned on hides its own paint (curation, like hiding it); turned off, its
+      // paint appears as new (what it uncovers beyond itself is not measured).
+      if (masksA[i] !== masksB[i]) {
+        if (masksB[i]) {
+          if (wA(i) > 0) push(i, curation(p.key, b.el, 'hidden', wA(i) * policy.alphaRemove))
+        } else if (wB(i) > 0) {
+          const weighted = { ...NO_CHANGE, style: clamp01(alpha.style) }
+          push(i, { key: p.key, el: b.el, kind: 'changed', weight: wB(i), change: weighted.style, dims: { ...NO_CHANGE, style: 1 }, weighted })
+        }
         continue
       }
       const it = changed(p.key, i, i, a, b, moved !== null && moved.has(p))

@@ -112,4 +112,10 @@ export interface PatternSnapshot {
   elements: ElementSnapshot[]
   /** See `OWN_BOX`. Absent: the bounding-box placement of baselines before format 4. */
   placement?: typeof OWN_BOX
+  /**
+   * Every element's `isMask` was read (hosts since baseline format 5). Method 2 then
+   * paints each state's masks as that state says; without it in both states, a layer
+   * masks only where both say it does (an older baseline does not know).
+   */
+  masksRead?: true
 }

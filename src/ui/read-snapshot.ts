@@ -45,6 +45,7 @@ export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
     pathData: reading.outline === null ? null : placedOutline(placement, reading.outline),
     text: reading.text,
     clipsContent: reading.clipsContent === true,
+    isMask: reading.isMask === true,
   })
 }
 
@@ -94,7 +95,7 @@ export async function readSnapshotAsync(
     )
   }
   return {
-    snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements, placement: OWN_BOX },
+    snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements, placement: OWN_BOX, masksRead: true },
     names,
     name: result.name,
     frame: result.frame,

@@ -662,6 +662,7 @@ export abstract class SceneBase extends BaseFake {
   _locked = false
   _opacity = 1
   _blendMode: BlendMode = 'PASS_THROUGH'
+  _isMask = false
   _effects: readonly Effect[] = deepFreeze([])
   _exportSettings: readonly ExportSettings[] = deepFreeze([])
   // relativeTransform, relative to the container parent (plugin-api.d.ts:7350 "Container parent")
@@ -876,6 +877,20 @@ export abstract class SceneBase extends BaseFake {
     })
   }
 
+  /** plugin-api.d.ts:7597 BlendMixin.isMask: "A mask node masks its subsequent siblings"; a change reports 'isMask' (:3831). */
+  get isMask(): boolean {
+    return this._isMask
+  }
+  set isMask(v: boolean) {
+    if (typeof v !== 'boolean') throw typeError('set_isMask', 'isMask', 'boolean', v)
+    const old = this._isMask
+    if (old === v) return
+    this._isMask = v
+    this.host.recordProp(this, ['isMask'], () => {
+      this._isMask = old
+    })
+  }
+
   get effects(): readonly Effect[] {
     return this._effects
   }
@@ -928,6 +943,7 @@ export abstract class SceneBase extends BaseFake {
     to._locked = this._locked
     to._opacity = this._opacity
     to._blendMode = this._blendMode
+    to._isMask = this._isMask
     to._effects = this._effects
     to._exportSettings = this._exportSettings
     to._a = this._a

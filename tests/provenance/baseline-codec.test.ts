@@ -75,6 +75,7 @@ const element: fc.Arbitrary<ElementSnapshot> = fc.record({
   geometry: fc.option(outline, { nil: null }),
   text: fc.option(fc.string({ unit: 'binary', maxLength: 40 }), { nil: null }),
   flipped: fc.constant(true),
+  isMask: fc.constant(true),
 }, { requiredKeys: ['id', 'path', 'type', 'bounds', 'rotation', 'opacity', 'visible', 'blendMode', 'fills', 'strokes', 'strokeWeight', 'effects', 'geometry', 'text'] })
 const snapshot: fc.Arbitrary<PatternSnapshot> = fc.record({
   rootId: figmaId,
@@ -485,6 +486,26 @@ describe('placement (format 4)', () => {
     // Format 3 has no flipped column: the flags stay behind.
     expect(dec.ok && dec.snapshot.elements.map((e) => e.flipped)).toEqual([undefined, undefined, undefined])
     expect(() => encodeBaseline(own, { formatVersion: 3 })).toThrow(/cannot hold the own-box placement/)
-    expect(() => encodeBaseline(own, { formatVersion: 5 })).toThrow(/cannot write baseline format 5/)
+    expect(() => encodeBaseline(own, { formatVersion: 6 })).toThrow(/cannot write baseline format 6/)
+  })
+})
+
+describe('masks (format 5)', () => {
+  const shape = (id: string, path: string, isMask: boolean) =>
+    elementFromShape({ id, path, type: 'ELLIPSE', bounds: { x: 5, y: 5, w: 10, h: 10 }, fills: [{ kind: 'solid', color: { r: 0, g: 0, b: 1, a: 1 } }], isMask })
+  const masked: PatternSnapshot = { rootId: '1:1', rootBounds: { x: 0, y: 0, w: 20, h: 20 }, elements: [shape('1:2', '0', true), shape('1:3', '1', false)], placement: OWN_BOX }
+
+  it('keeps which layers are masks', () => {
+    const enc = encodeBaseline(masked)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && dec.snapshot).toEqual(quantizeSnapshot(masked))
+    expect(dec.ok && dec.snapshot.elements.map((e) => e.isMask)).toEqual([true, undefined])
+  })
+
+  it('a format-4 baseline has no mask column: the flags stay behind, and method 2 then paints masks as shapes in both states', () => {
+    const enc = encodeBaseline(masked, { formatVersion: 4 })
+    expect(inflateSync(base64Decode(enc.chunks.join(''))!)[0]).toBe(4)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && dec.snapshot.elements.map((e) => e.isMask)).toEqual([undefined, undefined])
   })
 })

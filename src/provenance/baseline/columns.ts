@@ -410,6 +410,9 @@ const placementColumn: ColumnCodec = {
 /** Flipped elements (outline stored mirrored, `ElementSnapshot.flipped`). Since format 4. */
 const flippedColumn = flagColumn('flipped', 4, (e) => e.flipped, (e) => (e.flipped = true))
 
+/** Masks (`ElementSnapshot.isMask`: clips the layers above it in its parent). Since format 5. */
+const maskColumn = flagColumn('masks', 5, (e) => e.isMask, (e) => (e.isMask = true))
+
 // ---------------------------------------------------------------------------
 // The layout's element columns, in stored order.
 
@@ -436,4 +439,5 @@ export const COLUMNS: readonly ColumnCodec[] = [
   pathDataColumn,
   placementColumn,
   flippedColumn,
+  maskColumn,
 ]

@@ -21,7 +21,7 @@ import { EffectTable, PaintTable, readEffectTable, readPaintTable } from './pain
 import { PX, q } from './quantize'
 
 /** The version this codec writes. */
-export const BASELINE_FORMAT_VERSION = 4
+export const BASELINE_FORMAT_VERSION = 5
 /** The oldest version it reads (version 1 never shipped). */
 export const OLDEST_BASELINE_FORMAT_VERSION = 2
 
@@ -102,6 +102,8 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   if (!r.done) throw new CorruptError('unexpected bytes after the last element')
   const snapshot: PatternSnapshot = { rootId, rootBounds, elements: dec.elements }
   if (dec.placement) snapshot.placement = dec.placement
+  // Format 5 stores every element's mask flag (the masks column).
+  if (version >= 5) snapshot.masksRead = true
   return snapshot
 }
 

@@ -91,8 +91,11 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
         ...(e.pathData && e.pathData.length > 0 ? { pathData: e.pathData.map(qStr) } : {}),
         ...(e.clipsContent ? { clipsContent: true } : {}),
         ...(e.flipped ? { flipped: true } : {}),
+        ...(e.isMask ? { isMask: true } : {}),
       }),
     ),
     ...(s.placement === OWN_BOX ? { placement: OWN_BOX } : {}),
+    // Format 5 stores the masks, so a baseline written now says they were read.
+    masksRead: true,
   }
 }
