@@ -217,6 +217,26 @@ export function layout(
     }
     return m
   }
+  // A clipping frame that is turned by other than a quarter turn clips to its own turned
+  // box: the upright rectangle above (clipOf) holds its content in, its shape as a mask.
+  const turnedClips = new Map<string, MaskBits>()
+  const turnedOver = (path: string): MaskBits[] => {
+    const out: MaskBits[] = []
+    for (let p = parentPath(path); p !== null && p !== ''; p = parentPath(p)) {
+      const k = byPath.get(p)
+      if (k === undefined || !clips[k]) continue
+      const el = states[k]!.el
+      if (el.rotation % 90 === 0) continue
+      let bits = turnedClips.get(p)
+      if (!bits) {
+        const box: RenderItem = { outline: rectangleOutline(el.bounds.w, el.bounds.h), transform: compose(frame, boxToFrame(el)), fillAlpha: 1, strokeAlpha: 0, strokeWeight: 0, clip: clipOf(p), flagged: false }
+        bits = maskBits(box)
+        turnedClips.set(p, bits)
+      }
+      out.push(bits)
+    }
+    return out
+  }
   for (let i = 0; i < states.length; i++) {
     const s = states[i]
     if (!s || !s.shown || isMask[i]) continue // a mask is not painted itself
@@ -232,6 +252,10 @@ export function layout(
         over.push(m ?? { x0: 0, y0: 0, x1: 0, y1: 0, bits: new Uint8Array(0) })
       }
       if (over.length > 0) item.masks = over
+    }
+    if (anyClips) {
+      const turned = turnedOver(el.path)
+      if (turned.length > 0) item.masks = [...(item.masks ?? []), ...turned]
     }
     const box = boxPixels(item.transform, el.bounds.w, el.bounds.h)
     placed[i] = { seen: s, item, outlineKey, field: isField(el, item, box, item.clip, clip), box: intersect(box, item.clip) }
