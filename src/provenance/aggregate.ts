@@ -157,6 +157,22 @@ function mostChanged(items: readonly Item[], contributions: Float64Array): Eleme
   })
 }
 
+/**
+ * A changed AI element: each dimension's change times its policy weight αᵈ, combined as
+ * 1 − Π(1 − αᵈ·mᵈ), so dimensions compound and none can push the change past 1.
+ */
+export function changedItem(key: string, el: ElementSnapshot, weight: number, dims: DimensionChanges, alpha: TeamPolicy['weights']): Item {
+  const weighted: DimensionChanges = {
+    color: clamp01(alpha.color * dims.color),
+    shape: clamp01(alpha.shape * dims.shape),
+    transform: clamp01(alpha.transform * dims.transform),
+    style: clamp01(alpha.style * dims.style),
+    text: clamp01(alpha.text * dims.text),
+  }
+  const keep = (1 - weighted.color) * (1 - weighted.shape) * (1 - weighted.transform) * (1 - weighted.style) * (1 - weighted.text)
+  return { key, el, kind: 'changed', weight, change: 1 - keep, dims, weighted }
+}
+
 /** A removed or hidden AI element: curation, weighted α_remove, counted fully. */
 export function curation(key: string, el: ElementSnapshot, kind: 'removed' | 'hidden', weight: number): Item {
   return { key, el, kind, weight, change: 1, dims: NO_CHANGE, weighted: NO_CHANGE }

@@ -11,11 +11,11 @@
  *
  * See score-v2.ts for the method.
  */
-import { GRID_OFFSET_X, GRID_OFFSET_Y } from './canvas-change'
+import { localGrid } from './canvas-change'
 import type { Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01 } from './dimensions'
-import { compose, Raster, type Affine, type PixelRect, type RenderItem } from './raster'
+import { compose, Raster, type RenderItem } from './raster'
 
 /** Pixels on the long side of the grid a moved motif is compared on. */
 const MOTIF_GRID = 96
@@ -65,13 +65,9 @@ function unionOverlap(as: readonly Moving[]): number {
       y1 = Math.max(y1, bx[3])
     }
   }
-  const span = Math.max(x1 - x0, y1 - y0)
-  if (!(span > 0)) return 1
-  const g = MOTIF_GRID / span
-  const width = Math.max(1, Math.ceil((x1 - x0) * g + GRID_OFFSET_X))
-  const height = Math.max(1, Math.ceil((y1 - y0) * g + GRID_OFFSET_Y))
-  const rect: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
-  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g }
+  const grid = localGrid(x0, y0, x1, y1, MOTIF_GRID)
+  if (!grid) return 1
+  const { width, height, rect, toLocal } = grid
   const cover = (pick: (m: Moving) => RenderItem): Uint8Array => {
     const r = new Raster(width, height)
     as.forEach((m, k) => {

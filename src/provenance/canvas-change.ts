@@ -57,6 +57,16 @@ function pixelBox(item: RenderItem, w: number, h: number): [number, number, numb
   return [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad]
 }
 
+/** A small grid of `cells` on the long side over a box in raster pixels (null for an empty box), offset so box edges never fall between pixel centres. */
+export function localGrid(x0: number, y0: number, x1: number, y1: number, cells: number): { width: number; height: number; rect: PixelRect; toLocal: Affine } | null {
+  const span = Math.max(x1 - x0, y1 - y0)
+  if (!(span > 0)) return null
+  const g = cells / span
+  const width = Math.max(1, Math.ceil((x1 - x0) * g + GRID_OFFSET_X))
+  const height = Math.max(1, Math.ceil((y1 - y0) * g + GRID_OFFSET_Y))
+  return { width, height, rect: { x0: 0, y0: 0, x1: width, y1: height }, toLocal: { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g } }
+}
+
 /** Intersection over union of two items' coverage, B shifted by (dx, dy) raster pixels. */
 function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: number, bh: number, dx: number, dy: number): number {
   const ba = pixelBox(a, aw, ah)
@@ -65,13 +75,9 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   const y0 = Math.min(ba[1], bb[1] + dy)
   const x1 = Math.max(ba[2], bb[2] + dx)
   const y1 = Math.max(ba[3], bb[3] + dy)
-  const span = Math.max(x1 - x0, y1 - y0)
-  if (!(span > 0)) return 1
-  const g = LOCAL_GRID / span
-  const width = Math.max(1, Math.ceil((x1 - x0) * g + GRID_OFFSET_X))
-  const height = Math.max(1, Math.ceil((y1 - y0) * g + GRID_OFFSET_Y))
-  const rect: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
-  const toLocal: Affine = { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g }
+  const grid = localGrid(x0, y0, x1, y1, LOCAL_GRID)
+  if (!grid) return 1
+  const { width, height, rect, toLocal } = grid
   const ca = coverage(a, toLocal, rect, width, height)
   const cb = coverage(b, compose(toLocal, { ...IDENTITY, e: dx, f: dy }), rect, width, height)
   let both = 0

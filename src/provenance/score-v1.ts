@@ -4,8 +4,8 @@
  * size, rotation). Kept so that captures scored with it can be recomputed and
  * explained. See docs/coefficient.md ("Method 1").
  */
-import { curation, NO_CHANGE, summarize, type Item } from './aggregate'
-import { clamp01, colorDimension, diagonal, shapeDimension, styleDimension, textDimension, transformDimension } from './dimensions'
+import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
+import { colorDimension, diagonal, shapeDimension, styleDimension, textDimension, transformDimension } from './dimensions'
 import { METHOD_V1, type ContributionScore, type DimensionChanges } from './method'
 import type { TeamPolicy } from './policy'
 import type { PatternSnapshot } from './snapshot'
@@ -69,16 +69,7 @@ export function scoreV1(baseline: PatternSnapshot, current: PatternSnapshot, pol
         style: styleDimension(a, b),
         text: textDimension(a.el, b.el),
       }
-      const weighted: DimensionChanges = {
-        color: clamp01(alpha.color * dims.color),
-        shape: clamp01(alpha.shape * dims.shape),
-        transform: clamp01(alpha.transform * dims.transform),
-        style: clamp01(alpha.style * dims.style),
-        text: clamp01(alpha.text * dims.text),
-      }
-      // 1 − Π(1 − αᵈ·mᵈ): dimensions compound, none can push the change past 1.
-      const keep = (1 - weighted.color) * (1 - weighted.shape) * (1 - weighted.transform) * (1 - weighted.style) * (1 - weighted.text)
-      items.push({ key: p.key, el: b.el, kind: 'changed', weight, change: 1 - keep, dims, weighted })
+      items.push(changedItem(p.key, b.el, weight, dims, alpha))
     } else if (a) {
       if (a.share > 0) items.push(curation(p.key, a.el, 'removed', a.share * alphaRemove))
     } else if (b) {

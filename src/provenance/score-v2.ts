@@ -23,7 +23,7 @@
  *
  * See docs/coefficient.md for the method in words.
  */
-import { curation, NO_CHANGE, summarize, type Item } from './aggregate'
+import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
 import { pairMovedCopies, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
@@ -241,15 +241,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
       style: styleChange(a, b, inheritedEffects(a.el.path, b.el.path, effectsA, effectsB)),
       text: textDimension(a.el, b.el),
     }
-    const weighted: DimensionChanges = {
-      color: clamp01(alpha.color * dims.color),
-      shape: clamp01(alpha.shape * dims.shape),
-      transform: clamp01(alpha.transform * dims.transform),
-      style: clamp01(alpha.style * dims.style),
-      text: clamp01(alpha.text * dims.text),
-    }
-    const keep = (1 - weighted.color) * (1 - weighted.shape) * (1 - weighted.transform) * (1 - weighted.style) * (1 - weighted.text)
-    return { key, el: b.el, kind: 'changed', weight, change: 1 - keep, dims, weighted }
+    return changedItem(key, b.el, weight, dims, alpha)
   }
   for (let i = 0; i < n; i++) {
     const p = list[i]!

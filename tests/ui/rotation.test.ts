@@ -13,7 +13,7 @@ import { baselineKey, RECORD_KEY } from '../../src/provenance/record'
 import { compareOnCanvas } from '../../src/provenance/score'
 import { elementFromShape } from '../../src/provenance/shape'
 import type { ElementSnapshot, PatternSnapshot } from '../../src/provenance/snapshot'
-import { multiplyTransforms } from '../../src/provenance/transform'
+import { invertTransform, multiplyTransforms } from '../../src/provenance/transform'
 import { captureAsync, markAsync, readSnapshotAsync } from '../../src/ui/workflows'
 import { createFigmaWorld, type FigmaWorld } from '../figma-fake/index'
 import { ADA, captured, openPlugin, ORIGIN, type PluginUser } from '../support/plugin-session'
@@ -125,12 +125,9 @@ function figmaCorners(node: SceneNode, root: SceneNode): [number, number][] {
 }
 
 function invert(m: M6): M6 {
-  const det = m[0] * m[4] - m[1] * m[3]
-  const a = m[4] / det
-  const b = -m[1] / det
-  const c = -m[3] / det
-  const d = m[0] / det
-  return [a, b, -(a * m[2] + b * m[5]), c, d, -(c * m[2] + d * m[5])]
+  const inverse = invertTransform(m)
+  if (!inverse) throw new Error('a node with a singular transform')
+  return inverse
 }
 
 /** Same corners as a set (a flipped box lists them in the other order). */
