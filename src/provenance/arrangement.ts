@@ -11,7 +11,7 @@
  *
  * See score-v2.ts for the method.
  */
-import { localGrid } from './canvas-change'
+import { intersectionOverUnion, localGrid } from './canvas-change'
 import type { Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01 } from './dimensions'
@@ -80,13 +80,7 @@ function unionOverlap(as: readonly Moving[]): number {
   }
   const ca = cover((m) => m.a.item)
   const cb = cover((m) => m.b.item)
-  let both = 0
-  let either = 0
-  for (let i = 0; i < ca.length; i++) {
-    both += ca[i]! & cb[i]!
-    either += ca[i]! | cb[i]!
-  }
-  return either > 0 ? both / either : 1
+  return intersectionOverUnion(ca, cb)
 }
 
 /**

@@ -80,6 +80,11 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   const { width, height, rect, toLocal } = grid
   const ca = coverage(a, toLocal, rect, width, height)
   const cb = coverage(b, compose(toLocal, { ...IDENTITY, e: dx, f: dy }), rect, width, height)
+  return intersectionOverUnion(ca, cb)
+}
+
+/** |A ∩ B| / |A ∪ B| of two 0/1 coverages of one grid (1 when both are empty). */
+export function intersectionOverUnion(ca: Uint8Array, cb: Uint8Array): number {
   let both = 0
   let either = 0
   for (let i = 0; i < ca.length; i++) {
