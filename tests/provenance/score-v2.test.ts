@@ -261,6 +261,30 @@ describe('method 2: what it adds', () => {
     )
   })
 
+  it('a changed aspect ratio counts as the distortion it makes, whatever the overall size; a uniform scale does not', () => {
+    // Six motifs (squares and circles) on a white 400 × 400 ground, stretched by sx × sy.
+    const motifs = (sx: number, sy: number): PatternSnapshot => ({
+      rootId: 'r',
+      rootBounds: { x: 0, y: 0, w: 400 * sx, h: 400 * sy },
+      elements: [
+        elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400 * sx, h: 400 * sy }, fills: [solid({ r: 1, g: 1, b: 1, a: 1 })] }),
+        ...[0, 1, 2, 3, 4, 5].map((k) =>
+          elementFromShape({ id: `m${k}`, path: String(k), type: k % 2 ? 'ELLIPSE' : 'RECTANGLE', bounds: { x: (30 + 60 * k) * sx, y: (40 + 50 * k) * sy, w: 40 * sx, h: 40 * sy }, fills: [solid(INK)] }),
+        ),
+      ],
+    })
+    const base = motifs(1, 1)
+    const score = (sx: number, sy: number) => v2(base, motifs(sx, sy)).hcc
+    const twice = score(2, 1)
+    expect(twice).toBeGreaterThan(0.1)
+    expect(score(1.2, 1)).toBeGreaterThan(0)
+    expect(score(1.2, 1)).toBeLessThan(twice)
+    // The same 2 : 1 distortion at another overall size scores the same.
+    expect(score(4, 2)).toBeCloseTo(twice, 2)
+    expect(score(1, 0.5)).toBeCloseTo(twice, 2)
+    expect(score(2, 2)).toBeLessThan(0.02)
+  })
+
   it('a flat frame of hairlines scaled 1.25× scores 0 (once a known counterexample)', () => {
     // Found by the property above at run 3,524 of 4,000 (seed 1193541250): the frame's
     // box fitted to a 48-pixel grid put its edge exactly between two pixel centres, where
