@@ -9,6 +9,7 @@
  * same path always gives the same points.
  */
 import type { OutlineSignature } from './snapshot'
+import { drawPath, type PathPen } from './outline/path-data'
 
 /** One flattened subpath: x,y interleaved, in the element's own box. */
 export interface Polyline {
@@ -19,7 +20,8 @@ export interface Polyline {
 /** Cubic Bézier handle length for a quarter circle, as a fraction of the radius. */
 const KAPPA = 0.5522847498
 
-class PolyBuilder {
+/** Collects flattened subpaths; each curve is cut into `steps` straight segments. */
+class PolyBuilder implements PathPen {
   readonly out: Polyline[] = []
   private pts: number[] = []
   private open = false
@@ -28,8 +30,10 @@ class PolyBuilder {
   private sx = 0
   private sy = 0
 
-  move(x: number, y: number): void {
-    this.end(false)
+  constructor(private readonly steps: number) {}
+
+  moveTo(x: number, y: number): void {
+    this.finish(false)
     this.pts = [x, y]
     this.open = true
     this.x = this.sx = x
@@ -45,17 +49,18 @@ class PolyBuilder {
     }
   }
 
-  line(x: number, y: number): void {
+  lineTo(x: number, y: number): void {
     this.ensure()
     this.pts.push(x, y)
     this.x = x
     this.y = y
   }
 
-  cubic(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number, steps: number): void {
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void {
     this.ensure()
     const x0 = this.x
     const y0 = this.y
+    const steps = this.steps
     for (let i = 1; i <= steps; i++) {
       const t = i / steps
       const u = 1 - t
@@ -69,10 +74,11 @@ class PolyBuilder {
     this.y = y
   }
 
-  quad(cx: number, cy: number, x: number, y: number, steps: number): void {
+  quadTo(cx: number, cy: number, x: number, y: number): void {
     this.ensure()
     const x0 = this.x
     const y0 = this.y
+    const steps = this.steps
     for (let i = 1; i <= steps; i++) {
       const t = i / steps
       const u = 1 - t
@@ -84,168 +90,28 @@ class PolyBuilder {
 
   close(): void {
     if (!this.open) return
-    this.end(true)
+    this.finish(true)
     this.x = this.sx
     this.y = this.sy
   }
 
-  end(closed: boolean): void {
+  finish(closed: boolean): void {
     if (!this.open) return
     this.open = false
     if (this.pts.length >= 4) this.out.push({ points: Float64Array.from(this.pts), closed })
   }
 }
 
-const NUMBER = /[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/y
-const SEPARATORS = /[\s,]*/y
-const COMMAND = /[MmLlHhVvCcSsQqTtAaZz]/y
-
-/** Tokens of one path string: command letters and numbers, or null when it is garbage. */
-function tokens(d: string): (string | number)[] {
-  const out: (string | number)[] = []
-  let i = 0
-  for (;;) {
-    SEPARATORS.lastIndex = i
-    SEPARATORS.exec(d)
-    i = SEPARATORS.lastIndex
-    if (i >= d.length) break
-    COMMAND.lastIndex = i
-    const c = COMMAND.exec(d)
-    if (c) {
-      out.push(c[0])
-      i = COMMAND.lastIndex
-      continue
-    }
-    NUMBER.lastIndex = i
-    const n = NUMBER.exec(d)
-    if (!n) break // garbage: keep what came before
-    out.push(Number(n[0]))
-    i = NUMBER.lastIndex
-  }
-  return out
-}
-
 /**
- * Flattens SVG path data (M L H V C S Q T A Z, absolute and relative) into polylines,
- * each curve cut into `steps` straight segments. Arcs (Figma never emits them) become
- * their chord. Unknown input ends the path where it became unreadable.
+ * Flattens SVG path data into polylines, each curve cut into `steps` straight segments,
+ * with the same scanner as the outline signatures (outline/path-data.ts: M L H V C S Q T
+ * A Z, absolute and relative; arcs become their chord). Unreadable input ends the path
+ * where it became unreadable, keeping what was drawn.
  */
 export function flattenPath(d: string, steps: number): Polyline[] {
-  const t = tokens(d)
-  const pen = new PolyBuilder()
-  let cmd = ''
-  let i = 0
-  let lastCx = 0
-  let lastCy = 0
-  let lastKind = 0 // 1 cubic, 2 quadratic (for S/T reflection)
-  const num = (): number => {
-    const v = t[i]
-    if (typeof v !== 'number') throw new RangeError('path')
-    i++
-    return v
-  }
-  try {
-    while (i < t.length) {
-      const tok = t[i]!
-      if (typeof tok === 'string') {
-        cmd = tok
-        i++
-        if (cmd === 'Z' || cmd === 'z') {
-          pen.close()
-          lastKind = 0
-          continue
-        }
-      } else if (cmd === '') break
-      const rel = cmd >= 'a'
-      const ox = rel ? pen.x : 0
-      const oy = rel ? pen.y : 0
-      let kind = 0
-      switch (cmd.toLowerCase()) {
-        case 'm': {
-          const x = num() + ox
-          const y = num() + oy
-          pen.move(x, y)
-          cmd = rel ? 'l' : 'L'
-          break
-        }
-        case 'l': {
-          const x = num() + ox
-          const y = num() + oy
-          pen.line(x, y)
-          break
-        }
-        case 'h':
-          pen.line(num() + ox, pen.y)
-          break
-        case 'v':
-          pen.line(pen.x, num() + oy)
-          break
-        case 'c': {
-          const c1x = num() + ox
-          const c1y = num() + oy
-          const c2x = num() + ox
-          const c2y = num() + oy
-          const x = num() + ox
-          const y = num() + oy
-          pen.cubic(c1x, c1y, c2x, c2y, x, y, steps)
-          lastCx = c2x
-          lastCy = c2y
-          kind = 1
-          break
-        }
-        case 's': {
-          const c1x = lastKind === 1 ? 2 * pen.x - lastCx : pen.x
-          const c1y = lastKind === 1 ? 2 * pen.y - lastCy : pen.y
-          const c2x = num() + ox
-          const c2y = num() + oy
-          const x = num() + ox
-          const y = num() + oy
-          pen.cubic(c1x, c1y, c2x, c2y, x, y, steps)
-          lastCx = c2x
-          lastCy = c2y
-          kind = 1
-          break
-        }
-        case 'q': {
-          const cx = num() + ox
-          const cy = num() + oy
-          const x = num() + ox
-          const y = num() + oy
-          pen.quad(cx, cy, x, y, steps)
-          lastCx = cx
-          lastCy = cy
-          kind = 2
-          break
-        }
-        case 't': {
-          const cx = lastKind === 2 ? 2 * pen.x - lastCx : pen.x
-          const cy = lastKind === 2 ? 2 * pen.y - lastCy : pen.y
-          const x = num() + ox
-          const y = num() + oy
-          pen.quad(cx, cy, x, y, steps)
-          lastCx = cx
-          lastCy = cy
-          kind = 2
-          break
-        }
-        case 'a': {
-          num()
-          num()
-          num()
-          num()
-          num()
-          pen.line(num() + ox, num() + oy)
-          break
-        }
-        default:
-          i = t.length
-      }
-      lastKind = kind
-    }
-  } catch {
-    // A number was missing: keep what was drawn.
-  }
-  pen.end(false)
+  const pen = new PolyBuilder(steps)
+  drawPath(d, pen)
+  pen.finish(false) // the scanner may stop mid-path on a missing number
   return pen.out
 }
 
@@ -260,12 +126,12 @@ export function ellipseOutline(w: number, h: number, steps: number): Polyline[] 
   const ry = h / 2
   const kx = rx * KAPPA
   const ky = ry * KAPPA
-  const pen = new PolyBuilder()
-  pen.move(w, ry)
-  pen.cubic(w, ry + ky, rx + kx, h, rx, h, steps)
-  pen.cubic(rx - kx, h, 0, ry + ky, 0, ry, steps)
-  pen.cubic(0, ry - ky, rx - kx, 0, rx, 0, steps)
-  pen.cubic(rx + kx, 0, w, ry - ky, w, ry, steps)
+  const pen = new PolyBuilder(steps)
+  pen.moveTo(w, ry)
+  pen.cubicTo(w, ry + ky, rx + kx, h, rx, h)
+  pen.cubicTo(rx - kx, h, 0, ry + ky, 0, ry)
+  pen.cubicTo(0, ry - ky, rx - kx, 0, rx, 0)
+  pen.cubicTo(rx + kx, 0, w, ry - ky, w, ry)
   pen.close()
   return pen.out
 }

@@ -3,7 +3,19 @@
  * no regex, no substrings. Runs in the UI iframe for every element of a pattern
  * (readings carry raw path data; main never parses it).
  */
-import type { Pen } from './flat-outline'
+
+/** What draws a path: the outline signature's pen (flat-outline.ts) or the rasterizer's (raster-path.ts). */
+export interface PathPen {
+  readonly x: number
+  readonly y: number
+  moveTo(x: number, y: number): void
+  lineTo(x: number, y: number): void
+  quadTo(cx: number, cy: number, x: number, y: number): void
+  cubicTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void
+  close(): void
+  /** Ends the subpath in progress (if any). */
+  finish(closed: boolean): void
+}
 
 // ---- SVG path data scanner ---------------------------------------------------------
 
@@ -121,7 +133,7 @@ class Scanner {
 }
 
 /** Draws one SVG path string (M L H V C S Q T A Z, absolute and relative) with the pen. */
-export function drawPath(d: string, pen: Pen): void {
+export function drawPath(d: string, pen: PathPen): void {
   const scan = new Scanner()
   scan.reset(d)
   let cmd = 0
