@@ -9,7 +9,7 @@ import { MaskIndex, maskBits } from './mask'
 import { compose, Raster, type Affine, type MaskBits, type PixelRect, type RenderItem } from './raster'
 import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster-path'
 import type { ElementSnapshot, PaintSnapshot } from './snapshot'
-import { fieldSalience, isField } from './ground'
+import { FIELD_COVER, fieldSalience, fillsRegion, isPlainBox, plainBoxCap } from './ground'
 import { comparePaths, pathRank } from './stacking'
 import { parentPath, type Seen } from './visibility'
 
@@ -45,7 +45,9 @@ const RECT_TYPES = new Set(['RECTANGLE', 'FRAME', 'GROUP', 'COMPONENT', 'COMPONE
 export interface Placed {
   seen: Seen
   item: RenderItem
-  /** A plain field (ground.ts): its pixels weigh the state's field salience, not 1. */
+  /** A plain box beneath the figures, free to grow into a field (ground.ts): it weighs at most what it would as that field. */
+  plain: boolean
+  /** A plain box filling its region, a field (ground.ts): its pixels weigh the state's field salience, not 1. */
   field: boolean
   /** Outline identity, for telling copies and unchanged outlines apart. */
   outlineKey: string
@@ -258,7 +260,8 @@ export function layout(
       if (turned.length > 0) item.masks = [...(item.masks ?? []), ...turned]
     }
     const box = boxPixels(item.transform, el.bounds.w, el.bounds.h)
-    placed[i] = { seen: s, item, outlineKey, field: isField(el, item, box, item.clip, clip), box: intersect(box, item.clip) }
+    const plain = isPlainBox(el, item, item.clip, clip)
+    placed[i] = { seen: s, item, outlineKey, plain, field: plain && fillsRegion(box, item.clip), box: intersect(box, item.clip) }
     drawn.push(i)
   }
   // Top-first: later paths paint over earlier ones (a parent under its children).
@@ -274,8 +277,8 @@ export function layout(
 }
 
 /**
- * A field is a setting only beneath the figures: an opaque panel laid over them is a
- * figure that hides them. A veil (a field that shows less of itself than of what lies
+ * A plain box is a setting only beneath the figures: an opaque panel laid over them is
+ * a figure that hides them. A veil (a field that shows less of itself than of what lies
  * beneath) tints the picture wherever it lies, so it stays a field.
  */
 function settingOnly(topFirst: readonly number[], placed: (Placed | undefined)[]): void {
@@ -283,13 +286,21 @@ function settingOnly(topFirst: readonly number[], placed: (Placed | undefined)[]
   for (let k = topFirst.length - 1; k >= 0; k--) {
     const p = placed[topFirst[k]!]!
     const box = p.box
-    if (p.field && p.item.fillAlpha > VEIL) {
+    if (p.plain && p.item.fillAlpha > VEIL) {
+      const region = p.item.clip
+      let blocked = 0
       for (const r of below) {
         if (r.x0 < box.x1 && box.x0 < r.x1 && r.y0 < box.y1 && box.y0 < r.y1) {
+          p.plain = false
           p.field = false
           break
         }
+        const inRegion = Math.max(0, Math.min(r.x1, region.x1) - Math.max(r.x0, region.x0)) * Math.max(0, Math.min(r.y1, region.y1) - Math.max(r.y0, region.y0))
+        if (inRegion > blocked) blocked = inRegion
       }
+      // A figure beneath taking more than a tenth of the region: the box could not fill
+      // its region without lying over it, so it can never become a field there.
+      if (p.plain && !p.field && blocked > (1 - FIELD_COVER) * (region.x1 - region.x0) * (region.y1 - region.y0)) p.plain = false
     }
     if (!p.field && box.x0 < box.x1 && box.y0 < box.y1) below.push(box)
   }
@@ -297,37 +308,104 @@ function settingOnly(topFirst: readonly number[], placed: (Placed | undefined)[]
 
 export interface Painted {
   raster: Raster
-  /** Per pair index: visible fill and stroke paint, in pixels of figure (fields weighed by `fieldSalience`). */
+  /** Per pair index: visible fill and stroke paint, in pixels of figure (fields weighed by their salience, plain boxes capped). */
   fill: Float64Array
   stroke: Float64Array
   order: Int32Array
-  /** Weight of one pixel of field in this state (ground.ts). */
-  fieldSalience: number
+  /** Per pair index: what one visible pixel of it weighs (1 for a figure). */
+  salience: Float64Array
+  /** Per pair index: the paint already visible above it when it was painted. */
+  above: Float64Array
 }
 
+/** Most rounds of the plain boxes' caps (each cap depends on the others' weights; they only fall, and settle in a few). */
+const CAP_ROUNDS = 50
+
+/** Paints one state top-first: each element's visible paint, not yet weighed (see `weighStates`). */
 export function paintAll(lay: Layout, width: number, height: number): Painted {
   const raster = new Raster(width, height)
-  const fill = new Float64Array(lay.placed.length)
-  const stroke = new Float64Array(lay.placed.length)
-  let fields = 0
-  let figures = 0
+  const n = lay.placed.length
+  const fill = new Float64Array(n)
+  const stroke = new Float64Array(n)
+  const above = new Float64Array(n)
+  let painted = 0
   for (let r = 0; r < lay.order.length; r++) {
     const i = lay.order[r]!
-    const placed = lay.placed[i]!
-    const v = raster.paint(r, placed.item)
+    above[i] = painted
+    const v = raster.paint(r, lay.placed[i]!.item)
     fill[i] = v.fill
     stroke[i] = v.stroke
-    if (placed.field) fields += v.fill + v.stroke
-    else figures += v.fill + v.stroke
+    painted += v.fill + v.stroke
   }
-  const g = fieldSalience(fields, figures)
-  if (g !== 1) {
-    for (let r = 0; r < lay.order.length; r++) {
-      const i = lay.order[r]!
-      if (!lay.placed[i]!.field) continue
-      fill[i] = fill[i]! * g
-      stroke[i] = stroke[i]! * g
+  return { raster, fill, stroke, order: lay.order, salience: new Float64Array(n).fill(1), above }
+}
+
+/**
+ * Weighs both states' paint (pair indices are shared): figures weigh their paint; a
+ * plain box short of a field at most its cap (ground.ts); the fields of a state together
+ * by the ground law, against the weight of the figures. An element counts among the
+ * figures of both states at the larger of its two weights, so that what it weighs in the
+ * other state cannot make the ground of this one heavier or lighter (an element weighs
+ * the larger of its two weights in the score as well).
+ */
+export function weighStates(layA: Layout, A: Painted, layB: Layout, B: Painted): void {
+  const states = [
+    { lay: layA, p: A },
+    { lay: layB, p: B },
+  ]
+  const n = layA.placed.length
+  const raw = states.map(({ p }) => Float64Array.from(p.fill, (f, i) => f + p.stroke[i]!))
+  const figure = states.map(({ lay }) => Uint8Array.from(lay.placed, (pl) => (pl && !pl.field ? 1 : 0)))
+  const weight = raw.map((r, s) => Float64Array.from(r, (v, i) => (figure[s]![i] ? v : 0)))
+  const capped = states.map(({ lay }, s) => {
+    const out: number[] = []
+    for (const i of lay.order) if (lay.placed[i]!.plain && !lay.placed[i]!.field && raw[s]![i]! > 0) out.push(i)
+    return out
+  })
+  /** The figures' weight in state s, each at the larger of its two weights; `skip` left out. */
+  const figuresOf = (s: number): Float64Array => {
+    const t = 1 - s
+    const per = new Float64Array(n)
+    for (let i = 0; i < n; i++) if (figure[s]![i]) per[i] = figure[t]![i] ? Math.max(weight[s]![i]!, weight[t]![i]!) : weight[s]![i]!
+    return per
+  }
+  const sum = (v: Float64Array) => {
+    let total = 0
+    for (let i = 0; i < v.length; i++) total += v[i]!
+    return total
+  }
+  const frame = A.raster.width * A.raster.height
+  for (let round = 0, moved = true; moved && round < CAP_ROUNDS; round++) {
+    moved = false
+    const next = states.map((_, s) => {
+      const per = figuresOf(s)
+      const total = sum(per)
+      return capped[s]!.map((i) => {
+        const clip = states[s]!.lay.placed[i]!.item.clip
+        const region = Math.max(0, clip.x1 - clip.x0) * Math.max(0, clip.y1 - clip.y0)
+        const cap = plainBoxCap(region, states[s]!.p.above[i]!, raw[s]![i]!, frame, total - per[i]!)
+        return raw[s]![i]! < cap ? raw[s]![i]! : cap
+      })
+    })
+    next.forEach((values, s) =>
+      values.forEach((v, k) => {
+        const i = capped[s]![k]!
+        if (Math.abs(weight[s]![i]! - v) > 1e-12 * (1 + weight[s]![i]!)) moved = true
+        weight[s]![i] = v
+      }),
+    )
+  }
+  states.forEach(({ lay, p }, s) => {
+    let fields = 0
+    for (const i of lay.order) if (lay.placed[i]!.field) fields += raw[s]![i]!
+    const g = fieldSalience(fields, sum(figuresOf(s)))
+    for (const i of lay.order) {
+      const r = raw[s]![i]!
+      const k = lay.placed[i]!.field ? g : r > 0 ? weight[s]![i]! / r : 1
+      if (k === 1) continue
+      p.salience[i] = k
+      p.fill[i] = p.fill[i]! * k
+      p.stroke[i] = p.stroke[i]! * k
     }
-  }
-  return { raster, fill, stroke, order: lay.order, fieldSalience: g }
+  })
 }

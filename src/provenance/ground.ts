@@ -18,6 +18,10 @@
  * twice as much. A single per-pixel discount cannot do that: it makes the field of a
  * sparse scatter outweigh its figures many times over, or a quarter-frame ground
  * between big motifs vanish.
+ *
+ * A plain box that does not yet fill its region weighs at most what it would as the
+ * field it can grow into (`plainBoxCap`), so there is no step down where a figure
+ * becomes a ground.
  */
 import type { RenderItem, PixelRect } from './raster'
 import type { Polyline } from './raster-path'
@@ -28,7 +32,7 @@ export const GROUND_SCALE = 0.52
 /** The least a field's pixel weighs (a frame with almost no figure is all field). */
 const FLOOR = 0.02
 /** A field fills at least this share of its region. */
-const FIELD_COVER = 0.9
+export const FIELD_COVER = 0.9
 /** A clipping frame's region is a backdrop's region when it is at least this share of the pattern frame. */
 const REGION_SHARE = 1 / 16
 
@@ -39,19 +43,27 @@ function area(r: PixelRect): number {
 }
 
 /**
- * Is this element a plain field of its region? `box` is its box in raster pixels,
- * `region` where it may paint (the frame, or its clipping ancestors), `frame` the
- * pattern frame.
+ * Is this element a plain box that could be the setting of its region — one or more flat
+ * or gradient fills (or a border stroke), no effect, square to the frame, its region a
+ * backdrop's (the frame, or a clipping frame of a sizeable share of it)? `region` is
+ * where it may paint, `frame` the pattern frame.
  */
-export function isField(el: ElementSnapshot, item: RenderItem, box: PixelRect, region: PixelRect, frame: PixelRect): boolean {
+export function isPlainBox(el: ElementSnapshot, item: RenderItem, region: PixelRect, frame: PixelRect): boolean {
   // A stroke on such a box runs along the region's edge: a border, which frames the
   // picture like the field it surrounds (the field may be bare: a keyline round the frame).
   if (el.fills.length === 0 && !(item.strokeAlpha > 0)) return false
+  // Under a mask (or a turned clipping frame) it shows the mask's shape, not its box.
+  if (item.masks && item.masks.length > 0) return false
   if (!BOXES.has(el.type) && (el.type === 'TEXT' || !boxOutline(item.outline, el.bounds.w, el.bounds.h))) return false
   for (const p of el.fills) if (p.kind !== 'solid' && p.kind !== 'gradient') return false
   if (el.effects.some((e) => e.visible) || el.rotation % 90 !== 0) return false
+  return area(region) >= REGION_SHARE * area(frame)
+}
+
+/** Does a plain box (`box` in raster pixels) fill (nearly) the whole of its region, making it a field? */
+export function fillsRegion(box: PixelRect, region: PixelRect): boolean {
   const inRegion = area({ x0: Math.max(box.x0, region.x0), y0: Math.max(box.y0, region.y0), x1: Math.min(box.x1, region.x1), y1: Math.min(box.y1, region.y1) })
-  return inRegion >= FIELD_COVER * area(region) && area(region) >= REGION_SHARE * area(frame)
+  return inRegion >= FIELD_COVER * area(region)
 }
 
 /** Is the outline its box (a rectangle drawn with the pen is a rectangle too)? */
@@ -71,6 +83,21 @@ function boxOutline(outline: readonly Polyline[], w: number, h: number): boolean
     sides |= (left ? 1 : 0) | (right ? 2 : 0) | (top ? 4 : 0) | (bottom ? 8 : 0)
   }
   return sides === 15
+}
+
+/**
+ * The most a plain box short of filling its region may weigh: a lower bound of what it
+ * would weigh as the field it becomes if it grew to fill the region. Without it a box
+ * would weigh its whole paint until the step where it turns into a ground, and then much
+ * less, so the same change on a larger box could score lower (DESIGN.md forbids that).
+ * The bound never falls as the box grows: grown to a field it shows at least what it
+ * shows now (`shows`) and at least 0.9·`region` less the paint above it (`above`); the
+ * fields then show at most the frame less the figures (`frame` − `figures`), and a field
+ * pixel weighs more the less field there is.
+ */
+export function plainBoxCap(region: number, above: number, shows: number, frame: number, figures: number): number {
+  const least = Math.max(shows, FIELD_COVER * region - above)
+  return least > 0 ? least * fieldSalience(frame - figures, figures) : 0
 }
 
 /** Weight of one pixel of field, given the visible paint of the fields (S) and the figures (F). */

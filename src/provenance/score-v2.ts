@@ -26,14 +26,14 @@
 import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
 import { pairMovedCopies, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
-import { layout, OutlineCache, paintAll, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
+import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01, textDimension } from './dimensions'
 import { METHOD_V2, type ContributionScore, type DimensionChanges } from './method'
 import type { TeamPolicy } from './policy'
 import { compose, IDENTITY, rasterSize, type Affine, type PixelRect, type Raster } from './raster'
 import { matchElements, type Pair } from './score-v1'
-import { fitSimilarity, inverseAffine } from './similarity'
+import { fitSimilarity, fitStretch, followsFrame, inverseAffine, nearestSimilarity } from './similarity'
 import type { ElementSnapshot, PatternSnapshot } from './snapshot'
 import { reordered } from './stacking'
 import { parentPath, see, type Seen } from './visibility'
@@ -106,7 +106,14 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     xb[i] = bb.x + bb.w / 2
     yb[i] = bb.y + bb.h / 2
   })
-  const similarity = fitSimilarity(xa, ya, xb, yb, Math.sqrt(root.w * root.w + root.h * root.h))
+  const diagonal = Math.sqrt(root.w * root.w + root.h * root.h)
+  // A stretch is normalized by the similarity nearest to it: only its distortion remains.
+  const framed = followsFrame(xa, ya, xb, yb, root, current.rootBounds)
+  let similarity = framed ? nearestSimilarity(framed, root.w / 2, root.h / 2) : fitSimilarity(xa, ya, xb, yb, diagonal)
+  if (!similarity) {
+    const stretch = fitStretch(xa, ya, xb, yb, diagonal)
+    if (stretch) similarity = nearestSimilarity(stretch, root.w / 2, root.h / 2)
+  }
   const normalize = similarity ? inverseAffine(similarity) : IDENTITY
   const currentFrame = compose(toRaster, normalize)
   const cr = current.rootBounds
@@ -156,6 +163,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   for (const j of pasted) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
+  weighStates(layA, A, layB, B)
 
   // Human-drawn elements take the visible share of the AI content they cover.
   const stolen = new Float64Array(n)
@@ -166,7 +174,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
       const f = fl[p]!
       if (f > 0 && ra.top[p]! > 0) {
         const i = A.order[ra.top[p]! - 1]!
-        stolen[i] += f * ra.topShare[p]! * (layA.placed[i]!.field ? A.fieldSalience : 1)
+        stolen[i] += f * ra.topShare[p]! * A.salience[i]!
       }
     }
   }

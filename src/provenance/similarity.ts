@@ -167,6 +167,175 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
   return best
 }
 
+/**
+ * A stretch of the whole pattern (its root resized with its content scaling along, or
+ * all of its content stretched together): the affine map carrying the baseline's
+ * centres onto the current ones, found as robustly as the similarity above but with
+ * more evidence (an affine map fits any three places exactly, so it must explain at
+ * least four, not all on one line). Used only when no similarity explains the change.
+ */
+export function fitStretch(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, diagonal: number): Affine | null {
+  const n = xa.length
+  if (n < 4) return null
+  const tol = TOLERANCE_PX + TOLERANCE_REL * diagonal
+  const mask = new Uint8Array(n)
+  const still = affineInliers(null, xa, ya, xb, yb, tol, mask)
+  if (still >= STILL_ENOUGH * n) return null
+  // Candidates: all elements, and for each of up to 8 sampled elements the triangle it
+  // makes with its farthest partner and the element farthest from their line.
+  const seeds: Uint8Array[] = [new Uint8Array(n).fill(1)]
+  const stride = Math.max(1, Math.floor(n / 8))
+  for (let i = 0, k = 0; i < n && k < 8; i += stride, k++) {
+    let j = i
+    let best = -1
+    for (let m = 0; m < n; m++) {
+      const d = (xa[m]! - xa[i]!) ** 2 + (ya[m]! - ya[i]!) ** 2
+      if (d > best) {
+        best = d
+        j = m
+      }
+    }
+    let l = i
+    best = -1
+    for (let m = 0; m < n; m++) {
+      const d = Math.abs((xa[j]! - xa[i]!) * (ya[m]! - ya[i]!) - (ya[j]! - ya[i]!) * (xa[m]! - xa[i]!))
+      if (d > best) {
+        best = d
+        l = m
+      }
+    }
+    if (j === i || l === i || l === j) continue
+    const seed = new Uint8Array(n)
+    seed[i] = seed[j] = seed[l] = 1
+    seeds.push(seed)
+  }
+  let best: Affine | null = null
+  let bestCount = 0
+  for (const seed of seeds) {
+    let s = fitAffine(xa, ya, xb, yb, seed)
+    if (!s) continue
+    for (let round = 0; round < 2; round++) {
+      if (affineInliers(s, xa, ya, xb, yb, tol, mask) < 3) break
+      const refit = fitAffine(xa, ya, xb, yb, mask)
+      if (!refit) break
+      s = refit
+    }
+    const count = affineInliers(s, xa, ya, xb, yb, tol, mask)
+    if (count > bestCount) {
+      best = s
+      bestCount = count
+    }
+  }
+  if (!best || bestCount < MAJORITY * n || bestCount <= still) return null
+  affineInliers(best, xa, ya, xb, yb, tol, mask)
+  const places = new Set<string>()
+  for (let i = 0; i < n && places.size < 4; i++) if (mask[i]) places.add(`${xa[i]},${ya[i]}`)
+  if (places.size < 4 || !fitAffine(xa, ya, xb, yb, mask)) return null
+  return best
+}
+
+/**
+ * The root resized with everything in it scaling along: when the frame's size changed
+ * and every element's centre (in the frame's own coordinates) follows the same scaling,
+ * the whole pattern was scaled or stretched, however few its elements. Null otherwise.
+ */
+export function followsFrame(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, frameA: { w: number; h: number }, frameB: { w: number; h: number }): Affine | null {
+  if (!(frameA.w > 0 && frameA.h > 0 && frameB.w > 0 && frameB.h > 0)) return null
+  if (frameA.w === frameB.w && frameA.h === frameB.h) return null
+  const m: Affine = { a: frameB.w / frameA.w, b: 0, c: 0, d: frameB.h / frameA.h, e: 0, f: 0 }
+  const tol = TOLERANCE_PX + TOLERANCE_REL * Math.sqrt(frameB.w * frameB.w + frameB.h * frameB.h)
+  const mask = new Uint8Array(xa.length)
+  return xa.length >= 2 && affineInliers(m, xa, ya, xb, yb, tol, mask) === xa.length ? m : null
+}
+
+/** Least-squares affine map of the selected centres (null when they lie on one line). */
+function fitAffine(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, use: Uint8Array): Affine | null {
+  let n = 0
+  let mxa = 0
+  let mya = 0
+  let mxb = 0
+  let myb = 0
+  for (let i = 0; i < use.length; i++) {
+    if (!use[i]) continue
+    n++
+    mxa += xa[i]!
+    mya += ya[i]!
+    mxb += xb[i]!
+    myb += yb[i]!
+  }
+  if (n < 3) return null
+  mxa /= n
+  mya /= n
+  mxb /= n
+  myb /= n
+  let sxx = 0
+  let sxy = 0
+  let syy = 0
+  let uxx = 0
+  let uxy = 0
+  let uyx = 0
+  let uyy = 0
+  for (let i = 0; i < use.length; i++) {
+    if (!use[i]) continue
+    const px = xa[i]! - mxa
+    const py = ya[i]! - mya
+    const qx = xb[i]! - mxb
+    const qy = yb[i]! - myb
+    sxx += px * px
+    sxy += px * py
+    syy += py * py
+    uxx += qx * px
+    uxy += qx * py
+    uyx += qy * px
+    uyy += qy * py
+  }
+  const det = sxx * syy - sxy * sxy
+  // Collinear (or nearly): the spread across the line says nothing.
+  if (!(det > 1e-9 * (sxx + syy) * (sxx + syy))) return null
+  // [q] = L·[p]: L = U · S⁻¹.
+  const a = (uxx * syy - uxy * sxy) / det
+  const c = (uxy * sxx - uxx * sxy) / det
+  const b = (uyx * syy - uyy * sxy) / det
+  const d = (uyy * sxx - uyx * sxy) / det
+  return { a, b, c, d, e: mxb - (a * mxa + c * mya), f: myb - (b * mxa + d * mya) }
+}
+
+function affineInliers(m: Affine | null, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, tol: number, out: Uint8Array): number {
+  let count = 0
+  for (let i = 0; i < xa.length; i++) {
+    const x = m ? m.a * xa[i]! + m.c * ya[i]! + m.e : xa[i]!
+    const y = m ? m.b * xa[i]! + m.d * ya[i]! + m.f : ya[i]!
+    const ok = (x - xb[i]!) ** 2 + (y - yb[i]!) ** 2 <= tol * tol
+    out[i] = ok ? 1 : 0
+    if (ok) count++
+  }
+  return count
+}
+
+/**
+ * The similarity nearest to a stretch, keeping area: its turn (and flip) is the
+ * stretch's, its scale the square root of the area ratio, and it carries the point
+ * `(cx, cy)` (the frame's centre) where the stretch does. What remains after it is
+ * the distortion, which method 2 counts.
+ */
+export function nearestSimilarity(m: Affine, cx: number, cy: number): Similarity | null {
+  const det = m.a * m.d - m.b * m.c
+  if (!(Math.abs(det) > 1e-12)) return null
+  const flip = det < 0
+  // Least-squares nearest rotation (× scale) of the linear part, then its direction.
+  const p = flip ? (m.a - m.d) / 2 : (m.a + m.d) / 2
+  const q = flip ? (m.b + m.c) / 2 : (m.b - m.c) / 2
+  const r = Math.sqrt(p * p + q * q)
+  if (!(r > 0)) return null
+  const s = Math.sqrt(Math.abs(det))
+  const ar = (s * p) / r
+  const ai = (s * q) / r
+  const yy = flip ? -cy : cy
+  const tx = m.a * cx + m.c * cy + m.e - (ar * cx - ai * yy)
+  const ty = m.b * cx + m.d * cy + m.f - (ai * cx + ar * yy)
+  return { ar, ai, tx, ty, flip }
+}
+
 /** The inverse of a similarity as an affine map (current frame → baseline frame). */
 export function inverseAffine(s: Similarity): Affine {
   // Forward: [x', y'] = M·[x, ±y] + t with M = [[ar, −ai], [ai, ar]].

@@ -18,7 +18,7 @@ import {
   scoreContribution,
 } from '../../src/provenance/score'
 import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
-import { applyEdits, clone, type Edit, edits, opaque, pattern, rgba, shuffled } from './arbitraries'
+import { applyEdits, clone, type Edit, edits, opaque, pattern, rgba, shuffled, unit } from './arbitraries'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })
 
@@ -26,6 +26,8 @@ const editsOf = (p: PatternSnapshot, es: { at: number; edit: Edit }[]) => applyE
 const solid = (color: Rgba) => ({ kind: 'solid' as const, color })
 const INK = { r: 0.1, g: 0.1, b: 0.12, a: 1 }
 const RED = { r: 0.8, g: 0.1, b: 0.1, a: 1 }
+/** A picture fill: its block is a figure, never a plain box that could grow into a ground (ground.ts). */
+const PICTURE = { kind: 'image' as const, imageHash: 'c0ffee00', opacity: 1 }
 
 /** The same pattern as a duplicate: new root id, new ids everywhere, same paths. */
 function duplicate(p: PatternSnapshot): PatternSnapshot {
@@ -193,15 +195,52 @@ describe('method 2: the invariants of DESIGN.md', () => {
         // A larger box holds more fill; its outline's band is not always larger in what it
         // shows: it can run outside the frame, and a band a pixel or two wide is sampled at
         // pixel centres, so a slightly larger one can cover a few pixels fewer.
-        const g = big.elements[i]!.bounds
         fc.pre(el.strokes.length === 0 || el.strokeWeight === 0)
         // A rectangle grown to fill (nearly) the frame becomes its ground, which weighs as
-        // the setting of the figures, not as one (ground.ts): the property is about figures.
-        const cover = (Math.max(0, Math.min(g.x + g.w, p.rootBounds.w) - Math.max(g.x, 0)) * Math.max(0, Math.min(g.y + g.h, p.rootBounds.h) - Math.max(g.y, 0))) / (p.rootBounds.w * p.rootBounds.h)
-        fc.pre(cover < 0.85)
+        // the setting of the figures; short of that, a plain box weighs at most what it
+        // would as that ground (ground.ts), so growing into a ground never weighs less.
         const small = v2(p, editsOf(p, [{ at: i, edit: e }])).hcc
         const large = v2(big, editsOf(big, [{ at: i, edit: e }])).hcc
         expect(large).toBeGreaterThanOrEqual(small - 1e-12)
+      }),
+    )
+  })
+
+  it('a plain box growing into the ground of the frame never scores lower on the way', () => {
+    // A plain rectangle slipped in at any depth of a random pattern, grown about a point
+    // from a speck to past the frame: it is a figure, then (filling 90 % of the frame and
+    // lying beneath the figures) the ground. The same edit of it never scores lower as it grows.
+    const sizes = [0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 0.88, 0.9, 0.92, 0.95, 1, 1.2, 2.2]
+    const sameSizeEdit: fc.Arbitrary<Edit> = fc.oneof(
+      rgba.map((color) => ({ op: 'recolor' as const, color })),
+      fc.constant({ op: 'hide' as const }),
+      fc.constant({ op: 'remove' as const }),
+    )
+    fc.assert(
+      fc.property(pattern, fc.nat(), opaque, unit, unit, sameSizeEdit, (p, depth, color, u, v, e) => {
+        const tops = new Set(p.elements.filter((e) => e.path !== '').map((e) => e.path.split('.')[0]!)).size
+        const k = depth % (tops + 1)
+        const { w, h } = p.rootBounds
+        const withBox = (f: number): PatternSnapshot => {
+          const next = clone(p)
+          for (const e of next.elements) {
+            if (e.path === '') continue
+            const [head, ...rest] = e.path.split('.')
+            if (Number(head) >= k) e.path = [String(Number(head) + 1), ...rest].join('.')
+          }
+          const bw = w * f
+          const bh = h * f
+          next.elements.push(elementFromShape({ id: 'box', path: String(k), type: 'RECTANGLE', bounds: { x: u * w - bw * u, y: v * h - bh * v, w: bw, h: bh }, fills: [solid(color)] }))
+          return next
+        }
+        let last = -Infinity
+        for (const f of sizes) {
+          const base = withBox(f)
+          const at = base.elements.findIndex((e) => e.id === 'box')
+          const score = v2(base, editsOf(base, [{ at, edit: e }])).hcc
+          expect(score).toBeGreaterThanOrEqual(last - 1e-9)
+          last = score
+        }
       }),
     )
   })
@@ -283,6 +322,64 @@ describe('method 2: what it adds', () => {
     expect(score(4, 2)).toBeCloseTo(twice, 2)
     expect(score(1, 0.5)).toBeCloseTo(twice, 2)
     expect(score(2, 2)).toBeLessThan(0.02)
+  })
+
+  it('on any pattern, a stretch scores the same whatever the overall size, and a uniform scale 0', () => {
+    // The root resized with its content scaling along (Figma's "Scale" constraints), by
+    // sx × sy; k·sx × k·sy, strokes k times as heavy, is the same distortion at another size.
+    const stretch = (p: PatternSnapshot, sx: number, sy: number, stroke = 1): PatternSnapshot => {
+      const next = clone(p)
+      next.rootBounds = { ...p.rootBounds, w: p.rootBounds.w * sx, h: p.rootBounds.h * sy }
+      for (const e of next.elements) {
+        e.bounds = { x: e.bounds.x * sx, y: e.bounds.y * sy, w: e.bounds.w * sx, h: e.bounds.h * sy }
+        e.strokeWeight *= stroke
+      }
+      return next
+    }
+    const upright = pattern.map((p) => {
+      // A turned layer stretched along one axis is skewed, which a snapshot cannot hold.
+      for (const e of p.elements) e.rotation = 0
+      return p
+    })
+    const ratio = fc.double({ min: 1.1, max: 3, noNaN: true })
+    const size = fc.double({ min: 0.5, max: 3, noNaN: true })
+    fc.assert(
+      fc.property(upright, ratio, fc.boolean(), size, (p, r, wide, k) => {
+        const [sx, sy] = wide ? [r, 1] : [1, r]
+        const once = v2(p, stretch(p, sx, sy)).hcc
+        const again = v2(p, stretch(p, k * sx, k * sy, k)).hcc
+        // A 256-pixel raster over a thin frame leaves a few rows of difference.
+        expect(Math.abs(once - again)).toBeLessThan(0.05)
+        expect(v2(p, stretch(p, k, k, k)).hcc).toBeLessThan(0.02)
+      }),
+    )
+  })
+
+  it('a stretch is found only with evidence: three layers moved each its own way are three moves', () => {
+    // Any three places fit some affine map exactly; the designer's own moves must not be
+    // taken for a stretch of the whole pattern (the frame kept its size).
+    const at = (pos: [number, number][]): PatternSnapshot => ({
+      rootId: 'r',
+      rootBounds: { x: 0, y: 0, w: 400, h: 400 },
+      elements: [
+        elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [solid({ r: 1, g: 1, b: 1, a: 1 })] }),
+        ...pos.map(([x, y], k) => elementFromShape({ id: `m${k}`, path: String(k), type: 'ELLIPSE', bounds: { x, y, w: 60, h: 60 }, fills: [solid(INK)] })),
+      ],
+    })
+    const moved = v2(at([[40, 40], [300, 60], [150, 300]]), at([[90, 60], [250, 20], [200, 330]])).hcc
+    expect(moved).toBeGreaterThan(0.1)
+    // The same three layers with the frame resized along (2 × 1, then 4 × 2): a stretch,
+    // its distortion counted the same at both sizes.
+    const stretched = (k: number) => {
+      const s = at([[40, 40], [300, 60], [150, 300]].map(([x, y]) => [(x! + 30) * 2 * k - 60 * k, (y! + 30) * k - 30 * k] as [number, number]))
+      s.rootBounds = { x: 0, y: 0, w: 800 * k, h: 400 * k }
+      s.elements[0]!.bounds = { x: 0, y: 0, w: 800 * k, h: 400 * k }
+      s.elements.slice(1).forEach((e) => (e.bounds = { ...e.bounds, w: 120 * k, h: 60 * k }))
+      return s
+    }
+    const once = v2(at([[40, 40], [300, 60], [150, 300]]), stretched(1)).hcc
+    expect(once).toBeGreaterThan(0.1)
+    expect(v2(at([[40, 40], [300, 60], [150, 300]]), stretched(2)).hcc).toBeCloseTo(once, 2)
   })
 
   it('a flat frame of hairlines scaled 1.25× scores 0 (once a known counterexample)', () => {
@@ -416,7 +513,7 @@ describe('method 2: arrangement', () => {
     // Two 50 × 100 halves of a 100 × 100 motif, shifted 25 px: the motif uncovers 40 % of
     // itself (each half alone would have uncovered two thirds of its own area).
     const half = (id: string, path: string, x: number, c: Rgba) => elementFromShape({ id, path, type: 'RECTANGLE', bounds: { x, y: 100, w: 50, h: 100 }, fills: [solid(c)] })
-    const other = elementFromShape({ id: 'o', path: '2', type: 'VECTOR', bounds: { x: 0, y: 300, w: 400, h: 100 }, fills: [solid(INK)], pathData: ['M 0 0 L 400 0 L 400 100 L 0 100 Z'] })
+    const other = elementFromShape({ id: 'o', path: '2', type: 'VECTOR', bounds: { x: 0, y: 300, w: 400, h: 100 }, fills: [PICTURE], pathData: ['M 0 0 L 400 0 L 400 100 L 0 100 Z'] })
     const snap = (dx: number): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [elementFromShape({ id: 'r', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400, h: 400 } }), half('a', '0', 100 + dx, RED), half('b', '1', 150 + dx, INK), other] })
     const motif = v2(snap(0), snap(25)).hcc
     const share = 10_000 / 50_000
@@ -478,7 +575,7 @@ describe('method 2: what a person would notice', () => {
   it('content outside a clipping frame does not count', () => {
     const clipFrame = elementFromShape({ id: 'g', path: '0', type: 'FRAME', bounds: { x: 0, y: 0, w: 100, h: 100 }, clipsContent: true })
     const big = (c: Rgba) => elementFromShape({ id: 'b', path: '0.0', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [solid(c)] })
-    const other = elementFromShape({ id: 'o', path: '1', type: 'VECTOR', bounds: { x: 100, y: 0, w: 300, h: 400 }, fills: [solid(INK)], pathData: ['M 0 0 L 300 0 L 300 400 L 0 400 Z'] })
+    const other = elementFromShape({ id: 'o', path: '1', type: 'VECTOR', bounds: { x: 100, y: 0, w: 300, h: 400 }, fills: [PICTURE], pathData: ['M 0 0 L 300 0 L 300 400 L 0 400 Z'] })
     const snap = (c: Rgba): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(400, 400, null), clipFrame, big(c), other] })
     // Seen: 100 × 100 of the big rectangle, against 300 × 400 of the other shape.
     expect(v2(snap(INK), snap(RED)).hcc).toBeCloseTo(10_000 / 130_000, 2)
@@ -489,7 +586,7 @@ describe('method 2: what a person would notice', () => {
     const group = elementFromShape({ id: 'g', path: '0', type: 'GROUP', bounds: { x: 0, y: 0, w: 400, h: 400 } })
     const mask = elementFromShape({ id: 'm', path: '0.0', type: 'ELLIPSE', bounds: { x: 0, y: 0, w: 100, h: 100 }, fills: [solid(INK)], isMask: true })
     const big = (c: Rgba) => elementFromShape({ id: 'b', path: '0.1', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [solid(c)] })
-    const other = elementFromShape({ id: 'o', path: '1', type: 'VECTOR', bounds: { x: 100, y: 0, w: 300, h: 400 }, fills: [solid(INK)], pathData: ['M 0 0 L 300 0 L 300 400 L 0 400 Z'] })
+    const other = elementFromShape({ id: 'o', path: '1', type: 'VECTOR', bounds: { x: 100, y: 0, w: 300, h: 400 }, fills: [PICTURE], pathData: ['M 0 0 L 300 0 L 300 400 L 0 400 Z'] })
     const snap = (c: Rgba): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(400, 400, null), group, mask, big(c), other] })
     // Seen: the disc (π · 50²) of the big rectangle, against 300 × 400 of the other shape.
     const disc = Math.PI * 50 * 50
