@@ -235,17 +235,42 @@ export function fitStretch(xa: Float64Array, ya: Float64Array, xb: Float64Array,
 }
 
 /**
- * The root resized with everything in it scaling along: when the frame's size changed
- * and every element's centre (in the frame's own coordinates) follows the same scaling,
- * the whole pattern was scaled or stretched, however few its elements. Null otherwise.
+ * The root resized with everything in it scaling along, or everything in it turned by
+ * quarter turns or flipped with the frame: when every element's centre (in the frame's
+ * own coordinates) follows one map that carries the baseline frame's box onto the
+ * current one, the whole pattern was transformed, however few its elements. The plain
+ * resize is tried first, so a pattern that did not change is never read as turned.
+ * Null when no such map explains every element, or when nothing moved.
  */
 export function followsFrame(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, frameA: { w: number; h: number }, frameB: { w: number; h: number }): Affine | null {
-  if (!(frameA.w > 0 && frameA.h > 0 && frameB.w > 0 && frameB.h > 0)) return null
-  if (frameA.w === frameB.w && frameA.h === frameB.h) return null
-  const m: Affine = { a: frameB.w / frameA.w, b: 0, c: 0, d: frameB.h / frameA.h, e: 0, f: 0 }
+  const { w, h } = frameA
+  if (!(w > 0 && h > 0 && frameB.w > 0 && frameB.h > 0) || xa.length < 2) return null
   const tol = TOLERANCE_PX + TOLERANCE_REL * Math.sqrt(frameB.w * frameB.w + frameB.h * frameB.h)
   const mask = new Uint8Array(xa.length)
-  return xa.length >= 2 && affineInliers(m, xa, ya, xb, yb, tol, mask) === xa.length ? m : null
+  // When several maps explain every centre (elements about the frame's centre), one that
+  // keeps proportions is the likelier: a turned frame is not a stretched one.
+  let stretched: Affine | null = null
+  for (const flip of [false, true]) {
+    for (let turns = 0; turns < 4; turns++) {
+      // Flip left–right in the frame, turn a quarter at a time (x, y) → (height − y, x),
+      // then scale the turned box onto the current frame.
+      let m: Affine = flip ? { a: -1, b: 0, c: 0, d: 1, e: w, f: 0 } : { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }
+      let fw = w
+      let fh = h
+      for (let k = 0; k < turns; k++) {
+        m = { a: -m.b, b: m.a, c: -m.d, d: m.c, e: fh - m.f, f: m.e }
+        ;[fw, fh] = [fh, fw]
+      }
+      const sx = frameB.w / fw
+      const sy = frameB.h / fh
+      m = { a: m.a * sx, b: m.b * sy, c: m.c * sx, d: m.d * sy, e: m.e * sx, f: m.f * sy }
+      if (affineInliers(m, xa, ya, xb, yb, tol, mask) !== xa.length) continue
+      if (!flip && turns === 0 && sx === 1 && sy === 1) return null // nothing moved
+      if (Math.abs(sx - sy) <= 1e-9 * (sx + sy)) return m
+      stretched ??= m
+    }
+  }
+  return stretched
 }
 
 /** Least-squares affine map of the selected centres (null when they lie on one line). */
