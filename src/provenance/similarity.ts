@@ -73,24 +73,56 @@ function fit(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Ar
   return { ar, ai, tx: mxb - (ar * mxa - ai * mya), ty: myb - (ai * mxa + ar * mya), flip }
 }
 
-function inliers(s: Similarity | null, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, tol: number, out: Uint8Array): number {
+/** The similarity as an affine map (baseline frame → current frame). */
+function forward(s: Similarity): Affine {
+  // [x', y'] = M·[x, ±y] + t with M = [[ar, −ai], [ai, ar]].
+  return s.flip ? { a: s.ar, b: s.ai, c: s.ai, d: -s.ar, e: s.tx, f: s.ty } : { a: s.ar, b: s.ai, c: -s.ai, d: s.ar, e: s.tx, f: s.ty }
+}
+
+/** Centres, baseline (xa, ya) and current (xb, yb), pair by pair. */
+interface Centres {
+  xa: Float64Array
+  ya: Float64Array
+  xb: Float64Array
+  yb: Float64Array
+}
+
+/**
+ * Each seed's fit refitted twice on the centres it explains; the fit explaining most,
+ * and how many it explains (`mask` is left marking them).
+ */
+function consensus<T>(seeds: readonly Uint8Array[], fitOn: (use: Uint8Array) => T | null, asAffine: (m: T) => Affine, c: Centres, tol: number, mask: Uint8Array): { best: T | null; count: number } {
+  let best: T | null = null
   let count = 0
-  for (let i = 0; i < xa.length; i++) {
-    let x = xa[i]!
-    let y = ya[i]!
-    if (s) {
-      const yy = s.flip ? -y : y
-      const nx = s.ar * x - s.ai * yy + s.tx
-      y = s.ai * x + s.ar * yy + s.ty
-      x = nx
+  for (const seed of seeds) {
+    let m = fitOn(seed)
+    if (!m) continue
+    for (let round = 0; round < 2; round++) {
+      if (affineInliers(asAffine(m), c, tol, mask) < 2) break
+      const refit = fitOn(mask)
+      if (!refit) break
+      m = refit
     }
-    const dx = x - xb[i]!
-    const dy = y - yb[i]!
-    const ok = dx * dx + dy * dy <= tol * tol
-    out[i] = ok ? 1 : 0
-    if (ok) count++
+    const k = affineInliers(asAffine(m), c, tol, mask)
+    if (k > count) {
+      best = m
+      count = k
+    }
   }
-  return count
+  if (best) affineInliers(asAffine(best), c, tol, mask)
+  return { best, count }
+}
+
+/**
+ * Is a fit that explains `count` centres (marked in `mask`) the pattern's own? It must
+ * explain at least half of them, more than standing still does, and at least `places`
+ * distinct places (any `places` − 1 can be carried onto anything by such a map).
+ */
+function accepted(count: number, still: number, places: number, c: Centres, mask: Uint8Array): boolean {
+  if (count < MAJORITY * mask.length || count <= still) return false
+  const seen = new Set<string>()
+  for (let i = 0; i < mask.length && seen.size < places; i++) if (mask[i]) seen.add(`${c.xa[i]},${c.ya[i]}`)
+  return seen.size >= places
 }
 
 /**
@@ -100,11 +132,12 @@ function inliers(s: Similarity | null, xa: Float64Array, ya: Float64Array, xb: F
 export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, diagonal: number): Similarity | null {
   const n = xa.length
   if (n < 2) return null
+  const c: Centres = { xa, ya, xb, yb }
   const tol = TOLERANCE_PX + TOLERANCE_REL * diagonal
   const mask = new Uint8Array(n)
   // Standing still explains these; a transform must explain more (elements near its
   // fixed point barely move, so they follow both).
-  const still = inliers(null, xa, ya, xb, yb, tol, mask)
+  const still = affineInliers(null, c, tol, mask)
   // Scaling or turning leaves only what sits at its fixed point in place: when nearly
   // everything stayed put, the pattern as a whole was not transformed.
   if (still >= STILL_ENOUGH * n) return null
@@ -117,17 +150,7 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
   const stride = Math.max(1, Math.floor(n / 8))
   for (let i = 0; i < n && sample.length < 8; i += stride) sample.push(i)
   for (const i of sample) {
-    let far = i
-    let farD = -1
-    for (let j = 0; j < n; j++) {
-      const dx = xa[j]! - xa[i]!
-      const dy = ya[j]! - ya[i]!
-      const d = dx * dx + dy * dy
-      if (d > farD) {
-        farD = d
-        far = j
-      }
-    }
+    const far = farthest(c, i)
     for (const j of [far, ...sample]) {
       if (j <= i && j !== far) continue
       if (j === i) continue
@@ -137,34 +160,26 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
       seeds.push(pair)
     }
   }
-  let best: Similarity | null = null
-  let bestCount = 0
-  for (const flip of [false, true]) {
-    for (const seed of seeds) {
-      let s = fit(xa, ya, xb, yb, seed, flip)
-      if (!s) continue
-      for (let round = 0; round < 2; round++) {
-        const count = inliers(s, xa, ya, xb, yb, tol, mask)
-        if (count < 2) break
-        const refit = fit(xa, ya, xb, yb, mask, flip)
-        if (!refit) break
-        s = refit
-      }
-      const count = inliers(s, xa, ya, xb, yb, tol, mask)
-      if (count > bestCount) {
-        best = s
-        bestCount = count
-      }
+  const plain = consensus(seeds, (use) => fit(xa, ya, xb, yb, use, false), forward, c, tol, mask)
+  const flipped = consensus(seeds, (use) => fit(xa, ya, xb, yb, use, true), forward, c, tol, mask)
+  const { best, count } = flipped.count > plain.count ? flipped : plain
+  if (!best) return null
+  affineInliers(forward(best), c, tol, mask)
+  return accepted(count, still, 3, c, mask) ? best : null
+}
+
+/** The centre farthest from centre i (in the baseline). */
+function farthest(c: Centres, i: number): number {
+  let far = i
+  let farD = -1
+  for (let j = 0; j < c.xa.length; j++) {
+    const d = (c.xa[j]! - c.xa[i]!) ** 2 + (c.ya[j]! - c.ya[i]!) ** 2
+    if (d > farD) {
+      farD = d
+      far = j
     }
   }
-  if (!best || bestCount < MAJORITY * n || bestCount <= still) return null
-  // Any two points can be carried onto any two by some similarity: it must explain at
-  // least three distinct places to say anything about the pattern as a whole.
-  inliers(best, xa, ya, xb, yb, tol, mask)
-  const places = new Set<string>()
-  for (let i = 0; i < n && places.size < 3; i++) if (mask[i]) places.add(`${xa[i]},${ya[i]}`)
-  if (places.size < 3) return null
-  return best
+  return far
 }
 
 /**
@@ -177,30 +192,23 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
 export function fitStretch(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, diagonal: number): Affine | null {
   const n = xa.length
   if (n < 4) return null
+  const c: Centres = { xa, ya, xb, yb }
   const tol = TOLERANCE_PX + TOLERANCE_REL * diagonal
   const mask = new Uint8Array(n)
-  const still = affineInliers(null, xa, ya, xb, yb, tol, mask)
+  const still = affineInliers(null, c, tol, mask)
   if (still >= STILL_ENOUGH * n) return null
   // Candidates: all elements, and for each of up to 8 sampled elements the triangle it
   // makes with its farthest partner and the element farthest from their line.
   const seeds: Uint8Array[] = [new Uint8Array(n).fill(1)]
   const stride = Math.max(1, Math.floor(n / 8))
   for (let i = 0, k = 0; i < n && k < 8; i += stride, k++) {
-    let j = i
-    let best = -1
-    for (let m = 0; m < n; m++) {
-      const d = (xa[m]! - xa[i]!) ** 2 + (ya[m]! - ya[i]!) ** 2
-      if (d > best) {
-        best = d
-        j = m
-      }
-    }
+    const j = farthest(c, i)
     let l = i
-    best = -1
+    let off = -1
     for (let m = 0; m < n; m++) {
       const d = Math.abs((xa[j]! - xa[i]!) * (ya[m]! - ya[i]!) - (ya[j]! - ya[i]!) * (xa[m]! - xa[i]!))
-      if (d > best) {
-        best = d
+      if (d > off) {
+        off = d
         l = m
       }
     }
@@ -209,29 +217,9 @@ export function fitStretch(xa: Float64Array, ya: Float64Array, xb: Float64Array,
     seed[i] = seed[j] = seed[l] = 1
     seeds.push(seed)
   }
-  let best: Affine | null = null
-  let bestCount = 0
-  for (const seed of seeds) {
-    let s = fitAffine(xa, ya, xb, yb, seed)
-    if (!s) continue
-    for (let round = 0; round < 2; round++) {
-      if (affineInliers(s, xa, ya, xb, yb, tol, mask) < 3) break
-      const refit = fitAffine(xa, ya, xb, yb, mask)
-      if (!refit) break
-      s = refit
-    }
-    const count = affineInliers(s, xa, ya, xb, yb, tol, mask)
-    if (count > bestCount) {
-      best = s
-      bestCount = count
-    }
-  }
-  if (!best || bestCount < MAJORITY * n || bestCount <= still) return null
-  affineInliers(best, xa, ya, xb, yb, tol, mask)
-  const places = new Set<string>()
-  for (let i = 0; i < n && places.size < 4; i++) if (mask[i]) places.add(`${xa[i]},${ya[i]}`)
-  if (places.size < 4 || !fitAffine(xa, ya, xb, yb, mask)) return null
-  return best
+  const { best, count } = consensus(seeds, (use) => fitAffine(xa, ya, xb, yb, use), (m) => m, c, tol, mask)
+  // Four places, not all on one line (the fit on them must exist).
+  return best && accepted(count, still, 4, c, mask) && fitAffine(xa, ya, xb, yb, mask) ? best : null
 }
 
 /**
@@ -264,7 +252,7 @@ export function followsFrame(xa: Float64Array, ya: Float64Array, xb: Float64Arra
       const sx = frameB.w / fw
       const sy = frameB.h / fh
       m = { a: m.a * sx, b: m.b * sy, c: m.c * sx, d: m.d * sy, e: m.e * sx, f: m.f * sy }
-      if (affineInliers(m, xa, ya, xb, yb, tol, mask) !== xa.length) continue
+      if (affineInliers(m, { xa, ya, xb, yb }, tol, mask) !== xa.length) continue
       if (!flip && turns === 0 && sx === 1 && sy === 1) return null // nothing moved
       if (Math.abs(sx - sy) <= 1e-9 * (sx + sy)) return m
       stretched ??= m
@@ -325,12 +313,14 @@ function fitAffine(xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Flo
   return { a, b, c, d, e: mxb - (a * mxa + c * mya), f: myb - (b * mxa + d * mya) }
 }
 
-function affineInliers(m: Affine | null, xa: Float64Array, ya: Float64Array, xb: Float64Array, yb: Float64Array, tol: number, out: Uint8Array): number {
+function affineInliers(m: Affine | null, c: Centres, tol: number, out: Uint8Array): number {
   let count = 0
-  for (let i = 0; i < xa.length; i++) {
-    const x = m ? m.a * xa[i]! + m.c * ya[i]! + m.e : xa[i]!
-    const y = m ? m.b * xa[i]! + m.d * ya[i]! + m.f : ya[i]!
-    const ok = (x - xb[i]!) ** 2 + (y - yb[i]!) ** 2 <= tol * tol
+  for (let i = 0; i < c.xa.length; i++) {
+    const xa = c.xa[i]!
+    const ya = c.ya[i]!
+    const x = m ? m.a * xa + m.c * ya + m.e : xa
+    const y = m ? m.b * xa + m.d * ya + m.f : ya
+    const ok = (x - c.xb[i]!) ** 2 + (y - c.yb[i]!) ** 2 <= tol * tol
     out[i] = ok ? 1 : 0
     if (ok) count++
   }
@@ -363,10 +353,7 @@ export function nearestSimilarity(m: Affine, cx: number, cy: number): Similarity
 
 /** The inverse of a similarity as an affine map (current frame → baseline frame). */
 export function inverseAffine(s: Similarity): Affine {
-  // Forward: [x', y'] = M·[x, ±y] + t with M = [[ar, −ai], [ai, ar]].
-  const f: Affine = s.flip
-    ? { a: s.ar, b: s.ai, c: s.ai, d: -s.ar, e: s.tx, f: s.ty }
-    : { a: s.ar, b: s.ai, c: -s.ai, d: s.ar, e: s.tx, f: s.ty }
+  const f = forward(s)
   const det = f.a * f.d - f.b * f.c
   return {
     a: f.d / det,
