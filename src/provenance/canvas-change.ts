@@ -12,8 +12,15 @@ import type { Seen } from './visibility'
 /** Canvas changes below this fraction of an element's area are rasterization noise. */
 export const CANVAS_DEADBAND = 0.02
 
-/** Pixels on the long side of the grid one element's two states are compared on. */
+/** Pixels on the long side of the grid one element's two states are compared on, at least. */
 const LOCAL_GRID = 48
+/**
+ * Cells across the thinnest feature (a stroke's band, a box's short side): a thin line
+ * on a grid fitted to its length would fall between cell centres, and thickening it
+ * would change no cell. Bounded so one element's grid stays under ~64k cells.
+ */
+const CELLS_ACROSS = 4
+const MAX_LOCAL_CELLS = 1 << 16
 /**
  * The local grid is fitted to the element's box, so a box of whole units would put its
  * edges exactly between two pixel centres, where the last bit of a transform decides
@@ -67,6 +74,18 @@ export function localGrid(x0: number, y0: number, x1: number, y1: number, cells:
   return { width, height, rect: { x0: 0, y0: 0, x1: width, y1: height }, toLocal: { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g } }
 }
 
+/** Cells on the long side of the grid comparing two states: enough to resolve the thinner. */
+function gridCells(a: RenderItem, ba: readonly number[], b: RenderItem, bb: readonly number[], w: number, h: number): number {
+  const band = (item: RenderItem) => (item.strokeAlpha > 0 ? item.strokeWeight * Math.sqrt(Math.abs(item.transform.a * item.transform.d - item.transform.b * item.transform.c)) : Infinity)
+  const feature = Math.min(band(a), band(b), ba[2]! - ba[0]!, ba[3]! - ba[1]!, bb[2]! - bb[0]!, bb[3]! - bb[1]!)
+  const long = Math.max(w, h)
+  const short = Math.max(Math.min(w, h), 1e-9)
+  if (!(feature > 0) || !(long > 0)) return LOCAL_GRID
+  const wanted = Math.ceil((long * CELLS_ACROSS) / feature)
+  const budget = Math.floor(Math.sqrt((MAX_LOCAL_CELLS * long) / short))
+  return Math.max(LOCAL_GRID, Math.min(wanted, budget))
+}
+
 /** Intersection over union of two items' coverage, B shifted by (dx, dy) raster pixels. */
 function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: number, bh: number, dx: number, dy: number): number {
   const ba = pixelBox(a, aw, ah)
@@ -75,7 +94,7 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   const y0 = Math.min(ba[1], bb[1] + dy)
   const x1 = Math.max(ba[2], bb[2] + dx)
   const y1 = Math.max(ba[3], bb[3] + dy)
-  const grid = localGrid(x0, y0, x1, y1, LOCAL_GRID)
+  const grid = localGrid(x0, y0, x1, y1, gridCells(a, ba, b, bb, x1 - x0, y1 - y0))
   if (!grid) return 1
   const { width, height, rect, toLocal } = grid
   const ca = coverage(a, toLocal, rect, width, height)

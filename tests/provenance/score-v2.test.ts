@@ -549,6 +549,23 @@ describe('method 2: what a person would notice', () => {
     expect(measured).toBeLessThan(single * 1.25)
   })
 
+  it.each([
+    { from: 2, to: 4 },
+    { from: 4, to: 10 },
+    { from: 1, to: 3 },
+    { from: 10, to: 4 },
+  ])('a long line thickened $from → $to px changes shape by the share of its band that is new', ({ from, to }) => {
+    // A 380 px wave: on a grid fitted to its length a few-pixel band falls between cell
+    // centres, so its thickness must set the grid (the judged set 3 lattice, 4 → 10 px).
+    const wave = (w: number) =>
+      elementFromShape({ id: 'w', path: '0', type: 'VECTOR', bounds: { x: 10, y: 150, w: 380, h: 100 }, strokes: [solid(INK)], strokeWeight: w, pathData: ['M 0 50 C 95 -50 190 150 285 50 C 320 15 350 30 380 50'] })
+    const snap = (w: number): PatternSnapshot => ({ rootId: 'r', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: [frame(), wave(w)] })
+    const shape = v2(snap(from), snap(to)).elements.find((e) => e.id === 'w')!.dimensions.shape
+    const expected = (1 - Math.min(from, to) / Math.max(from, to) - CANVAS_DEADBAND) / (1 - CANVAS_DEADBAND)
+    expect(shape).toBeGreaterThan(expected - 0.08)
+    expect(shape).toBeLessThan(expected + 0.08)
+  })
+
   it('tiny dots below a pixel still count by their area', () => {
     // 2,560 px frame: a raster pixel is 10 px, a 4 px dot is 0.16 of one.
     const elements = [frame(2560, 2560)]
