@@ -1,5 +1,5 @@
 /**
- * The judged scenario sets (tests/provenance/judged/scenarios.ts and scenarios-2.ts):
+ * The judged scenario sets (tests/provenance/judged/scenarios*.ts):
  * how often the coefficient agrees with the bands and orderings a reviewer wrote down
  * beforehand. Method 2 must agree on at least 80 % of each, in each set, and more often
  * than method 1.

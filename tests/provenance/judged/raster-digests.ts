@@ -1,5 +1,5 @@
 /**
- * The raster bytes of method 2 for every judged scenario of both sets, as SHA-256 digests: run in
+ * The raster bytes of method 2 for every judged scenario of every set, as SHA-256 digests: run in
  * Node and, bundled, in Chromium, to check that both engines paint the same bytes.
  */
 import { sha256 } from '@noble/hashes/sha2.js'

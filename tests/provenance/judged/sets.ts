@@ -1,5 +1,5 @@
 /**
- * Both judged sets in one shape: per scenario, a way to build its baseline and edited
+ * The judged sets in one shape: per scenario, a way to build its baseline and edited
  * snapshots, the band a reviewer gave it, and the orderings. Used by the agreement test
  * (judged-set.test.ts), the cross-engine raster check (raster-digests.ts) and reports.
  */
@@ -8,6 +8,7 @@ import { render } from './patterns'
 import { PATTERNS_2, renderTree } from './patterns-2'
 import { PAIRS, PATTERNS, SCENARIOS, type Band } from './scenarios'
 import { PAIRS_2, SCENARIOS_2 } from './scenarios-2'
+import { JUDGED_SET_3 } from './sets-3'
 
 export type { Band }
 
@@ -58,4 +59,6 @@ export const JUDGED_SETS: JudgedSet[] = [
     })),
     pairs: PAIRS_2.map(([a, b]) => [a, b]),
   },
+  // Written blind and scored first in the commit that added it to this list (issue #9's note).
+  JUDGED_SET_3,
 ]
