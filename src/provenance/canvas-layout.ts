@@ -381,9 +381,10 @@ export function weighStates(layA: Layout, A: Painted, layB: Layout, B: Painted):
       const per = figuresOf(s)
       const total = sum(per)
       return capped[s]!.map((i) => {
-        const clip = states[s]!.lay.placed[i]!.item.clip
+        const { clip, fillAlpha } = states[s]!.lay.placed[i]!.item
         const region = Math.max(0, clip.x1 - clip.x0) * Math.max(0, clip.y1 - clip.y0)
-        const cap = plainBoxCap(region, states[s]!.p.above[i]!, raw[s]![i]!, frame, total - per[i]!)
+        // A box with only a border stroke keeps the opaque bound (its band is not its region).
+        const cap = plainBoxCap(region, states[s]!.p.above[i]!, raw[s]![i]!, frame, total - per[i]!, fillAlpha > 0 ? fillAlpha : 1)
         return raw[s]![i]! < cap ? raw[s]![i]! : cap
       })
     })

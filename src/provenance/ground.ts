@@ -91,12 +91,13 @@ function boxOutline(outline: readonly Polyline[], w: number, h: number): boolean
  * would weigh its whole paint until the step where it turns into a ground, and then much
  * less, so the same change on a larger box could score lower (DESIGN.md forbids that).
  * The bound never falls as the box grows: grown to a field it shows at least what it
- * shows now (`shows`) and at least 0.9·`region` less the paint above it (`above`); the
- * fields then show at most the frame less the figures (`frame` − `figures`), and a field
- * pixel weighs more the less field there is.
+ * shows now (`shows`) and at least 0.9·`region` less the paint above it (`above`), each
+ * pixel of it at its own `opacity` (a translucent box shows that share of what it covers);
+ * the fields then show at most the frame less the figures (`frame` − `figures`), and a
+ * field pixel weighs more the less field there is.
  */
-export function plainBoxCap(region: number, above: number, shows: number, frame: number, figures: number): number {
-  const least = Math.max(shows, FIELD_COVER * region - above)
+export function plainBoxCap(region: number, above: number, shows: number, frame: number, figures: number, opacity = 1): number {
+  const least = Math.max(shows, (FIELD_COVER * region - above) * opacity)
   return least > 0 ? least * fieldSalience(frame - figures, figures) : 0
 }
 
