@@ -10,13 +10,17 @@
  *   capture.raster10k.ms    method 2 on the irregular fixture (10k unique outlines, every
  *                           shape its own place, size, rotation), against a lightly edited copy
  *   capture.outline10k.ms   outlineSignature for 10k petal/leaf/stem paths (host work)
+ *   capture.flatten10k.ms   method 2 when every layer of the repeat was flattened (new ids,
+ *                           VECTORs with their outline as path data): every layer is
+ *                           remade in place and compared on a grid of its own (the worst case)
+ *   capture.flatten10k.hcc  its score (0: nothing a viewer can see changed)
  */
 import { performance } from 'node:perf_hooks'
 import { outlineSignature } from '../src/provenance/outline'
-import { METHOD_V1, scoreContribution } from '../src/provenance/score'
+import { elementFromShape, METHOD_V1, scoreContribution } from '../src/provenance/score'
 import type { PatternSnapshot } from '../src/provenance/snapshot'
 import { irregularMotifs } from './fixtures/irregular-motifs'
-import { realisticEdits, textileRepeat } from './fixtures/textile-repeat'
+import { realisticEdits, textileRepeat, withPathData } from './fixtures/textile-repeat'
 
 /** Every 50th shape recoloured, every 97th nudged: a light edit of the irregular fixture. */
 function lightlyEdited(p: PatternSnapshot): PatternSnapshot {
@@ -26,6 +30,22 @@ function lightlyEdited(p: PatternSnapshot): PatternSnapshot {
     if (i % 97 === 3) e.bounds.x += 6
   })
   return out
+}
+
+/** Select all, Flatten: each shape a VECTOR with a new id and its outline as path data. */
+function flattened(p: PatternSnapshot): PatternSnapshot {
+  const k = 0.5522847498
+  return {
+    ...p,
+    elements: p.elements.map((e) => {
+      if (e.path === '' || !(e.type === 'RECTANGLE' || e.type === 'ELLIPSE' || e.pathData)) return e
+      const { w, h } = e.bounds
+      const [rx, ry] = [w / 2, h / 2]
+      const ellipse = `M 0 ${ry} C 0 ${ry - k * ry} ${rx - k * rx} 0 ${rx} 0 C ${rx + k * rx} 0 ${w} ${ry - k * ry} ${w} ${ry} C ${w} ${ry + k * ry} ${rx + k * rx} ${h} ${rx} ${h} C ${rx - k * rx} ${h} 0 ${ry + k * ry} 0 ${ry} Z`
+      const pathData = e.pathData ?? [e.type === 'ELLIPSE' ? ellipse : `M 0 0 L ${w} 0 L ${w} ${h} L 0 ${h} Z`]
+      return elementFromShape({ ...e, id: `flat-${e.id}`, type: 'VECTOR', pathData })
+    }),
+  }
 }
 
 const RUNS = 9
@@ -50,6 +70,8 @@ export async function run(): Promise<Record<string, number>> {
   const baseline = textileRepeat(10_000, 1)
   const current = realisticEdits(baseline, 2)
   const score = scoreContribution(baseline, current)
+  const drawn = withPathData(baseline)
+  const flat = flattened(drawn)
   const irregular = irregularMotifs(10_000, 1)
   const irregularEdited = lightlyEdited(irregular)
 
@@ -73,6 +95,8 @@ export async function run(): Promise<Record<string, number>> {
     'capture.outline10k.ms': round(timeIt(() => {
       for (let i = 0; i < paths.length; i++) outlineSignature([paths[i]!], { w: 50, h: 40 })
     })),
+    'capture.flatten10k.ms': round(timeIt(() => scoreContribution(drawn, flat), 5)),
+    'capture.flatten10k.hcc': round(scoreContribution(drawn, flat).hcc, 4),
     'capture.score10k.hcc': round(score.hcc, 4),
     'capture.score10k.elements': baseline.elements.length,
   }

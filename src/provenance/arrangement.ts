@@ -8,10 +8,15 @@
  * - **Deleting an AI element and pasting its copy elsewhere is a move.** A removed AI
  *   element and an added copy of it (same outline and paints) are paired, nearest first,
  *   and compared like one element that moved — not counted as curation plus placement.
+ * - **A layer remade in place is the same layer.** Flatten, Outline stroke, a boolean of
+ *   one shape or a detached instance give a layer a new id, often a new type and path
+ *   data, but not a new look: an added layer that covers what a removed AI layer covered,
+ *   where it covered it, is compared with it like one layer — a new colour counts as a
+ *   recolour, which is all a viewer can see of it.
  *
  * See score-v2.ts for the method.
  */
-import { intersectionOverUnion, localGrid } from './canvas-change'
+import { deadband, geometryChange, intersectionOverUnion, localGrid } from './canvas-change'
 import type { Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01 } from './dimensions'
@@ -19,6 +24,12 @@ import { compose, Raster, type RenderItem } from './raster'
 
 /** Pixels on the long side of the grid a moved motif is compared on. */
 const MOTIF_GRID = 96
+/**
+ * A layer remade in place may differ from the removed one by at most this share of what
+ * they cover: round caps where Figma's outline has flat ends, a curve re-fitted by
+ * Flatten. What differs still counts, as a change of shape.
+ */
+const REMADE_SLACK = deadband(0.1)
 /** Above this many parts moving by one offset, parts are measured one by one (cost). */
 const MOTIF_MAX = 2000
 
@@ -181,6 +192,71 @@ export function pairMovedCopies(removed: readonly { index: number; p: Placed }[]
     }
   }
   return out
+}
+
+/**
+ * Are a and b painted the same way: 'same' (fill with fill, stroke with stroke of one
+ * weight), 'crossed' (a's stroke is b's fill: Outline stroke), or not (null)? Their
+ * colours may differ: that is measured as a colour change.
+ */
+function paintedAlike(a: Placed, b: Placed): 'same' | 'crossed' | null {
+  const fa = a.item.fillAlpha > 0
+  const sa = a.item.strokeAlpha > 0
+  const fb = b.item.fillAlpha > 0
+  const sb = b.item.strokeAlpha > 0
+  if (fa === fb && sa === sb) return sa && a.seen.el.strokeWeight !== b.seen.el.strokeWeight ? null : 'same'
+  return !fa && sa && fb && !sb ? 'crossed' : null
+}
+
+/**
+ * Pairs removed AI elements with added elements that cover the same thing in the same
+ * place (centred alike, their coverages differing by at most REMADE_SLACK, painted the
+ * same way), lowest index first.
+ * Returns removed index → added index, and the removed indices whose stroke became the
+ * added element's fill.
+ */
+export function pairRemade(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): { pairs: Map<number, number>; crossed: Set<number> } {
+  const pairs = new Map<number, number>()
+  const crossed = new Set<number>()
+  if (removed.length === 0 || added.length === 0) return { pairs, crossed }
+  // Remade in place keeps the centre: bucket the added by their centre's raster pixel.
+  const centre = (p: Placed): [number, number] => {
+    const b = box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
+    return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]
+  }
+  const cell = (x: number, y: number) => `${Math.floor(x)},${Math.floor(y)}`
+  const byCell = new Map<string, { index: number; p: Placed }[]>()
+  for (const c of [...added].sort((p, q) => p.index - q.index)) {
+    const [x, y] = centre(c.p)
+    const k = cell(x, y)
+    const l = byCell.get(k)
+    if (l) l.push(c)
+    else byCell.set(k, [c])
+  }
+  const taken = new Set<number>()
+  for (const r of [...removed].sort((p, q) => p.index - q.index)) {
+    const [x, y] = centre(r.p)
+    let best: { index: number; alike: 'same' | 'crossed' } | null = null
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (const c of byCell.get(cell(x + dx, y + dy)) ?? []) {
+          if (taken.has(c.index) || (best && best.index < c.index)) continue
+          const [cx, cy] = centre(c.p)
+          if ((cx - x) * (cx - x) + (cy - y) * (cy - y) > 1) continue
+          const alike = paintedAlike(r.p, c.p)
+          if (!alike) continue
+          const g = geometryChange(r.p, c.p)
+          if (g.shape <= REMADE_SLACK && g.move === 0) best = { index: c.index, alike }
+        }
+      }
+    }
+    if (best) {
+      taken.add(best.index)
+      pairs.set(r.index, best.index)
+      if (best.alike === 'crossed') crossed.add(r.index)
+    }
+  }
+  return { pairs, crossed }
 }
 
 /**

@@ -24,7 +24,7 @@
  * See docs/coefficient.md for the method in words.
  */
 import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
-import { pairMovedCopies, motifMoves, sameMaterial, type Moving } from './arrangement'
+import { pairMovedCopies, pairRemade, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
 import { paintsChange } from './color'
@@ -159,6 +159,12 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     else if (!p.a && p.b && layB.placed[i]) fresh.push({ index: i, p: layB.placed[i]! })
   }
   const pastedFrom = pairMovedCopies(gone, fresh)
+  const copiesPlaced = new Set(pastedFrom.values())
+  const remade = pairRemade(
+    gone.filter((g) => !pastedFrom.has(g.index)),
+    fresh.filter((f) => !copiesPlaced.has(f.index)),
+  )
+  for (const [i, j] of remade.pairs) pastedFrom.set(i, j)
   const pasted = new Set(pastedFrom.values())
   for (const j of pasted) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
@@ -234,7 +240,9 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     const pb = layB.placed[j]
     const wf = Math.max(A.fill[i]!, B.fill[j]!)
     const ws = Math.max(A.stroke[i]!, B.stroke[j]!)
-    const color = wf + ws > 0 ? clamp01((wf * paintsChange(a.el.fills, b.el.fills) + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
+    const color = remade.crossed.has(i)
+      ? paintsChange(a.el.strokes, b.el.fills)
+      : wf + ws > 0 ? clamp01((wf * paintsChange(a.el.fills, b.el.fills) + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
     // The root's box is the frame: cropping or extending it is not a change of shape.
     const geo = pa && pb && a.el.path !== '' ? geometryChange(pa, pb) : { shape: 0, move: 0 }
     const whole = motif.get(i)

@@ -1,0 +1,115 @@
+/**
+ * A layer remade in place is the same layer (arrangement.ts, `pairRemade`). Flatten,
+ * Outline stroke, a boolean of one shape or a detached instance give a layer a new id —
+ * often a new type and path data — but not a new look, so they must not buy a label:
+ * select all, Flatten, would otherwise score every AI layer as newly drawn.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { elementFromShape, METHOD_V2, scoreContribution, type ElementSnapshot, type PatternSnapshot } from '../../src/provenance'
+import { clone, pattern } from './arbitraries'
+
+fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })
+
+const INK = { kind: 'solid' as const, color: { r: 0.1, g: 0.1, b: 0.2, a: 1 } }
+const ROSE = { kind: 'solid' as const, color: { r: 0.85, g: 0.3, b: 0.4, a: 1 } }
+const TEAL = { kind: 'solid' as const, color: { r: 0.1, g: 0.5, b: 0.5, a: 1 } }
+const PAPER = { kind: 'solid' as const, color: { r: 1, g: 1, b: 1, a: 1 } }
+
+const v2 = (a: PatternSnapshot, b: PatternSnapshot) => scoreContribution(a, b, undefined, { method: METHOD_V2 })
+
+/** The ellipse filling a w × h box as four cubic arcs (what Flatten leaves of an ellipse). */
+function ellipsePath(w: number, h: number): string {
+  const k = 0.5522847498
+  const [rx, ry] = [w / 2, h / 2]
+  return [
+    `M 0 ${ry}`,
+    `C 0 ${ry - k * ry} ${rx - k * rx} 0 ${rx} 0`,
+    `C ${rx + k * rx} 0 ${w} ${ry - k * ry} ${w} ${ry}`,
+    `C ${w} ${ry + k * ry} ${rx + k * rx} ${h} ${rx} ${h}`,
+    `C ${rx - k * rx} ${h} 0 ${ry + k * ry} 0 ${ry}`,
+    'Z',
+  ].join(' ')
+}
+
+/** Flatten: a VECTOR with a new id, its outline as path data, everything else kept. */
+function flattened(e: ElementSnapshot): ElementSnapshot {
+  const { w, h } = e.bounds
+  const pathData = e.pathData ?? [e.type === 'ELLIPSE' ? ellipsePath(w, h) : `M 0 0 L ${w} 0 L ${w} ${h} L 0 ${h} Z`]
+  return elementFromShape({ ...e, id: `flat-${e.id}`, type: 'VECTOR', pathData, text: null })
+}
+
+/** Six 300 px strokes of weight `weight`, a rose disc and a rose square on paper. */
+function lineArt(weight: number, edit?: (els: ElementSnapshot[]) => void): PatternSnapshot {
+  const els: ElementSnapshot[] = [elementFromShape({ id: 'root', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [PAPER] })]
+  for (let i = 0; i < 6; i++) {
+    els.push(elementFromShape({ id: `line${i}`, path: String(i), type: 'VECTOR', bounds: { x: 20 + i * 60, y: 50, w: 0, h: 300 }, strokes: [INK], strokeWeight: weight, pathData: ['M 0 0 L 0 300'] }))
+  }
+  els.push(elementFromShape({ id: 'disc', path: '6', type: 'ELLIPSE', bounds: { x: 150, y: 140, w: 100, h: 100 }, fills: [ROSE] }))
+  els.push(elementFromShape({ id: 'square', path: '7', type: 'RECTANGLE', bounds: { x: 280, y: 270, w: 80, h: 80 }, fills: [ROSE], rotation: 30 }))
+  edit?.(els)
+  return { rootId: 'root', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: els }
+}
+
+const at = (els: ElementSnapshot[], id: string) => els.findIndex((e) => e.id === id)
+/** Outline stroke of a vertical line: a filled band of its weight, flat at both ends (Figma's default cap). */
+function outlined(e: ElementSnapshot): ElementSnapshot {
+  const w = e.strokeWeight
+  return elementFromShape({ id: `outlined-${e.id}`, path: e.path, type: 'VECTOR', bounds: { x: e.bounds.x - w / 2, y: e.bounds.y, w, h: e.bounds.h }, fills: e.strokes, pathData: [`M 0 0 L ${w} 0 L ${w} ${e.bounds.h} L 0 ${e.bounds.h} Z`] })
+}
+
+describe('a layer remade in place', () => {
+  it.each([
+    { edit: 'Flatten the disc', weight: 4, apply: (els: ElementSnapshot[]) => (els[at(els, 'disc')] = flattened(els[at(els, 'disc')]!)) },
+    { edit: 'Flatten the turned square', weight: 4, apply: (els: ElementSnapshot[]) => (els[at(els, 'square')] = flattened(els[at(els, 'square')]!)) },
+    { edit: 'Flatten every layer', weight: 4, apply: (els: ElementSnapshot[]) => els.forEach((e, i) => e.path !== '' && (els[i] = flattened(e))) },
+    ...[1, 4, 10].map((weight) => ({
+      edit: `Outline stroke on every ${weight} px line`,
+      weight,
+      apply: (els: ElementSnapshot[]) => els.forEach((e, i) => e.id.startsWith('line') && (els[i] = outlined(e))),
+    })),
+  ])('$edit scores below 0.01', ({ weight, apply }) => {
+    const s = v2(lineArt(weight), lineArt(weight, apply))
+    expect(s.hcc).toBeLessThan(0.01)
+    expect(s.added).toBe(0)
+    expect(s.removed).toBe(0)
+  })
+
+  it('remade and then recoloured scores as the recolour alone', () => {
+    const recoloured = v2(lineArt(4), lineArt(4, (els) => (els[at(els, 'disc')]!.fills = [TEAL]))).hcc
+    const both = v2(
+      lineArt(4),
+      lineArt(4, (els) => {
+        const i = at(els, 'disc')
+        els[i] = flattened({ ...els[i]!, fills: [TEAL] })
+      }),
+    ).hcc
+    expect(recoloured).toBeGreaterThan(0.05)
+    expect(both).toBeCloseTo(recoloured, 3)
+  })
+
+  it('a teal disc drawn exactly where the rose one was, after deleting it, scores as recolouring it', () => {
+    const recoloured = v2(lineArt(4), lineArt(4, (els) => (els[at(els, 'disc')]!.fills = [TEAL]))).hcc
+    const redrawn = v2(lineArt(4), lineArt(4, (els) => (els[at(els, 'disc')] = elementFromShape({ id: 'own', path: '6', type: 'ELLIPSE', bounds: els[at(els, 'disc')]!.bounds, fills: [TEAL] })))).hcc
+    expect(redrawn).toBeCloseTo(recoloured, 6)
+  })
+
+  it.each([
+    { edit: 'a rose square drawn where the disc was', shape: (b: ElementSnapshot['bounds']) => elementFromShape({ id: 'own', path: '6', type: 'VECTOR', bounds: b, fills: [ROSE], pathData: [`M 0 0 L ${b.w} 0 L ${b.w} ${b.h} L 0 ${b.h} Z`] }) },
+    { edit: 'a rose disc drawn 20 px off', shape: (b: ElementSnapshot['bounds']) => elementFromShape({ id: 'own', path: '6', type: 'VECTOR', bounds: { ...b, x: b.x + 20 }, fills: [ROSE], pathData: [ellipsePath(b.w, b.h)] }) },
+  ])('but $edit, after deleting it, is drawing', ({ shape }) => {
+    const s = v2(lineArt(4), lineArt(4, (els) => (els[at(els, 'disc')] = shape(els[at(els, 'disc')]!.bounds))))
+    expect(s.added).toBe(1)
+    expect(s.removed).toBe(1)
+  })
+
+  it('on any pattern, flattening every rectangle and ellipse scores below 0.02', () => {
+    fc.assert(
+      fc.property(pattern, (p) => {
+        const flat = clone(p)
+        flat.elements = flat.elements.map((e) => (e.path !== '' && (e.type === 'RECTANGLE' || e.type === 'ELLIPSE') ? flattened(e) : e))
+        expect(v2(p, flat).hcc).toBeLessThan(0.02)
+      }),
+    )
+  })
+})
