@@ -12,7 +12,9 @@
  *   one shape or a detached instance give a layer a new id, often a new type and path
  *   data, but not a new look: an added layer that covers what a removed AI layer covered,
  *   where it covered it, is compared with it like one layer — a new colour counts as a
- *   recolour, which is all a viewer can see of it.
+ *   recolour, which is all a viewer can see of it. Likewise a new layer that covers just
+ *   what several deleted AI layers of its paint covered (Union, or Flatten of a selection)
+ *   is those layers merged, not a drawing.
  *
  * See score-v2.ts for the method.
  */
@@ -78,20 +80,21 @@ function unionOverlap(as: readonly Moving[]): number {
   }
   const grid = localGrid(x0, y0, x1, y1, MOTIF_GRID)
   if (!grid) return 1
-  const { width, height, rect, toLocal } = grid
-  const cover = (pick: (m: Moving) => RenderItem): Uint8Array => {
-    const r = new Raster(width, height)
-    as.forEach((m, k) => {
-      const it = pick(m)
-      r.paint(k, { outline: it.outline, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, strokeWeight: it.strokeWeight, clip: rect, flagged: false, evenOdd: it.evenOdd })
-    })
-    const out = new Uint8Array(width * height)
-    for (let i = 0; i < out.length; i++) out[i] = r.top[i]! > 0 ? 1 : 0
-    return out
-  }
-  const ca = cover((m) => m.a.item)
-  const cb = cover((m) => m.b.item)
+  const ca = solidCoverage(as.map((m) => m.a.item), grid)
+  const cb = solidCoverage(as.map((m) => m.b.item), grid)
   return intersectionOverUnion(ca, cb)
+}
+
+/** What a set of items covers (1) on a local grid, whatever their paints' opacity. */
+function solidCoverage(items: readonly RenderItem[], grid: NonNullable<ReturnType<typeof localGrid>>): Uint8Array {
+  const { width, height, rect, toLocal } = grid
+  const r = new Raster(width, height)
+  items.forEach((it, k) => {
+    r.paint(k, { outline: it.outline, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, strokeWeight: it.strokeWeight, clip: rect, flagged: false, evenOdd: it.evenOdd })
+  })
+  const out = new Uint8Array(width * height)
+  for (let i = 0; i < out.length; i++) out[i] = r.top[i]! > 0 ? 1 : 0
+  return out
 }
 
 /**
@@ -257,6 +260,47 @@ export function pairRemade(removed: readonly { index: number; p: Placed }[], add
     }
   }
   return { pairs, crossed }
+}
+
+/**
+ * Added elements that are several removed AI elements merged (Union, or Flatten of a
+ * selection): removed elements of one paint lying inside the added one's box, painted
+ * the same way as it, whose union differs from what the added element covers by at
+ * most REMADE_SLACK (its colour may differ: a recolour). Returns added index → the
+ * removed indices it merges (at least two), each removed element used once, added
+ * elements taken by index.
+ */
+export function pairMerged(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  if (removed.length < 2 || added.length === 0) return out
+  const boxOf = (p: Placed) => box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
+  const used = new Set<number>()
+  const rs = [...removed].sort((p, q) => p.index - q.index).map((r) => ({ ...r, bx: boxOf(r.p) }))
+  const samePaints = (a: Placed, b: Placed) => paintsChange(a.seen.el.fills, b.seen.el.fills) === 0 && paintsChange(a.seen.el.strokes, b.seen.el.strokes) === 0
+  for (const f of [...added].sort((p, q) => p.index - q.index)) {
+    const fb = boxOf(f.p)
+    const inside = rs.filter(
+      (r) => !used.has(r.index) && r.bx[0] >= fb[0] - 1 && r.bx[1] >= fb[1] - 1 && r.bx[2] <= fb[2] + 1 && r.bx[3] <= fb[3] + 1 && paintedAlike(r.p, f.p) === 'same',
+    )
+    if (inside.length < 2) continue
+    const grid = localGrid(fb[0] - 1, fb[1] - 1, fb[2] + 1, fb[3] + 1, MOTIF_GRID * 2)
+    if (!grid) continue
+    const merged = solidCoverage([f.p.item], grid)
+    // One paint at a time (the deleted layers inside may be of several), first index first.
+    const tried = new Set<number>()
+    for (const first of inside) {
+      if (tried.has(first.index)) continue
+      const parts = inside.filter((r) => samePaints(first.p, r.p))
+      for (const r of parts) tried.add(r.index)
+      if (parts.length < 2) continue
+      const union = solidCoverage(parts.map((r) => r.p.item), grid)
+      if (deadband(1 - intersectionOverUnion(union, merged)) > REMADE_SLACK) continue
+      for (const r of parts) used.add(r.index)
+      out.set(f.index, parts.map((r) => r.index))
+      break
+    }
+  }
+  return out
 }
 
 /**

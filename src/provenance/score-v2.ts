@@ -24,7 +24,7 @@
  * See docs/coefficient.md for the method in words.
  */
 import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
-import { pairMovedCopies, pairRemade, motifMoves, sameMaterial, type Moving } from './arrangement'
+import { pairMerged, pairMovedCopies, pairRemade, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
 import { paintsChange } from './color'
@@ -166,7 +166,14 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   )
   for (const [i, j] of remade.pairs) pastedFrom.set(i, j)
   const pasted = new Set(pastedFrom.values())
+  // Several deleted AI layers merged into one (Union, Flatten of a selection).
+  const merges = pairMerged(
+    gone.filter((g) => !pastedFrom.has(g.index)),
+    fresh.filter((f) => !pasted.has(f.index)),
+  )
+  const mergedPart = new Set([...merges.values()].flat())
   for (const j of pasted) layB.placed[j]!.item.flagged = false
+  for (const j of merges.keys()) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
   weighStates(layA, A, layB, B)
@@ -288,9 +295,27 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
           push(i, it)
           itemOf[j] = it
         }
+      } else if (mergedPart.has(i)) {
+        continue // weighed with the layer it was merged into
       } else if (wA(i) > 0) push(i, curation(p.key, a.el, 'removed', wA(i) * policy.alphaRemove))
     } else if (b) {
       const wb = wB(i)
+      const parts = merges.get(i)
+      if (parts) {
+        // The merged layer shows what its parts showed, weighed as the larger; only a new
+        // colour is a change (its parts share one paint).
+        let shown = 0
+        for (const k of parts) shown += wA(k) - stolen[k]!
+        const part = list[parts[0]!]!.a!.el
+        const fill = B.fill[i]! / (B.fill[i]! + B.stroke[i]! || 1)
+        const color = clamp01(fill * paintsChange(part.fills, b.el.fills) + (1 - fill) * paintsChange(part.strokes, b.el.strokes))
+        const it = changedItem(p.key, b.el, Math.max(shown, wb), { ...NO_CHANGE, color }, alpha)
+        if (it.weight > 0) {
+          push(i, it)
+          for (const k of parts) itemOf[k] = it
+        }
+        continue
+      }
       if (!(wb > 0) || pasted.has(i)) continue // fully hidden (nobody sees it), or a moved AI element
       if (isCopy(layB.placed[i]!)) {
         const weighted = { ...NO_CHANGE, transform: clamp01(alpha.transform * PLACEMENT) }

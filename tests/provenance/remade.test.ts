@@ -103,6 +103,65 @@ describe('a layer remade in place', () => {
     expect(s.removed).toBe(1)
   })
 
+  describe('several layers merged into one', () => {
+    /** Four rose discs on paper: two overlapping at the top left, two apart. */
+    const DISCS = [
+      { x: 40, y: 40 },
+      { x: 90, y: 60 },
+      { x: 250, y: 80 },
+      { x: 120, y: 260 },
+    ]
+    const dots = (edit?: (els: ElementSnapshot[]) => void): PatternSnapshot => {
+      const els: ElementSnapshot[] = [elementFromShape({ id: 'root', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400, h: 400 }, fills: [PAPER] })]
+      DISCS.forEach((d, i) => els.push(elementFromShape({ id: `dot${i}`, path: String(i), type: 'ELLIPSE', bounds: { ...d, w: 100, h: 100 }, fills: [ROSE] })))
+      edit?.(els)
+      return { rootId: 'root', rootBounds: { x: 0, y: 0, w: 400, h: 400 }, elements: els }
+    }
+    /** One VECTOR whose path data holds the discs `which` (nonzero: their union). */
+    const merged = (which: number[], fills = [ROSE]) => {
+      const x0 = Math.min(...which.map((k) => DISCS[k]!.x))
+      const y0 = Math.min(...which.map((k) => DISCS[k]!.y))
+      const x1 = Math.max(...which.map((k) => DISCS[k]!.x + 100))
+      const y1 = Math.max(...which.map((k) => DISCS[k]!.y + 100))
+      const circle = (k: number) => ellipsePath(100, 100).replace(/(-?[\d.]+) (-?[\d.]+)/g, (_, x: string, y: string) => `${Number(x) + DISCS[k]!.x - x0} ${Number(y) + DISCS[k]!.y - y0}`)
+      return elementFromShape({ id: `merged-${which.join('')}`, path: String(Math.min(...which)), type: 'VECTOR', bounds: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, fills, pathData: which.map(circle) })
+    }
+    const replace = (which: number[], by: ElementSnapshot) => (els: ElementSnapshot[]) => {
+      for (const k of which) els.splice(at(els, `dot${k}`), 1)
+      els.push(by)
+    }
+
+    it.each([
+      { edit: 'Union of the two overlapping discs', which: [0, 1] },
+      { edit: 'Flatten of all four discs into one layer', which: [0, 1, 2, 3] },
+    ])('$edit scores below 0.01', ({ which }) => {
+      const s = v2(dots(), dots(replace(which, merged(which))))
+      expect(s.hcc).toBeLessThan(0.01)
+      expect(s.added).toBe(0)
+      expect(s.removed).toBe(0)
+    })
+
+    it('a merge recoloured scores as recolouring its parts', () => {
+      const recoloured = v2(dots(), dots((els) => [0, 1].forEach((k) => (els[at(els, `dot${k}`)]!.fills = [TEAL])))).hcc
+      const mergedTeal = v2(dots(), dots(replace([0, 1], merged([0, 1], [TEAL])))).hcc
+      expect(recoloured).toBeGreaterThan(0.1)
+      expect(mergedTeal).toBeCloseTo(recoloured, 2)
+    })
+
+    it('three discs merged and the fourth deleted: a merge and a removal', () => {
+      const s = v2(dots(), dots(replace([0, 1, 2, 3], merged([0, 1, 2]))))
+      expect(s.added).toBe(0)
+      expect(s.removed).toBe(1)
+    })
+
+    it('but one rose rectangle over both discs, after deleting them, is drawing', () => {
+      const box = elementFromShape({ id: 'box', path: '0', type: 'RECTANGLE', bounds: { x: 40, y: 40, w: 150, h: 120 }, fills: [ROSE] })
+      const s = v2(dots(), dots(replace([0, 1], box)))
+      expect(s.added).toBe(1)
+      expect(s.removed).toBe(2)
+    })
+  })
+
   it('on any pattern, flattening every rectangle and ellipse scores below 0.02', () => {
     fc.assert(
       fc.property(pattern, (p) => {
