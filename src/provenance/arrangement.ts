@@ -14,7 +14,8 @@
  *   where it covered it, is compared with it like one layer — a new colour counts as a
  *   recolour, which is all a viewer can see of it. Likewise a new layer that covers just
  *   what several deleted AI layers of its paint covered (Union, or Flatten of a selection)
- *   is those layers merged, not a drawing.
+ *   is those layers merged, not a drawing; and new layers that together cover just what
+ *   one deleted AI layer covered, in its paints, are that layer split.
  *
  * See score-v2.ts for the method.
  */
@@ -299,6 +300,39 @@ export function pairMerged(removed: readonly { index: number; p: Placed }[], add
       out.set(f.index, parts.map((r) => r.index))
       break
     }
+  }
+  return out
+}
+
+/**
+ * Removed AI elements split into several added ones (Outline stroke on a filled and
+ * stroked layer gives a fill and a stroke layer; scissors cut a shape in pieces): added
+ * elements inside the removed one's box, each painted with the removed one's fills or
+ * its strokes, whose union differs from what it covered by at most REMADE_SLACK. Returns
+ * removed index → the added indices it was split into (at least two), each used once.
+ */
+export function pairSplit(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  if (removed.length === 0 || added.length < 2) return out
+  const boxOf = (p: Placed) => box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
+  const used = new Set<number>()
+  const fs = [...added].sort((p, q) => p.index - q.index).map((f) => ({ ...f, bx: boxOf(f.p) }))
+  /** Does piece b paint with a's fills, or with a's strokes? */
+  const paintOf = (a: Placed, b: Placed) => {
+    const paints = [...(b.item.fillAlpha > 0 ? [b.seen.el.fills] : []), ...(b.item.strokeAlpha > 0 ? [b.seen.el.strokes] : [])]
+    return paints.length > 0 && paints.every((ps) => (a.item.fillAlpha > 0 && paintsChange(a.seen.el.fills, ps) === 0) || (a.item.strokeAlpha > 0 && paintsChange(a.seen.el.strokes, ps) === 0))
+  }
+  for (const r of [...removed].sort((p, q) => p.index - q.index)) {
+    const rb = boxOf(r.p)
+    const pieces = fs.filter((f) => !used.has(f.index) && f.bx[0] >= rb[0] - 1 && f.bx[1] >= rb[1] - 1 && f.bx[2] <= rb[2] + 1 && f.bx[3] <= rb[3] + 1 && paintOf(r.p, f.p))
+    if (pieces.length < 2) continue
+    const grid = localGrid(rb[0] - 1, rb[1] - 1, rb[2] + 1, rb[3] + 1, MOTIF_GRID * 2)
+    if (!grid) continue
+    const whole = solidCoverage([r.p.item], grid)
+    const union = solidCoverage(pieces.map((f) => f.p.item), grid)
+    if (deadband(1 - intersectionOverUnion(whole, union)) > REMADE_SLACK) continue
+    for (const f of pieces) used.add(f.index)
+    out.set(r.index, pieces.map((f) => f.index))
   }
   return out
 }

@@ -24,7 +24,7 @@
  * See docs/coefficient.md for the method in words.
  */
 import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
-import { pairMerged, pairMovedCopies, pairRemade, motifMoves, sameMaterial, type Moving } from './arrangement'
+import { pairMerged, pairMovedCopies, pairRemade, pairSplit, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
 import { paintsChange } from './color'
@@ -172,8 +172,13 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     fresh.filter((f) => !pasted.has(f.index)),
   )
   const mergedPart = new Set([...merges.values()].flat())
-  for (const j of pasted) layB.placed[j]!.item.flagged = false
-  for (const j of merges.keys()) layB.placed[j]!.item.flagged = false
+  // One deleted AI layer split into several (Outline stroke of a filled, stroked layer).
+  const splits = pairSplit(
+    gone.filter((g) => !pastedFrom.has(g.index) && !mergedPart.has(g.index)),
+    fresh.filter((f) => !pasted.has(f.index) && !merges.has(f.index)),
+  )
+  const piece = new Set([...splits.values()].flat())
+  for (const j of [...pasted, ...merges.keys(), ...piece]) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
   weighStates(layA, A, layB, B)
@@ -297,6 +302,16 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
         }
       } else if (mergedPart.has(i)) {
         continue // weighed with the layer it was merged into
+      } else if (splits.has(i)) {
+        // Its pieces show what it showed (in its own paints): no change, weighed as the larger.
+        const pieces = splits.get(i)!
+        let shown = 0
+        for (const k of pieces) shown += wB(k)
+        const it = changedItem(p.key, a.el, Math.max(wA(i) - stolen[i]!, shown), NO_CHANGE, alpha)
+        if (it.weight > 0) {
+          push(i, it)
+          for (const k of pieces) itemOf[k] = it
+        }
       } else if (wA(i) > 0) push(i, curation(p.key, a.el, 'removed', wA(i) * policy.alphaRemove))
     } else if (b) {
       const wb = wB(i)
@@ -316,7 +331,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
         }
         continue
       }
-      if (!(wb > 0) || pasted.has(i)) continue // fully hidden (nobody sees it), or a moved AI element
+      if (!(wb > 0) || pasted.has(i) || piece.has(i)) continue // fully hidden (nobody sees it), a moved AI element, or a piece of one
       if (isCopy(layB.placed[i]!)) {
         const weighted = { ...NO_CHANGE, transform: clamp01(alpha.transform * PLACEMENT) }
         push(i, { key: p.key, el: b.el, kind: 'copied', weight: wb, change: weighted.transform, dims: { ...NO_CHANGE, transform: PLACEMENT }, weighted })

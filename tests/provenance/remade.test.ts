@@ -162,6 +162,49 @@ describe('a layer remade in place', () => {
     })
   })
 
+  describe('one layer split into several', () => {
+    /** A ring between radii r0 < r1 centred in a 2·r1 box: outer arc clockwise, inner counter-clockwise (nonzero). */
+    const ring = (r0: number, r1: number) => {
+      const k = 0.5522847498
+      const c = r1
+      const arc = (r: number, dir: 1 | -1) =>
+        dir === 1
+          ? `M ${c - r} ${c} C ${c - r} ${c - k * r} ${c - k * r} ${c - r} ${c} ${c - r} C ${c + k * r} ${c - r} ${c + r} ${c - k * r} ${c + r} ${c} C ${c + r} ${c + k * r} ${c + k * r} ${c + r} ${c} ${c + r} C ${c - k * r} ${c + r} ${c - r} ${c + k * r} ${c - r} ${c} Z`
+          : `M ${c - r} ${c} C ${c - r} ${c + k * r} ${c - k * r} ${c + r} ${c} ${c + r} C ${c + k * r} ${c + r} ${c + r} ${c + k * r} ${c + r} ${c} C ${c + r} ${c - k * r} ${c + k * r} ${c - r} ${c} ${c - r} C ${c - k * r} ${c - r} ${c - r} ${c - k * r} ${c - r} ${c} Z`
+      return [arc(r1, 1), arc(r0, -1)].join(' ')
+    }
+    const outlined = (els: ElementSnapshot[], fill = ROSE, stroke = INK) => {
+      const i = at(els, 'disc')
+      const d = els[i]!
+      const w = d.strokeWeight
+      const { x, y, w: size } = d.bounds
+      els.splice(
+        i,
+        1,
+        elementFromShape({ id: 'group', path: d.path, type: 'GROUP', bounds: { x: x - w / 2, y: y - w / 2, w: size + w, h: size + w } }),
+        elementFromShape({ id: 'fill', path: `${d.path}.0`, type: 'VECTOR', bounds: d.bounds, fills: [fill], pathData: [ellipsePath(size, size)] }),
+        elementFromShape({ id: 'stroke', path: `${d.path}.1`, type: 'VECTOR', bounds: { x: x - w / 2, y: y - w / 2, w: size + w, h: size + w }, fills: [stroke], pathData: [ring(size / 2 - w / 2, size / 2 + w / 2)] }),
+      )
+    }
+    const stroked = (edit?: (els: ElementSnapshot[]) => void) =>
+      lineArt(4, (els) => {
+        Object.assign(els[at(els, 'disc')]!, { strokes: [INK], strokeWeight: 6 })
+        edit?.(els)
+      })
+
+    it('Outline stroke on a filled and stroked disc (a fill layer and a stroke layer in a group) scores below 0.01', () => {
+      const s = v2(stroked(), stroked((els) => outlined(els)))
+      expect(s.hcc).toBeLessThan(0.01)
+      expect(s.added).toBe(0)
+      expect(s.removed).toBe(0)
+    })
+
+    it('but its pieces in colours of their own are drawing', () => {
+      const s = v2(stroked(), stroked((els) => outlined(els, TEAL, TEAL)))
+      expect(s.added).toBe(2)
+    })
+  })
+
   it('on any pattern, flattening every rectangle and ellipse scores below 0.02', () => {
     fc.assert(
       fc.property(pattern, (p) => {
