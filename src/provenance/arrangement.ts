@@ -19,7 +19,7 @@
  *
  * See score-v2.ts for the method.
  */
-import { deadband, geometryChange, intersectionOverUnion, localGrid } from './canvas-change'
+import { deadband, gridCells, intersectionOverUnion, localGrid } from './canvas-change'
 import type { Placed } from './canvas-layout'
 import { paintsChange } from './color'
 import { clamp01 } from './dimensions'
@@ -212,92 +212,50 @@ function paintedAlike(a: Placed, b: Placed): 'same' | 'crossed' | null {
   return !fa && sa && fb && !sb ? 'crossed' : null
 }
 
-/**
- * Pairs removed AI elements with added elements that cover the same thing in the same
- * place (centred alike, their coverages differing by at most REMADE_SLACK, painted the
- * same way), lowest index first.
- * Returns removed index → added index, and the removed indices whose stroke became the
- * added element's fill.
- */
-export function pairRemade(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): { pairs: Map<number, number>; crossed: Set<number> } {
-  const pairs = new Map<number, number>()
-  const crossed = new Set<number>()
-  if (removed.length === 0 || added.length === 0) return { pairs, crossed }
-  // Remade in place keeps the centre: bucket the added by their centre's raster pixel.
-  const centre = (p: Placed): [number, number] => {
-    const b = box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
-    return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]
-  }
-  const cell = (x: number, y: number) => `${Math.floor(x)},${Math.floor(y)}`
-  const byCell = new Map<string, { index: number; p: Placed }[]>()
-  for (const c of [...added].sort((p, q) => p.index - q.index)) {
-    const [x, y] = centre(c.p)
-    const k = cell(x, y)
-    const l = byCell.get(k)
-    if (l) l.push(c)
-    else byCell.set(k, [c])
-  }
-  const taken = new Set<number>()
-  for (const r of [...removed].sort((p, q) => p.index - q.index)) {
-    const [x, y] = centre(r.p)
-    let best: { index: number; alike: 'same' | 'crossed' } | null = null
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -1; dx <= 1; dx++) {
-        for (const c of byCell.get(cell(x + dx, y + dy)) ?? []) {
-          if (taken.has(c.index) || (best && best.index < c.index)) continue
-          const [cx, cy] = centre(c.p)
-          if ((cx - x) * (cx - x) + (cy - y) * (cy - y) > 1) continue
-          const alike = paintedAlike(r.p, c.p)
-          if (!alike) continue
-          const g = geometryChange(r.p, c.p)
-          if (g.shape <= REMADE_SLACK && g.move === 0) best = { index: c.index, alike }
-        }
-      }
-    }
-    if (best) {
-      taken.add(best.index)
-      pairs.set(r.index, best.index)
-      if (best.alike === 'crossed') crossed.add(r.index)
-    }
-  }
-  return { pairs, crossed }
-}
+type Indexed = { index: number; p: Placed }
+
+/** Raster pixels on the side of the cells parts are bucketed in, by their centre. */
+const BUCKET = 16
 
 /**
- * Added elements that are several removed AI elements merged (Union, or Flatten of a
- * selection): removed elements of one paint lying inside the added one's box, painted
- * the same way as it, whose union differs from what the added element covers by at
- * most REMADE_SLACK (its colour may differ: a recolour). Returns added index → the
- * removed indices it merges (at least two), each removed element used once, added
- * elements taken by index.
+ * Wholes made of parts: for each whole (lowest index first), the parts inside its box in
+ * one class (`classOf`, null: not a part of it; classes tried in order of their first
+ * part) whose union differs from what the whole covers by at most REMADE_SLACK. Returns
+ * whole index → its part indices (at least `least`), each part used once.
  */
-export function pairMerged(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): Map<number, number[]> {
+function madeOf(wholes: readonly Indexed[], parts: readonly Indexed[], classOf: (whole: Indexed, part: Indexed) => string | null, least: number): Map<number, number[]> {
   const out = new Map<number, number[]>()
-  if (removed.length < 2 || added.length === 0) return out
+  if (wholes.length === 0 || parts.length < least) return out
   const boxOf = (p: Placed) => box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
   const used = new Set<number>()
-  const rs = [...removed].sort((p, q) => p.index - q.index).map((r) => ({ ...r, bx: boxOf(r.p) }))
-  const samePaints = (a: Placed, b: Placed) => paintsChange(a.seen.el.fills, b.seen.el.fills) === 0 && paintsChange(a.seen.el.strokes, b.seen.el.strokes) === 0
-  for (const f of [...added].sort((p, q) => p.index - q.index)) {
-    const fb = boxOf(f.p)
-    const inside = rs.filter(
-      (r) => !used.has(r.index) && r.bx[0] >= fb[0] - 1 && r.bx[1] >= fb[1] - 1 && r.bx[2] <= fb[2] + 1 && r.bx[3] <= fb[3] + 1 && paintedAlike(r.p, f.p) === 'same',
-    )
-    if (inside.length < 2) continue
-    const grid = localGrid(fb[0] - 1, fb[1] - 1, fb[2] + 1, fb[3] + 1, MOTIF_GRID * 2)
-    if (!grid) continue
-    const merged = solidCoverage([f.p.item], grid)
-    // One paint at a time (the deleted layers inside may be of several), first index first.
-    const tried = new Set<number>()
-    for (const first of inside) {
-      if (tried.has(first.index)) continue
-      const parts = inside.filter((r) => samePaints(first.p, r.p))
-      for (const r of parts) tried.add(r.index)
-      if (parts.length < 2) continue
-      const union = solidCoverage(parts.map((r) => r.p.item), grid)
-      if (deadband(1 - intersectionOverUnion(union, merged)) > REMADE_SLACK) continue
-      for (const r of parts) used.add(r.index)
-      out.set(f.index, parts.map((r) => r.index))
+  const cells = new Map<string, (Indexed & { bx: number[] })[]>()
+  for (const r of [...parts].sort((p, q) => p.index - q.index)) {
+    const bx = boxOf(r.p)
+    const k = `${Math.floor((bx[0] + bx[2]) / 2 / BUCKET)},${Math.floor((bx[1] + bx[3]) / 2 / BUCKET)}`
+    cells.set(k, [...(cells.get(k) ?? []), { ...r, bx }])
+  }
+  for (const w of [...wholes].sort((p, q) => p.index - q.index)) {
+    const wb = boxOf(w.p)
+    const classes = new Map<string, (Indexed & { bx: number[] })[]>()
+    const inside = []
+    for (let cy = Math.floor(wb[1] / BUCKET); cy <= Math.floor(wb[3] / BUCKET); cy++) {
+      for (let cx = Math.floor(wb[0] / BUCKET); cx <= Math.floor(wb[2] / BUCKET); cx++) inside.push(...(cells.get(`${cx},${cy}`) ?? []))
+    }
+    for (const r of inside.sort((p, q) => p.index - q.index)) {
+      if (used.has(r.index) || r.bx[0]! < wb[0] - 1 || r.bx[1]! < wb[1] - 1 || r.bx[2]! > wb[2] + 1 || r.bx[3]! > wb[3] + 1) continue
+      const k = classOf(w, r)
+      if (k !== null) classes.set(k, [...(classes.get(k) ?? []), r])
+    }
+    for (const members of classes.values()) {
+      if (members.length < least) continue
+      const cells = gridCells([{ item: w.p.item, box: wb }, ...members.map((r) => ({ item: r.p.item, box: r.bx }))], wb[2] - wb[0] + 2, wb[3] - wb[1] + 2)
+      const grid = localGrid(wb[0] - 1, wb[1] - 1, wb[2] + 1, wb[3] + 1, cells)
+      if (!grid) continue
+      const whole = solidCoverage([w.p.item], grid)
+      const union = solidCoverage(members.map((r) => r.p.item), grid)
+      if (deadband(1 - intersectionOverUnion(union, whole)) > REMADE_SLACK) continue
+      for (const r of members) used.add(r.index)
+      out.set(w.index, members.map((r) => r.index))
       break
     }
   }
@@ -305,36 +263,48 @@ export function pairMerged(removed: readonly { index: number; p: Placed }[], add
 }
 
 /**
- * Removed AI elements split into several added ones (Outline stroke on a filled and
- * stroked layer gives a fill and a stroke layer; scissors cut a shape in pieces): added
- * elements inside the removed one's box, each painted with the removed one's fills or
- * its strokes, whose union differs from what it covered by at most REMADE_SLACK. Returns
- * removed index → the added indices it was split into (at least two), each used once.
+ * Removed AI elements remade in place: an added element, painted the same way (or its
+ * stroke become a fill: Outline stroke), covering what it covered. Its colour may differ
+ * (a recolour). Removed index → added index, and the removed indices whose stroke became
+ * the added element's fill.
  */
-export function pairSplit(removed: readonly { index: number; p: Placed }[], added: readonly { index: number; p: Placed }[]): Map<number, number[]> {
-  const out = new Map<number, number[]>()
-  if (removed.length === 0 || added.length < 2) return out
-  const boxOf = (p: Placed) => box(p.item, p.seen.el.bounds.w, p.seen.el.bounds.h)
-  const used = new Set<number>()
-  const fs = [...added].sort((p, q) => p.index - q.index).map((f) => ({ ...f, bx: boxOf(f.p) }))
-  /** Does piece b paint with a's fills, or with a's strokes? */
-  const paintOf = (a: Placed, b: Placed) => {
+export function pairRemade(removed: readonly Indexed[], added: readonly Indexed[]): { pairs: Map<number, number>; crossed: Set<number> } {
+  const pairs = new Map<number, number>()
+  const crossed = new Set<number>()
+  // One class per added element: each is tried alone.
+  const way = new Map<string, 'same' | 'crossed'>()
+  const classOf = (r: Indexed, f: Indexed) => {
+    const alike = paintedAlike(r.p, f.p)
+    if (alike) way.set(`${r.index},${f.index}`, alike)
+    return alike && String(f.index)
+  }
+  for (const [r, [f]] of madeOf(removed, added, classOf, 1)) {
+    pairs.set(r, f!)
+    if (way.get(`${r},${f}`) === 'crossed') crossed.add(r)
+  }
+  return { pairs, crossed }
+}
+
+/**
+ * Added elements that are several removed AI elements of one paint merged (Union, or
+ * Flatten of a selection), painted the same way as them; its colour may differ (a
+ * recolour). Added index → the removed indices it merges.
+ */
+export function pairMerged(removed: readonly Indexed[], added: readonly Indexed[]): Map<number, number[]> {
+  return madeOf(added, removed, (f, r) => (paintedAlike(r.p, f.p) === 'same' ? JSON.stringify([r.p.seen.el.fills, r.p.seen.el.strokes]) : null), 2)
+}
+
+/**
+ * Removed AI elements split into several added ones, each painted with its fills or its
+ * strokes (Outline stroke on a filled and stroked layer gives a fill and a stroke layer;
+ * scissors cut a shape in pieces). Removed index → the added indices it was split into.
+ */
+export function pairSplit(removed: readonly Indexed[], added: readonly Indexed[]): Map<number, number[]> {
+  const inPaintsOf = (a: Placed, b: Placed) => {
     const paints = [...(b.item.fillAlpha > 0 ? [b.seen.el.fills] : []), ...(b.item.strokeAlpha > 0 ? [b.seen.el.strokes] : [])]
     return paints.length > 0 && paints.every((ps) => (a.item.fillAlpha > 0 && paintsChange(a.seen.el.fills, ps) === 0) || (a.item.strokeAlpha > 0 && paintsChange(a.seen.el.strokes, ps) === 0))
   }
-  for (const r of [...removed].sort((p, q) => p.index - q.index)) {
-    const rb = boxOf(r.p)
-    const pieces = fs.filter((f) => !used.has(f.index) && f.bx[0] >= rb[0] - 1 && f.bx[1] >= rb[1] - 1 && f.bx[2] <= rb[2] + 1 && f.bx[3] <= rb[3] + 1 && paintOf(r.p, f.p))
-    if (pieces.length < 2) continue
-    const grid = localGrid(rb[0] - 1, rb[1] - 1, rb[2] + 1, rb[3] + 1, MOTIF_GRID * 2)
-    if (!grid) continue
-    const whole = solidCoverage([r.p.item], grid)
-    const union = solidCoverage(pieces.map((f) => f.p.item), grid)
-    if (deadband(1 - intersectionOverUnion(whole, union)) > REMADE_SLACK) continue
-    for (const f of pieces) used.add(f.index)
-    out.set(r.index, pieces.map((f) => f.index))
-  }
-  return out
+  return madeOf(removed, added, (r, f) => (inPaintsOf(r.p, f.p) ? '' : null), 2)
 }
 
 /**

@@ -74,10 +74,13 @@ export function localGrid(x0: number, y0: number, x1: number, y1: number, cells:
   return { width, height, rect: { x0: 0, y0: 0, x1: width, y1: height }, toLocal: { a: g, b: 0, c: 0, d: g, e: GRID_OFFSET_X - x0 * g, f: GRID_OFFSET_Y - y0 * g } }
 }
 
-/** Cells on the long side of the grid comparing two states: enough to resolve the thinner. */
-function gridCells(a: RenderItem, ba: readonly number[], b: RenderItem, bb: readonly number[], w: number, h: number): number {
-  const band = (item: RenderItem) => (item.strokeAlpha > 0 ? item.strokeWeight * Math.sqrt(Math.abs(item.transform.a * item.transform.d - item.transform.b * item.transform.c)) : Infinity)
-  const feature = Math.min(band(a), band(b), ba[2]! - ba[0]!, ba[3]! - ba[1]!, bb[2]! - bb[0]!, bb[3]! - bb[1]!)
+/** Cells on the long side of a grid comparing items: enough to resolve the thinnest. */
+export function gridCells(parts: readonly { item: RenderItem; box: readonly number[] }[], w: number, h: number): number {
+  let feature = Infinity
+  for (const { item, box } of parts) {
+    const band = item.strokeAlpha > 0 ? item.strokeWeight * Math.sqrt(Math.abs(item.transform.a * item.transform.d - item.transform.b * item.transform.c)) : Infinity
+    feature = Math.min(feature, band, box[2]! - box[0]!, box[3]! - box[1]!)
+  }
   const long = Math.max(w, h)
   const short = Math.max(Math.min(w, h), 1e-9)
   if (!(feature > 0) || !(long > 0)) return LOCAL_GRID
@@ -94,7 +97,7 @@ function overlap(a: RenderItem, aw: number, ah: number, b: RenderItem, bw: numbe
   const y0 = Math.min(ba[1], bb[1] + dy)
   const x1 = Math.max(ba[2], bb[2] + dx)
   const y1 = Math.max(ba[3], bb[3] + dy)
-  const grid = localGrid(x0, y0, x1, y1, gridCells(a, ba, b, bb, x1 - x0, y1 - y0))
+  const grid = localGrid(x0, y0, x1, y1, gridCells([{ item: a, box: ba }, { item: b, box: bb }], x1 - x0, y1 - y0))
   if (!grid) return 1
   const { width, height, rect, toLocal } = grid
   const ca = coverage(a, toLocal, rect, width, height)

@@ -166,19 +166,14 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   )
   for (const [i, j] of remade.pairs) pastedFrom.set(i, j)
   const pasted = new Set(pastedFrom.values())
-  // Several deleted AI layers merged into one (Union, Flatten of a selection).
-  const merges = pairMerged(
-    gone.filter((g) => !pastedFrom.has(g.index)),
-    fresh.filter((f) => !pasted.has(f.index)),
-  )
-  const mergedPart = new Set([...merges.values()].flat())
-  // One deleted AI layer split into several (Outline stroke of a filled, stroked layer).
-  const splits = pairSplit(
-    gone.filter((g) => !pastedFrom.has(g.index) && !mergedPart.has(g.index)),
-    fresh.filter((f) => !pasted.has(f.index) && !merges.has(f.index)),
-  )
-  const piece = new Set([...splits.values()].flat())
-  for (const j of [...pasted, ...merges.keys(), ...piece]) layB.placed[j]!.item.flagged = false
+  // Several deleted AI layers merged into one (Union, Flatten of a selection), and one
+  // split into several (Outline stroke of a filled, stroked layer): each is one layer.
+  const groups: { a: number[]; b: number[] }[] = []
+  for (const [j, parts] of pairMerged(gone.filter((g) => !pastedFrom.has(g.index)), fresh.filter((f) => !pasted.has(f.index)))) groups.push({ a: parts, b: [j] })
+  const grouped = new Set(groups.flatMap((g) => [...g.a, ...g.b]))
+  for (const [i, pieces] of pairSplit(gone.filter((g) => !pastedFrom.has(g.index) && !grouped.has(g.index)), fresh.filter((f) => !pasted.has(f.index) && !grouped.has(f.index)))) groups.push({ a: [i], b: pieces })
+  for (const g of groups) for (const k of [...g.a, ...g.b]) grouped.add(k)
+  for (const j of [...pasted, ...grouped]) if (layB.placed[j]) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
   weighStates(layA, A, layB, B)
@@ -300,44 +295,36 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
           push(i, it)
           itemOf[j] = it
         }
-      } else if (mergedPart.has(i)) {
-        continue // weighed with the layer it was merged into
-      } else if (splits.has(i)) {
-        // Its pieces show what it showed (in its own paints): no change, weighed as the larger.
-        const pieces = splits.get(i)!
-        let shown = 0
-        for (const k of pieces) shown += wB(k)
-        const it = changedItem(p.key, a.el, Math.max(wA(i) - stolen[i]!, shown), NO_CHANGE, alpha)
-        if (it.weight > 0) {
-          push(i, it)
-          for (const k of pieces) itemOf[k] = it
-        }
+      } else if (grouped.has(i)) {
+        continue // weighed with its group, below
       } else if (wA(i) > 0) push(i, curation(p.key, a.el, 'removed', wA(i) * policy.alphaRemove))
     } else if (b) {
       const wb = wB(i)
-      const parts = merges.get(i)
-      if (parts) {
-        // The merged layer shows what its parts showed, weighed as the larger; only a new
-        // colour is a change (its parts share one paint).
-        let shown = 0
-        for (const k of parts) shown += wA(k) - stolen[k]!
-        const part = list[parts[0]!]!.a!.el
-        const fill = B.fill[i]! / (B.fill[i]! + B.stroke[i]! || 1)
-        const color = clamp01(fill * paintsChange(part.fills, b.el.fills) + (1 - fill) * paintsChange(part.strokes, b.el.strokes))
-        const it = changedItem(p.key, b.el, Math.max(shown, wb), { ...NO_CHANGE, color }, alpha)
-        if (it.weight > 0) {
-          push(i, it)
-          for (const k of parts) itemOf[k] = it
-        }
-        continue
-      }
-      if (!(wb > 0) || pasted.has(i) || piece.has(i)) continue // fully hidden (nobody sees it), a moved AI element, or a piece of one
+      if (!(wb > 0) || pasted.has(i) || grouped.has(i)) continue // fully hidden (nobody sees it), a moved AI element, or in a group
       if (isCopy(layB.placed[i]!)) {
         const weighted = { ...NO_CHANGE, transform: clamp01(alpha.transform * PLACEMENT) }
         push(i, { key: p.key, el: b.el, kind: 'copied', weight: wb, change: weighted.transform, dims: { ...NO_CHANGE, transform: PLACEMENT }, weighted })
       } else {
         push(i, { key: p.key, el: b.el, kind: 'added', weight: wb, change: 1, dims: NO_CHANGE, weighted: NO_CHANGE })
       }
+    }
+  }
+
+  // A group shows what its AI layers showed, weighed as the larger; only a new colour
+  // is a change (the merged layers share one paint; a split keeps its layer's paints).
+  for (const g of groups) {
+    let shown = 0
+    for (const k of g.a) shown += wA(k) - stolen[k]!
+    let now = 0
+    for (const k of g.b) now += wB(k)
+    const a = statesA[g.a[0]!]!.el
+    const b = statesB[g.b[0]!]!.el
+    const fill = B.fill[g.b[0]!]! / (B.fill[g.b[0]!]! + B.stroke[g.b[0]!]! || 1)
+    const color = g.b.length > 1 ? 0 : clamp01(fill * paintsChange(a.fills, b.fills) + (1 - fill) * paintsChange(a.strokes, b.strokes))
+    const it = changedItem(list[g.b.length > 1 ? g.a[0]! : g.b[0]!]!.key, g.b.length > 1 ? a : b, Math.max(shown, now), { ...NO_CHANGE, color }, alpha)
+    if (it.weight > 0) {
+      items.push(it)
+      for (const k of [...g.a, ...g.b]) itemOf[k] = it
     }
   }
 
