@@ -39,7 +39,11 @@ export function Thumbnail({
   cache: ThumbnailCache
 }) {
   const key = `${source}:${nodeId}:${source === 'heatmap' ? (recordRaw ?? '') : ''}`
-  const [shown, setShown] = useState(cache.get(key))
+  // What was fetched, with the key it was fetched for: after a switch of source, the
+  // render before the effect must not show the layer's picture labelled as its heat map.
+  const [fetched, setFetched] = useState<{ key: string; value: { url: string | null; why?: string } | undefined }>({ key, value: cache.get(key) })
+  const shown = fetched.key === key ? fetched.value : cache.get(key)
+  const setShown = (value: { url: string | null; why?: string } | undefined) => setFetched({ key, value })
   const ref = useRef<HTMLSpanElement>(null)
   useEffect(() => {
     const cached = cache.get(key)
