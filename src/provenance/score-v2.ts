@@ -158,21 +158,26 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     if (p.a && !p.b && layA.placed[i]) gone.push({ index: i, p: layA.placed[i]! })
     else if (!p.a && p.b && layB.placed[i]) fresh.push({ index: i, p: layB.placed[i]! })
   }
+  // Each finder below sees only the deleted and added layers the ones before it left.
   const pastedFrom = pairMovedCopies(gone, fresh)
-  const copiesPlaced = new Set(pastedFrom.values())
-  const remade = pairRemade(
-    gone.filter((g) => !pastedFrom.has(g.index)),
-    fresh.filter((f) => !copiesPlaced.has(f.index)),
-  )
-  for (const [i, j] of remade.pairs) pastedFrom.set(i, j)
   const pasted = new Set(pastedFrom.values())
+  const grouped = new Set<number>()
+  const left = () => [gone.filter((g) => !pastedFrom.has(g.index) && !grouped.has(g.index)), fresh.filter((f) => !pasted.has(f.index) && !grouped.has(f.index))] as const
+  // A layer remade in place (Flatten, Outline stroke) is compared like one that stayed.
+  const remade = pairRemade(...left())
+  for (const [i, j] of remade.pairs) {
+    pastedFrom.set(i, j)
+    pasted.add(j)
+  }
   // Several deleted AI layers merged into one (Union, Flatten of a selection), and one
   // split into several (Outline stroke of a filled, stroked layer): each is one layer.
   const groups: { a: number[]; b: number[] }[] = []
-  for (const [j, parts] of pairMerged(gone.filter((g) => !pastedFrom.has(g.index)), fresh.filter((f) => !pasted.has(f.index)))) groups.push({ a: parts, b: [j] })
-  const grouped = new Set(groups.flatMap((g) => [...g.a, ...g.b]))
-  for (const [i, pieces] of pairSplit(gone.filter((g) => !pastedFrom.has(g.index) && !grouped.has(g.index)), fresh.filter((f) => !pasted.has(f.index) && !grouped.has(f.index)))) groups.push({ a: [i], b: pieces })
-  for (const g of groups) for (const k of [...g.a, ...g.b]) grouped.add(k)
+  const group = (a: number[], b: number[]) => {
+    groups.push({ a, b })
+    for (const k of [...a, ...b]) grouped.add(k)
+  }
+  for (const [j, parts] of pairMerged(...left())) group(parts, [j])
+  for (const [i, pieces] of pairSplit(...left())) group([i], pieces)
   for (const j of [...pasted, ...grouped]) if (layB.placed[j]) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)

@@ -19,44 +19,15 @@
  * ('assisted', the first set's t-reshape-petals precedent).
  */
 import type { Band } from './scenarios'
+import { paster, scaleAbout, shift, type TreeScenario } from './tree-edits'
 import { allNodes, blob, LEAF, seeded, solid, translucent, type Curve, type Node, type Tree } from './patterns-2'
 import { BLOCKS, CHEVRON_COLOURS, chevronCurve, convoAt, labelWidth, mirrored, polygon, tulipAt, type PatternName3 } from './patterns-3'
 
-export interface Scenario3 {
-  id: string
-  pattern: PatternName3
-  /** What the designer did, in words. */
-  edit: string
-  band: Band
-  /** Why that band, in one line. */
-  reason: string
-  apply: (t: Tree) => void
-}
+export type Scenario3 = TreeScenario<PatternName3>
 
 let added = 0
 const newId = () => `8:${++added}`
-
-/** A deep copy of a node with new ids (a pasted duplicate), shifted by (dx, dy). */
-function pasted(n: Node, dx: number, dy: number): Node {
-  return { ...n, id: newId(), cx: n.cx + dx, cy: n.cy + dy, ...(n.children ? { children: n.children.map((c) => pasted(c, dx, dy)) } : {}) }
-}
-
-/** Moves a node and everything in it. */
-function shift(n: Node, dx: number, dy: number): void {
-  n.cx += dx
-  n.cy += dy
-  n.children?.forEach((c) => shift(c, dx, dy))
-}
-
-/** Scales a node and everything in it about (fx, fy). */
-function scaleAbout(n: Node, fx: number, fy: number, f: number): void {
-  n.cx = fx + (n.cx - fx) * f
-  n.cy = fy + (n.cy - fy) * f
-  n.w *= f
-  n.h *= f
-  if (n.strokeWeight) n.strokeWeight *= f
-  n.children?.forEach((c) => scaleAbout(c, fx, fy, f))
-}
+const pasted = paster(newId)
 
 /**
  * The whole pattern stretched with its frame (Figma's "Scale" constraints, the root resized

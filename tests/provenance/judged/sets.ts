@@ -5,10 +5,12 @@
  */
 import type { PatternSnapshot } from '../../../src/provenance/snapshot'
 import { render } from './patterns'
-import { PATTERNS_2, renderTree } from './patterns-2'
+import { PATTERNS_2 } from './patterns-2'
+import { PATTERNS_3 } from './patterns-3'
 import { PAIRS, PATTERNS, SCENARIOS, type Band } from './scenarios'
 import { PAIRS_2, SCENARIOS_2 } from './scenarios-2'
-import { JUDGED_SET_3 } from './sets-3'
+import { PAIRS_3, SCENARIOS_3 } from './scenarios-3'
+import { treeJudgedSet } from './tree-edits'
 
 export type { Band }
 
@@ -44,21 +46,7 @@ export const JUDGED_SETS: JudgedSet[] = [
     })),
     pairs: PAIRS,
   },
-  {
-    name: 'set 2',
-    cases: SCENARIOS_2.map((s) => ({
-      id: s.id,
-      pattern: s.pattern,
-      edit: s.edit,
-      band: s.band,
-      build: () => {
-        const edited = PATTERNS_2[s.pattern]()
-        s.apply(edited)
-        return [renderTree(PATTERNS_2[s.pattern]()), renderTree(edited)]
-      },
-    })),
-    pairs: PAIRS_2.map(([a, b]) => [a, b]),
-  },
+  treeJudgedSet('set 2', SCENARIOS_2, PATTERNS_2, PAIRS_2),
   // Written blind and scored first in the commit that added it to this list (issue #9's note).
-  JUDGED_SET_3,
+  treeJudgedSet('set 3', SCENARIOS_3, PATTERNS_3, PAIRS_3),
 ]
