@@ -346,9 +346,11 @@ export function paintAll(lay: Layout, width: number, height: number): Painted {
  * by the ground law, against the weight of the figures. An element counts among the
  * figures of both states at the larger of its two weights, so that what it weighs in the
  * other state cannot make the ground of this one heavier or lighter (an element weighs
- * the larger of its two weights in the score as well).
+ * the larger of its two weights in the score as well). `paired` maps a deleted element
+ * to the added one it is compared with as one element (a pasted copy, a layer remade in
+ * place): those two are one element's two states here too.
  */
-export function weighStates(layA: Layout, A: Painted, layB: Layout, B: Painted): void {
+export function weighStates(layA: Layout, A: Painted, layB: Layout, B: Painted, paired: ReadonlyMap<number, number> = new Map()): void {
   const states = [
     { lay: layA, p: A },
     { lay: layB, p: B },
@@ -363,10 +365,15 @@ export function weighStates(layA: Layout, A: Painted, layB: Layout, B: Painted):
     return out
   })
   /** The figures' weight in state s, each at the larger of its two weights; `skip` left out. */
+  const other = [new Map(paired), new Map([...paired].map(([i, j]) => [j, i]))]
   const figuresOf = (s: number): Float64Array => {
     const t = 1 - s
     const per = new Float64Array(n)
-    for (let i = 0; i < n; i++) if (figure[s]![i]) per[i] = figure[t]![i] ? Math.max(weight[s]![i]!, weight[t]![i]!) : weight[s]![i]!
+    for (let i = 0; i < n; i++) {
+      if (!figure[s]![i]) continue
+      const k = other[s]!.get(i) ?? i
+      per[i] = figure[t]![k] ? Math.max(weight[s]![i]!, weight[t]![k]!) : weight[s]![i]!
+    }
     return per
   }
   const sum = (v: Float64Array) => {

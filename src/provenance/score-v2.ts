@@ -181,7 +181,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   for (const j of [...pasted, ...grouped]) if (layB.placed[j]) layB.placed[j]!.item.flagged = false
   const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
-  weighStates(layA, A, layB, B)
+  weighStates(layA, A, layB, B, pastedFrom)
 
   // Human-drawn elements take the visible share of the AI content they cover.
   const stolen = new Float64Array(n)
