@@ -1,14 +1,14 @@
 /**
  * C2PA manifest definitions, one per asset, in the JSON that
  * `c2patool asset -m definition.json` takes (contentauth/c2pa-rs cli/docs/manifest.md).
- * The pack does not sign C2PA claims itself: C2PA validators refuse self-signed
- * certificates, so a team signs with its own certificate (STANDARDS.md).
+ * The plugin writes them into the pack; `loomprint seal` signs each one with the
+ * person's team certificate and embeds it in its asset (src/cli/seal.ts).
  *
  * Actions (c2pa.actions.v2): first `c2pa.created` with the AI source type and the
  * model as software agent; then the human edits the capture measured, each with the
  * composite source type; `allActionsIncluded: false` because the list summarises
  * the measured difference, not every operation. Then CAWG training-mining from the
- * terms and schema.org CreativeWork metadata.
+ * terms, CAWG metadata, and the Loomprint assertion (HCC, label, method).
  */
 import type { AssetEntry, PackPattern } from './manifest'
 import type { LicenseView } from './license-bridge'
@@ -69,6 +69,74 @@ export function actionsOf(p: PackPattern): C2paAction[] {
   return actions
 }
 
+/** The Loomprint assertion: the coefficient, its label and method, as the pack states them. */
+export const LOOMPRINT_ASSERTION = 'com.loomprint.hcc'
+
+export interface LoomprintAssertion {
+  pattern: string
+  hcc: number | null
+  label: string
+  digitalSourceType: string
+  method: string
+  policyFingerprint: string
+  licenseFingerprint: string | null
+}
+
+export function loomprintAssertionOf(p: PackPattern): LoomprintAssertion {
+  return {
+    pattern: p.id,
+    hcc: p.hcc,
+    label: p.label,
+    digitalSourceType: p.digitalSourceType,
+    method: p.method,
+    policyFingerprint: p.policyFingerprint,
+    licenseFingerprint: p.license?.fingerprint ?? null,
+  }
+}
+
+/**
+ * The AI output the pattern grew from, as a C2PA 2.4 ingredient with no signed history
+ * of its own: `componentOf` (an AI layer inside the human design) with its own
+ * `digitalSourceType`. Known only when the record declares an AI origin; the picture
+ * itself is not in the pack, so there is no hash or thumbnail.
+ */
+function aiIngredientOf(p: PackPattern): unknown[] {
+  if (!p.origin) return []
+  const o = p.origin
+  return [
+    {
+      title: `${o.generator} ${o.model}${o.modelVersion ? ` ${o.modelVersion}` : ''} output`.trim(),
+      format: 'image/png',
+      relationship: 'componentOf',
+      label: 'ai-output',
+      digital_source_type: `${IPTC_DST}trainedAlgorithmicMedia`,
+      description: `The generated picture the pattern was made from${o.seed !== undefined ? ` (seed ${o.seed})` : ''}.`,
+    },
+  ]
+}
+
+/**
+ * CAWG metadata (cawg.metadata, JSON-LD with XMP terms) in place of
+ * `stds.schema-org.CreativeWork`, deprecated since C2PA 2.0 (STANDARDS.md).
+ */
+function cawgMetadataOf(p: PackPattern, license: LicenseView): unknown {
+  return {
+    '@context': {
+      dc: 'http://purl.org/dc/elements/1.1/',
+      xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
+      Iptc4xmpExt: 'http://iptc.org/std/Iptc4xmpExt/2008-02-29/',
+      plus: 'http://ns.useplus.org/ldf/xmp/1.0/',
+    },
+    'dc:title': p.name,
+    'dc:identifier': p.id,
+    ...(p.contributors.length ? { 'dc:creator': p.contributors.map((c) => c.name || c.id) } : {}),
+    'dc:rights': license.rights,
+    'xmpRights:UsageTerms': license.usageTerms,
+    'Iptc4xmpExt:DigitalSourceType': digitalSourceTypeUri(p.digitalSourceType),
+    ...(license.licenseId ? { 'plus:LicenseID': license.licenseId } : {}),
+  }
+}
+
 export function c2paDefinition(
   asset: Pick<AssetEntry, 'path' | 'mediaType'>,
   p: PackPattern,
@@ -76,32 +144,16 @@ export function c2paDefinition(
   generator: { name: string; version: string },
 ): unknown {
   const title = asset.path.slice(asset.path.lastIndexOf('/') + 1)
-  const authors = p.contributors.map((c) => ({ '@type': 'Person', name: c.name || c.id }))
   return {
     claim_generator_info: [{ name: generator.name, version: generator.version }],
     title,
     format: asset.mediaType,
-    ingredients: [],
+    ingredients: aiIngredientOf(p),
     assertions: [
       { label: 'c2pa.actions.v2', data: { actions: actionsOf(p), allActionsIncluded: false } },
       { label: CAWG_TRAINING_MINING_LABEL, data: { entries: license.cawg } },
-      {
-        label: 'stds.schema-org.CreativeWork',
-        data: {
-          '@context': 'https://schema.org',
-          '@type': 'CreativeWork',
-          name: p.name,
-          identifier: p.id,
-          ...(authors.length ? { author: authors } : {}),
-          copyrightNotice: license.rights,
-          ...(license.licenseId ? { license: license.licenseId } : {}),
-          additionalProperty: [
-            { '@type': 'PropertyValue', name: 'digitalSourceType', value: digitalSourceTypeUri(p.digitalSourceType) },
-            ...(p.hcc === null ? [] : [{ '@type': 'PropertyValue', name: 'humanContributionCoefficient', value: p.hcc }]),
-            { '@type': 'PropertyValue', name: 'method', value: p.method },
-          ],
-        },
-      },
+      { label: 'cawg.metadata', data: cawgMetadataOf(p, license) },
+      { label: LOOMPRINT_ASSERTION, data: loomprintAssertionOf(p) },
     ],
   }
 }

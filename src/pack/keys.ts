@@ -7,6 +7,7 @@
  * `crypto.getRandomValues` (available in the iframe even without a secure context).
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
+import { p256 } from '@noble/curves/nist.js'
 import { fromHex, sha256, toHex } from '../provenance/sha256'
 
 export const KEY_ALG = 'Ed25519'
@@ -83,6 +84,21 @@ export function verifySignature(signature: Uint8Array, message: Uint8Array, publ
   if (signature.length !== 64 || publicKey.length !== 32) return false
   try {
     return ed25519.verify(signature, message, publicKey)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Verifies a pack signature by the manifest's `signer.alg`: Ed25519 (32-byte key) or,
+ * for packs sealed with a P-256 team certificate, ES256 — ECDSA P-256 over SHA-256,
+ * 64-byte r‖s, low S as noble writes it, 33-byte compressed key. False, never a throw.
+ */
+export function verifyPackSignature(alg: string, signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (alg === 'Ed25519') return verifySignature(signature, message, publicKey)
+  if (alg !== 'ES256' || signature.length !== 64 || publicKey.length !== 33) return false
+  try {
+    return p256.verify(signature, message, publicKey)
   } catch {
     return false
   }

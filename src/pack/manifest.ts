@@ -178,12 +178,33 @@ export const IntendedUseSchema = z.strictObject({
 })
 export type IntendedUse = z.infer<typeof IntendedUseSchema>
 
+export const SIGNER_ALGS = ['Ed25519', 'ES256'] as const
+
+/**
+ * Who signed: an Ed25519 key (32 bytes) or, in a pack sealed with a P-256 team
+ * certificate, an ES256 key (the compressed point, 33 bytes). `certificate` is the
+ * signer's end-entity certificate from the team CA (base64 DER), present in a sealed
+ * pack (`loomprint seal`); `loomprint verify --trust-ca` checks it chains to the CA.
+ */
 export const SignerInfoSchema = z.strictObject({
-  alg: z.literal('Ed25519'),
-  publicKey: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  alg: z.enum(SIGNER_ALGS),
+  publicKey: z.string().check(z.regex(/^(?:[0-9a-f]{64}|0[23][0-9a-f]{64})$/)),
   fingerprint: hex64(),
   owner: z.nullable(z.strictObject({ id: text(200), name: text(200) })),
+  certificate: z.optional(z.string().check(z.maxLength(16_000), z.regex(/^[A-Za-z0-9+/]+={0,2}$/))),
 })
+export type SignerInfo = z.infer<typeof SignerInfoSchema>
+
+/**
+ * A sealed pack (`loomprint seal`): every PNG, SVG and PDF asset carries an embedded,
+ * signed C2PA manifest whose label is given here per asset path, signed with the
+ * certificate in `signer.certificate`. Absent in a pack straight from the plugin.
+ */
+export const SealSchema = z.strictObject({
+  at: iso(),
+  manifests: z.array(z.strictObject({ path: PackPathSchema, label: z.string().check(z.regex(/^urn:c2pa:[0-9a-f-]{36}$/)) })).check(z.maxLength(MANIFEST_LIMITS.assets)),
+})
+export type Seal = z.infer<typeof SealSchema>
 
 export const PackManifestSchema = z.strictObject({
   schema: z.literal(PACK_SCHEMA),
@@ -198,6 +219,8 @@ export const PackManifestSchema = z.strictObject({
   files: z.array(FileEntrySchema).check(z.maxLength(MANIFEST_LIMITS.files)),
   /** SHA-256 over the canonical list of every asset and file (path, bytes, sha256): one digest for the whole pack. */
   packDigest: hex64(),
+  /** Present once the pack is sealed with Content Credentials (see SealSchema). */
+  sealed: z.optional(SealSchema),
 })
 export type PackManifest = z.infer<typeof PackManifestSchema>
 

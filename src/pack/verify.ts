@@ -5,7 +5,7 @@
  * decides. Every check says what it found, in words a recipient can act on.
  */
 import { canonicalBytes } from './canonical'
-import { keyFingerprint, verifySignature } from './keys'
+import { keyFingerprint, verifyPackSignature } from './keys'
 import { checkTermAt, checkUse } from './license-bridge'
 import type { IntendedUse } from '../license/intended-use'
 import { HEATMAP_DIR, MANIFEST_PATH, SIGNATURE_PATH, digestItems, parseManifest, type PackManifest } from './manifest'
@@ -87,13 +87,14 @@ export function verifyPackContents(input: VerifyContentsInput, options: VerifyOp
   // --- the signature over the canonical manifest (as parsed, unknown keys included)
   const sig = base64Decode(input.signatureText.trim())
   const publicKey = fromHex(m.signer.publicKey)
-  if (!sig || sig.length !== 64) add('signature', false, 'manifest.sig is not a base64 Ed25519 signature (64 bytes)')
-  else if (!publicKey) add('signature', false, 'the signer public key is not hex')
+  const alg = m.signer.alg
+  if (!sig || sig.length !== 64) add('signature', false, `manifest.sig is not a base64 ${alg} signature (64 bytes)`)
+  else if (!publicKey || publicKey.length !== (alg === 'Ed25519' ? 32 : 33)) add('signature', false, `the signer public key is not an ${alg} key`)
   else if (keyFingerprint(publicKey) !== m.signer.fingerprint) add('signature', false, 'the signer fingerprint does not match the signer public key')
-  else if (!verifySignature(sig, canonicalBytes(parsed.value), publicKey)) {
-    add('signature', false, 'the Ed25519 signature does not match the manifest (the manifest or the signature was changed)')
+  else if (!verifyPackSignature(alg, sig, canonicalBytes(parsed.value), publicKey)) {
+    add('signature', false, `the ${alg} signature does not match the manifest (the manifest or the signature was changed)`)
   } else {
-    add('signature', true, `signed with Ed25519 key ${m.signer.fingerprint.slice(0, 16)}${m.signer.owner ? ` (${m.signer.owner.name || m.signer.owner.id})` : ''}`)
+    add('signature', true, `signed with ${alg} key ${m.signer.fingerprint.slice(0, 16)}${m.signer.owner ? ` (${m.signer.owner.name || m.signer.owner.id})` : ''}`)
   }
 
   // --- the key: pinned or not
