@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const CLI_OUT = path.join(ROOT, 'build', 'cli', 'loomprint.mjs')
-const SOURCES = ['src/cli', 'src/pack', 'src/provenance', 'src/license', 'src/enforcement', 'src/royalties'].map((d) => path.join(ROOT, d))
+const SOURCES = ['src/cli', 'src/pack', 'src/provenance', 'src/license', 'src/enforcement', 'src/royalties', 'src/team'].map((d) => path.join(ROOT, d))
 
 function newestSource(dir) {
   let newest = 0
@@ -21,7 +21,7 @@ function newestSource(dir) {
 }
 
 /**
- * Bundles src/cli/entry.ts for Node 20 (dependencies stay in node_modules). Written
+ * Bundles src/cli/entry.ts for Node 20 into one file. Written
  * to a temporary file and renamed: two loomprint processes starting at once never
  * run a half-written bundle.
  */
@@ -36,7 +36,11 @@ export async function buildCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled, except the C2PA reader/writer (it loads its .wasm file
+    // from its package). Bundled, @peculiar/x509's tsyringe runs after the Reflect shim
+    // (src/team/reflect-shim.ts); an external import would be hoisted above it.
+    external: ['@contentauth/c2pa-wasm'],
+    banner: { js: "import { createRequire as __loomprintRequire } from 'node:module'; const require = __loomprintRequire(import.meta.url);" },
     tsconfig: path.join(ROOT, 'tsconfig.cli.json'),
     legalComments: 'none',
     logLevel: 'silent',

@@ -4,5 +4,7 @@ import { inspectCommand } from './inspect-command'
 import { matchCommand } from './match-command'
 import { royaltiesCommand } from './royalties-command'
 import { verifyCommand } from './verify-command'
+import { sealCommand } from './seal-command'
+import { teamCommand } from './team-command'
 
-export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand, matchCommand, royaltiesCommand]
+export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand, matchCommand, royaltiesCommand, sealCommand, teamCommand]

@@ -7,6 +7,16 @@ import { checkArchiveLayout, DEFAULT_LIMITS, readEntries, type ArchiveLimits } f
 import { checkOdrl } from './odrl-check'
 import { verifyPackContents, type Check, type VerifyOptions } from '../pack/verify'
 import { MANIFEST_PATH, SIGNATURE_PATH, type PackManifest } from '../pack/manifest'
+import { checkCredentials } from './credentials-check'
+import { checkChain, nameOf, parseCertificate } from '../team/chain'
+import type { x509 } from '../team/x509'
+
+/** The team CA a recipient trusts (--trust-ca), and the revocation list it publishes. */
+export interface TrustCa {
+  pem: string
+  cert: x509.X509Certificate
+  crl: x509.X509Crl | null
+}
 
 export const ODRL_PATH = 'license.odrl.json'
 
@@ -18,7 +28,7 @@ export interface PackReport {
   manifest: PackManifest | null
 }
 
-export async function loadPack(file: string, options: VerifyOptions & { limits?: ArchiveLimits } = {}): Promise<PackReport> {
+export async function loadPack(file: string, options: VerifyOptions & { limits?: ArchiveLimits; trustCa?: TrustCa } = {}): Promise<PackReport> {
   const checks: Check[] = []
   const layout = await checkArchiveLayout(file, options.limits ?? DEFAULT_LIMITS)
   if (!layout.ok) {
@@ -58,6 +68,19 @@ export async function loadPack(file: string, options: VerifyOptions & { limits?:
     checks.push({ id: 'odrl', ok: r.ok, message: r.message })
   } else if (report.manifest) {
     checks.push({ id: 'odrl', ok: false, message: 'license.odrl.json is missing' })
+  }
+  const m = report.manifest
+  if (m && options.trustCa) {
+    const at = (options.now ?? (() => new Date()))()
+    checks.push(...(await checkChain({ certificate: m.signer.certificate, signer: m.signer, ca: options.trustCa.cert, crl: options.trustCa.crl, at })))
+  } else if (m?.signer.certificate) {
+    const cert = parseCertificate(m.signer.certificate)
+    checks.push({ id: 'certificate', ok: null, message: cert ? `${nameOf(cert)}'s certificate, issued by "${cert.issuer}": pass --trust-ca with the team's CA to check it` : 'the signer certificate cannot be read' })
+  }
+  // The embedded manifests are read only for a pack that passed everything else: the
+  // reference reader is the slowest step, and a pack already refused needs no more reasons.
+  if (m && (m.sealed || options.trustCa) && checks.every((c) => c.ok !== false)) {
+    checks.push(await checkCredentials({ file, layout: layout.entries, manifest: m, caPem: options.trustCa?.pem ?? null }))
   }
   return { verified: checks.every((c) => c.ok !== false), unreadable: false, checks, manifest: report.manifest }
 }

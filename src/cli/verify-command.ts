@@ -2,11 +2,12 @@
 import { readFile } from 'node:fs/promises'
 import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
+import { readTrustCa } from './team-files'
 import type { Check } from '../pack/verify'
 import { parseIntendedUse, type IntendedUse } from '../license/intended-use'
 
 const USAGE = `usage: loomprint verify PACK [--json] [--trust KEY_OR_FILE]... [--at DATE]
-                        [--use FIELD --territory CC --units N]
+                        [--use FIELD --territory CC --units N] [--trust-ca CA.pem [--crl CRL.pem]]
 
 Checks a licensed pattern pack without Figma: archive safety, the manifest schema, the
 exact file set, every SHA-256, the Ed25519 signature, the key, the license term at a
@@ -19,6 +20,10 @@ date and, with --use, an intended use.
   --use FIELD         intended field of use, e.g. apparel, homeTextiles, advertising
   --territory CC      intended territory: ISO 3166-1 alpha-2 codes (FR or FR,BE) or worldwide
   --units N           intended units / impressions
+  --trust-ca CA.pem   require the signer's certificate to chain to this team CA (not
+                      expired, not revoked) and every embedded C2PA manifest to be
+                      Trusted with it
+  --crl CRL.pem       the team's revocation list (default: CA.crl.pem next to CA.pem)
 
 exit codes: 0 verified, 1 not verified, 2 usage error or unreadable input`
 
@@ -72,6 +77,8 @@ export const verifyCommand: Command = {
       use: { type: 'string' },
       territory: { type: 'string' },
       units: { type: 'string' },
+      'trust-ca': { type: 'string' },
+      crl: { type: 'string' },
     })
     if (values.help) {
       io.out(USAGE)
@@ -91,7 +98,9 @@ export const verifyCommand: Command = {
       if (!parsed.ok) throw new UsageError(parsed.issues.map((i) => i.message).join('; '))
       use = parsed.use
     }
-    const report = await loadPack(file, { trust, at, use, now: () => io.now() })
+    if (values.crl !== undefined && values['trust-ca'] === undefined) throw new UsageError('--crl needs --trust-ca')
+    const trustCa = values['trust-ca'] !== undefined ? await readTrustCa(values['trust-ca'], values.crl) : undefined
+    const report = await loadPack(file, { trust, at, use, now: () => io.now(), trustCa })
     if (values.json) {
       io.out(
         JSON.stringify(
