@@ -53,7 +53,7 @@ export async function signAsset(input: { definition: object; mediaType: string; 
       alg: input.key.alg === 'Ed25519' ? 'ed25519' : 'es256',
       reserveSize: RESERVE,
       sign: async (claim: Uint8Array) =>
-        (await coseSign1({ alg: input.key.alg, chain: input.chain, payload: claim, reserveSize: RESERVE, sign: async (tbs) => input.key.sign(tbs) })) as Uint8Array<ArrayBuffer>,
+        (await coseSign1({ alg: input.key.alg, chain: input.chain, payload: claim, reserveSize: RESERVE, sign: (tbs) => Promise.resolve(input.key.sign(tbs)) })) as Uint8Array<ArrayBuffer>,
     }
     return await builder.sign(signer, [], input.mediaType, new BytesBlob(input.bytes))
   } finally {

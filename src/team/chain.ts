@@ -23,7 +23,7 @@ const day = (d: Date): string => d.toISOString().slice(0, 10)
 /** The raw key a certificate certifies, in the form the pack manifest writes it. */
 export function rawPublicKeyOf(cert: x509.X509Certificate): { alg: 'Ed25519' | 'ES256'; raw: Uint8Array } | null {
   const spki = new Uint8Array(cert.publicKey.rawData)
-  const algName = cert.publicKey.algorithm.name
+  const algName = (cert.publicKey.algorithm as { name: string }).name
   if (algName === 'Ed25519') return { alg: 'Ed25519', raw: spki.slice(spki.length - 32) }
   if (algName === 'ECDSA' && (cert.publicKey.algorithm as webcrypto.EcKeyAlgorithm).namedCurve === 'P-256') {
     return { alg: 'ES256', raw: p256.Point.fromBytes(spki.slice(spki.length - 65)).toBytes(true) }

@@ -11,7 +11,7 @@ const R = Reflect as unknown as Record<string, unknown>
 
 function own(target: object, key: string | symbol | undefined, create: boolean): Meta | undefined {
   let byKey = store.get(target)
-  if (!byKey && create) store.set(target, (byKey = new Map()))
+  if (!byKey && create) store.set(target, (byKey = new Map<string | symbol | undefined, Meta>()))
   let meta = byKey?.get(key)
   if (!meta && create && byKey) byKey.set(key, (meta = new Map()))
   return meta
