@@ -8,7 +8,7 @@
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
 import { p256 } from '@noble/curves/nist.js'
-import { fromHex, sha256, toHex } from '../provenance/sha256'
+import { fromHex, sha256, toHex } from '../storage/sha256'
 
 export const KEY_ALG = 'Ed25519'
 

@@ -31,7 +31,7 @@ export function rawPublicKeyOf(cert: x509.X509Certificate): { alg: 'Ed25519' | '
   return null
 }
 
-export function parseCertificate(der: Uint8Array | string): x509.X509Certificate | null {
+export function parseCertificate(der: Uint8Array<ArrayBuffer> | string): x509.X509Certificate | null {
   try {
     return new x509.X509Certificate(typeof der === 'string' ? Buffer.from(der, 'base64') : der)
   } catch {

@@ -72,7 +72,7 @@ export function pem(label: string, der: Uint8Array): string {
 }
 
 /** The DER blocks of one label in a PEM text. */
-export function pemBlocks(text: string, label: string): Uint8Array[] {
+export function pemBlocks(text: string, label: string): Uint8Array<ArrayBuffer>[] {
   const re = new RegExp(`-----BEGIN ${label}-----([A-Za-z0-9+/=\\s]+)-----END ${label}-----`, 'g')
   return [...text.matchAll(re)].map((m) => new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')))
 }
