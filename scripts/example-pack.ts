@@ -15,11 +15,18 @@
  * script prints why), asks main to export each asset (bytes in slices) and assembles
  * the pack with src/pack — the code the Export tab runs.
  *
- * The signing key comes from a fixed seed (never use it for real packs); its public
- * key record is written next to the pack as OUT.pub.json, for `--trust`.
+ * The signing key comes from a fixed seed (never use it for real packs).
+ *
+ * Then the example team's Ada seals it (`loomprint seal`, scripts/example-team.ts):
+ * every PNG, SVG and PDF gets an embedded C2PA manifest signed with her team
+ * certificate, and the pack is signed again with her key. OUT.zip is the sealed
+ * pack; OUT.pub.json the signing key's record, for `--trust`; OUT-team/ the example
+ * team CA and its revocation list (and, for the example only, the keys), for
+ * `--trust-ca`.
  */
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
 import { createClient } from '../src/channel'
 import { concatBytes } from '../src/pack/bytes'
@@ -29,6 +36,9 @@ import { createFigmaWorld, installGlobals, uninstallGlobals, type FigmaWorld } f
 import { licensedFile, USE } from '../tests/export/support'
 import type { PluginUser } from '../tests/support/plugin-session'
 import { mainOptions } from './build'
+import { exampleTeam, sealAsAda, writeExampleTeam } from './example-team'
+import { toHex } from '../src/storage/sha256'
+import { keyFingerprint } from '../src/pack/keys'
 
 const EXAMPLE_SEED = (n: number) => new Uint8Array(n).map((_, i) => (i * 7 + 3) & 0xff)
 const CREATED = Date.UTC(2026, 2, 4, 9, 30)
@@ -65,20 +75,36 @@ export async function buildExamplePack(): Promise<{ zip: Uint8Array; publicKey: 
   }
 }
 
-const out = process.argv[2]
-if (!out || out.startsWith('-')) {
-  console.error('usage: npm run example:pack -- OUT.zip')
-  process.exit(2)
-}
-try {
-  const { zip, publicKey, refused } = await buildExamplePack()
-  writeFileSync(out, zip)
+async function writeExample(out: string): Promise<void> {
+  const { zip, refused } = await buildExamplePack()
+  const unsealed = out.replace(/\.zip$/i, '') + '-unsealed.zip'
+  writeFileSync(unsealed, zip)
+  const team = await exampleTeam()
+  const sealed = await sealAsAda(team, unsealed, new Date(CREATED))
+  writeFileSync(out, sealed)
+  const teamDir = out.replace(/\.zip$/i, '') + '-team'
+  mkdirSync(teamDir, { recursive: true })
+  await writeExampleTeam(team, teamDir)
   const pub = out.replace(/\.zip$/i, '') + '.pub.json'
-  writeFileSync(pub, `${JSON.stringify(publicKey, null, 2)}\n`)
+  const record = { alg: team.ada.key.alg, publicKey: toHex(team.ada.key.publicKey), fingerprint: keyFingerprint(team.ada.key.publicKey), owner: { id: 'ada@example.com', name: 'Ada Example' }, createdAt: new Date(CREATED).toISOString() }
+  writeFileSync(pub, `${JSON.stringify(record, null, 2)}\n`)
   for (const line of refused) console.log(`left out (the user confirmed): ${line}`)
-  console.log(`wrote ${out} and ${path.basename(pub)}; check it with: npx loomprint verify ${out} --trust ${pub}`)
-  process.exit(0)
-} catch (err) {
-  console.error(`example:pack failed: ${err instanceof Error ? err.message : String(err)}`)
-  process.exit(1)
+  console.log(`wrote ${out} (sealed), ${path.basename(unsealed)} (as exported), ${path.basename(pub)} and ${path.basename(teamDir)}/`)
+  console.log(`check it with: npx loomprint verify ${out} --trust-ca ${teamDir}/team-ca.pem`)
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
+if (isMain) {
+  const out = process.argv[2]
+  if (!out || out.startsWith('-')) {
+    console.error('usage: npm run example:pack -- OUT.zip')
+    process.exit(2)
+  }
+  try {
+    await writeExample(out)
+    process.exit(0)
+  } catch (err) {
+    console.error(`example:pack failed: ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  }
 }
