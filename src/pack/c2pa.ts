@@ -21,7 +21,11 @@ export interface C2paAction {
   softwareAgent?: { name: string; version?: string }
   digitalSourceType?: string
   description?: string
+  parameters?: { ingredientIds: string[] }
 }
+
+/** The label of the AI-output ingredient, which actions refer to. */
+export const AI_INGREDIENT = 'ai-output'
 
 /** An ISO date or date-time as a full UTC date-time, the form C2PA's `when` takes. */
 export function asDateTime(when: string): string {
@@ -65,7 +69,8 @@ export function actionsOf(p: PackPattern): C2paAction[] {
   if (b.transform > 0) actions.push(human('c2pa.edited', `Elements moved, scaled or rotated by people (${pct(b.transform)}).`))
   if (b.style > 0) actions.push(human('c2pa.edited', `Opacity, blend, stroke or effects changed by people (${pct(b.style)}).`))
   if (b.text > 0) actions.push(human('c2pa.edited', `Text edited by people (${pct(b.text)}).`))
-  if (b.removed > 0) actions.push(human('c2pa.removed', `AI elements removed or hidden by people (${pct(b.removed)}).`))
+  // C2PA requires `c2pa.removed` (like opened and placed) to name its ingredient: the AI output.
+  if (b.removed > 0) actions.push({ ...human('c2pa.removed', `AI elements removed or hidden by people (${pct(b.removed)}).`), parameters: { ingredientIds: [AI_INGREDIENT] } })
   return actions
 }
 
@@ -108,7 +113,7 @@ function aiIngredientOf(p: PackPattern): unknown[] {
       title: `${o.generator} ${o.model}${o.modelVersion ? ` ${o.modelVersion}` : ''} output`.trim(),
       format: 'image/png',
       relationship: 'componentOf',
-      label: 'ai-output',
+      label: AI_INGREDIENT,
       digital_source_type: `${IPTC_DST}trainedAlgorithmicMedia`,
       description: `The generated picture the pattern was made from${o.seed !== undefined ? ` (seed ${o.seed})` : ''}.`,
     },

@@ -20,7 +20,7 @@ import { createZipWriter } from '../../src/pack/zip'
 import { certifyPerson, certPem, createTeamCa, crlPem, revocationList } from '../../src/team/ca'
 import { keyFromSecret, type SigningKey } from '../../src/team/keys'
 import { sha256, toHex } from '../../src/storage/sha256'
-import { TMP } from '../pack/support'
+import { buildPack, TMP, writeTmp } from '../pack/support'
 
 const SEAL_AT = new Date('2026-03-05T10:00:00Z')
 const TODAY = new Date('2026-12-01T00:00:00Z')
@@ -111,6 +111,21 @@ describe('the sealed example pack in the C2PA reference reader', () => {
     expect(r.out).toMatch(/✗ certificate: the pack carries no certificate/)
     expect(r.code).toBe(1)
   })
+})
+
+describe('every kind of human change', () => {
+  it('a pattern with colour, shape, added, moved, style and removed changes seals and reads Valid (c2pa.removed names the AI ingredient)', async () => {
+    const fixture = writeTmp(await buildPack(), 'cc-fixture.zip')
+    const r = await sealPack({ file: fixture, key: team.ada.key, cert: team.ada.cert, now: SEAL_AT })
+    if (!r.ok) throw new Error(r.error)
+    const files = new Map(Object.entries(unzipSync(concatBytes(r.parts))))
+    const png = r.manifest.assets.find((a) => a.mediaType === 'image/png' && r.manifest.patterns.find((p) => p.id === a.pattern)!.origin)!
+    const back = await readAsset(files.get(png.path)!, 'image/png', team.caPem)
+    expect(back.state).toBe('Trusted')
+    const actions = (back.manifest!.assertions!.find((x) => x.label === 'c2pa.actions.v2')!.data as { actions: { action: string }[] }).actions.map((a) => a.action)
+    expect(actions).toContain('c2pa.removed')
+    expect(actions[0]).toBe('c2pa.created')
+  }, 120_000)
 })
 
 describe('refusals, each with its reason', () => {
