@@ -10,7 +10,7 @@
  * callback must return the whole COSE_Sign1 (src/team/cose.ts), padded to the size
  * reserved for it.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { initSync, WasmBuilder, WasmReader } from '@contentauth/c2pa-wasm'
 import { coseSign1 } from '../team/cose'
 import type { SigningKey } from '../team/keys'
@@ -18,7 +18,10 @@ import type { SigningKey } from '../team/keys'
 let ready = false
 function init(): void {
   if (ready) return
-  initSync({ module: readFileSync(new URL(import.meta.resolve('@contentauth/c2pa-wasm/c2pa.wasm'))) })
+  // The standalone verifier (scripts/build-verifier.ts) ships the wasm next to its bundle;
+  // everywhere else it comes from the package.
+  const beside = new URL('./c2pa_bg.wasm', import.meta.url)
+  initSync({ module: readFileSync(existsSync(beside) ? beside : new URL(import.meta.resolve('@contentauth/c2pa-wasm/c2pa.wasm'))) })
   ready = true
 }
 

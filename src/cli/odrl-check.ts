@@ -5,11 +5,11 @@
  * nothing is fetched. The one ODRL loader: the CLI runs it and the tests import it.
  * Node only; never in the UI or main bundle.
  */
-import { createRequire } from 'node:module'
+/// <reference path="./odrl-context.d.ts" />
 import jsonld from 'jsonld'
-
-// Loaded with require: the package ships CommonJS and no types.
-const odrlContext = createRequire(import.meta.url)('@digitalbazaar/odrl-context') as { CONTEXT_URL_V1: string; CONTEXT_V1: unknown }
+// CommonJS without types (odrl-context.d.ts declares it); imported, not required, so
+// the standalone verifier bundle (scripts/build-verifier.ts) carries the context.
+import * as odrlContext from '@digitalbazaar/odrl-context'
 
 const ODRL_CONTEXTS: ReadonlyMap<string, unknown> = new Map([
   [odrlContext.CONTEXT_URL_V1, odrlContext.CONTEXT_V1],
