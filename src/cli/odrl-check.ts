@@ -5,6 +5,7 @@
  * nothing is fetched. The one ODRL loader: the CLI runs it and the tests import it.
  * Node only; never in the UI or main bundle.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the tests and benches compile this file without src/cli in their include list
 /// <reference path="./odrl-context.d.ts" />
 import jsonld from 'jsonld'
 // CommonJS without types (odrl-context.d.ts declares it); imported, not required, so
