@@ -28,6 +28,7 @@ export const ROOM_ORDER: readonly (readonly string[])[] = [
   ['license'], // licence terms, eligibility, intended use, ODRL, text, the stamp
   ['royalties', 'enforcement'], // statements from usage reports; finding copies in images
   ['pack'], // the signed pattern pack
+  ['team'], // the team identity: CA, certificates, revocation, COSE (issue 22; Node, used by cli)
   ['contract'], // src/messages.ts, src/channel.ts: main ⇄ UI
   ['ui/shared'], // what the screens share: widgets, progress, format, transport
   ['ui/policy'],

@@ -15,14 +15,18 @@ import { open } from 'node:fs/promises'
 import { inflateRawSync } from 'node:zlib'
 import type { LayoutEntry } from './archive'
 import { readAsset } from './c2pa-node'
-import { sealable } from './seal'
 import type { Check } from '../pack/verify'
 import { canonicalBytes } from '../pack/canonical'
-import type { PackManifest } from '../pack/manifest'
+import type { AssetEntry, PackManifest } from '../pack/manifest'
 import { LOOMPRINT_ASSERTION, loomprintAssertionOf } from '../pack/c2pa'
 import { licenseViewOf } from '../pack/license-bridge'
 import { parseCertificate } from '../team/chain'
 import { CAWG_TRAINING_MINING_LABEL } from '../license/training'
+
+/** The assets that carry an embedded manifest: every PNG (repeat previews too), SVG and PDF. */
+export function sealable(a: Pick<AssetEntry, 'mediaType'>): boolean {
+  return a.mediaType === 'image/png' || a.mediaType === 'image/svg+xml' || a.mediaType === 'application/pdf'
+}
 
 async function readEntry(file: string, e: LayoutEntry): Promise<Uint8Array> {
   const fh = await open(file, 'r')

@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto'
 import { checkArchiveLayout, readEntries } from './archive'
 import { loadPack } from './load-pack'
 import { signAsset } from './c2pa-node'
+import { sealable } from './credentials-check'
 import { canonicalBytes } from '../pack/canonical'
 import { createZipWriter } from '../pack/zip'
 import { digestItems, MANIFEST_PATH, parseManifest, SIGNATURE_PATH, type AssetEntry, type PackManifest } from '../pack/manifest'
@@ -35,11 +36,6 @@ export function manifestLabel(packId: string, path: string): string {
   h[8] = (h[8]! & 0x3f) | 0x80
   const x = h.subarray(0, 16).toString('hex')
   return `urn:c2pa:${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`
-}
-
-/** The assets that carry an embedded manifest: every PNG (repeat previews too), SVG and PDF. */
-export function sealable(a: Pick<AssetEntry, 'mediaType'>): boolean {
-  return a.mediaType === 'image/png' || a.mediaType === 'image/svg+xml' || a.mediaType === 'application/pdf'
 }
 
 export type SealResult = { ok: true; parts: Uint8Array[]; manifest: PackManifest; msPerAsset: number } | { ok: false; error: string }
