@@ -65,7 +65,7 @@ export async function run(): Promise<Record<string, number>> {
   const png = texturedPng(2048, 3)
   const definition = { ...(c2paDefinition({ path: 'assets/bench/bench@4x.png', mediaType: 'image/png' }, AI_PATTERN, licenseViewOf(AI_PATTERN), GENERATOR) as object), label: 'urn:c2pa:00000000-0000-4000-8000-000000000000' }
   const out: Record<string, number> = {}
-  let signed = new Uint8Array()
+  let signed: Uint8Array = new Uint8Array()
   for (const alg of ['Ed25519', 'ES256'] as TeamAlg[]) {
     const caKey = await keyFromSecret(alg, new Uint8Array(32).fill(7))
     const ca = { cert: await createTeamCa({ team: 'Bench', key: caKey, now }), key: caKey }

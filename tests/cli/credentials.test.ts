@@ -14,13 +14,13 @@ import { readAsset } from '../../src/cli/c2pa-node'
 import { runCli } from '../../src/cli/main'
 import { sealPack } from '../../src/cli/seal'
 import { concatBytes } from '../../src/pack/bytes'
-import { canonicalBytes } from '../../src/pack/canonical'
-import { digestItems, parseManifest, type PackManifest } from '../../src/pack/manifest'
+import type { PackManifest } from '../../src/pack/manifest'
 import { createZipWriter } from '../../src/pack/zip'
 import { certifyPerson, certPem, createTeamCa, crlPem, revocationList } from '../../src/team/ca'
-import { keyFromSecret, type SigningKey } from '../../src/team/keys'
-import { sha256, toHex } from '../../src/storage/sha256'
+import { keyFromSecret } from '../../src/team/keys'
+import { toHex } from '../../src/storage/sha256'
 import { buildPack, TMP, writeTmp } from '../pack/support'
+import { repack } from './sealed-support'
 
 const SEAL_AT = new Date('2026-03-05T10:00:00Z')
 const TODAY = new Date('2026-12-01T00:00:00Z')
@@ -35,26 +35,6 @@ const file = (name: string, bytes: Uint8Array | string): string => {
   const p = path.join(TMP, name)
   writeFileSync(p, bytes)
   return p
-}
-
-/** Rewrites a pack: edit the files, then hashes, digest and signature made again with `key` — an insider's forgery. */
-function repack(zip: Uint8Array, key: SigningKey, edit: (files: Map<string, Uint8Array>, m: PackManifest) => void): Uint8Array {
-  const files = new Map(Object.entries(unzipSync(zip)))
-  const parsed = parseManifest(Buffer.from(files.get('manifest.json')!).toString('utf8'))
-  if (!parsed.ok) throw new Error(parsed.error)
-  const m = parsed.manifest
-  edit(files, m)
-  for (const e of [...m.assets, ...m.files]) {
-    e.bytes = files.get(e.path)!.length
-    e.sha256 = toHex(sha256(files.get(e.path)!))
-  }
-  m.packDigest = toHex(sha256(canonicalBytes(digestItems(m))))
-  const z = createZipWriter(Date.parse(m.created))
-  z.add({ path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(m, null, 2)}\n`), compress: true })
-  z.add({ path: 'manifest.sig', bytes: new TextEncoder().encode(`${Buffer.from(key.sign(canonicalBytes(m))).toString('base64')}\n`), compress: false })
-  for (const f of m.files) z.add({ path: f.path, bytes: files.get(f.path)!, compress: true })
-  for (const a of m.assets) z.add({ path: a.path, bytes: files.get(a.path)!, compress: false })
-  return concatBytes(z.finish())
 }
 
 let team: ExampleTeam
@@ -240,7 +220,7 @@ describe('team commands', () => {
 
 /** Replaces one file's bytes in the zip without touching the manifest (plain tampering). */
 function repackKeepSig(zip: Uint8Array, p: string, bytes: Uint8Array): Uint8Array {
-  const files = new Map(Object.entries(unzipSync(zip)))
+  const files = new Map<string, Uint8Array>(Object.entries(unzipSync(zip)))
   files.set(p, bytes)
   const m = JSON.parse(Buffer.from(files.get('manifest.json')!).toString('utf8')) as PackManifest
   const z = createZipWriter(Date.parse(m.created))
