@@ -170,6 +170,13 @@ describe('refusals, each with its reason', () => {
     expect(f.out).toMatch(/✗ revocation: the revocation list is not signed by the team CA/)
   }, 120_000)
 
+  it('manifest.json that disagrees with the embedded manifests (another HCC, re-signed by the sealing key) is refused as a mismatch', async () => {
+    const forged = repack(sealed, team.ada.key, (_f, m) => void (m.patterns[0]!.hcc = 0.9))
+    const r = await cli(TODAY, 'verify', file('cc-hcc.zip', forged), '--trust-ca', caFile)
+    expect(r.out).toMatch(/✗ credentials: .*the embedded manifest disagrees with manifest\.json \(label, HCC, source type or licence fingerprint/)
+    expect(r.code).toBe(1)
+  }, 120_000)
+
   it('an expired certificate is refused with its date', async () => {
     const r = await cli(new Date('2037-01-01T00:00:00Z'), 'verify', sealedFile, '--trust-ca', caFile)
     expect(r.out).toMatch(/✗ certificate: Ada Example's certificate expired on 2036-03-01 \(checked at 2037-01-01\)/)
