@@ -7,3 +7,6 @@
 export * from './score'
 export { DEFAULT_POLICY, type TeamPolicy } from './policy'
 export type { Bounds, EffectSnapshot, ElementSnapshot, PaintSnapshot, PatternSnapshot, Rgba } from './snapshot'
+export { imageSample, sampleBudget, PATTERN_SAMPLE_BYTES, type ImageSample, type Pixels } from './picture/sample'
+export type { ImageFilterSnapshot, ImagePaintSnapshot } from './snapshot'
+export type { PictureReport } from './picture/canvas-pictures'
