@@ -141,7 +141,7 @@ export function findRasterized(gone: readonly Candidate[], fresh: readonly Candi
     if (!pic || !pic.sample) continue
     const el = f.p.seen.el
     const m = f.p.item.transform
-    const change = compareWithAppearance(side(pic.paint, pic.sample, el), (u, v, out) => {
+    const before = (u: number, v: number, out: Float64Array) => {
       const x = m.a * u * el.bounds.w + m.c * v * el.bounds.h + m.e
       const y = m.b * u * el.bounds.w + m.d * v * el.bounds.h + m.f
       const px = Math.floor(x)
@@ -151,8 +151,13 @@ export function findRasterized(gone: readonly Candidate[], fresh: readonly Candi
         return
       }
       colourAt(A, placedA, imagesA, py * width + px, x, y, out)
-    })
-    if (!(change.change < RASTERIZED)) continue
+    }
+    // Is it a picture of what lay there? Asked of the picture itself: adjustments made in
+    // Figma afterwards are a change of it, not another picture.
+    const bare: ImagePaintSnapshot = { ...pic.paint, filters: undefined }
+    const likeness = pic.paint.filters ? compareWithAppearance(side(bare, pic.sample, el), before) : null
+    const change = compareWithAppearance(side(pic.paint, pic.sample, el), before)
+    if (!((likeness ?? change).change < RASTERIZED)) continue
     const box = f.p.box
     const replaced = gone
       .filter((g) => {

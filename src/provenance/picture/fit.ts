@@ -9,7 +9,7 @@
  * one number: how much of the old picture's width the new one shows), and an offset,
  * wrapped (an AI tile is a seamless repeat; a crop lies inside the picture anyway). It
  * is found on luminance: a coarse search of 12 × 12 points of the new picture over the
- * old one averaged to 32 × 32 cells, then the best few refined on 32 × 32 points.
+ * old one averaged to 32 × 32 cells, then the best two refined on 24 × 24 points.
  */
 import { lookup } from './look'
 import type { DecodedSample } from './sample'
@@ -49,8 +49,10 @@ const COARSE = 12
 /** The old picture's coarse grid, and the offsets tried on it (every OFFSET_STEP cells). */
 const COARSE_A = 32
 const OFFSET_STEP = 2
-const FINE = 32
-const KEEP = 3
+const FINE = 24
+const KEEP = 2
+/** Refinement rounds per step size (each tries six moves). */
+const ROUNDS = 3
 
 function lumaOf(s: DecodedSample): Float32Array {
   const n = s.width * s.height
@@ -159,9 +161,9 @@ export function fitPlacement(a: DecodedSample, b: DecodedSample): Fit {
   for (const start of best) {
     let f = start.f
     let e = fineError(a, fine, FINE, f, tmp, px)
-    for (let step = 1 / 32, scale = 0.04; step >= 1 / 512; step /= 2, scale /= 2) {
+    for (let step = 1 / 32, scale = 0.04; step >= 1 / 256; step /= 2, scale /= 2) {
       let improved = true
-      while (improved) {
+      for (let round = 0; improved && round < ROUNDS; round++) {
         improved = false
         const tries: Fit[] = [
           { ...f, tx: f.tx + step }, { ...f, tx: f.tx - step }, { ...f, ty: f.ty + step }, { ...f, ty: f.ty - step },

@@ -8,7 +8,7 @@ import type { ImageFilterSnapshot, ImagePaintSnapshot } from '../snapshot'
 import type { DecodedSample } from './sample'
 
 /** The long side of the grid a picture is compared on, in cells. */
-export const LOOK_LONG_SIDE = 64
+export const LOOK_LONG_SIDE = 128
 
 export interface Grid {
   width: number

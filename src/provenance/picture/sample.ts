@@ -62,9 +62,13 @@ export function createSampler(sourceWidth: number, sourceHeight: number, maxByte
   const { width, height } = sampleSize(sourceWidth, sourceHeight, maxBytes)
   // Sums of premultiplied colour and of alpha per sample pixel (a transparent pixel's colour is noise).
   const acc = new Float64Array(width * height * 4)
-  const count = new Float64Array(width * height)
   const colOf = new Int32Array(sourceWidth)
   for (let x = 0; x < sourceWidth; x++) colOf[x] = Math.min(width - 1, Math.floor((x * width) / sourceWidth))
+  // Source pixels per sample pixel: columns per sample column × rows per sample row.
+  const cols = new Float64Array(width)
+  const rowsIn = new Float64Array(height)
+  for (let x = 0; x < sourceWidth; x++) cols[colOf[x]!]++
+  for (let y = 0; y < sourceHeight; y++) rowsIn[Math.min(height - 1, Math.floor((y * height) / sourceHeight))]++
   return {
     addRows(rows, y0, y1) {
       for (let y = y0; y < y1; y++) {
@@ -79,7 +83,6 @@ export function createSampler(sourceWidth: number, sourceHeight: number, maxByte
           acc[k + 1] += rows[s + 1]! * a
           acc[k + 2] += rows[s + 2]! * a
           acc[k + 3] += a
-          count[o]++
         }
       }
     },
@@ -93,7 +96,8 @@ export function createSampler(sourceWidth: number, sourceHeight: number, maxByte
           out[k + 1] = Math.round(acc[k + 1]! / a)
           out[k + 2] = Math.round(acc[k + 2]! / a)
         }
-        out[k + 3] = count[o]! > 0 ? Math.round(a / count[o]!) : 0
+        const count = cols[o % width]! * rowsIn[Math.floor(o / width)]!
+        out[k + 3] = count > 0 ? Math.round(a / count) : 0
       }
       return { width, height, sourceWidth, sourceHeight, rgba: base64Encode(out) }
     },
