@@ -7,10 +7,10 @@
  * capture.image2048.fit.ms   the placement fit alone (a crop of the picture), median of 5
  * capture.imageSampleBytes   the bytes a pattern's samples take (one picture: the most)
  */
-import { compareOnCanvas } from '../src/provenance/score'
+import { compareOnCanvas } from '../src/coefficient/score'
 import { DEFAULT_POLICY } from '../src/provenance/policy'
-import { fitPlacement } from '../src/provenance/picture/fit'
-import { decodeSample, imageSample, sampleBytes } from '../src/provenance/picture/sample'
+import { fitPlacement } from '../src/coefficient/picture/fit'
+import { decodeSample, imageSample, sampleBytes } from '../src/coefficient/picture/sample'
 import { crop, paintOver, painterly, pictureSnapshot } from '../tests/provenance/judged/pictures-set'
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!

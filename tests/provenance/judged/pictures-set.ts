@@ -6,7 +6,7 @@
  * the plugin reads them (imageSample of the decoded RGBA).
  */
 import jpeg from 'jpeg-js'
-import { elementFromShape, imageSample, type ElementSnapshot, type ImagePaintSnapshot, type PatternSnapshot } from '../../../src/provenance/index'
+import { elementFromShape, imageSample, type ElementSnapshot, type ImagePaintSnapshot, type PatternSnapshot } from '../../../src/coefficient/index'
 import { PICTURE_CASES, PICTURE_PAIRS, type PictureKind } from './pictures-judged'
 import type { JudgedSet } from './sets'
 

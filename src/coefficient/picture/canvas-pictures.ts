@@ -5,7 +5,7 @@
  */
 import type { Placed, Painted } from '../canvas-layout'
 import { paintsChange } from '../color'
-import type { Affine } from '../raster'
+import type { Affine } from '../raster/raster'
 import type { ElementSnapshot, ImagePaintSnapshot, ImageSample, PaintSnapshot } from '../snapshot'
 import { comparePictures, compareWithAppearance, PICTURE_SHOWN, type PictureChange, type PictureSide } from './compare'
 import { applyFilters, lookup, placePoint } from './look'
