@@ -5,7 +5,7 @@
  * the modules it needs directly, so no bundle pulls in more than it uses.
  */
 export * from './score'
-export { DEFAULT_POLICY, type TeamPolicy } from '../provenance/policy'
+export { DEFAULT_POLICY, type ScoringPolicy } from './scoring-policy'
 export type { Bounds, EffectSnapshot, ElementSnapshot, PaintSnapshot, PatternSnapshot, Rgba } from './snapshot'
 export { imageSample, sampleBudget, PATTERN_SAMPLE_BYTES, type ImageSample, type Pixels } from './picture/sample'
 export type { ImageFilterSnapshot, ImagePaintSnapshot } from './snapshot'
