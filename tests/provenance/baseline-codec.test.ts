@@ -16,6 +16,7 @@ import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/
 import { OUTLINE_POINTS, OWN_BOX } from '../../src/coefficient/snapshot'
 import { utf8Decode, utf8Encode } from '../../src/storage/utf8'
 import { imageSample, sampleBudget, sampleBytes } from '../../src/coefficient/picture/sample'
+import { base64ToBytes, bytesToBase64 } from '../../src/coefficient/picture/sample-bytes'
 
 // ---------------------------------------------------------------------------
 // Arbitraries
@@ -557,5 +558,18 @@ describe('pictures (format 6, issue #20)', () => {
     const enc = encodeBaseline(plain, { formatVersion: 5 })
     const dec = decodeBaseline(enc.chunks, enc.hash)
     expect(dec.ok && dec.snapshot.images).toBe(undefined)
+  })
+})
+
+describe('a sample’s bytes (coefficient/picture/sample-bytes.ts)', () => {
+  it('encode like storage’s base64 and decode back, for every length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const s = bytesToBase64(bytes)
+        expect(s).toBe(base64Encode(bytes))
+        expect(base64ToBytes(s)).toEqual(bytes)
+      }),
+    )
+    expect(base64ToBytes('AB$=')).toBe(null)
   })
 })

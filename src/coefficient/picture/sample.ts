@@ -8,7 +8,7 @@
  * Pure and portable: the UI iframe feeds decoded rows in slices (`createSampler`), Node
  * calls `imageSample` on a whole decoded picture.
  */
-import { base64Decode, base64Encode } from '../../storage/base64'
+import { base64ToBytes as base64Decode, bytesToBase64 as base64Encode } from './sample-bytes'
 
 /** A pattern's samples together stay within this many bytes (issue #20: 64 kB per pattern). */
 export const PATTERN_SAMPLE_BYTES = 65_536
