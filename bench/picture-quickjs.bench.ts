@@ -62,6 +62,7 @@ export async function run(): Promise<Record<string, number>> {
     const outcome = await captureAsync(rootId, work)
     if (outcome.kind !== 'captured') throw new Error(JSON.stringify(outcome))
     const captureSlices = plugin.slicesMs.slice(from)
+    if (process.env['PICTURE_SLICES']) console.log(captureSlices.map((s) => s.toFixed(0)).join(' '))
     return {
       'capture.picture4096.maxSliceMs': round(max(captureSlices)),
       'capture.picture4096.slices': captureSlices.length,

@@ -16,6 +16,13 @@ export type PictureDecoder = (bytes: Uint8Array, maxBytes: number, signal?: Abor
 /** Room for the envelope around a slice (id, offsets, field names). */
 const ENVELOPE_ROOM = 1024
 const DEFAULT_BUDGET = 256 * 1024
+/**
+ * Picture bytes per message. Main's cost of posting a slice grows with its size: in
+ * QuickJS (Figma's kind of VM) a 255 kB slice held main for 150–1,500 ms (quiet to heavily
+ * loaded machine; 32 kB: 100–280 ms loaded), so pictures go in 16 kB slices, each its own turn (bench
+ * picture-quickjs: a 4096 × 4096 picture).
+ */
+const PICTURE_SLICE = 16 * 1024
 /** Decoded pixels handed to the sampler per turn (≈ 4 MB of RGBA: a few ms). */
 const PIXELS_PER_TURN = 1 << 20
 
@@ -40,7 +47,7 @@ export async function readPicturesAsync(client: ClientEndpoint, snapshot: Patter
   const hashes = pictureHashes(snapshot)
   if (hashes.length === 0) return snapshot
   const budget = sampleBudget(hashes.length)
-  const sliceBytes = Math.max(1, (options.messageBudgetBytes ?? DEFAULT_BUDGET) - ENVELOPE_ROOM)
+  const sliceBytes = Math.max(1, Math.min(PICTURE_SLICE, (options.messageBudgetBytes ?? DEFAULT_BUDGET) - ENVELOPE_ROOM))
   const decode = options.decode ?? decodeInBrowserAsync
   const images: Record<string, ImageSample> = {}
   for (const [i, hash] of hashes.entries()) {
