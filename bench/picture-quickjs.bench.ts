@@ -54,6 +54,7 @@ export async function run(): Promise<Record<string, number>> {
     const marked = await markAsync(ctx.client, [rootId], ORIGIN, work)
     if (marked.kind !== 'done' || marked.failed.length > 0) throw new Error(JSON.stringify(marked))
     const markSlices = plugin.slicesMs.slice(from)
+    if (process.env['PICTURE_SLICES']) console.log('mark', markSlices.map((s) => s.toFixed(0)).join(' '))
     // The picture edited outside Figma and placed back (setup-like test code: not timed as plugin work).
     plugin.evalInVm(`globalThis.__edited = figma.base64Decode(${JSON.stringify(b64(editedJpeg))})`)
     plugin.evalInVm(`__rect.fills = [{ type: 'IMAGE', imageHash: figma.createImage(__edited).hash, scaleMode: 'FILL' }]`)
