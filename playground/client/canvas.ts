@@ -205,7 +205,7 @@ export class CanvasView {
       ctx.drawImage(this.raster, sx, sy, this.raster.width / dpr, this.raster.height / dpr)
     }
     // Pictures over the raster (the fake's rasterizer paints no image fills).
-    editor.read(() => drawPictures(ctx, editor.world, page, v, () => this.render(documentKey + '|pictures')))
+    editor.read(() => drawPictures(ctx, editor.active.session.figma, page, v, () => this.render(documentKey + '|pictures')))
 
     editor.read(() => {
       // Frame names above top-level frames, as Figma shows them.

@@ -4,7 +4,6 @@
  * bytes the fake holds; the sample's raster AI tile is made here as a PNG file.
  */
 import { encode as encodePng } from 'fast-png'
-import { imageBytes } from '../../tests/figma-fake/images'
 
 const bitmaps = new Map<string, ImageBitmap | 'loading' | 'failed'>()
 
@@ -27,15 +26,15 @@ function imageNodes(page: PageNode): { node: SceneNode & MinimalFillsMixin; pain
  * box, turned with it, as FILL (cover, centred) or FIT (contain); CROP and TILE are drawn as
  * FILL here (the score reads them exactly). `redraw` runs once a picture has decoded.
  */
-export function drawPictures(ctx: CanvasRenderingContext2D, world: object, page: PageNode, view: { x: number; y: number; zoom: number }, redraw: () => void): void {
+export function drawPictures(ctx: CanvasRenderingContext2D, figma: PluginAPI, page: PageNode, view: { x: number; y: number; zoom: number }, redraw: () => void): void {
   for (const { node, paint } of imageNodes(page)) {
     const hash = paint.imageHash!
     const bitmap = bitmaps.get(hash)
     if (bitmap === undefined) {
-      const bytes = imageBytes(world, hash)
-      if (!bytes) continue
+      const image = figma.getImageByHash(hash)
+      if (!image) continue
       bitmaps.set(hash, 'loading')
-      createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>])).then(
+      image.getBytesAsync().then((bytes) => createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>]))).then(
         (b) => {
           bitmaps.set(hash, b)
           redraw()
@@ -74,9 +73,10 @@ export function rasterTilePng(): Uint8Array {
       const b = 0.5 + 0.5 * Math.sin(v * 2 + Math.cos(u * 3) * 1.2)
       const c = 0.5 + 0.5 * Math.cos(u + v * 2)
       const i = (y * n + x) * 4
-      data[i] = Math.round(230 - 120 * a * b + 20 * c)
-      data[i + 1] = Math.round(200 - 60 * a - 70 * c * b)
-      data[i + 2] = Math.round(160 - 40 * b + 60 * a * c)
+      const ch = (v: number) => Math.max(0, Math.min(255, Math.round(v)))
+      data[i] = ch(225 - 120 * a * b + 20 * c)
+      data[i + 1] = ch(200 - 60 * a - 70 * c * b)
+      data[i + 2] = ch(150 - 40 * b + 60 * a * c)
       data[i + 3] = 255
     }
   }
