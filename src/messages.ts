@@ -35,7 +35,32 @@ export const PaintSchema = z.union([
     kind: z.literal('gradient'),
     stops: z.array(z.object({ position: finite(), color: rgba })),
   }),
-  z.object({ kind: z.literal('image'), imageHash: z.nullable(z.string()), opacity: finite() }),
+  z.object({
+    kind: z.literal('image'),
+    imageHash: z.nullable(z.string()),
+    opacity: finite(),
+    // ImagePaint's placement and adjustments (plugin-api.d.ts:4807-4839, 4720).
+    scaleMode: z.optional(z.enum(['FILL', 'FIT', 'CROP', 'TILE'])),
+    imageTransform: z.optional(
+      z.custom<[[number, number, number], [number, number, number]]>(
+        (v) => Array.isArray(v) && v.length === 2 && v.every((row) => Array.isArray(row) && row.length === 3 && row.every((n) => typeof n === 'number' && Number.isFinite(n))),
+        'must be a 2 × 3 transform',
+      ),
+    ),
+    scalingFactor: z.optional(finite()),
+    rotation: z.optional(finite()),
+    filters: z.optional(
+      z.object({
+        exposure: z.optional(finite()),
+        contrast: z.optional(finite()),
+        saturation: z.optional(finite()),
+        temperature: z.optional(finite()),
+        tint: z.optional(finite()),
+        highlights: z.optional(finite()),
+        shadows: z.optional(finite()),
+      }),
+    ),
+  }),
   z.object({ kind: z.literal('other'), type: z.string(), opacity: finite() }),
 ])
 
@@ -276,6 +301,19 @@ export const requests = {
     progress: z.object({ offset: finite(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }),
     /** `scale`: for a PNG, the scale it was exported at (a pixel width → width ÷ the layer's render width). */
     result: z.object({ size: finite(), slices: finite(), name: z.string(), scale: z.nullable(finite()) }),
+  },
+  /**
+   * The bytes of a picture an image fill shows (`figma.getImageByHash(hash)`), for its
+   * sample (issue #20). Like exportAsset: the bytes come back as progress `data` slices of
+   * at most `sliceBytes`, main yielding between slices, so a 4096 × 4096 picture never
+   * holds the editor; the result closes the stream with the picture's pixel size. A
+   * picture that is not in the file (its hash unknown) is this request's error.
+   * Cancel: the UI stops asking for the next picture.
+   */
+  readImage: {
+    params: z.object({ hash: z.string(), sliceBytes: finite() }),
+    progress: z.object({ offset: finite(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) }),
+    result: z.object({ size: finite(), slices: finite(), width: finite(), height: finite() }),
   },
   /**
    * This person's signing key on this device (figma.clientStorage, never the document)

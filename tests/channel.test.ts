@@ -37,6 +37,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     writeReview: fail,
     writeLicense: fail,
     exportAsset: fail,
+    readImage: fail,
     readSigningKey: fail,
     saveSigningKey: fail,
     focusNode: () => ({ found: true }),

@@ -152,6 +152,21 @@ export class Editor {
     return nodes.length
   }
 
+  /** "Replace image…": the selected layers' image fills (or fills) show the chosen picture file instead. */
+  replaceImage(bytes: Uint8Array): number {
+    const nodes = this.selectionOf().filter((n): n is SceneNode & MinimalFillsMixin => 'fills' in n)
+    if (!nodes.length) return 0
+    this.edit(() => {
+      const hash = this.active.session.figma.createImage(bytes).hash
+      for (const node of nodes) {
+        const fills = node.fills as readonly Paint[]
+        const kept = fills.find((p): p is ImagePaint => p.type === 'IMAGE')
+        node.fills = [{ type: 'IMAGE', imageHash: hash, scaleMode: kept?.scaleMode ?? 'FILL' }]
+      }
+    })
+    return nodes.length
+  }
+
   remove(): number {
     const nodes = this.selectionOf()
     if (!nodes.length) return 0

@@ -150,6 +150,22 @@ async function boot(root: HTMLElement): Promise<void> {
     const n = editor.remove()
     announce(n ? `Deleted ${String(n)} layer${n > 1 ? 's' : ''}.` : 'Select a layer to delete.')
   })
+  // "Replace image…": the edit-outside-Figma round trip — a picture file replaces the selected layers' fill.
+  const imageFile = h('input', { type: 'file', accept: 'image/png,image/jpeg', class: 'pg-hidden-file', 'aria-label': 'Picture file', tabindex: -1 })
+  imageFile.addEventListener('change', () => {
+    const file = imageFile.files?.[0]
+    imageFile.value = ''
+    if (!file) return
+    void file.arrayBuffer().then((buffer) => {
+      try {
+        const n = editor.replaceImage(new Uint8Array(buffer))
+        announce(n ? `Replaced the picture of ${String(n)} layer${n > 1 ? 's' : ''} with ${file.name}.` : 'Select a layer to show the picture in.')
+      } catch (error) {
+        announce(`Figma would not take ${file.name}: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    })
+  })
+  const replaceImageButton = action('Replace image…', 'Control+Shift+K', () => imageFile.click())
   const undoButton = action('Undo', 'Control+Z', () => {
     editor.undo()
     announce('Undone.')
@@ -184,7 +200,7 @@ async function boot(root: HTMLElement): Promise<void> {
     'div',
     { class: 'pg-toolbar' },
     toolGroup,
-    h('div', { class: 'pg-toolgroup', role: 'group', 'aria-label': 'Edit' }, duplicateButton, deleteButton, undoButton),
+    h('div', { class: 'pg-toolgroup', role: 'group', 'aria-label': 'Edit' }, duplicateButton, deleteButton, undoButton, replaceImageButton, imageFile),
     h('div', { class: 'pg-toolgroup', role: 'group', 'aria-label': 'Colour' }, h('label', { for: 'pg-fill', class: 'pg-label' }, 'Fill colour'), fillText, fillSwatch, recolourButton),
   )
   const canvas = h('canvas', {

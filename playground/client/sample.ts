@@ -2,12 +2,14 @@
  * The embedded sample document. Page 1 ("Patterns") holds two AI-generated patterns,
  * marked with their AI origin by the plugin itself when the playground starts: a textile
  * repeat on a ground, and botanical line art. Page 2 ("Artwork") holds untracked work: an
- * AI-generated tile nobody has marked yet, and a hand-drawn border with no AI in it.
+ * AI-generated tile nobody has marked yet, a raster AI tile (a picture in an image fill),
+ * and a hand-drawn border with no AI in it.
  *
  * Everything is drawn with plain shapes the fake's rasterizer paints (solid fills; line
  * art as thin filled outlines, since the fake draws no strokes).
  */
 import type { FakeSession, FigmaWorld } from '../../tests/figma-fake/index'
+import { rasterTilePng } from './pictures'
 
 export const PAGE_NAMES = ['Patterns', 'Artwork']
 
@@ -15,6 +17,7 @@ export const PAISLEY = 'Indigo paisley repeat'
 export const LINE_ART = 'Botanical line art'
 export const TILE = 'Geometric tile'
 export const BORDER = 'Hand-drawn border'
+export const RASTER_TILE = 'AI raster tile'
 
 type Rgb = readonly [number, number, number]
 
@@ -219,5 +222,18 @@ export function buildSampleDocument(world: FigmaWorld, by: FakeSession): void {
     }
     artwork.appendChild(tile)
     artwork.appendChild(border)
+    // An AI tile as most generators deliver it: a picture in a rectangle's image fill
+    // (issue #20). Untracked: mark it, then try "Replace image…" with an edited copy.
+    const raster = figma.createFrame()
+    raster.name = RASTER_TILE
+    raster.resize(240, 240)
+    raster.x = 420
+    raster.y = 180
+    const picture = figma.createRectangle()
+    picture.name = 'Tile picture'
+    picture.resize(240, 240)
+    picture.fills = [{ type: 'IMAGE', imageHash: figma.createImage(rasterTilePng()).hash, scaleMode: 'FILL' }]
+    raster.appendChild(picture)
+    artwork.appendChild(raster)
   })
 }

@@ -5,7 +5,8 @@
  * (`npm run rooms` checks it; it is the lowest room).
  *
  * Its one public face is this file: `elementFromShape`, `scoreContribution`, the
- * snapshot types, `DEFAULT_POLICY` and `ScoringPolicy`. Code of the plugin itself may
+ * snapshot types, `DEFAULT_POLICY` and `ScoringPolicy`, and for pictures `imageSample` (RGBA
+ * bytes → the sample a baseline keeps), a snapshot's `images` and image fills' placement. Code of the plugin itself may
  * import the module it needs directly (so no bundle pulls in more than it uses); code
  * outside the plugin uses the face. Every other room may import it.
  *
@@ -20,7 +21,12 @@
  * - `placement.ts`, `legacy-placement.ts`, `transform.ts`, `path-mirror.ts` — where a layer sits
  * - `aggregate.ts` — Σ weight · change, breakdown, most-changed elements
  * - `heatmap.ts` — the change map drawn as a heat map (its PNG: `storage/heatmap-png.ts`)
+ * - `picture/` — pictures in image fills: the sample, placement and adjustments, the placement
+ *   fit, the pixel comparison, Rasterize selection, the capture's picture report (issue #20)
  */
 export * from './score'
 export { DEFAULT_POLICY, type ScoringPolicy } from './scoring-policy'
 export type { Bounds, EffectSnapshot, ElementSnapshot, PaintSnapshot, PatternSnapshot, Rgba } from './snapshot'
+export { imageSample, sampleBudget, PATTERN_SAMPLE_BYTES, type ImageSample, type Pixels } from './picture/sample'
+export type { ImageFilterSnapshot, ImagePaintSnapshot } from './snapshot'
+export type { PictureReport } from './picture/canvas-pictures'

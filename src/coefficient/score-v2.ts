@@ -36,6 +36,8 @@ import { matchElements, type Pair } from './score-v1'
 import { fitSimilarity, fitStretch, followsFrame, inverseAffine, nearestSimilarity } from './raster/similarity'
 import type { ElementSnapshot, PatternSnapshot } from './snapshot'
 import { reordered } from './stacking'
+import { changedAt, findRasterized, pictureFillChange, pictureReport, type PictureOutcome, type PictureReport } from './picture/canvas-pictures'
+import type { PictureChange } from './picture/compare'
 import { parentPath, see, type Seen } from './visibility'
 
 export { CANVAS_DEADBAND } from './canvas-change'
@@ -73,6 +75,8 @@ export interface CanvasComparison {
   current: Raster
   /** The current state's elements in the current raster's paint order: `current.top` − 1 indexes it (the heat map's backdrop). */
   rendered: Seen[]
+  /** Every picture that changed or was replaced, rasterized or read without a baseline sample (issue #20). */
+  pictures: PictureReport[]
 }
 
 /** Method 2, with the raster it was measured on. */
@@ -163,6 +167,15 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   const pasted = new Set(pastedFrom.values())
   const grouped = new Set<number>()
   const left = () => [gone.filter((g) => !pastedFrom.has(g.index) && !grouped.has(g.index)), fresh.filter((f) => !pasted.has(f.index) && !grouped.has(f.index))] as const
+  const groups: { a: number[]; b: number[]; picture?: PictureChange }[] = []
+  const group = (a: number[], b: number[], picture?: PictureChange) => {
+    groups.push({ a, b, picture })
+    for (const k of [...a, ...b]) grouped.add(k)
+  }
+  // Rasterize selection: AI layers replaced by a picture of themselves (picture/); before
+  // the remade finder, which would take the picture for the ground it covers.
+  const A = paintAll(layA, width, height)
+  for (const r of findRasterized(...left(), A, layA.placed, baseline.images, current.images)) group(r.replaced, [r.picture], r.change)
   // A layer remade in place (Flatten, Outline stroke) is compared like one that stayed.
   const remade = pairRemade(...left())
   for (const [i, j] of remade.pairs) {
@@ -171,15 +184,9 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   }
   // Several deleted AI layers merged into one (Union, Flatten of a selection), and one
   // split into several (Outline stroke of a filled, stroked layer): each is one layer.
-  const groups: { a: number[]; b: number[] }[] = []
-  const group = (a: number[], b: number[]) => {
-    groups.push({ a, b })
-    for (const k of [...a, ...b]) grouped.add(k)
-  }
   for (const [j, parts] of pairMerged(...left())) group(parts, [j])
   for (const [i, pieces] of pairSplit(...left())) group([i], pieces)
   for (const j of [...pasted, ...grouped]) if (layB.placed[j]) layB.placed[j]!.item.flagged = false
-  const A = paintAll(layA, width, height)
   const B = paintAll(layB, width, height)
   weighStates(layA, A, layB, B, pastedFrom)
 
@@ -236,6 +243,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
   }
 
   const alpha = policy.weights
+  const pictures = new Map<number, PictureOutcome>()
   const items: Item[] = []
   const itemOf = new Array<Item | undefined>(n)
   const push = (i: number, it: Item) => {
@@ -252,9 +260,13 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     const pb = layB.placed[j]
     const wf = Math.max(A.fill[i]!, B.fill[j]!)
     const ws = Math.max(A.stroke[i]!, B.stroke[j]!)
+    // A picture in both states is compared by its pixels (picture/compare.ts).
+    const picture = remade.crossed.has(i) ? null : pictureFillChange(a.el, b.el, baseline.images, current.images)
+    if (picture) pictures.set(j, picture)
+    const fills = picture ? picture.color : paintsChange(a.el.fills, b.el.fills)
     const color = remade.crossed.has(i)
       ? paintsChange(a.el.strokes, b.el.fills)
-      : wf + ws > 0 ? clamp01((wf * paintsChange(a.el.fills, b.el.fills) + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
+      : wf + ws > 0 ? clamp01((wf * fills + ws * paintsChange(a.el.strokes, b.el.strokes)) / (wf + ws)) : 0
     // The root's box is the frame: cropping or extending it is not a change of shape.
     const geo = pa && pb && a.el.path !== '' ? geometryChange(pa, pb) : { shape: 0, move: 0 }
     const whole = motif.get(i)
@@ -325,7 +337,8 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     const a = statesA[g.a[0]!]!.el
     const b = statesB[g.b[0]!]!.el
     const fill = B.fill[g.b[0]!]! / (B.fill[g.b[0]!]! + B.stroke[g.b[0]!]! || 1)
-    const color = g.b.length > 1 ? 0 : clamp01(fill * paintsChange(a.fills, b.fills) + (1 - fill) * paintsChange(a.strokes, b.strokes))
+    const color = g.picture ? g.picture.change : g.b.length > 1 ? 0 : clamp01(fill * paintsChange(a.fills, b.fills) + (1 - fill) * paintsChange(a.strokes, b.strokes))
+    if (g.picture) pictures.set(g.b[0]!, { color, change: g.picture, replaced: true })
     const it = changedItem(list[g.b.length > 1 ? g.a[0]! : g.b[0]!]!.key, g.b.length > 1 ? a : b, Math.max(shown, now), { ...NO_CHANGE, color }, alpha)
     if (it.weight > 0) {
       items.push(it)
@@ -335,7 +348,16 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
 
   const score = summarize(items, policy, { method: METHOD_V2, matchedBy })
   const rendered = Array.from(B.order, (i) => statesB[i]!)
-  return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster, rendered }
+  // Inside a changed picture, only its changed pixels are highlighted.
+  const cellsAt = new Map<number, (x: number, y: number) => boolean>()
+  const reports: PictureReport[] = []
+  for (const [j, pic] of pictures) {
+    const pb = layB.placed[j]
+    if (pic.change && pb) cellsAt.set(j, changedAt(pic.change, pb.item.transform, pb.seen.el.bounds.w, pb.seen.el.bounds.h))
+    if (pic.replaced || pic.color > 0) reports.push(pictureReport(statesB[j]!.el.id, pic.replaced, pic.change, groups.some((g) => g.picture && g.b[0] === j)))
+  }
+  reports.sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))
+  return { score, map: changeMap(A, B, itemOf, cellsAt), baseline: A.raster, current: B.raster, rendered, pictures: reports }
 }
 
 /** Groups and frames (not the root) with effects, by path: their effects reach what is in them. */
@@ -368,7 +390,7 @@ function inheritedEffects(pathA: string, pathB: string, inA: Map<string, Element
 }
 
 /** Per pixel: the change shown on top there now, or the removed AI element that was. */
-function changeMap(A: Painted, B: Painted, itemOf: readonly (Item | undefined)[]): CanvasMap {
+function changeMap(A: Painted, B: Painted, itemOf: readonly (Item | undefined)[], cellsAt: ReadonlyMap<number, (x: number, y: number) => boolean>): CanvasMap {
   const { width, height } = B.raster
   const kinds = new Uint8Array(width * height)
   const at = new Int32Array(width * height)
@@ -402,6 +424,8 @@ function changeMap(A: Painted, B: Painted, itemOf: readonly (Item | undefined)[]
   const topA = A.raster.top
   for (let p = 0; p < kinds.length; p++) {
     const b = topB[p]!
+    const inPicture = b > 0 && tb.kind[b] === CHANGE.changed ? cellsAt.get(B.order[b - 1]!) : undefined
+    if (inPicture && !inPicture((p % width) + 0.5, Math.floor(p / width) + 0.5)) continue
     if (tb.kind[b]) {
       kinds[p] = tb.kind[b]!
       at[p] = tb.id[b]!

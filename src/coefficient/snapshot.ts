@@ -4,6 +4,10 @@
  * snapshot can cross the main ↔ UI channel and be stored.
  */
 
+import type { ImageSample } from './picture/sample'
+
+export type { ImageSample }
+
 /** Axis-aligned bounds, relative to the pattern root's top-left corner. */
 export interface Bounds {
   x: number
@@ -24,8 +28,36 @@ export interface Rgba {
 export type PaintSnapshot =
   | { kind: 'solid'; color: Rgba }
   | { kind: 'gradient'; stops: { position: number; color: Rgba }[] }
-  | { kind: 'image'; imageHash: string | null; opacity: number }
+  | ImagePaintSnapshot
   | { kind: 'other'; type: string; opacity: number }
+
+/** Figma's image adjustments (`ImageFilters`, plugin-api.d.ts:4720): each −1..1, 0 when absent. */
+export interface ImageFilterSnapshot {
+  exposure?: number
+  contrast?: number
+  saturation?: number
+  temperature?: number
+  tint?: number
+  highlights?: number
+  shadows?: number
+}
+
+/**
+ * An image fill (`ImagePaint`, plugin-api.d.ts:4807): which picture, and how it is placed
+ * in the layer's box. `imageTransform` (CROP only) is Figma's 2 × 3 `Transform`, read as
+ * the map from the box's normalized space (0..1) to the picture's; `scalingFactor` (TILE)
+ * scales the picture's own pixel size; `rotation` turns it in quarter turns.
+ */
+export interface ImagePaintSnapshot {
+  kind: 'image'
+  imageHash: string | null
+  opacity: number
+  scaleMode?: 'FILL' | 'FIT' | 'CROP' | 'TILE'
+  imageTransform?: [[number, number, number], [number, number, number]]
+  scalingFactor?: number
+  rotation?: number
+  filters?: ImageFilterSnapshot
+}
 
 export interface EffectSnapshot {
   type: string
@@ -118,4 +150,10 @@ export interface PatternSnapshot {
    * masks only where both say it does (an older baseline does not know).
    */
   masksRead?: true
+  /**
+   * A sample of every picture an image fill references, by image hash (issue #20): what
+   * method 2 paints a picture from. Absent (baselines before pictures were read), a
+   * replaced picture counts as wholly new, as before.
+   */
+  images?: Record<string, ImageSample>
 }

@@ -11,6 +11,7 @@ import { listTrackedAsync, thumbnailAsync, writeLicense, writeReview } from './r
 import { POLICY_KEY, quarantine, readHeatMapEntry, readStored, unmark, writeProvenance } from './storage'
 import { figmaUiTransport } from './transport'
 import { exportAssetAsync } from './export'
+import { readImageAsync } from './images'
 import { readSigningKeyAsync, saveSigningKeyAsync } from './keys'
 import { RECORD_KEY } from '../provenance/record'
 
@@ -95,6 +96,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     },
     exportAsset: (params, context) =>
       exportAssetAsync(api, params, (offset, bytes, size) => context.progress(offset + bytes.length, size, { offset, bytes })),
+    readImage: (params, context) => readImageAsync(api, params, (offset, bytes, size) => context.progress(offset + bytes.length, size, { offset, bytes })),
     readSigningKey: () => readSigningKeyAsync(api),
     saveSigningKey: async (params) => {
       await saveSigningKeyAsync(api, params)

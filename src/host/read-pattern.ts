@@ -5,7 +5,7 @@
  * and the UI condenses them, and turns each transform into a box, a rotation and a flip.
  */
 import type { ElementReading } from '../messages'
-import type { Bounds, EffectSnapshot, PaintSnapshot } from '../coefficient/snapshot'
+import type { Bounds, EffectSnapshot, ImageFilterSnapshot, ImagePaintSnapshot, PaintSnapshot } from '../coefficient/snapshot'
 import { invertTransform, multiplyTransforms, type Transform2x3 } from '../coefficient/transform'
 import { createSlicer, type Slicer } from './yield'
 
@@ -127,7 +127,7 @@ export function readPaints(paints: ReadonlyArray<Paint> | PluginAPI['mixed']): P
         })
         break
       case 'IMAGE':
-        out.push({ kind: 'image', imageHash: paint.imageHash, opacity })
+        out.push(readImagePaint(paint, opacity))
         break
       default:
         out.push({ kind: 'other', type: paint.type, opacity })
@@ -151,6 +151,32 @@ export function readEffects(effects: ReadonlyArray<Effect>): EffectSnapshot[] {
     } else {
       out.push({ type: effect.type, visible: effect.visible, radius })
     }
+  }
+  return out
+}
+
+/** An image fill with how it is placed and adjusted (issue #20: method 2 paints the picture so). */
+function readImagePaint(paint: ImagePaint, opacity: number): ImagePaintSnapshot {
+  const out: ImagePaintSnapshot = { kind: 'image', imageHash: paint.imageHash, opacity, scaleMode: paint.scaleMode }
+  if (paint.scaleMode === 'CROP' && paint.imageTransform) {
+    const m = paint.imageTransform
+    out.imageTransform = [[m[0][0], m[0][1], m[0][2]], [m[1][0], m[1][1], m[1][2]]]
+  }
+  if (paint.scaleMode === 'TILE' && typeof paint.scalingFactor === 'number') out.scalingFactor = paint.scalingFactor
+  if (typeof paint.rotation === 'number' && paint.rotation !== 0) out.rotation = paint.rotation
+  const f = paint.filters
+  if (f) {
+    const filters: ImageFilterSnapshot = {}
+    let any = false
+    // Each slider defaults to 0 (d.ts:4833): only the moved ones are kept.
+    for (const k of ['exposure', 'contrast', 'saturation', 'temperature', 'tint', 'highlights', 'shadows'] as const) {
+      const v = f[k]
+      if (typeof v === 'number' && v !== 0) {
+        filters[k] = v
+        any = true
+      }
+    }
+    if (any) out.filters = filters
   }
   return out
 }

@@ -3,6 +3,7 @@
  * Citations: `plugin-api.d.ts:<line>` = node_modules/@figma/plugin-typings/plugin-api.d.ts 1.142.0;
  * FIGMA.md = /work/shared/FIGMA.md (the project's platform notes).
  */
+import { createImage, getImageByHash } from './images'
 import {
   BaseFake,
   DocumentFake,
@@ -1057,6 +1058,15 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     },
     openExternal(_url: string): void {
       guard('openExternal')
+    },
+    // Images (images.ts): real PNG/JPEG bytes, hashed like Figma's (plugin-api.d.ts:1742, 12742).
+    createImage(bytes: Uint8Array) {
+      guard('createImage')
+      return createImage(world, bytes) as unknown as Image
+    },
+    getImageByHash(hash: string) {
+      guard('getImageByHash')
+      return getImageByHash(world, hash) as unknown as Image | null
     },
     createRectangle: () => create('createRectangle', () => new RectangleFake(world, world.newId())),
     createEllipse: () => create('createEllipse', () => new EllipseFake(world, world.newId())),

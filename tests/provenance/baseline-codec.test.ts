@@ -15,6 +15,8 @@ import { elementFromShape } from '../../src/coefficient/shape'
 import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/coefficient/snapshot'
 import { OUTLINE_POINTS, OWN_BOX } from '../../src/coefficient/snapshot'
 import { utf8Decode, utf8Encode } from '../../src/storage/utf8'
+import { imageSample, sampleBudget, sampleBytes } from '../../src/coefficient/picture/sample'
+import { base64ToBytes, bytesToBase64 } from '../../src/coefficient/picture/sample-bytes'
 
 // ---------------------------------------------------------------------------
 // Arbitraries
@@ -486,7 +488,7 @@ describe('placement (format 4)', () => {
     // Format 3 has no flipped column: the flags stay behind.
     expect(dec.ok && dec.snapshot.elements.map((e) => e.flipped)).toEqual([undefined, undefined, undefined])
     expect(() => encodeBaseline(own, { formatVersion: 3 })).toThrow(/cannot hold the own-box placement/)
-    expect(() => encodeBaseline(own, { formatVersion: 6 })).toThrow(/cannot write baseline format 6/)
+    expect(() => encodeBaseline(own, { formatVersion: 7 })).toThrow(/cannot write baseline format 7/)
   })
 })
 
@@ -507,5 +509,67 @@ describe('masks (format 5)', () => {
     expect(inflateSync(base64Decode(enc.chunks.join(''))!)[0]).toBe(4)
     const dec = decodeBaseline(enc.chunks, enc.hash)
     expect(dec.ok && dec.snapshot.elements.map((e) => e.isMask)).toEqual([undefined, undefined])
+  })
+})
+
+describe('pictures (format 6, issue #20)', () => {
+  const pixels = (w: number, h: number, seed: number) => {
+    const data = new Uint8Array(w * h * 4)
+    for (let i = 0; i < data.length; i++) data[i] = (i * seed * 2654435761) >>> 24
+    return { width: w, height: h, data }
+  }
+  const withPicture = (): PatternSnapshot => ({
+    rootId: '1:1',
+    rootBounds: { x: 0, y: 0, w: 400, h: 400 },
+    placement: 'own-box',
+    masksRead: true,
+    elements: [
+      elementFromShape({ id: '1:1', path: '', type: 'FRAME', bounds: { x: 0, y: 0, w: 400, h: 400 } }),
+      elementFromShape({
+        id: '1:2', path: '0', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 400, h: 400 },
+        fills: [{ kind: 'image', imageHash: 'abc', opacity: 0.8, scaleMode: 'CROP', imageTransform: [[0.5, 0, 0.25], [0, 0.5, 0]], rotation: 90, filters: { exposure: 0.25, saturation: -1 } }],
+      }),
+      elementFromShape({ id: '1:3', path: '1', type: 'RECTANGLE', bounds: { x: 0, y: 0, w: 40, h: 40 }, fills: [{ kind: 'image', imageHash: 'def', opacity: 1 }] }),
+    ],
+    images: { abc: imageSample(pixels(300, 200, 7), sampleBudget(2)), def: imageSample(pixels(64, 64, 3), sampleBudget(2)) },
+  })
+
+  it('keeps every picture sample byte for byte, and each image fill’s placement and adjustments', () => {
+    const s = withPicture()
+    const enc = encodeBaseline(s)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok).toBe(true)
+    if (!dec.ok) return
+    expect(dec.snapshot.images).toEqual(s.images)
+    expect(dec.snapshot.elements[1]!.fills).toEqual(s.elements[1]!.fills)
+    expect(dec.snapshot.elements[2]!.fills).toEqual(s.elements[2]!.fills)
+  })
+
+  it('keeps a pattern’s samples within 64 kB together: more pictures, smaller samples', () => {
+    for (const count of [1, 2, 3, 5, 16]) {
+      const total = Array.from({ length: count }, () => sampleBytes(imageSample(pixels(1000, 700, 5), sampleBudget(count)))).reduce((a, b) => a + b, 0)
+      expect(total).toBeLessThanOrEqual(65_536)
+    }
+  })
+
+  it('a format-5 baseline holds no samples: it decodes without pictures (a replaced picture then counts as new)', () => {
+    const { images: _, ...s } = withPicture()
+    const plain = { ...s, elements: s.elements.map((e) => ({ ...e, fills: e.fills.map((p) => (p.kind === 'image' ? { kind: 'image' as const, imageHash: p.imageHash, opacity: p.opacity } : p)) })) }
+    const enc = encodeBaseline(plain, { formatVersion: 5 })
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && dec.snapshot.images).toBe(undefined)
+  })
+})
+
+describe('a sample’s bytes (coefficient/picture/sample-bytes.ts)', () => {
+  it('encode like storage’s base64 and decode back, for every length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const s = bytesToBase64(bytes)
+        expect(s).toBe(base64Encode(bytes))
+        expect(base64ToBytes(s)).toEqual(bytes)
+      }),
+    )
+    expect(base64ToBytes('AB$=')).toBe(null)
   })
 })

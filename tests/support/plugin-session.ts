@@ -2,6 +2,7 @@
  * A user running Loomprint on the in-memory Figma: the real host (src/host/plugin.ts)
  * and a UI-side client talking to it over the fake's UI bridge, as the iframe does.
  */
+import { decodePictureInNode } from './decode-picture'
 import { nanoid } from 'nanoid'
 import { createClient, type ClientEndpoint, type Transport } from '../../src/channel'
 import { startPlugin } from '../../src/host/plugin'
@@ -41,7 +42,7 @@ export function openPlugin(world: FigmaWorld, user: FakeUser & { id: string } = 
     listen: (receive) => session.ui.onMessage(receive),
   }
   const client = createClient(transport)
-  return { session, figma: session.figma, client, ctx: { client, now, newId: () => nanoid(), user } }
+  return { session, figma: session.figma, client, ctx: { client, now, newId: () => nanoid(), user, decodePicture: decodePictureInNode } }
 }
 
 /** A frame of `count` coloured squares in a row, drawn by `by` (one undo step). */

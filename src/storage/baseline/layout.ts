@@ -4,6 +4,8 @@
  *   u8 version (2–4) · N · string table · rootId · rootBounds (4 zz)
  *   · fill-, stroke-, effect-list tables (paint-tables.ts) · outline table (outline-table.ts)
  *   · the element columns, N values each, in the order of `COLUMNS` (columns.ts)
+ *   · since v6: the pictures' samples (count, then per picture: hash, sample size,
+ *     source size, RGBA bytes) — issue #20; image fills keep their placement since v6
  * Repeated structure (a textile repeat shares paints, effects and outlines) is
  * deduplicated into the tables; per-element columns hold small indices and deltas,
  * which deflate then folds across repeated tiles. Irregular data (traced or scattered
@@ -13,7 +15,9 @@
  * Version 1 never shipped and is not read. See docs/storage.md.
  */
 
-import type { Bounds, PatternSnapshot } from '../../coefficient/snapshot'
+import { PATTERN_SAMPLE_BYTES } from '../../coefficient/picture/sample'
+import type { Bounds, ImageSample, PatternSnapshot } from '../../coefficient/snapshot'
+import { base64Decode, base64Encode } from '../base64'
 import { CorruptError, Reader, StringTable, Writer } from './bytes'
 import { blankElement, COLUMNS, pathForms, type DecodeState, type EncodeState, type PathForm } from './columns'
 import { OutlineTable, readOutlineTable } from './outline-table'
@@ -21,7 +25,7 @@ import { EffectTable, PaintTable, readEffectTable, readPaintTable } from './pain
 import { PX, q } from './quantize'
 
 /** The version this codec writes. */
-export const BASELINE_FORMAT_VERSION = 5
+export const BASELINE_FORMAT_VERSION = 6
 /** The oldest version it reads (version 1 never shipped). */
 export const OLDEST_BASELINE_FORMAT_VERSION = 2
 
@@ -70,6 +74,7 @@ export function encodeLayout(snapshot: PatternSnapshot, version = BASELINE_FORMA
   enc.effects.write(out)
   enc.outlines.write(out)
   for (const c of columns) out.bytes(c.result())
+  if (version >= 6) writeImages(out, snapshot.images ?? {})
   return out.result()
 }
 
@@ -99,11 +104,14 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   }
   // A column newer than the stored version is not there: its field keeps the blank value.
   for (const column of COLUMNS) if ((column.since ?? OLDEST_BASELINE_FORMAT_VERSION) <= version) column.read(r, dec)
+  // Before format 6 a baseline holds no picture samples: a replaced picture counts as new.
+  const images = version >= 6 ? readImages(r) : undefined
   if (!r.done) throw new CorruptError('unexpected bytes after the last element')
   const snapshot: PatternSnapshot = { rootId, rootBounds, elements: dec.elements }
   if (dec.placement) snapshot.placement = dec.placement
   // Format 5 stores every element's mask flag (the masks column).
   if (version >= 5) snapshot.masksRead = true
+  if (images && Object.keys(images).length > 0) snapshot.images = images
   return snapshot
 }
 
@@ -113,4 +121,35 @@ function writeBounds(out: Writer, b: Bounds): void {
 
 function readBounds(r: Reader): Bounds {
   return { x: r.sv('bounds') / PX, y: r.sv('bounds') / PX, w: r.sv('bounds') / PX, h: r.sv('bounds') / PX }
+}
+
+function writeImages(out: Writer, images: Record<string, ImageSample>): void {
+  const hashes = Object.keys(images).sort()
+  out.uv(hashes.length)
+  for (const h of hashes) {
+    const s = images[h]!
+    const bytes = base64Decode(s.rgba)
+    if (!bytes || bytes.length !== s.width * s.height * 4) throw new RangeError(`the sample of picture ${h} does not hold ${s.width} × ${s.height} RGBA`)
+    out.str(h)
+    out.uv(s.width)
+    out.uv(s.height)
+    out.uv(s.sourceWidth)
+    out.uv(s.sourceHeight)
+    out.bytes(bytes)
+  }
+}
+
+function readImages(r: Reader): Record<string, ImageSample> {
+  const out: Record<string, ImageSample> = {}
+  const n = r.count('picture count', 5)
+  for (let i = 0; i < n; i++) {
+    const hash = r.str('picture hash')
+    const width = r.uv('sample width')
+    const height = r.uv('sample height')
+    const sourceWidth = r.uv('picture width')
+    const sourceHeight = r.uv('picture height')
+    if (width < 1 || height < 1 || width * height * 4 > PATTERN_SAMPLE_BYTES) throw new CorruptError(`picture ${hash}: a ${width} × ${height} sample is outside the budget`)
+    out[hash] = { width, height, sourceWidth, sourceHeight, rgba: base64Encode(r.take(width * height * 4, 'sample bytes')) }
+  }
+  return out
 }

@@ -3,7 +3,7 @@
  * elements refer to them from the fills, strokes and effects columns (see `tableRef`).
  */
 
-import type { EffectSnapshot, PaintSnapshot, Rgba } from '../../coefficient/snapshot'
+import type { EffectSnapshot, ImagePaintSnapshot, PaintSnapshot, Rgba } from '../../coefficient/snapshot'
 import { CorruptError, Reader, StringTable, Writer } from './bytes'
 import { CHANNEL, OPACITY, PX, q } from './quantize'
 
@@ -11,6 +11,8 @@ const PAINT_SOLID = 0
 const PAINT_GRADIENT = 1
 const PAINT_IMAGE = 2
 const PAINT_OTHER = 3
+/** An image fill with its placement and adjustments (scale mode, crop, tiling, turns, filters) as JSON; since format 6. */
+const PAINT_IMAGE_PLACED = 8
 const PAINT_8BIT = 4 // flag on solid and gradient: colours as 4 bytes (k/255)
 
 /**
@@ -131,11 +133,14 @@ export class PaintTable extends Table {
           }
           break
         }
-        case 'image':
-          w.u8(PAINT_IMAGE)
+        case 'image': {
+          const placed = imagePlacement(p)
+          w.u8(placed === null ? PAINT_IMAGE : PAINT_IMAGE_PLACED)
           w.uv(p.imageHash === null ? 0 : this.strings.intern(p.imageHash) + 1)
           w.sv(q(p.opacity, OPACITY))
+          if (placed !== null) w.uv(this.strings.intern(placed))
           break
+        }
         default:
           w.u8(PAINT_OTHER)
           w.uv(this.strings.intern(p.type))
@@ -193,10 +198,12 @@ export function readPaintTable(r: Reader, strings: readonly string[]): PaintSnap
         const sc = r.count('gradient stops', 5)
         for (let k = 0; k < sc; k++) stops.push({ position: r.sv('stop') / CHANNEL, color: colour(r) })
         list.push({ kind: 'gradient', stops })
-      } else if (kind === PAINT_IMAGE) {
+      } else if (kind === PAINT_IMAGE || kind === PAINT_IMAGE_PLACED) {
         const h = r.uv('image hash')
         if (h > strings.length) throw new CorruptError(`image hash refers to entry ${h - 1} of ${strings.length}`)
-        list.push({ kind: 'image', imageHash: h === 0 ? null : strings[h - 1], opacity: r.sv('opacity') / OPACITY })
+        const paint: ImagePaintSnapshot = { kind: 'image', imageHash: h === 0 ? null : strings[h - 1]!, opacity: r.sv('opacity') / OPACITY }
+        if (kind === PAINT_IMAGE_PLACED) Object.assign(paint, readImagePlacement(strings[r.index(strings.length, 'image placement')]!))
+        list.push(paint)
       } else if (kind === PAINT_OTHER) {
         list.push({ kind: 'other', type: strings[r.index(strings.length, 'paint type')], opacity: r.sv('opacity') / OPACITY })
       } else throw new CorruptError(`unknown paint kind ${kind}`)
@@ -245,5 +252,59 @@ export function cloneEffect(e: EffectSnapshot): EffectSnapshot {
   const out: EffectSnapshot = { type: e.type, visible: e.visible, radius: e.radius }
   if (e.color) out.color = cloneRgba(e.color)
   if (e.offset) out.offset = { x: e.offset.x, y: e.offset.y }
+  return out
+}
+
+type Placement = Pick<ImagePaintSnapshot, 'scaleMode' | 'imageTransform' | 'scalingFactor' | 'rotation' | 'filters'>
+const PLACEMENT_KEYS = ['scaleMode', 'imageTransform', 'scalingFactor', 'rotation', 'filters'] as const
+const SCALE_MODES = new Set(['FILL', 'FIT', 'CROP', 'TILE'])
+const FILTER_KEYS = ['exposure', 'contrast', 'saturation', 'temperature', 'tint', 'highlights', 'shadows'] as const
+
+/** An image fill's placement and adjustments as JSON, or null when it has none (the plain image entry). */
+function imagePlacement(p: ImagePaintSnapshot): string | null {
+  const out: Record<string, unknown> = {}
+  for (const k of PLACEMENT_KEYS) if (p[k] !== undefined) out[k] = p[k]
+  return Object.keys(out).length > 0 ? JSON.stringify(out) : null
+}
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+/** Inverse of `imagePlacement`; refuses what it did not write. */
+function readImagePlacement(json: string): Placement {
+  let v: unknown
+  try {
+    v = JSON.parse(json)
+  } catch {
+    throw new CorruptError('image placement is not JSON')
+  }
+  if (!v || typeof v !== 'object') throw new CorruptError('image placement is not an object')
+  const o = v as Record<string, unknown>
+  const out: Placement = {}
+  if (o['scaleMode'] !== undefined) {
+    if (typeof o['scaleMode'] !== 'string' || !SCALE_MODES.has(o['scaleMode'])) throw new CorruptError('image scale mode unknown')
+    out.scaleMode = o['scaleMode'] as Placement['scaleMode']
+  }
+  const m = o['imageTransform']
+  if (m !== undefined) {
+    if (!Array.isArray(m) || m.length !== 2 || !m.every((row) => Array.isArray(row) && row.length === 3 && row.every(num))) throw new CorruptError('image transform is not 2 × 3 numbers')
+    out.imageTransform = m as Placement['imageTransform']
+  }
+  for (const k of ['scalingFactor', 'rotation'] as const) {
+    if (o[k] === undefined) continue
+    if (!num(o[k])) throw new CorruptError(`image ${k} is not a number`)
+    out[k] = o[k]
+  }
+  const f = o['filters']
+  if (f !== undefined) {
+    if (!f || typeof f !== 'object') throw new CorruptError('image filters are not an object')
+    const filters: Record<string, number> = {}
+    for (const k of FILTER_KEYS) {
+      const x = (f as Record<string, unknown>)[k]
+      if (x === undefined) continue
+      if (!num(x)) throw new CorruptError(`image filter ${k} is not a number`)
+      filters[k] = x
+    }
+    out.filters = filters
+  }
   return out
 }

@@ -46,7 +46,8 @@ function qPaint(p: PaintSnapshot): PaintSnapshot {
         stops: p.stops.map((s) => ({ position: qChannel(s.position), color: qRgba(s.color) })),
       }
     case 'image':
-      return { kind: 'image', imageHash: p.imageHash === null ? null : qStr(p.imageHash), opacity: qOpacity(p.opacity) }
+      // Placement and adjustments are stored as JSON (format 6): exactly as they are.
+      return { ...p, imageHash: p.imageHash === null ? null : qStr(p.imageHash), opacity: qOpacity(p.opacity) }
     default:
       return { kind: 'other', type: qStr(p.type), opacity: qOpacity(p.opacity) }
   }
@@ -97,5 +98,7 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
     ...(s.placement === OWN_BOX ? { placement: OWN_BOX } : {}),
     // Format 5 stores the masks, so a baseline written now says they were read.
     masksRead: true,
+    // Format 6 stores the pictures' samples byte for byte.
+    ...(s.images && Object.keys(s.images).length > 0 ? { images: s.images } : {}),
   }
 }

@@ -11,11 +11,13 @@ import { capturedRecord } from '../../provenance/record-assembly'
 import { currentLicenseId, readPatternEvidence } from '../../license/pattern-evidence'
 import { summaryJson } from '../../provenance/record-text'
 import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../../coefficient/score'
+import type { PictureReport } from '../../coefficient/picture/canvas-pictures'
 import { captureHeatMap, heatImageShares, type HeatImage } from '../../coefficient/heatmap'
 import { heatMapEntry, heatMapRefOf } from '../../provenance/heatmap-entry'
 import { heatMapPng } from '../../storage/heatmap-png'
 import { HEATMAP_KEY } from '../../provenance/record'
 import { loadEffectivePolicyAsync } from '../policy/policy-workflows'
+import { pictureHashes, readPicturesAsync } from './read-pictures'
 import { readSnapshotAsync } from './read-snapshot'
 import { checkRecordSize, throwIfCancelled, type WorkflowContext } from '../shared/workflow-context'
 
@@ -46,6 +48,8 @@ export interface CaptureResult {
   policyFingerprint: string
   record: ProvenanceRecord
   warnings: string[]
+  /** Pictures replaced or changed, and how much of each (issue #20). */
+  pictures: PictureReport[]
 }
 
 export type CaptureOutcome =
@@ -83,11 +87,23 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
         : { phase: 'reading', done, total: Math.max(expected, done), estimated: true },
     ),
   )
+  // The pictures the pattern shows now: the baseline's samples for the pictures it already
+  // had (the same hash is the same picture), the new ones read and sampled. A baseline
+  // from before pictures were read has no samples to compare with: nothing is read, and a
+  // replaced picture counts as new (the result says so).
+  const withPictures = baseline.snapshot.images
+    ? await readPicturesAsync(client, reading.snapshot, {
+        decode: ctx.decodePicture,
+        known: baseline.snapshot.images,
+        signal: ctx.signal,
+        onProgress: (done, total) => report({ phase: 'pictures', done, total }),
+      })
+    : reading.snapshot
   report({ phase: 'scoring', done: 0, total: 1 })
   const copy = evidence.copy
   // A baseline stored before format 4 holds Figma's bounding boxes: read the current
   // state the same way, so unchanged turned and flipped layers still compare equal.
-  const placed = baseline.snapshot.placement === OWN_BOX ? reading.snapshot : toBoundingBoxPlacement(reading.snapshot, reading.frame)
+  const placed = baseline.snapshot.placement === OWN_BOX ? withPictures : toBoundingBoxPlacement(withPictures, reading.frame)
   // The stored baseline went through the codec's quantization; put the current state
   // through the same rounding so an unedited pattern scores exactly 0.
   const current = quantizeSnapshot(placed)
@@ -104,6 +120,9 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     warnings.push(
       `The previous capture (HCC ${old.capture.hcc.toFixed(2)}) was scored with method ${old.capture.method}; this one uses ${score.method}, which weighs what is visible on the canvas. The two scores are not directly comparable.`,
     )
+  }
+  if (pictureHashes(current).length > 0 && !baseline.snapshot.images) {
+    warnings.push('This pattern was marked before Loomprint read pictures: its baseline holds no sample of them, so a replaced picture counts as wholly new. Mark it again to compare pictures by their pixels.')
   }
   report({ phase: 'scoring', done: 1, total: 1 })
 
@@ -157,6 +176,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     policyFingerprint: score.policyFingerprint,
     record,
     warnings,
+    pictures: comparison.pictures,
   }
 }
 

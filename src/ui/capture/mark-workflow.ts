@@ -4,6 +4,7 @@ import { encodeBaseline } from '../../storage/baseline-codec'
 import { baselineKey, parseAiOrigin, type AiOrigin, type FieldIssue } from '../../provenance/record'
 import { markedRecord } from '../../provenance/record-assembly'
 import { summaryJson } from '../../provenance/record-text'
+import { readPicturesAsync } from './read-pictures'
 import { readSnapshotAsync } from './read-snapshot'
 import { checkRecordSize, errorMessage, isCancelled, throwIfCancelled, type WorkflowContext, type WorkProgress } from '../shared/workflow-context'
 
@@ -59,8 +60,14 @@ async function markOneAsync(
 ): Promise<MarkedPattern> {
   const report = ctx.onProgress ?? (() => undefined)
   const reading = await readSnapshotAsync(client, nodeId, (done, total) => report({ phase: 'reading', done, total, node }))
+  // Every picture the pattern shows, sampled into the baseline (issue #20).
+  const snapshot = await readPicturesAsync(client, reading.snapshot, {
+    decode: ctx.decodePicture,
+    signal: ctx.signal,
+    onProgress: (done, total) => report({ phase: 'pictures', done, total, node }),
+  })
   report({ phase: 'encoding', done: 0, total: 1, node })
-  const encoded = encodeBaseline(reading.snapshot)
+  const encoded = encodeBaseline(snapshot)
   const record = markedRecord({
     origin,
     nodeId,

@@ -2,6 +2,7 @@
 import { Text } from '@create-figma-plugin/ui'
 import { BREAKDOWN_KEYS } from '../../provenance/record'
 import { HeatMap } from '../shared/heatmap'
+import { PicturesView } from './pictures-view'
 import { formatContribution, formatCount, formatDuration, formatHcc, formatTime, plural, SOURCE_TYPE_URL } from '../shared/format'
 import { Warning } from '../shared/widgets'
 import type { CaptureResult } from './capture-workflow'
@@ -68,6 +69,7 @@ export function CaptureResultView({
         <Warning key={i}>{w}</Warning>
       ))}
 
+      <PicturesView pictures={result.pictures} names={result.names} />
       <h2 class="lp-h3">Where the contribution comes from</h2>
       <div class="lp-bar" role="img" aria-label={breakdownText(result)}>
         {BREAKDOWN_KEYS.map((key) =>

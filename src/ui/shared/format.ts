@@ -22,6 +22,7 @@ const PHASES: Record<WorkProgress['phase'], string> = {
   verifying: 'Checking the stored baseline',
   scoring: 'Scoring',
   journal: 'Verifying edit journals',
+  pictures: 'Reading pictures',
 }
 
 /** "Layer 2 of 5 · Reading layers 4,000 / 10,000". */

@@ -4,12 +4,13 @@
  */
 import type { ClientEndpoint } from '../../channel'
 import type { User } from '../../messages'
+import type { ImageSample } from '../../coefficient/picture/sample'
 import { recordSizeRefusal } from '../../provenance/record-text'
 
 /** What the screens are told while a workflow runs. */
 export interface WorkProgress {
   /** What is happening, in words ("Reading layers", "Compressing baseline"…). */
-  phase: 'reading' | 'encoding' | 'writing' | 'verifying' | 'scoring' | 'journal'
+  phase: 'reading' | 'pictures' | 'encoding' | 'writing' | 'verifying' | 'scoring' | 'journal'
   /** Elements (for reading) or steps done; total 0 = not known yet. */
   done: number
   total: number
@@ -27,6 +28,8 @@ export interface WorkflowContext {
   onProgress?: (progress: WorkProgress) => void
   /** Cancel: the workflow stops before its next write (see `throwIfCancelled`). */
   signal?: AbortSignal
+  /** Decodes a picture file into its sample (default: the iframe's own decoders; Node passes fast-png / jpeg-js). */
+  decodePicture?: (bytes: Uint8Array, maxBytes: number, signal?: AbortSignal) => Promise<ImageSample>
 }
 
 /** A workflow that cannot go on; its message is for the user. */
