@@ -51,7 +51,6 @@ interface PatternJournal {
   /** Continues verifying the stored journal; returns null while unfinished. */
   load: ((shouldStop: () => boolean) => JournalLoad | null) | null
   loading: Promise<void> | null
-  written: string[]
   dirty: boolean
 }
 
@@ -60,7 +59,7 @@ type NodeChange = NodeChangeEvent['nodeChanges'][number]
 export function createJournalRecorder(
   api: PluginAPI,
   user: User,
-  options: { now: () => number; onJournaled?: (nodeIds: string[]) => void },
+  options: { now: () => number; onJournaled?: (nodeIds: string[]) => void; chunkChars?: number },
 ): JournalRecorder {
   const patterns = new Map<string, PatternJournal>()
   /** Patterns whose stored journal for this user does not verify: left untouched. */
@@ -114,7 +113,6 @@ export function createJournalRecorder(
       queued: [],
       load: stored.length === 0 ? null : loadJournalChunks(stored),
       loading: null,
-      written: stored,
       dirty: false,
     }
     patterns.set(root.id, entry)
@@ -136,6 +134,13 @@ export function createJournalRecorder(
   }
 
   const record = (change: NodeChange, at: number): string | null => {
+    if (change.type === 'PROPERTY_CHANGE' && change.properties.includes('pluginData')) {
+      // Maybe an undo took back a journal write (a plugin-data change does not say which
+      // key): check at the next flush. No flush is scheduled for it, so a person pressing
+      // Cmd+Z again reaches their own edit instead of our rewrite.
+      const known = patterns.get(change.id)
+      if (known) known.dirty = true
+    }
     const groups: EditGroup[] = groupsForNodeChange(change)
     if (groups.length === 0) return null
     let root = membership.get(change.id)
@@ -173,6 +178,17 @@ export function createJournalRecorder(
     }, FLUSH_DELAY_MS)
   }
 
+  /**
+   * Writes the journal's chunks where the stored ones differ, then commits the undo step.
+   *
+   * Hazard (issue #19, 1): a person's Cmd+Z can take back any plugin write that is in
+   * their undo history (plugin-api.d.ts:273-294), so what is stored may be an earlier
+   * state than this recorder last wrote. Comparing with what is stored now — not with a
+   * memory of the last write — rewrites every chunk an undo reverted, so a flush never
+   * mixes chunks of two states (a sealed chunk from before the undo, a new one after it).
+   * The journal in memory still holds every edit seen, so nothing an undo took back from
+   * storage is lost once the next flush runs.
+   */
   const write = (id: string, entry: PatternJournal): boolean => {
     entry.dirty = false
     if (entry.node.removed) {
@@ -180,14 +196,26 @@ export function createJournalRecorder(
       return false
     }
     if (!entry.journal) return false
-    const chunks = encodeJournalChunks(entry.journal)
+    const chunks = encodeJournalChunks(entry.journal, { maxChars: options.chunkChars })
+    const node = entry.node
+    let wrote = false
     for (let n = 0; n < chunks.length; n++) {
-      if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
+      const key = journalKey(user.id, n)
+      if (node.getPluginData(key) !== chunks[n]) {
+        node.setPluginData(key, chunks[n])
+        wrote = true
+      }
     }
-    // Chunked differently from what was stored (another chunk size): drop the leftovers.
-    for (let n = chunks.length; n < entry.written.length; n++) entry.node.setPluginData(journalKey(user.id, n), '')
-    entry.written = chunks
-    return true
+    // Chunked differently from what was stored (another chunk size), or an undo brought
+    // back chunks of a longer encoding: drop the leftovers.
+    for (let n = chunks.length; node.getPluginData(journalKey(user.id, n)) !== ''; n++) {
+      node.setPluginData(journalKey(user.id, n), '')
+      wrote = true
+    }
+    // One undo step per flush, of its own (plugin-api.d.ts:273-294): a Cmd+Z then takes
+    // back one whole flush — never half of one, never several with the person's edits.
+    if (wrote) api.commitUndo()
+    return wrote
   }
 
   const flushNow = (): number => {
@@ -224,11 +252,26 @@ export function createJournalRecorder(
     return next
   }
 
+  /**
+   * Holds this writer's stored journals of the page's patterns from the start. Hazard
+   * (issue #19, 1): the person's next Cmd+Z may take back the last journal write of the
+   * plugin's previous run in this tab (the write made as it closed). Read before that,
+   * the journal is in memory and the next flush writes it again; read after, those
+   * entries would be gone. Reading is one `getPluginData` per pattern; verifying runs in
+   * slices.
+   */
+  const preload = (): void => {
+    for (const node of api.currentPage.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } })) {
+      if (node.getPluginData(journalKey(user.id, 0)) !== '') journalFor(node)
+    }
+  }
+
   const follow = (): void => {
     page?.off('nodechange', onNodeChange)
     page = api.currentPage
     page.on('nodechange', onNodeChange)
     membership = new Map()
+    preload()
   }
   follow()
   api.on('currentpagechange', follow)

@@ -18,6 +18,8 @@ const UI_SIZE = { width: 360, height: 560 }
 
 export interface PluginOptions {
   now?: () => number
+  /** Characters per stored journal chunk (default DEFAULT_JOURNAL_CHUNK_CHARS); tests cross chunk boundaries with few edits. */
+  journalChunkChars?: number
 }
 
 export function startPlugin(api: PluginAPI, html: string, options: PluginOptions = {}): void {
@@ -141,6 +143,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
   })
   const recorder = createJournalRecorder(api, user, {
     now,
+    chunkChars: options.journalChunkChars,
     onJournaled: (nodeIds) => host.emit('journaled', { nodeIds }),
   })
 
