@@ -1,7 +1,7 @@
 /**
  * Turns node changes inside tracked patterns into journal entries for the user
- * running the plugin, and persists them in that user's own chunks so two people
- * working at once never overwrite each other (DESIGN.md, "Journal").
+ * running the plugin, and persists them in chunks of that user's own Figma session, so
+ * two people — or one person in two tabs — never overwrite each other (DESIGN.md, "Journal").
  *
  * The plugin's own plugin-data writes arrive as changes too (FIGMA.md: a
  * `pluginData` change does not say which key); `groupsForNodeChange` maps a
@@ -10,6 +10,7 @@
 import type { User } from '../messages'
 import {
   appendEdit,
+  chunkFingerprint,
   createJournal,
   encodeJournalChunks,
   groupsForNodeChange,
@@ -21,6 +22,7 @@ import {
   type JournalLoad,
 } from '../provenance/journal'
 import { journalKey, RECORD_KEY } from '../provenance/record'
+import { checkEntrySize, pluginIdOf } from './storage'
 import { enclosingPattern } from './layers'
 import { createSlicer } from './yield'
 
@@ -52,6 +54,13 @@ interface PatternJournal {
   load: ((shouldStop: () => boolean) => JournalLoad | null) | null
   loading: Promise<void> | null
   dirty: boolean
+  /**
+   * Fingerprints of every chunk text this writer loaded or wrote here. A stored chunk
+   * that differs from the journal is rewritten only if it is one of these (an undo
+   * brought back an earlier state of ours); anything else was written by someone else
+   * and is kept as evidence.
+   */
+  ours: Set<string>
 }
 
 type NodeChange = NodeChangeEvent['nodeChanges'][number]
@@ -59,8 +68,19 @@ type NodeChange = NodeChangeEvent['nodeChanges'][number]
 export function createJournalRecorder(
   api: PluginAPI,
   user: User,
-  options: { now: () => number; onJournaled?: (nodeIds: string[]) => void; chunkChars?: number },
+  options: {
+    now: () => number
+    onJournaled?: (nodeIds: string[]) => void
+    chunkChars?: number
+    /**
+     * `figma.currentUser.sessionId`: each tab or device of one person keeps its own chain
+     * under its own keys (issue #19, 2: two tabs wrote the same keys, and the second
+     * silently replaced the first's chunks).
+     */
+    session?: number
+  },
 ): JournalRecorder {
+  const session = options.session
   const patterns = new Map<string, PatternJournal>()
   /** Patterns whose stored journal for this user does not verify: left untouched. */
   const refused = new Set<string>()
@@ -103,17 +123,18 @@ export function createJournalRecorder(
     if (refused.has(root.id)) return null
     const stored: string[] = []
     for (let n = 0; ; n++) {
-      const chunk = root.getPluginData(journalKey(user.id, n))
+      const chunk = root.getPluginData(journalKey(user.id, n, session))
       if (chunk === '') break
       stored.push(chunk)
     }
     const entry: PatternJournal = {
       node: root,
-      journal: stored.length === 0 ? createJournal(user) : null,
+      journal: stored.length === 0 ? createJournal(user, session) : null,
       queued: [],
       load: stored.length === 0 ? null : loadJournalChunks(stored),
       loading: null,
       dirty: false,
+      ours: new Set(stored.map(chunkFingerprint)),
     }
     patterns.set(root.id, entry)
     if (entry.load) {
@@ -198,20 +219,31 @@ export function createJournalRecorder(
     if (!entry.journal) return false
     const chunks = encodeJournalChunks(entry.journal, { maxChars: options.chunkChars })
     const node = entry.node
-    let wrote = false
-    for (let n = 0; n < chunks.length; n++) {
-      const key = journalKey(user.id, n)
-      if (node.getPluginData(key) !== chunks[n]) {
-        node.setPluginData(key, chunks[n])
-        wrote = true
+    // What to change: differing chunks, and leftovers past the end (another chunk size, or
+    // an undo brought back chunks of a longer encoding) to drop.
+    const changes: [string, string][] = []
+    for (let n = 0; ; n++) {
+      const key = journalKey(user.id, n, session)
+      const target = n < chunks.length ? chunks[n] : ''
+      const stored = node.getPluginData(key)
+      if (n >= chunks.length && stored === '') break
+      if (stored === target) continue
+      if (stored !== '' && !entry.ours.has(chunkFingerprint(stored))) {
+        // Not a state of ours: someone rewrote this chain. Keep it as evidence (capture
+        // reports that it does not verify, or that it changed); append no more here.
+        patterns.delete(id)
+        refused.add(id)
+        console.warn(`Loomprint: the journal on “${node.name}” was changed by someone else; it is kept as it is and not appended to.`)
+        return false
       }
+      changes.push([key, target])
     }
-    // Chunked differently from what was stored (another chunk size), or an undo brought
-    // back chunks of a longer encoding: drop the leftovers.
-    for (let n = chunks.length; node.getPluginData(journalKey(user.id, n)) !== ''; n++) {
-      node.setPluginData(journalKey(user.id, n), '')
-      wrote = true
+    for (const [key, value] of changes) {
+      if (value !== '') checkEntrySize(pluginIdOf(api), key, value)
+      node.setPluginData(key, value)
+      if (value !== '') entry.ours.add(chunkFingerprint(value))
     }
+    const wrote = changes.length > 0
     // One undo step per flush, of its own (plugin-api.d.ts:273-294): a Cmd+Z then takes
     // back one whole flush — never half of one, never several with the person's edits.
     if (wrote) api.commitUndo()
@@ -262,7 +294,7 @@ export function createJournalRecorder(
    */
   const preload = (): void => {
     for (const node of api.currentPage.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } })) {
-      if (node.getPluginData(journalKey(user.id, 0)) !== '') journalFor(node)
+      if (node.getPluginData(journalKey(user.id, 0, session)) !== '') journalFor(node)
     }
   }
 

@@ -159,6 +159,8 @@ export function captureRef(capture: Capture): CaptureRef {
 /** A journal's current head, as read from the header line of its last chunk. */
 export interface JournalHeadNow {
   userId: string
+  /** The chain's Figma session; absent for chains written before sessions. */
+  session?: number
   head: string
   /** The journal owner's name as the chunk header gives it. */
   name?: string
@@ -177,9 +179,11 @@ export function journalHeadFromHeader(line: string): JournalHeadNow | null {
     return null
   }
   if (value === null || typeof value !== 'object') return null
-  const h = value as { f?: unknown; user?: { id?: unknown; name?: unknown }; head?: unknown }
+  const h = value as { f?: unknown; user?: { id?: unknown; name?: unknown }; session?: unknown; head?: unknown }
   if (h.f !== 'loomprint-journal/1' || typeof h.head !== 'string' || typeof h.user?.id !== 'string') return null
-  return { userId: h.user.id, head: h.head, name: typeof h.user.name === 'string' ? h.user.name : h.user.id }
+  const now: JournalHeadNow = { userId: h.user.id, head: h.head, name: typeof h.user.name === 'string' ? h.user.name : h.user.id }
+  if (typeof h.session === 'number') now.session = h.session
+  return now
 }
 
 /**
@@ -189,8 +193,10 @@ export function journalHeadFromHeader(line: string): JournalHeadNow | null {
  * not seen here (the next capture measures them).
  */
 export function editedAfterCapture(capture: Capture, heads: readonly JournalHeadNow[]): boolean {
-  const known = new Map(capture.journal.heads.map((h) => [h.userId, h.head]))
-  return heads.some((h) => known.get(h.userId) !== h.head)
+  // One chain per person and session: two tabs of one person are two chains.
+  const chain = (h: { userId: string; session?: number }): string => h.userId + '|' + String(h.session ?? '')
+  const known = new Map(capture.journal.heads.map((h) => [chain(h), h.head]))
+  return heads.some((h) => known.get(chain(h)) !== h.head)
 }
 
 // ── Status ───────────────────────────────────────────────────────────────────

@@ -20,6 +20,8 @@ import { readSnapshotAsync } from './read-snapshot'
 import { checkRecordSize, throwIfCancelled, type WorkflowContext } from './workflow-context'
 
 export interface JournalCheck {
+  /** The chain's key prefix: `<userId>` (before sessions) or `<userId>.s<session>`. */
+  chain: string
   userId: string
   name: string
   ok: boolean
@@ -111,13 +113,15 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   report({ phase: 'journal', done: 0, total: Object.keys(stored.journals).length })
   const journals: Journal[] = []
   const journalChecks: JournalCheck[] = []
-  for (const [userId, chunks] of Object.entries(stored.journals).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [chain, chunks] of Object.entries(stored.journals).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // One chain per person and Figma session (`journal.<user>.s<session>.<n>`, issue #19, 2).
+    const userId = chain.replace(/\.s\d+$/, '')
     const decoded = decodeJournalChunks(chunks)
     if (decoded.ok) {
       journals.push(decoded.journal)
-      journalChecks.push({ userId, name: decoded.journal.user.name, ok: true, error: null, entries: decoded.journal.entries.length })
+      journalChecks.push({ chain, userId, name: decoded.journal.user.name, ok: true, error: null, entries: decoded.journal.entries.length })
     } else {
-      journalChecks.push({ userId, name: userId, ok: false, error: decoded.error, entries: 0 })
+      journalChecks.push({ chain, userId, name: userId, ok: false, error: decoded.error, entries: 0 })
       warnings.push(`The edit journal of user ${userId} does not verify: ${decoded.error} Its edits are left out of the summary.`)
     }
   }

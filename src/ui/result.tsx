@@ -32,7 +32,9 @@ export function CaptureResultView({
   onFocus: (nodeId: string) => void
 }) {
   const { score, journal, journalChecks } = result
-  const checks = new Map(journalChecks.map((c) => [c.userId, c]))
+  // A person has one chain per tab or device: their mark is good only if every chain verifies.
+  const checks = new Map<string, { ok: boolean }>()
+  for (const c of journalChecks) checks.set(c.userId, { ok: c.ok && (checks.get(c.userId)?.ok ?? true) })
   return (
     <section class="lp-result" aria-label={`Capture result for ${result.name}`}>
       <div class="lp-hcc-row">
@@ -159,7 +161,7 @@ export function CaptureResultView({
               {journalChecks
                 .filter((c) => !c.ok)
                 .map((c) => (
-                  <tr key={c.userId}>
+                  <tr key={c.chain}>
                     <td>User {c.userId}</td>
                     <td class="lp-num">—</td>
                     <td>

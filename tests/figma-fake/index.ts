@@ -30,6 +30,8 @@ export interface FigmaWorldOptions {
    *   the plugin's writes after it together.
    */
   uncommittedPluginWrites?: 'own-step' | 'join-last-step'
+  /** `figma.root.documentColorProfile` (plugin-api.d.ts:10474); default 'SRGB'. */
+  documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3'
 }
 export interface FigmaWorld {
   readonly document: DocumentNode

@@ -205,6 +205,7 @@ export class WorldImpl implements Host {
     this.uiMessageBudgetBytes = options.uiMessageBudgetBytes
     this.uncommittedPluginWrites = options.uncommittedPluginWrites ?? 'own-step'
     this.doc = new DocumentFake(this, '0:0', 'Untitled')
+    this.doc.documentColorProfile = options.documentColorProfile ?? 'SRGB'
     const names = options.pageNames && options.pageNames.length ? options.pageNames : ['Page 1']
     names.forEach((name, i) => {
       const page = new PageFake(this, `0:${i + 1}`, name)
