@@ -20,7 +20,7 @@ import {
   type EditGroup,
   type Journal,
   type JournalLoad,
-} from '../provenance/journal'
+} from '../storage/journal'
 import { journalKey, RECORD_KEY } from '../provenance/record'
 import { checkEntrySize, pluginIdOf } from './storage'
 import { enclosingPattern } from './layers'

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { checkEntrySize } from '../../src/host/storage'
-import { ENTRY_LIMIT_BYTES } from '../../src/provenance/entry-limit'
+import { ENTRY_LIMIT_BYTES } from '../../src/storage/entry-limit'
 import { createFigmaWorld } from '../figma-fake/index'
 
 const ID = '1480000000000000001' // the manifest's id: 19 bytes

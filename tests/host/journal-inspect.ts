@@ -1,5 +1,5 @@
 /** Reads a pattern's stored journal chains as a person inspecting the file would (test helper). */
-import { decodeJournalChunks } from '../../src/provenance/journal'
+import { decodeJournalChunks } from '../../src/storage/journal'
 
 const JOURNAL_KEY = /^journal\.(.+)\.(\d+)$/
 

@@ -4,7 +4,7 @@
  * own chain; neither overwrites the other; journals written before sessions still read.
  */
 import { describe, expect, it } from 'vitest'
-import { appendEdit, createJournal, encodeJournalChunks } from '../../src/provenance/journal'
+import { appendEdit, createJournal, encodeJournalChunks } from '../../src/storage/journal'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld } from '../figma-fake/index'
 import { ADA, captured, drawPattern, openPlugin, ORIGIN } from '../support/plugin-session'

@@ -3,7 +3,7 @@
  * the real host: shared by the property test (journal-undo.property.test.ts) and the bench
  * (`journal.undoTorn`). Steps are data, so fast-check can shrink a failing afternoon.
  */
-import { decodeJournalChunks } from '../../src/provenance/journal'
+import { decodeJournalChunks } from '../../src/storage/journal'
 import { markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld, type FigmaWorld, type FigmaWorldOptions } from '../figma-fake/index'
 import { ADA, BEN, drawPattern, openPlugin, ORIGIN, type PluginUser } from '../support/plugin-session'

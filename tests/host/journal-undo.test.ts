@@ -6,7 +6,7 @@
  * offers (tests/figma-fake/README.md, "Undo").
  */
 import { describe, expect, it } from 'vitest'
-import { decodeJournalChunks } from '../../src/provenance/journal'
+import { decodeJournalChunks } from '../../src/storage/journal'
 import { markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld, type FigmaWorldOptions } from '../figma-fake/index'
 import { ADA, drawPattern, openPlugin, ORIGIN, type PluginUser } from '../support/plugin-session'
