@@ -23,7 +23,7 @@
  *
  * See docs/coefficient.md for the method in words.
  */
-import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
+import { changedItem, curation, elementShares, NO_CHANGE, summarize, type ElementShare, type Item } from './aggregate'
 import { pairMerged, pairMovedCopies, pairRemade, pairSplit, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
@@ -73,6 +73,8 @@ export interface CanvasComparison {
   current: Raster
   /** The current state's elements in the current raster's paint order: `current.top` − 1 indexes it (the heat map's backdrop). */
   rendered: Seen[]
+  /** Every element's part of the HCC (the score lists only the top ones). */
+  shares: ElementShare[]
 }
 
 /** Method 2, with the raster it was measured on. */
@@ -335,7 +337,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
 
   const score = summarize(items, policy, { method: METHOD_V2, matchedBy })
   const rendered = Array.from(B.order, (i) => statesB[i]!)
-  return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster, rendered }
+  return { score, map: changeMap(A, B, itemOf), baseline: A.raster, current: B.raster, rendered, shares: elementShares(items) }
 }
 
 /** Groups and frames (not the root) with effects, by path: their effects reach what is in them. */

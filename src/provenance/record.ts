@@ -188,6 +188,11 @@ export const CaptureSchema = z.object({
   journal: JournalDigestSchema,
   /** Absent for method-1 captures and captures made before heat maps were stored. */
   heatmap: z.optional(HeatMapRefSchema),
+  /**
+   * The part of the measured change no edit journal saw (made while Loomprint was closed;
+   * attribution.ts). Absent in captures made before issue #19.
+   */
+  unattributed: z.optional(z.object({ share: unit(), hcc: unit(), elements: count() })),
 })
 export type Capture = z.infer<typeof CaptureSchema>
 

@@ -15,6 +15,7 @@
  */
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
+import { overUnattributedLimit } from './attribution'
 import {
   formatCount,
   entryOwnership,
@@ -280,9 +281,27 @@ export function isApprovedForExport(status: ReviewStatus): boolean {
 export interface ReviewRules {
   /** Team policy: "reviewer must not be one of the pattern's editors" (off by default). */
   reviewerMustNotBeEditor: boolean
+  /** Team policy: the most unattributed change an approved capture may hold (null: no limit). */
+  maxUnattributedShare?: number | null
 }
 
-export const DEFAULT_REVIEW_RULES: ReviewRules = { reviewerMustNotBeEditor: false }
+export const DEFAULT_REVIEW_RULES: ReviewRules = { reviewerMustNotBeEditor: false, maxUnattributedShare: null }
+
+/**
+ * Why approval is refused for changes no journal saw (issue #19, 7), or null. Editing with
+ * Loomprint closed leaves no journal, so the editors rule above cannot see who made them;
+ * the capture still measured them, and the policy can say how much of that it accepts.
+ */
+export function unattributedRefusal(decision: DecisionKind, capture: Capture, rules: ReviewRules): string | null {
+  const limit = rules.maxUnattributedShare ?? null
+  const u = capture.unattributed
+  if (decision !== 'approve' || !overUnattributedLimit(u, limit) || !u || limit === null) return null
+  return `${formatPercent(u.share)} of this capture’s measured change was made while Loomprint was closed, so no edit journal says who made it; the team policy accepts at most ${formatPercent(limit)}. Ask the editors to redo or confirm those changes with Loomprint open and capture again. Nothing was written.`
+}
+
+function formatPercent(share: number): string {
+  return `${String(Math.round(share * 1000) / 10)}%`
+}
 
 export interface Editor extends Person {
   edits: number
@@ -393,7 +412,7 @@ export function planDecision(input: DecisionInput, facts: DecisionFacts): Decisi
     }
     if (owner === 'own') log = parsed.log
   }
-  const refusal = reviewerRefusal(input.decision, facts.reviewer, facts.editors, facts.rules)
+  const refusal = reviewerRefusal(input.decision, facts.reviewer, facts.editors, facts.rules) ?? unattributedRefusal(input.decision, capture, facts.rules)
   if (refusal) return { ok: false, reason: refusal, issues: [] }
   const decision: Decision = {
     decision: input.decision,

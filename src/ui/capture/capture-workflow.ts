@@ -14,6 +14,7 @@ import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../../c
 import { captureHeatMap, heatImageShares, type HeatImage } from '../../coefficient/heatmap'
 import { heatMapEntry, heatMapRefOf } from '../../provenance/heatmap-entry'
 import { heatMapPng } from '../../storage/heatmap-png'
+import { attributeCapture, type Attribution } from '../../provenance/attribution'
 import { HEATMAP_KEY } from '../../provenance/record'
 import { loadEffectivePolicyAsync } from '../policy/policy-workflows'
 import { readSnapshotAsync } from './read-snapshot'
@@ -43,6 +44,8 @@ export interface CaptureResult {
   names: Map<string, string>
   journal: JournalSummary
   journalChecks: JournalCheck[]
+  /** The part of the measured change no journal saw (edits made while Loomprint was closed). */
+  unattributed: Attribution
   /** Set when the layer is a duplicate or pasted copy of another tracked pattern. */
   lineage: { copiedFrom: string; copiedFromNode: string } | null
   policyFingerprint: string
@@ -126,9 +129,15 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     }
   }
   const journal = summarizeJournals(journals)
+  const unattributed = attributeCapture(comparison.shares, journals, baseline.snapshot, current)
+  if (unattributed.elements > 0) {
+    warnings.push(
+      `${String(Math.round(unattributed.share * 100))}% of the measured change (${String(unattributed.elements)} layer${unattributed.elements === 1 ? '' : 's'}) is not attributed: no edit journal saw it, so it was made while Loomprint was closed.`,
+    )
+  }
 
   const at = new Date(ctx.now()).toISOString()
-  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef)
+  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef, unattributed)
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
   // The public summary names the pattern's license (its terms' fingerprint), if any.
@@ -157,6 +166,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     names: reading.names,
     journal,
     journalChecks,
+    unattributed,
     lineage: copy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
     policyFingerprint: score.policyFingerprint,
     record,
