@@ -11,6 +11,7 @@ import type { User } from '../messages'
 import {
   appendEdit,
   chunkFingerprint,
+  isEarlierStateOf,
   createJournal,
   encodeJournalChunks,
   groupsForNodeChange,
@@ -228,8 +229,9 @@ export function createJournalRecorder(
       const stored = node.getPluginData(key)
       if (n >= chunks.length && stored === '') break
       if (stored === target) continue
-      if (stored !== '' && !entry.ours.has(chunkFingerprint(stored))) {
-        // Not a state of ours: someone rewrote this chain. Keep it as evidence (capture
+      if (stored !== '' && !entry.ours.has(chunkFingerprint(stored)) && !isEarlierStateOf(entry.journal, stored, n)) {
+        // Neither a chunk we wrote nor an earlier state of ours (an undo can bring back one
+        // written by an earlier run in this tab): someone rewrote this chain. Keep it as evidence (capture
         // reports that it does not verify, or that it changed); append no more here.
         patterns.delete(id)
         refused.add(id)

@@ -70,7 +70,7 @@ export function checkEntrySize(owner: string, key: string, value: string): void 
   const bytes = utf8Length(owner) + utf8Length(key) + utf8Length(value)
   if (bytes > ENTRY_LIMIT_BYTES) {
     throw new Error(
-      `“${key}” would be ${bytes.toLocaleString('en-US')} bytes with its key and the plugin id; Figma stores at most 100 kB (counted as ${ENTRY_LIMIT_BYTES.toLocaleString('en-US')} bytes) per entry. Nothing was written.`,
+      `“${key}” would be ${bytes.toLocaleString('en-US')} bytes with its key and the plugin id; Figma stores at most 100 kB per entry (counted as ${ENTRY_LIMIT_BYTES.toLocaleString('en-US')} bytes). Nothing was written.`,
     )
   }
 }

@@ -1,5 +1,5 @@
 /** The journal's stored form: self-verifying plain-text chunks (docs/storage.md). */
-import { toHex } from '../sha256'
+import { fromHex, toHex } from '../sha256'
 import {
   createJournal,
   DEFAULT_JOURNAL_CHUNK_CHARS,
@@ -349,3 +349,35 @@ export function loadJournalChunks(chunks: readonly string[]): (shouldStop: () =>
 export function decodeJournalChunks(chunks: readonly string[]): JournalLoad {
   return loadJournalChunks(chunks)(() => false) as JournalLoad
 }
+
+/**
+ * Whether rewriting `text`, stored as chunk `index` of `journal`'s chain, would lose
+ * nothing: it is well formed, replays from its own `prev` to its `head` (its content is
+ * what its writer wrote), and each of its entries is in `journal` at the same place —
+ * the same edit, with at least the same count and end (an entry may have been compacted
+ * into since). An undo brings back such chunks: earlier states of this chain, also ones
+ * written by an earlier run of the plugin in this tab (issue #19, 1).
+ */
+export function isEarlierStateOf(journal: Journal, text: string, index: number): boolean {
+  let parsed: ParsedChunk
+  try {
+    parsed = parseChunk(text, index)
+  } catch {
+    return false
+  }
+  const { header, entries } = parsed
+  if (header.chunk !== index || header.user.id !== journal.user.id || header.session !== journal.session) return false
+  if (header.from + entries.length > journal.entries.length) return false
+  const start = fromHex(header.prev)
+  if (!start) return false
+  let prev: Uint8Array = start
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]
+    const mine = journal.entries[header.from + i]
+    if (mine.at !== e.at || mine.origin !== e.origin || mine.nodeId !== e.nodeId || mine.group !== e.group) return false
+    if (mine.count < e.count || mine.until < e.until) return false
+    prev = entryHead(prev, e)
+  }
+  return toHex(prev) === header.head
+}
+

@@ -127,6 +127,13 @@ export function CaptureResultView({
       )}
 
       <h2 class="lp-h3">Edit journal</h2>
+      {result.unattributed.elements > 0 ? (
+        <div class="lp-note" role="note">
+          Not attributed: {Math.round(result.unattributed.share * 100)}% of the measured change (HCC{' '}
+          {formatHcc(result.unattributed.hcc)}, {plural(result.unattributed.elements, 'layer')}) — no edit journal saw it, so it
+          was made while Loomprint was closed.
+        </div>
+      ) : null}
       {journal.people.length === 0 && journalChecks.length === 0 ? (
         <Text>
           <span class="lp-muted">
