@@ -16,12 +16,15 @@ import { clientFor } from '../tests/support/quickjs-client'
 import { ADA } from '../tests/support/plugin-session'
 import { editingSession } from './fixtures/editing-session'
 
+const SESSION = 1
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 /** About a working week: twenty two-hour sessions, one after the other. */
 function weekOfJournal(): { chunks: string[]; entries: number } {
-  const journal = createJournal(ADA)
+  // The chain of the plugin's own Figma session (the harness's only session, id 1): the
+  // recorder loads the journal of its session (docs/storage.md, "Journal").
+  const journal = createJournal(ADA, SESSION)
   let offset = 0
   for (let day = 0; day < 20; day++) {
     const events = editingSession({ seed: day + 1 })
@@ -40,13 +43,14 @@ export async function run(): Promise<Record<string, number>> {
     user: ADA,
     setup: `(function () {
       var figma = __session.figma, chunks = ${JSON.stringify(chunks)};
+      if (figma.currentUser.sessionId !== ${String(SESSION)}) throw new Error('the bench expects session ${String(SESSION)}');
       __world.edit(__session, function () {
         var frame = figma.createFrame();
         var tile = figma.createRectangle();
         frame.appendChild(tile);
         // Any record marks the frame as a pattern for the recorder; the journal is what is measured.
         frame.setPluginData('record', '{}');
-        for (var n = 0; n < chunks.length; n++) frame.setPluginData('journal.${ADA.id}.' + n, chunks[n]);
+        for (var n = 0; n < chunks.length; n++) frame.setPluginData('journal.${ADA.id}.s${String(SESSION)}.' + n, chunks[n]);
         globalThis.__tile = tile;
       });
     })();`,

@@ -131,6 +131,32 @@ export function summarize(
   }
 }
 
+/** One element's part of the HCC, for rules that need every element, not just the top ones. */
+export interface ElementShare {
+  id: string
+  path: string
+  kind: ElementKind
+  contribution: number
+}
+
+/**
+ * Every element with a part of the HCC (> 0), as `summarize` counts it. Lets a caller ask
+ * of all of them what the top list cannot answer (issue #19, 7: which changes no journal
+ * saw). A removed element carries its baseline id and path.
+ */
+export function elementShares(items: readonly Item[]): ElementShare[] {
+  const weights = new Terms(items.length)
+  for (const it of items) weights.add(it.weight)
+  const total = weights.sum()
+  const out: ElementShare[] = []
+  if (!(total > 0)) return out
+  for (const it of items) {
+    const c = (it.weight * it.change) / total
+    if (c > 0) out.push({ id: it.el.id, path: it.el.path, kind: it.kind, contribution: c })
+  }
+  return out
+}
+
 /** The TOP_ELEMENTS largest contributions (ties by key), without sorting them all. */
 function mostChanged(items: readonly Item[], contributions: Float64Array): ElementContribution[] {
   const before = (i: number, j: number) =>

@@ -23,7 +23,7 @@
  *
  * See docs/coefficient.md for the method in words.
  */
-import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
+import { changedItem, curation, elementShares, NO_CHANGE, summarize, type ElementShare, type Item } from './aggregate'
 import { pairMerged, pairMovedCopies, pairRemade, pairSplit, motifMoves, sameMaterial, type Moving } from './arrangement'
 import { deadband, effectsDimension, geometryChange, styleChange } from './canvas-change'
 import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RASTER_LONG_SIDE, type Painted, type Placed } from './canvas-layout'
@@ -77,6 +77,8 @@ export interface CanvasComparison {
   rendered: Seen[]
   /** Every picture that changed or was replaced, rasterized or read without a baseline sample (issue #20). */
   pictures: PictureReport[]
+  /** Every element's part of the HCC (the score lists only the top ones). */
+  shares: ElementShare[]
 }
 
 /** Method 2, with the raster it was measured on. */
@@ -357,7 +359,7 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     if (pic.replaced || pic.color > 0) reports.push(pictureReport(statesB[j]!.el.id, pic.replaced, pic.change, groups.some((g) => g.picture && g.b[0] === j)))
   }
   reports.sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))
-  return { score, map: changeMap(A, B, itemOf, cellsAt), baseline: A.raster, current: B.raster, rendered, pictures: reports }
+  return { score, map: changeMap(A, B, itemOf, cellsAt), baseline: A.raster, current: B.raster, rendered, pictures: reports, shares: elementShares(items) }
 }
 
 /** Groups and frames (not the root) with effects, by path: their effects reach what is in them. */

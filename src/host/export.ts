@@ -6,6 +6,9 @@
 import type { ParamsOf, ResultOf } from '../messages'
 import { pageOf } from './layers'
 
+/** The colour profile of every PNG and PDF a pack carries (docs/pack.md, "Assets"). */
+export const ASSET_COLOR_PROFILE = 'SRGB'
+
 /** The smallest slice main sends: anything smaller only multiplies messages. */
 const MIN_SLICE = 1024
 
@@ -17,14 +20,17 @@ export function exportSettingsOf(params: Pick<ParamsOf<'exportAsset'>, 'format' 
     // Text stays text (`<text>` elements): outlines would lose the words a reader or search needs.
     return { format: 'SVG', svgOutlineText: false }
   }
-  if (params.format === 'PDF') return { format: 'PDF' }
+  // Pack assets are sRGB whatever the document's profile: `colorProfile` defaults to
+  // 'DOCUMENT' (plugin-api.d.ts:5166-5176), so a Display P3 file would export P3 images
+  // into a pack whose hashes, previews and matching assume sRGB (issue #19, 9).
+  if (params.format === 'PDF') return { format: 'PDF', colorProfile: ASSET_COLOR_PROFILE }
   if (params.width !== undefined) {
     if (!(params.width >= 1 && params.width <= 16384)) throw new Error(`A PNG width of ${String(params.width)} px is outside 1–16,384 px. Nothing was exported.`)
-    return { format: 'PNG', constraint: { type: 'WIDTH', value: Math.round(params.width) } }
+    return { format: 'PNG', constraint: { type: 'WIDTH', value: Math.round(params.width) }, colorProfile: ASSET_COLOR_PROFILE }
   }
   const scale = params.scale ?? 1
   if (!(scale > 0 && scale <= 4)) throw new Error(`A PNG scale of ${String(scale)}× is outside Figma's 0.01–4×. Nothing was exported.`)
-  return { format: 'PNG', constraint: { type: 'SCALE', value: scale } }
+  return { format: 'PNG', constraint: { type: 'SCALE', value: scale }, colorProfile: ASSET_COLOR_PROFILE }
 }
 
 export async function exportAssetAsync(

@@ -1,7 +1,7 @@
 /**
  * Turns node changes inside tracked patterns into journal entries for the user
- * running the plugin, and persists them in that user's own chunks so two people
- * working at once never overwrite each other (DESIGN.md, "Journal").
+ * running the plugin, and persists them in chunks of that user's own Figma session, so
+ * two people — or one person in two tabs — never overwrite each other (DESIGN.md, "Journal").
  *
  * The plugin's own plugin-data writes arrive as changes too (FIGMA.md: a
  * `pluginData` change does not say which key); `groupsForNodeChange` maps a
@@ -10,6 +10,8 @@
 import type { User } from '../messages'
 import {
   appendEdit,
+  chunkFingerprint,
+  isEarlierStateOf,
   createJournal,
   encodeJournalChunks,
   groupsForNodeChange,
@@ -21,6 +23,7 @@ import {
   type JournalLoad,
 } from '../storage/journal'
 import { journalKey, RECORD_KEY } from '../provenance/record'
+import { checkEntrySize, pluginIdOf } from './storage'
 import { enclosingPattern } from './layers'
 import { createSlicer } from './yield'
 
@@ -51,8 +54,14 @@ interface PatternJournal {
   /** Continues verifying the stored journal; returns null while unfinished. */
   load: ((shouldStop: () => boolean) => JournalLoad | null) | null
   loading: Promise<void> | null
-  written: string[]
   dirty: boolean
+  /**
+   * Fingerprints of every chunk text this writer loaded or wrote here. A stored chunk
+   * that differs from the journal is rewritten only if it is one of these (an undo
+   * brought back an earlier state of ours); anything else was written by someone else
+   * and is kept as evidence.
+   */
+  ours: Set<string>
 }
 
 type NodeChange = NodeChangeEvent['nodeChanges'][number]
@@ -60,8 +69,19 @@ type NodeChange = NodeChangeEvent['nodeChanges'][number]
 export function createJournalRecorder(
   api: PluginAPI,
   user: User,
-  options: { now: () => number; onJournaled?: (nodeIds: string[]) => void },
+  options: {
+    now: () => number
+    onJournaled?: (nodeIds: string[]) => void
+    chunkChars?: number
+    /**
+     * `figma.currentUser.sessionId`: each tab or device of one person keeps its own chain
+     * under its own keys (issue #19, 2: two tabs wrote the same keys, and the second
+     * silently replaced the first's chunks).
+     */
+    session?: number
+  },
 ): JournalRecorder {
+  const session = options.session
   const patterns = new Map<string, PatternJournal>()
   /** Patterns whose stored journal for this user does not verify: left untouched. */
   const refused = new Set<string>()
@@ -104,18 +124,18 @@ export function createJournalRecorder(
     if (refused.has(root.id)) return null
     const stored: string[] = []
     for (let n = 0; ; n++) {
-      const chunk = root.getPluginData(journalKey(user.id, n))
+      const chunk = root.getPluginData(journalKey(user.id, n, session))
       if (chunk === '') break
       stored.push(chunk)
     }
     const entry: PatternJournal = {
       node: root,
-      journal: stored.length === 0 ? createJournal(user) : null,
+      journal: stored.length === 0 ? createJournal(user, session) : null,
       queued: [],
       load: stored.length === 0 ? null : loadJournalChunks(stored),
       loading: null,
-      written: stored,
       dirty: false,
+      ours: new Set(stored.map(chunkFingerprint)),
     }
     patterns.set(root.id, entry)
     if (entry.load) {
@@ -136,6 +156,13 @@ export function createJournalRecorder(
   }
 
   const record = (change: NodeChange, at: number): string | null => {
+    if (change.type === 'PROPERTY_CHANGE' && change.properties.includes('pluginData')) {
+      // Maybe an undo took back a journal write (a plugin-data change does not say which
+      // key): check at the next flush. No flush is scheduled for it, so a person pressing
+      // Cmd+Z again reaches their own edit instead of our rewrite.
+      const known = patterns.get(change.id)
+      if (known) known.dirty = true
+    }
     const groups: EditGroup[] = groupsForNodeChange(change)
     if (groups.length === 0) return null
     let root = membership.get(change.id)
@@ -173,6 +200,17 @@ export function createJournalRecorder(
     }, FLUSH_DELAY_MS)
   }
 
+  /**
+   * Writes the journal's chunks where the stored ones differ, then commits the undo step.
+   *
+   * Hazard (issue #19, 1): a person's Cmd+Z can take back any plugin write that is in
+   * their undo history (plugin-api.d.ts:273-294), so what is stored may be an earlier
+   * state than this recorder last wrote. Comparing with what is stored now — not with a
+   * memory of the last write — rewrites every chunk an undo reverted, so a flush never
+   * mixes chunks of two states (a sealed chunk from before the undo, a new one after it).
+   * The journal in memory still holds every edit seen, so nothing an undo took back from
+   * storage is lost once the next flush runs.
+   */
   const write = (id: string, entry: PatternJournal): boolean => {
     entry.dirty = false
     if (entry.node.removed) {
@@ -180,14 +218,38 @@ export function createJournalRecorder(
       return false
     }
     if (!entry.journal) return false
-    const chunks = encodeJournalChunks(entry.journal)
-    for (let n = 0; n < chunks.length; n++) {
-      if (chunks[n] !== entry.written[n]) entry.node.setPluginData(journalKey(user.id, n), chunks[n])
+    const chunks = encodeJournalChunks(entry.journal, { maxChars: options.chunkChars })
+    const node = entry.node
+    // What to change: differing chunks, and leftovers past the end (another chunk size, or
+    // an undo brought back chunks of a longer encoding) to drop.
+    const changes: [string, string][] = []
+    for (let n = 0; ; n++) {
+      const key = journalKey(user.id, n, session)
+      const target = n < chunks.length ? chunks[n] : ''
+      const stored = node.getPluginData(key)
+      if (n >= chunks.length && stored === '') break
+      if (stored === target) continue
+      if (stored !== '' && !entry.ours.has(chunkFingerprint(stored)) && !isEarlierStateOf(entry.journal, stored, n)) {
+        // Neither a chunk we wrote nor an earlier state of ours (an undo can bring back one
+        // written by an earlier run in this tab): someone rewrote this chain. Keep it as evidence (capture
+        // reports that it does not verify, or that it changed); append no more here.
+        patterns.delete(id)
+        refused.add(id)
+        console.warn(`Loomprint: the journal on “${node.name}” was changed by someone else; it is kept as it is and not appended to.`)
+        return false
+      }
+      changes.push([key, target])
     }
-    // Chunked differently from what was stored (another chunk size): drop the leftovers.
-    for (let n = chunks.length; n < entry.written.length; n++) entry.node.setPluginData(journalKey(user.id, n), '')
-    entry.written = chunks
-    return true
+    for (const [key, value] of changes) {
+      if (value !== '') checkEntrySize(pluginIdOf(api), key, value)
+      node.setPluginData(key, value)
+      if (value !== '') entry.ours.add(chunkFingerprint(value))
+    }
+    const wrote = changes.length > 0
+    // One undo step per flush, of its own (plugin-api.d.ts:273-294): a Cmd+Z then takes
+    // back one whole flush — never half of one, never several with the person's edits.
+    if (wrote) api.commitUndo()
+    return wrote
   }
 
   const flushNow = (): number => {
@@ -224,11 +286,26 @@ export function createJournalRecorder(
     return next
   }
 
+  /**
+   * Holds this writer's stored journals of the page's patterns from the start. Hazard
+   * (issue #19, 1): the person's next Cmd+Z may take back the last journal write of the
+   * plugin's previous run in this tab (the write made as it closed). Read before that,
+   * the journal is in memory and the next flush writes it again; read after, those
+   * entries would be gone. Reading is one `getPluginData` per pattern; verifying runs in
+   * slices.
+   */
+  const preload = (): void => {
+    for (const node of api.currentPage.findAllWithCriteria({ pluginData: { keys: [RECORD_KEY] } })) {
+      if (node.getPluginData(journalKey(user.id, 0, session)) !== '') journalFor(node)
+    }
+  }
+
   const follow = (): void => {
     page?.off('nodechange', onNodeChange)
     page = api.currentPage
     page.on('nodechange', onNodeChange)
     membership = new Map()
+    preload()
   }
   follow()
   api.on('currentpagechange', follow)

@@ -16,9 +16,13 @@ import { readSigningKeyAsync, saveSigningKeyAsync } from './keys'
 import { RECORD_KEY } from '../provenance/record'
 
 const UI_SIZE = { width: 360, height: 560 }
+/** How long the plugin stays open after answering the UI's `close` request (see the handler). */
+const CLOSE_AFTER_REPLY_MS = 100
 
 export interface PluginOptions {
   now?: () => number
+  /** Characters per stored journal chunk (default DEFAULT_JOURNAL_CHUNK_CHARS); tests cross chunk boundaries with few edits. */
+  journalChunkChars?: number
 }
 
 export function startPlugin(api: PluginAPI, html: string, options: PluginOptions = {}): void {
@@ -133,7 +137,12 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     },
     close: () => {
       recorder.flushNow()
-      api.closePlugin()
+      // Reply first, close after: closePlugin() disables the API at once and destroys the UI
+      // (plugin-api.d.ts:173, :735-742), so a reply sent after it never reaches the UI, which
+      // then waits forever (issue #19, 9). The reply is posted once this handler returns;
+      // whether Figma still delivers a message posted just before closePlugin is undocumented,
+      // so the close waits a moment no person notices.
+      setTimeout(() => api.closePlugin(), CLOSE_AFTER_REPLY_MS)
       return {}
     },
   }
@@ -143,6 +152,8 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
   })
   const recorder = createJournalRecorder(api, user, {
     now,
+    chunkChars: options.journalChunkChars,
+    session: api.currentUser?.sessionId,
     onJournaled: (nodeIds) => host.emit('journaled', { nodeIds }),
   })
 

@@ -8,7 +8,7 @@ import { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
 import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
 import { REVIEW_KEY, reviewWriteCheck } from '../provenance/review'
 import { pageOf } from './layers'
-import { checkEntrySize, refuseIfChanged } from './storage'
+import { checkEntrySize, pluginIdOf, refuseIfChanged } from './storage'
 import { createSlicer, type Slicer } from './yield'
 
 const JOURNAL_KEY = /^journal\.(.+)\.(\d+)$/
@@ -127,7 +127,7 @@ export function writeReview(api: PluginAPI, node: SceneNode, params: ParamsOf<'w
   const stored = node.getPluginData(REVIEW_KEY)
   const check = reviewWriteCheck(stored, params.review, record.record)
   if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
-  checkEntrySize(REVIEW_KEY, params.review)
+  checkEntrySize(pluginIdOf(api), REVIEW_KEY, params.review)
   // An inherited history (this layer is a captured copy) is kept under its own key first.
   if (check.keepAside) node.setPluginData(check.keepAside, stored)
   node.setPluginData(REVIEW_KEY, params.review)
@@ -154,9 +154,9 @@ export function writeLicense(api: PluginAPI, node: SceneNode, params: ParamsOf<'
   const stored = node.getPluginData(LICENSE_KEY)
   const check = licenseWriteCheck(stored, params.license, record.record)
   if (!check.ok) throw new Error(`${check.reason} Nothing was written.`)
-  checkEntrySize(LICENSE_KEY, params.license)
-  checkEntrySize(SUMMARY_NAMESPACE + LICENSE_SUMMARY_KEY, params.summary)
-  if (params.patternSummary !== undefined) checkEntrySize(SUMMARY_NAMESPACE + SUMMARY_KEY, params.patternSummary)
+  checkEntrySize(pluginIdOf(api), LICENSE_KEY, params.license)
+  checkEntrySize(SUMMARY_NAMESPACE, LICENSE_SUMMARY_KEY, params.summary)
+  if (params.patternSummary !== undefined) checkEntrySize(SUMMARY_NAMESPACE, SUMMARY_KEY, params.patternSummary)
   if (check.keepAside) node.setPluginData(check.keepAside, stored)
   node.setPluginData(LICENSE_KEY, params.license)
   node.setSharedPluginData(SUMMARY_NAMESPACE, LICENSE_SUMMARY_KEY, params.summary)

@@ -61,13 +61,23 @@ export function refuseIfChanged(node: BaseNode, key: string, expect: string | nu
   if (node.getPluginData(key) !== (expect ?? '')) throw new Error(message)
 }
 
-export function checkEntrySize(key: string, value: string): void {
-  const bytes = utf8Length(key) + utf8Length(value)
+/**
+ * Refuses an entry over Figma's limit before anything is written. `owner` is what Figma
+ * counts besides key and value: the plugin id for private data (`figma.pluginId`), the
+ * namespace for shared data (plugin-api.d.ts:6530, :6556).
+ */
+export function checkEntrySize(owner: string, key: string, value: string): void {
+  const bytes = utf8Length(owner) + utf8Length(key) + utf8Length(value)
   if (bytes > ENTRY_LIMIT_BYTES) {
     throw new Error(
-      `“${key}” would be ${Math.ceil(bytes / 1024).toString()} kB; Figma stores at most 100 kB per entry. Nothing was written.`,
+      `“${key}” would be ${bytes.toLocaleString('en-US')} bytes with its key and the plugin id; Figma stores at most 100 kB per entry (counted as ${ENTRY_LIMIT_BYTES.toLocaleString('en-US')} bytes). Nothing was written.`,
     )
   }
+}
+
+/** The plugin id Figma counts in each private entry (absent in widgets' typings: then nothing). */
+export function pluginIdOf(api: PluginAPI): string {
+  return api.pluginId ?? ''
 }
 
 export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsOf<'writeProvenance'>): number {
@@ -94,11 +104,11 @@ export function writeProvenance(api: PluginAPI, node: SceneNode, params: ParamsO
   for (const entry of params.entries) {
     if (entry.key === HEATMAP_KEY) heatmap = entry.value !== ''
     else if (!BASELINE_KEY.test(entry.key)) throw new Error(`Unexpected plugin-data key “${entry.key}”.`)
-    checkEntrySize(entry.key, entry.value)
+    checkEntrySize(pluginIdOf(api), entry.key, entry.value)
   }
   if (heatmap !== names) throw new Error(names ? 'The record names a heat map the write does not carry. Nothing was written.' : 'A heat map was sent without a capture that names it. Nothing was written.')
-  checkEntrySize(RECORD_KEY, params.record)
-  checkEntrySize(SUMMARY_NAMESPACE + SUMMARY_KEY, params.summary)
+  checkEntrySize(pluginIdOf(api), RECORD_KEY, params.record)
+  checkEntrySize(SUMMARY_NAMESPACE, SUMMARY_KEY, params.summary)
 
   // Chunks first, pointer last: until the record is switched, the old one stays whole.
   for (const entry of params.entries) node.setPluginData(entry.key, entry.value)

@@ -138,7 +138,7 @@ export const PackHeatMapSchema = z.strictObject({
 export type PackHeatMap = z.infer<typeof PackHeatMapSchema>
 
 export const ContributorSchema = z.strictObject({ id: text(200), name: text(200), edits: count() })
-export const JournalHeadSchema = z.strictObject({ userId: text(200), head: hex64(), entries: count() })
+export const JournalHeadSchema = z.strictObject({ userId: text(200), session: z.optional(count()), head: hex64(), entries: count() })
 
 export const PackPatternSchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(200)),

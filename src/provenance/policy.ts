@@ -130,6 +130,16 @@ export const TeamPolicySchema = z.object(
     ),
     /** When true, a pattern's editors (from its journal) cannot approve it. Absent: false. */
     reviewerMustNotBeEditor: z.optional(z.boolean({ error: 'must be true or false' })),
+    /**
+     * Approval is refused while the part of a capture's change that no journal saw
+     * (edits made with Loomprint closed, issue #19) is above this share. Absent: no limit.
+     */
+    maxUnattributedShare: z.optional(
+      z.number({ error: BETWEEN_0_AND_1 }).check(
+        z.minimum(0, { error: BETWEEN_0_AND_1 }),
+        z.maximum(1, { error: BETWEEN_0_AND_1 }),
+      ),
+    ),
     licenseDefaults: z.optional(LicenseDefaults),
   },
   { error: 'a team policy must be an object' },
@@ -144,6 +154,11 @@ export const DEFAULT_POLICY: TeamPolicy = DEFAULT_SCORING_POLICY
 /** The HCC at or above which exclusive or sole terms may be granted. */
 export function exclusivityThresholdOf(policy: TeamPolicy): number {
   return policy.exclusivityThreshold ?? policy.thresholds.authored
+}
+
+/** The share of unattributed change above which approval is refused; null: no limit. */
+export function maxUnattributedShareOf(policy: TeamPolicy): number | null {
+  return policy.maxUnattributedShare ?? null
 }
 
 /** Whether an editor of a pattern is refused as its reviewer. */

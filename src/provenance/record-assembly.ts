@@ -8,6 +8,7 @@
 
 import type { JournalSummary } from '../storage/journal'
 import type { TeamPolicy } from './policy'
+import type { Attribution } from './attribution'
 import {
   LIMITS,
   RECORD_SCHEMA,
@@ -90,6 +91,7 @@ export function capturedRecord(
   policy: TeamPolicy,
   journal: Pick<JournalSummary, 'edits' | 'people' | 'heads'>,
   heatmap: HeatMapRef | null = null,
+  unattributed: Attribution | null = null,
 ): ProvenanceRecord {
   const copy = isCopy(old, event.nodeId)
   const lineage: Lineage | null = copy
@@ -127,6 +129,7 @@ export function capturedRecord(
       at: event.at,
       by: { id: event.by.id, name: event.by.name },
       ...(heatmap ? { heatmap } : {}),
+      ...(unattributed ? { unattributed: { share: unattributed.share, hcc: unattributed.hcc, elements: unattributed.elements } } : {}),
     },
   }
 }

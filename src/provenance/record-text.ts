@@ -23,8 +23,11 @@ export function relaunchText(record: ProvenanceRecord): string {
     : 'Marked as AI-generated; capture provenance after editing'
 }
 
-/** Room left in the record's entry for the key (`record`) and headroom. */
-const RECORD_ENTRY_HEADROOM = 64
+/**
+ * Room left in the record's entry for what Figma counts besides the value: the plugin id
+ * (a published id is 19 digits) and the key (`record`), with headroom.
+ */
+const RECORD_ENTRY_HEADROOM = 200
 
 /** Why a record's JSON cannot be written (over Figma's entry limit), or null when it fits. */
 export function recordSizeRefusal(recordJson: string): string | null {

@@ -31,9 +31,14 @@ export function baselineKey(generation: number, n: number): string {
   return 'baseline.' + generation + '.' + n
 }
 
-/** `journal.<userId>.<n>`: chunk n of one user's journal. */
-export function journalKey(userId: string, n: number): string {
-  return 'journal.' + userId + '.' + n
+/**
+ * `journal.<userId>.s<session>.<n>`: chunk n of one person's journal in one Figma session
+ * (tab or device; `figma.currentUser.sessionId`), so two tabs of one person never write
+ * the same keys (issue #19, 2). Without a session: `journal.<userId>.<n>`, the keys of
+ * journals written before, still read.
+ */
+export function journalKey(userId: string, n: number, session?: number): string {
+  return 'journal.' + userId + (session === undefined ? '' : '.s' + String(session)) + '.' + n
 }
 
 // ---------------------------------------------------------------------------
@@ -138,7 +143,8 @@ export const JournalDigestSchema = z.object({
   people: z.array(z.object({ id: required(LIMITS.id), name: text(LIMITS.name), edits: count() })).check(
     z.maxLength(LIMITS.people),
   ),
-  heads: z.array(z.object({ userId: required(LIMITS.id), head: hex64(), entries: count() })).check(
+  // `session`: the chain's Figma session (issue #19, 2); absent for chains from before.
+  heads: z.array(z.object({ userId: required(LIMITS.id), session: z.optional(count()), head: hex64(), entries: count() })).check(
     z.maxLength(LIMITS.heads),
   ),
 })
@@ -182,6 +188,11 @@ export const CaptureSchema = z.object({
   journal: JournalDigestSchema,
   /** Absent for method-1 captures and captures made before heat maps were stored. */
   heatmap: z.optional(HeatMapRefSchema),
+  /**
+   * The part of the measured change no edit journal saw (made while Loomprint was closed;
+   * attribution.ts). Absent in captures made before issue #19.
+   */
+  unattributed: z.optional(z.object({ share: unit(), hcc: unit(), elements: count() })),
 })
 export type Capture = z.infer<typeof CaptureSchema>
 

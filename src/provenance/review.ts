@@ -15,6 +15,7 @@
  */
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
+import { overUnattributedLimit } from './attribution'
 import {
   formatCount,
   entryOwnership,
@@ -159,6 +160,8 @@ export function captureRef(capture: Capture): CaptureRef {
 /** A journal's current head, as read from the header line of its last chunk. */
 export interface JournalHeadNow {
   userId: string
+  /** The chain's Figma session; absent for chains written before sessions. */
+  session?: number
   head: string
   /** The journal owner's name as the chunk header gives it. */
   name?: string
@@ -177,9 +180,11 @@ export function journalHeadFromHeader(line: string): JournalHeadNow | null {
     return null
   }
   if (value === null || typeof value !== 'object') return null
-  const h = value as { f?: unknown; user?: { id?: unknown; name?: unknown }; head?: unknown }
+  const h = value as { f?: unknown; user?: { id?: unknown; name?: unknown }; session?: unknown; head?: unknown }
   if (h.f !== 'loomprint-journal/1' || typeof h.head !== 'string' || typeof h.user?.id !== 'string') return null
-  return { userId: h.user.id, head: h.head, name: typeof h.user.name === 'string' ? h.user.name : h.user.id }
+  const now: JournalHeadNow = { userId: h.user.id, head: h.head, name: typeof h.user.name === 'string' ? h.user.name : h.user.id }
+  if (typeof h.session === 'number') now.session = h.session
+  return now
 }
 
 /**
@@ -189,8 +194,10 @@ export function journalHeadFromHeader(line: string): JournalHeadNow | null {
  * not seen here (the next capture measures them).
  */
 export function editedAfterCapture(capture: Capture, heads: readonly JournalHeadNow[]): boolean {
-  const known = new Map(capture.journal.heads.map((h) => [h.userId, h.head]))
-  return heads.some((h) => known.get(h.userId) !== h.head)
+  // One chain per person and session: two tabs of one person are two chains.
+  const chain = (h: { userId: string; session?: number }): string => h.userId + '|' + String(h.session ?? '')
+  const known = new Map(capture.journal.heads.map((h) => [chain(h), h.head]))
+  return heads.some((h) => known.get(chain(h)) !== h.head)
 }
 
 // ── Status ───────────────────────────────────────────────────────────────────
@@ -274,9 +281,27 @@ export function isApprovedForExport(status: ReviewStatus): boolean {
 export interface ReviewRules {
   /** Team policy: "reviewer must not be one of the pattern's editors" (off by default). */
   reviewerMustNotBeEditor: boolean
+  /** Team policy: the most unattributed change an approved capture may hold (null: no limit). */
+  maxUnattributedShare?: number | null
 }
 
-export const DEFAULT_REVIEW_RULES: ReviewRules = { reviewerMustNotBeEditor: false }
+export const DEFAULT_REVIEW_RULES: ReviewRules = { reviewerMustNotBeEditor: false, maxUnattributedShare: null }
+
+/**
+ * Why approval is refused for changes no journal saw (issue #19, 7), or null. Editing with
+ * Loomprint closed leaves no journal, so the editors rule above cannot see who made them;
+ * the capture still measured them, and the policy can say how much of that it accepts.
+ */
+export function unattributedRefusal(decision: DecisionKind, capture: Capture, rules: ReviewRules): string | null {
+  const limit = rules.maxUnattributedShare ?? null
+  const u = capture.unattributed
+  if (decision !== 'approve' || !overUnattributedLimit(u, limit) || !u || limit === null) return null
+  return `${formatPercent(u.share)} of this capture’s measured change was made while Loomprint was closed, so no edit journal says who made it; the team policy accepts at most ${formatPercent(limit)}. Ask the editors to redo or confirm those changes with Loomprint open and capture again. Nothing was written.`
+}
+
+function formatPercent(share: number): string {
+  return `${String(Math.round(share * 1000) / 10)}%`
+}
 
 export interface Editor extends Person {
   edits: number
@@ -387,7 +412,7 @@ export function planDecision(input: DecisionInput, facts: DecisionFacts): Decisi
     }
     if (owner === 'own') log = parsed.log
   }
-  const refusal = reviewerRefusal(input.decision, facts.reviewer, facts.editors, facts.rules)
+  const refusal = reviewerRefusal(input.decision, facts.reviewer, facts.editors, facts.rules) ?? unattributedRefusal(input.decision, capture, facts.rules)
   if (refusal) return { ok: false, reason: refusal, issues: [] }
   const decision: Decision = {
     decision: input.decision,

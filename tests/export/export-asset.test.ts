@@ -53,9 +53,23 @@ describe('exportAsset', () => {
   })
 
   test('settings are Figma’s documented ones; out-of-range sizes are refused before exporting', () => {
-    expect(exportSettingsOf({ format: 'PDF' })).toEqual({ format: 'PDF' })
-    expect(exportSettingsOf({ format: 'PNG' })).toEqual({ format: 'PNG', constraint: { type: 'SCALE', value: 1 } })
+    expect(exportSettingsOf({ format: 'PDF' })).toEqual({ format: 'PDF', colorProfile: 'SRGB' })
+    expect(exportSettingsOf({ format: 'PNG' })).toEqual({ format: 'PNG', constraint: { type: 'SCALE', value: 1 }, colorProfile: 'SRGB' })
     expect(() => exportSettingsOf({ format: 'PNG', scale: 5 })).toThrow(/outside Figma's 0.01–4×/)
     expect(() => exportSettingsOf({ format: 'PNG', width: 20_000 })).toThrow(/outside 1–16,384 px/)
+  })
+
+  // Issue #19, 9: exportAsync's colorProfile defaults to 'DOCUMENT' (plugin-api.d.ts:5166-5176).
+  test('a Display P3 document still gives sRGB pack assets (PNG and PDF)', async () => {
+    const world = createFigmaWorld({ documentColorProfile: 'DISPLAY_P3' })
+    const ada = openPlugin(world, ADA)
+    const { frame } = drawPattern(world, ada)
+    await expect(frame.exportAsync({ format: 'PNG' })).rejects.toThrow(/DISPLAY_P3|Display P3/) // what a default export would be
+    for (const format of ['PNG', 'PDF'] as const) {
+      const { result, bytes } = await collect(ada, { nodeId: frame.id, format, sliceBytes: 64_000 })
+      expect(result.size).toBe(bytes.length)
+      const srgb = await frame.exportAsync(format === 'PNG' ? { format, colorProfile: 'SRGB' } : { format, colorProfile: 'SRGB' })
+      expect(Buffer.compare(bytes, Buffer.from(srgb))).toBe(0)
+    }
   })
 })

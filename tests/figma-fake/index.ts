@@ -20,6 +20,18 @@ export interface FigmaWorldOptions {
    * (JSON text; Uint8Array by its length). Larger messages throw. Unset: no budget.
    */
   uiMessageBudgetBytes?: number
+  /**
+   * Where a person's undo history puts plugin writes made since the last `commitUndo()`. The typings
+   * say only that they are "not committed" until then (plugin-api.d.ts:273-294); how they mix with
+   * the person's own steps is undocumented, so tests of storage that must survive any undo can run
+   * under each reading:
+   * - `'own-step'` (default): they become a step of their own when the person edits or undoes.
+   * - `'join-last-step'`: they join the person's last step, so one Cmd+Z takes back that edit and
+   *   the plugin's writes after it together.
+   */
+  uncommittedPluginWrites?: 'own-step' | 'join-last-step'
+  /** `figma.root.documentColorProfile` (plugin-api.d.ts:10474); default 'SRGB'. */
+  documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3'
 }
 export interface FigmaWorld {
   readonly document: DocumentNode
@@ -45,6 +57,12 @@ export interface FakeSessionOptions {
    * person and per device: the same user on `device: 'laptop-2'` starts with empty storage.
    */
   device?: string
+  /**
+   * The plugin is opened again in the tab of `sameTabAs` (closed or not): same
+   * `currentUser.sessionId` and the same undo history, as Figma's session belongs to the tab,
+   * not to one run of the plugin (plugin-api.d.ts:12794-12799). Default: a new tab.
+   */
+  sameTabAs?: FakeSession
 }
 export interface FakeSession {
   readonly figma: PluginAPI

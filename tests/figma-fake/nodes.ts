@@ -13,6 +13,8 @@ import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
 export interface Host {
   readonly pluginId: string
+  /** The document, for what exports read of it (its colour profile). */
+  readonly doc: { readonly documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3' }
   newId(): string
   /** Makes the node findable by getNodeByIdAsync. */
   register(node: BaseFake): void
@@ -85,8 +87,12 @@ function checkNumber(where: string, prop: string, v: unknown): number {
   return v
 }
 
-/** Private plugin data and shared plugin data entries are limited to 100 kB (plugin-api.d.ts:6530, :6556). */
-export const PLUGIN_DATA_LIMIT = 100 * 1024
+/**
+ * Private plugin data and shared plugin data entries are limited to 100 kB (plugin-api.d.ts:6530, :6556),
+ * counted with the plugin id (or namespace) and key. Whether "kB" is 1,000 or 1,024 bytes is not
+ * documented (FIGMA.md: "may be 100,000 bytes"): the fake takes the stricter 100,000.
+ */
+export const PLUGIN_DATA_LIMIT = 100_000
 const NAMESPACE_RE = /^[A-Za-z0-9]{3,}$/
 
 // ======================================================================== base
@@ -480,7 +486,8 @@ function mixContainer(ctor: { prototype: object }): void {
 export class DocumentFake extends BaseFake {
   readonly type = 'DOCUMENT' as const
   _children: PageFake[] = []
-  readonly documentColorProfile = 'SRGB' as const
+  /** plugin-api.d.ts:10474; set by the world option `documentColorProfile`. */
+  documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3' = 'SRGB'
 
   /** plugin-api.d.ts:10470 children are always PageNodes (readable without loading pages). */
   get children(): readonly PageFake[] {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { createFigmaWorld } from './index'
 
-const LIMIT = 100 * 1024
+const LIMIT = 100_000
 const PLUGIN_ID = 'pid1'
 
 function setup() {

@@ -599,7 +599,12 @@ export async function exportNode(root: SceneFake | PageFake, settings?: ExportSe
   if (problem) throw new Error(`in exportAsync: ${problem}`)
   // contentsOnly: false adds "any overlapping layer in the same area" (:5131); not drawn here.
   if (s.contentsOnly === false) throw notModelled('contentsOnly: false')
-  if (s.colorProfile === 'DISPLAY_P3_V4') throw notModelled('colorProfile DISPLAY_P3_V4')
+  // plugin-api.d.ts:5166-5176: colorProfile defaults to 'DOCUMENT', the document's profile
+  // (:10474). The fake draws sRGB only, so an export that would come out in Display P3 is refused.
+  const docProfile = root.host.doc.documentColorProfile
+  if (s.colorProfile === 'DISPLAY_P3_V4' || ((s.colorProfile ?? 'DOCUMENT') === 'DOCUMENT' && docProfile === 'DISPLAY_P3')) {
+    throw notModelled('colorProfile DISPLAY_P3_V4 (or DOCUMENT in a Display P3 document)')
+  }
   if (s.format === 'JPG' || (s.format as string) === 'JSON_REST_V1') throw notModelled(`format ${s.format} (use PNG)`)
   // What Figma exports for a hidden root is not documented: refused rather than guessed.
   if (root.type !== 'PAGE' && !root._visible) throw notModelled('exporting a hidden node')

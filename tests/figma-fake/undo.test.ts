@@ -115,3 +115,56 @@ describe('undo', () => {
     expect(rect.removed).toBe(true)
   })
 })
+
+describe('undo of uncommitted plugin writes: the undocumented readings (FigmaWorldOptions.uncommittedPluginWrites)', () => {
+  test("'own-step': the plugin's uncommitted writes are one step of their own, before the person's next edit", () => {
+    const world = createFigmaWorld()
+    const s = world.openSession()
+    const rect = s.figma.createRectangle()
+    s.figma.commitUndo()
+    world.edit(s, () => (rect.x = 10))
+    rect.setPluginData('k', 'v')
+    s.undo()
+    expect([rect.getPluginData('k'), rect.x]).toEqual(['', 10])
+  })
+
+  test("'join-last-step': they join the person's last step, so one undo takes back both", () => {
+    const world = createFigmaWorld({ uncommittedPluginWrites: 'join-last-step' })
+    const s = world.openSession()
+    const rect = s.figma.createRectangle()
+    s.figma.commitUndo()
+    world.edit(s, () => (rect.x = 10))
+    rect.setPluginData('k', 'v')
+    s.undo()
+    expect([rect.getPluginData('k'), rect.x]).toEqual(['', 0])
+  })
+
+  test("'join-last-step': commitUndo() still makes the plugin's writes a step of their own (plugin-api.d.ts:273-294)", () => {
+    const world = createFigmaWorld({ uncommittedPluginWrites: 'join-last-step' })
+    const s = world.openSession()
+    const rect = s.figma.createRectangle()
+    s.figma.commitUndo()
+    world.edit(s, () => (rect.x = 10))
+    rect.setPluginData('k', 'v')
+    s.figma.commitUndo()
+    s.undo()
+    expect([rect.getPluginData('k'), rect.x]).toEqual(['', 10])
+  })
+})
+
+describe('tabs: currentUser.sessionId (plugin-api.d.ts:12794-12799)', () => {
+  test('two tabs of one person have different session ids; the plugin opened again in a tab keeps its id and its undo history', () => {
+    const world = createFigmaWorld()
+    const tab1 = world.openSession()
+    const tab2 = world.openSession()
+    const id1 = tab1.figma.currentUser?.sessionId
+    expect(id1).not.toBe(tab2.figma.currentUser?.sessionId)
+    const rect = tab1.figma.createRectangle()
+    tab1.figma.commitUndo()
+    tab1.figma.closePlugin()
+    const again = world.openSession(undefined, { sameTabAs: tab1 })
+    expect(again.figma.currentUser?.sessionId).toBe(id1)
+    again.undo() // the person's Cmd+Z in that tab reaches the earlier run's write
+    expect(rect.removed).toBe(true)
+  })
+})

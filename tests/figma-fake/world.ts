@@ -147,7 +147,10 @@ class SessionImpl implements FakeSession {
   listeners = new Map<string, Listener<(arg?: unknown) => void>[]>()
   /** Plugin writes since the last commitUndo (plugin-api.d.ts:273-294). */
   pending: Undo[] = []
+  /** The person's undo history in this tab: shared by every run of the plugin in it. */
   undoStack: Undo[][] = []
+  /** `currentUser.sessionId`: one per tab (plugin-api.d.ts:12794-12799). */
+  sessionId: number
   selectionDirty = false
   pageDirty = false
   readonly openSeq: number
@@ -165,6 +168,7 @@ class SessionImpl implements FakeSession {
     this.loadedPages.add(this.currentPage)
     this.openSeq = world.seq
     this.command = command
+    this.sessionId = index
   }
 
   undo(): void {
@@ -195,11 +199,14 @@ export class WorldImpl implements Host {
   storage = new Map<string, Map<string, unknown>>()
   inspecting = false
   readonly uiMessageBudgetBytes: number | undefined
+  readonly uncommittedPluginWrites: 'own-step' | 'join-last-step'
 
   constructor(options: FigmaWorldOptions) {
     this.pluginId = options.pluginId ?? 'loomprint-test-plugin'
     this.uiMessageBudgetBytes = options.uiMessageBudgetBytes
+    this.uncommittedPluginWrites = options.uncommittedPluginWrites ?? 'own-step'
     this.doc = new DocumentFake(this, '0:0', 'Untitled')
+    this.doc.documentColorProfile = options.documentColorProfile ?? 'SRGB'
     const names = options.pageNames && options.pageNames.length ? options.pageNames : ['Page 1']
     names.forEach((name, i) => {
       const page = new PageFake(this, `0:${i + 1}`, name)
@@ -507,11 +514,17 @@ export class WorldImpl implements Host {
 
   // ------------------------------------------------------------------ undo
 
-  commitPending(s: SessionImpl): void {
-    if (s.pending.length) {
-      s.undoStack.push(s.pending)
-      s.pending = []
-    }
+  /**
+   * Ends the run of uncommitted plugin writes. `explicit` is `figma.commitUndo()`: always a step of
+   * its own (plugin-api.d.ts:273-294). Otherwise (the person edits or undoes, the plugin closes)
+   * where they go is undocumented: see `FigmaWorldOptions.uncommittedPluginWrites`.
+   */
+  commitPending(s: SessionImpl, explicit = false): void {
+    if (!s.pending.length) return
+    const last = s.undoStack[s.undoStack.length - 1]
+    if (!explicit && this.uncommittedPluginWrites === 'join-last-step' && last) last.push(...s.pending)
+    else s.undoStack.push(s.pending)
+    s.pending = []
   }
 
   /**
@@ -576,6 +589,15 @@ export class WorldImpl implements Host {
   openSession(user?: FakeUser, options?: FakeSessionOptions): FakeSession {
     const u: FakeUser = user ? { id: user.id, name: user.id === null ? 'Anonymous' : user.name } : { ...DEFAULT_USER }
     const s = new SessionImpl(this, this.sessions.length + 1, u, options?.command ?? '', options?.device ?? DEFAULT_DEVICE)
+    const tab = options?.sameTabAs as SessionImpl | undefined
+    if (tab) {
+      if (this.sessions.indexOf(tab) < 0) throw new Error('openSession: sameTabAs is not a session of this world')
+      if (tab.user.id !== u.id) throw new Error('openSession: sameTabAs belongs to another user')
+      // The tab's history, with the earlier run's uncommitted writes ended (it closed, or it is the same person).
+      this.commitPending(tab)
+      s.sessionId = tab.sessionId
+      s.undoStack = tab.undoStack
+    }
     this.sessions.push(s)
     s.figma = makeFigmaApi(this, s)
     // plugin-api.d.ts:746 "run": "For all other plugins this happens immediately after launch."
@@ -866,7 +888,7 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     name: s.user.name,
     photoUrl: s.user.id === null ? null : `https://example.invalid/avatars/${s.user.id}.png`,
     color: USER_COLORS[(s.index - 1) % USER_COLORS.length],
-    sessionId: s.index,
+    sessionId: s.sessionId,
   })
 
   const create = <T extends SceneFake>(what: string, make: () => T): T => {
@@ -968,7 +990,7 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     // running the plugin, i.e. this session, not whoever opened the file first.
     commitUndo(): void {
       guard('commitUndo')
-      world.commitPending(s)
+      world.commitPending(s, true)
     },
     triggerUndo(): void {
       guard('triggerUndo')

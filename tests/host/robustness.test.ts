@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { appendEdit, createJournal, decodeJournalChunks, encodeJournalChunks } from '../../src/storage/journal'
-import { parseRecord, RECORD_KEY } from '../../src/provenance/record'
+import { journalKey, parseRecord, RECORD_KEY } from '../../src/provenance/record'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld } from '../figma-fake/index'
 import { ADA, BEN, captured, drawPattern, openPlugin, ORIGIN, type PluginUser } from '../support/plugin-session'
@@ -59,7 +59,9 @@ describe('the journal', () => {
     await world.flush()
     await Promise.all([ada.client.request('flushJournal', {}), ben.client.request('flushJournal', {})])
 
-    expect(journalKeys(frame).sort()).toEqual([`journal.${ADA.id}.0`, `journal.${BEN.id}.0`])
+    // One chain per person and Figma session (issue #19, 2).
+    const sid = (u: typeof ada) => String(u.figma.currentUser?.sessionId)
+    expect(journalKeys(frame).sort()).toEqual([`journal.${ADA.id}.s${sid(ada)}.0`, `journal.${BEN.id}.s${sid(ben)}.0`])
     const result = captured(await captureAsync(frame.id, ada.ctx))
     expect(result.journalChecks.map((c) => [c.userId, c.ok])).toEqual([
       [ADA.id, true],
@@ -78,14 +80,15 @@ describe('the journal', () => {
     world.edit(ada.session, () => (tiles[0].opacity = 0.4))
     await world.flush()
     await ada.client.request('flushJournal', {})
-    const key = `journal.${ADA.id}.0`
+    const key = `journal.${ADA.id}.s${String(ada.figma.currentUser?.sessionId)}.0`
     const honest = frame.getPluginData(key)
     // Someone rewrites history by hand: the edit becomes a harmless rename.
     const forged = honest.replace(/\n([^\n]*)$/, (_m, line: string) => '\n' + line.replace(/[a-z](?=[^a-z]*$)/, 'x'))
     expect(forged).not.toBe(honest)
     world.edit(ada.session, () => frame.setPluginData(key, forged))
 
-    const later = openPlugin(world, ADA) // a new session loads the stored journal
+    ada.figma.closePlugin()
+    const later = openPlugin(world, ADA, { sameTabAs: ada.session }) // opened again in that tab, it loads the stored journal
     world.edit(later.session, () => (tiles[1].opacity = 0.4))
     await world.flush()
     await later.client.request('flushJournal', {})
@@ -124,7 +127,7 @@ describe('the journal', () => {
     world.edit(ada.session, () => (tiles[0].rotation = 15))
     await world.flush()
     await ada.client.request('flushJournal', {})
-    expect(journalKeys(frame)).toEqual([`journal.${ADA.id}.0`])
+    expect(journalKeys(frame)).toEqual([`journal.${ADA.id}.s${String(ada.figma.currentUser?.sessionId)}.0`])
   })
 })
 
@@ -259,7 +262,7 @@ describe('damaged or hand-edited plugin data', () => {
         summary: '{}',
         keepBaselineGeneration: 1,
       }),
-    ).rejects.toThrow(/at most 100 kB per entry. Nothing was written/)
+    ).rejects.toThrow(/at most 100 kB per entry.*Nothing was written/)
     expect(frame.getPluginDataKeys().sort()).toEqual(before)
     expect(frame.getPluginData('baseline.1.0')).not.toBe('A'.repeat(1000))
   })
@@ -304,15 +307,17 @@ describe('a long history', () => {
     const ada = openPlugin(world)
     const { frame, tiles } = drawPattern(world, ada)
     await markAll(ada, frame)
-    const history = createJournal(ADA)
+    const session = ada.figma.currentUser?.sessionId
+    const history = createJournal(ADA, session)
     for (let i = 0; i < 3000; i++) {
       appendEdit(history, { at: Date.UTC(2025, 0, 1) + i * 120_000, origin: 'LOCAL', nodeId: tiles[i % 3].id, group: 'color', count: 1 })
     }
     const chunks = encodeJournalChunks(history, { maxChars: 8000 })
     expect(chunks.length).toBeGreaterThan(1)
-    world.edit(ada.session, () => chunks.forEach((chunk, n) => frame.setPluginData(`journal.${ADA.id}.${String(n)}`, chunk)))
+    world.edit(ada.session, () => chunks.forEach((chunk, n) => frame.setPluginData(journalKey(ADA.id, n, session), chunk)))
 
-    const later = openPlugin(world, ADA)
+    ada.figma.closePlugin()
+    const later = openPlugin(world, ADA, { sameTabAs: ada.session })
     world.edit(later.session, () => (tiles[0].rotation = 30))
     world.edit(later.session, () => (tiles[1].opacity = 0.5))
     await world.flush()

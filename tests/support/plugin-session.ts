@@ -32,11 +32,15 @@ export interface PluginUser {
 }
 
 /** Opens the plugin for `user` on `world` (its own clock, ids and UI client). */
-export function openPlugin(world: FigmaWorld, user: FakeUser & { id: string } = ADA): PluginUser {
-  const session = world.openSession(user)
-  let clock = Date.UTC(2025, 2, 4, 9, 30)
+export function openPlugin(
+  world: FigmaWorld,
+  user: FakeUser & { id: string } = ADA,
+  options: { sameTabAs?: FakeSession; journalChunkChars?: number; clockStart?: number } = {},
+): PluginUser {
+  const session = world.openSession(user, { sameTabAs: options.sameTabAs })
+  let clock = options.clockStart ?? Date.UTC(2025, 2, 4, 9, 30)
   const now = () => (clock += 1000)
-  startPlugin(session.figma, '<div id="app"></div>', { now })
+  startPlugin(session.figma, '<div id="app"></div>', { now, journalChunkChars: options.journalChunkChars })
   const transport: Transport = {
     send: (message) => session.ui.postToMain(message),
     listen: (receive) => session.ui.onMessage(receive),

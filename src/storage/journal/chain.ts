@@ -30,6 +30,12 @@ export interface JournalUser {
 
 export interface Journal {
   user: JournalUser
+  /**
+   * The Figma session (tab or device) that writes this chain, `figma.currentUser.sessionId`
+   * (plugin-api.d.ts:12794-12799): one person in two tabs keeps two chains. Undefined in
+   * journals written before sessions were told apart (issue #19, 2): still readable.
+   */
+  session?: number
   entries: JournalEntry[]
   /**
    * `chain[i]` = head after entry i (32 bytes), for the entries hashed so far.
@@ -60,9 +66,12 @@ export const JOURNAL_FORMAT = 'loomprint-journal/1'
 // ---------------------------------------------------------------------------
 // Chain
 
-/** The head of an empty journal: binds the chain to its user. */
-export function genesisHead(userId: string): Uint8Array {
-  return sha256Concat([utf8Encode(JOURNAL_FORMAT + '|' + userId)])
+/**
+ * The head of an empty journal: binds the chain to its user and, when known, its session,
+ * so a chain moved under another session's keys does not verify there.
+ */
+export function genesisHead(userId: string, session?: number): Uint8Array {
+  return sha256Concat([utf8Encode(JOURNAL_FORMAT + '|' + userId + (session === undefined ? '' : '|' + String(session)))])
 }
 
 /** The head after entry `e`, from the head before it. */
@@ -72,15 +81,17 @@ export function entryHead(prev: Uint8Array, e: JournalEntry): Uint8Array {
   return sha256Concat([prev, utf8Encode(text)])
 }
 
-export function createJournal(user: JournalUser): Journal {
-  return { user: { id: user.id, name: user.name }, entries: [], chain: [] }
+export function createJournal(user: JournalUser, session?: number): Journal {
+  const journal: Journal = { user: { id: user.id, name: user.name }, entries: [], chain: [] }
+  if (session !== undefined) journal.session = session
+  return journal
 }
 
 /** Hex head of the journal (the genesis head when empty). Hashes pending entries. */
 export function journalHead(journal: Journal): string {
   hashPending(journal)
   const n = journal.chain.length
-  return toHex(n > 0 ? journal.chain[n - 1] : genesisHead(journal.user.id))
+  return toHex(n > 0 ? journal.chain[n - 1] : genesisHead(journal.user.id, journal.session))
 }
 
 /** Extends `chain` over entries not hashed yet (after appends): each entry is hashed once per change. */
@@ -96,7 +107,7 @@ export function hashPending(journal: Journal): void {
 export function hashPendingUntil(journal: Journal, shouldStop: () => boolean): boolean {
   const { entries, chain } = journal
   if (chain.length > entries.length) chain.length = entries.length
-  let prev = chain.length > 0 ? chain[chain.length - 1] : genesisHead(journal.user.id)
+  let prev = chain.length > 0 ? chain[chain.length - 1] : genesisHead(journal.user.id, journal.session)
   for (let i = chain.length; i < entries.length; i++) {
     if ((i & 15) === 0 && shouldStop()) return false
     prev = entryHead(prev, entries[i])

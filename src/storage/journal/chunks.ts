@@ -1,5 +1,5 @@
 /** The journal's stored form: self-verifying plain-text chunks (docs/storage.md). */
-import { toHex } from '../sha256'
+import { fromHex, toHex } from '../sha256'
 import {
   createJournal,
   DEFAULT_JOURNAL_CHUNK_CHARS,
@@ -38,6 +38,8 @@ import { GROUP_LETTERS, LETTER_KIND } from './edit-groups'
 interface ChunkHeader {
   f: string
   user: JournalUser
+  /** The writing session (Journal.session); absent in chains written before sessions. */
+  session?: number
   chunk: number
   from: number
   entries: number
@@ -65,7 +67,7 @@ export function encodeJournalChunks(journal: Journal, options: { maxChars?: numb
   const chunks: string[] = cache ? cache.chunks.slice(0, reused) : []
   const ends: number[] = cache ? cache.ends.slice(0, reused) : []
   let i = reused > 0 ? ends[reused - 1] : 0
-  let prev = i > 0 ? toHex(chain[i - 1]) : toHex(genesisHead(user.id))
+  let prev = i > 0 ? toHex(chain[i - 1]) : toHex(genesisHead(user.id, journal.session))
   do {
     const from = i
     const lines: string[] = []
@@ -73,7 +75,7 @@ export function encodeJournalChunks(journal: Journal, options: { maxChars?: numb
     const nodes = new Map<string, number>()
     let lastAt = 0
     // Reserve room for the header: fixed parts + two hashes + user + numbers.
-    const budget = maxChars - headerLength(user, chunks.length, entries.length) - 1
+    const budget = maxChars - headerLength(user, journal.session, chunks.length, entries.length) - 1
     while (i < entries.length) {
       const e = entries[i]
       let def = ''
@@ -96,7 +98,10 @@ export function encodeJournalChunks(journal: Journal, options: { maxChars?: numb
       i++
     }
     const head = i > 0 ? toHex(chain[i - 1]) : prev
-    const header: ChunkHeader = { f: JOURNAL_FORMAT, user, chunk: chunks.length, from, entries: i - from, prev, head }
+    const header: ChunkHeader =
+      journal.session === undefined
+        ? { f: JOURNAL_FORMAT, user, chunk: chunks.length, from, entries: i - from, prev, head }
+        : { f: JOURNAL_FORMAT, user, session: journal.session, chunk: chunks.length, from, entries: i - from, prev, head }
     chunks.push(JSON.stringify(header) + (lines.length ? '\n' + lines.join('\n') : ''))
     ends.push(i)
     prev = head
@@ -106,9 +111,9 @@ export function encodeJournalChunks(journal: Journal, options: { maxChars?: numb
   return chunks.slice()
 }
 
-function headerLength(user: JournalUser, chunk: number, total: number): number {
+function headerLength(user: JournalUser, session: number | undefined, chunk: number, total: number): number {
   const big = String(Math.max(total, chunk, 1))
-  const h: ChunkHeader = { f: JOURNAL_FORMAT, user, chunk, from: total, entries: Number(big), prev: '0'.repeat(64), head: '0'.repeat(64) }
+  const h: ChunkHeader = { f: JOURNAL_FORMAT, user, session, chunk, from: total, entries: Number(big), prev: '0'.repeat(64), head: '0'.repeat(64) }
   return JSON.stringify(h).length
 }
 
@@ -134,6 +139,7 @@ function parseChunk(text: string, index: number): ParsedChunk {
     !header.user ||
     typeof header.user.id !== 'string' ||
     typeof header.user.name !== 'string' ||
+    (header.session !== undefined && !isCount(header.session)) ||
     !isCount(header.chunk) ||
     !isCount(header.from) ||
     !isCount(header.entries) ||
@@ -177,6 +183,20 @@ function isHex64(v: unknown): v is string {
   return typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
 }
 
+/**
+ * A short fingerprint of a stored chunk (its length and FNV-1a 32 of its text): lets a
+ * writer recognise a chunk it wrote itself once — brought back by an undo — without
+ * keeping every version's text. Not a security hash: verification is the chain's job.
+ */
+export function chunkFingerprint(text: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return text.length.toString(36) + ':' + (h >>> 0).toString(36)
+}
+
 export type JournalVerification =
   | { ok: true; head: string; entries: number }
   | { ok: false; brokenAt: number; reason: string }
@@ -191,7 +211,7 @@ export function verifyJournal(input: Journal | readonly string[], expectedHead?:
   try {
     if (!Array.isArray(input)) {
       const journal = input as Journal
-      let prev = genesisHead(journal.user.id)
+      let prev = genesisHead(journal.user.id, journal.session)
       const { entries, chain } = journal
       for (let i = 0; i < entries.length; i++) {
         prev = entryHead(prev, entries[i])
@@ -263,10 +283,12 @@ function startReplay(chunks: readonly string[]): (shouldStop: () => boolean) => 
         const { header } = parsed
         lastName = header.user.name
         if (journal === null) {
-          journal = createJournal(header.user)
-          prev = toHex(genesisHead(header.user.id))
+          journal = createJournal(header.user, header.session)
+          prev = toHex(genesisHead(header.user.id, header.session))
         } else if (header.user.id !== journal.user.id) {
           return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} belongs to user ${header.user.id}, not ${journal.user.id}` }
+        } else if (header.session !== journal.session) {
+          return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} belongs to another session of ${journal.user.id}` }
         }
         if (header.chunk !== c || header.from !== chunkStart) {
           return { ok: false, brokenAt: chunkStart, reason: `journal chunk ${c + 1} is out of place (it says chunk ${header.chunk + 1}, from entry ${header.from})` }
@@ -283,7 +305,7 @@ function startReplay(chunks: readonly string[]): (shouldStop: () => boolean) => 
         if ((++counter & 15) === 0 && shouldStop()) return null
         const e = pending[i++]
         j.entries.push(e)
-        j.chain.push(entryHead(j.chain.length ? j.chain[j.chain.length - 1] : genesisHead(j.user.id), e))
+        j.chain.push(entryHead(j.chain.length ? j.chain[j.chain.length - 1] : genesisHead(j.user.id, j.session), e))
       }
       const head = j.chain.length ? toHex(j.chain[j.chain.length - 1]) : prev
       if (head !== pendingHead) {
@@ -327,3 +349,35 @@ export function loadJournalChunks(chunks: readonly string[]): (shouldStop: () =>
 export function decodeJournalChunks(chunks: readonly string[]): JournalLoad {
   return loadJournalChunks(chunks)(() => false) as JournalLoad
 }
+
+/**
+ * Whether rewriting `text`, stored as chunk `index` of `journal`'s chain, would lose
+ * nothing: it is well formed, replays from its own `prev` to its `head` (its content is
+ * what its writer wrote), and each of its entries is in `journal` at the same place —
+ * the same edit, with at least the same count and end (an entry may have been compacted
+ * into since). An undo brings back such chunks: earlier states of this chain, also ones
+ * written by an earlier run of the plugin in this tab (issue #19, 1).
+ */
+export function isEarlierStateOf(journal: Journal, text: string, index: number): boolean {
+  let parsed: ParsedChunk
+  try {
+    parsed = parseChunk(text, index)
+  } catch {
+    return false
+  }
+  const { header, entries } = parsed
+  if (header.chunk !== index || header.user.id !== journal.user.id || header.session !== journal.session) return false
+  if (header.from + entries.length > journal.entries.length) return false
+  const start = fromHex(header.prev)
+  if (!start) return false
+  let prev: Uint8Array = start
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]
+    const mine = journal.entries[header.from + i]
+    if (mine.at !== e.at || mine.origin !== e.origin || mine.nodeId !== e.nodeId || mine.group !== e.group) return false
+    if (mine.count < e.count || mine.until < e.until) return false
+    prev = entryHead(prev, e)
+  }
+  return toHex(prev) === header.head
+}
+

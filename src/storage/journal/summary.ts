@@ -16,7 +16,8 @@ export interface JournalSummary {
   /** ms epoch; null when there are no entries. */
   firstAt: number | null
   lastAt: number | null
-  heads: { userId: string; head: string; entries: number }[]
+  /** One per chain: a person has one chain per Figma session (tab, device) they journaled in. */
+  heads: { userId: string; session?: number; head: string; entries: number }[]
 }
 
 /** Totals for the UI and the capture record. Journals of the same user id are merged. */
@@ -41,12 +42,14 @@ export function summarizeJournals(journals: readonly Journal[]): JournalSummary 
       if (firstAt === null || e.at < firstAt) firstAt = e.at
       if (lastAt === null || e.until > lastAt) lastAt = e.until
     }
-    heads.push({ userId: j.user.id, head: journalHead(j), entries: j.entries.length })
+    const head: JournalSummary['heads'][number] = { userId: j.user.id, head: journalHead(j), entries: j.entries.length }
+    if (j.session !== undefined) head.session = j.session
+    heads.push(head)
   }
   const list: JournalSummary['people'] = []
   people.forEach((p) => list.push(p))
   list.sort((a, b) => b.edits - a.edits || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  heads.sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+  heads.sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : (a.session ?? -1) - (b.session ?? -1)))
   return { edits, remoteEdits, people: list, firstAt, lastAt, heads }
 }
 

@@ -15,6 +15,7 @@ import type { PictureReport } from '../../coefficient/picture/canvas-pictures'
 import { captureHeatMap, heatImageShares, type HeatImage } from '../../coefficient/heatmap'
 import { heatMapEntry, heatMapRefOf } from '../../provenance/heatmap-entry'
 import { heatMapPng } from '../../storage/heatmap-png'
+import { attributeCapture, type Attribution } from '../../provenance/attribution'
 import { HEATMAP_KEY } from '../../provenance/record'
 import { loadEffectivePolicyAsync } from '../policy/policy-workflows'
 import { pictureHashes, readPicturesAsync } from './read-pictures'
@@ -22,6 +23,8 @@ import { readSnapshotAsync } from './read-snapshot'
 import { checkRecordSize, throwIfCancelled, type WorkflowContext } from '../shared/workflow-context'
 
 export interface JournalCheck {
+  /** The chain's key prefix: `<userId>` (before sessions) or `<userId>.s<session>`. */
+  chain: string
   userId: string
   name: string
   ok: boolean
@@ -43,6 +46,8 @@ export interface CaptureResult {
   names: Map<string, string>
   journal: JournalSummary
   journalChecks: JournalCheck[]
+  /** The part of the measured change no journal saw (edits made while Loomprint was closed). */
+  unattributed: Attribution
   /** Set when the layer is a duplicate or pasted copy of another tracked pattern. */
   lineage: { copiedFrom: string; copiedFromNode: string } | null
   policyFingerprint: string
@@ -131,19 +136,28 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const journals: Journal[] = []
   const journalChecks: JournalCheck[] = []
   for (const read of [...evidence.journals].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
-    const { userId } = read
+    // `read.userId` is the chain's key prefix: one chain per person and Figma session
+    // (`journal.<user>.s<session>.<n>`, issue #19, 2), or `<user>` for chains from before.
+    const chain = read.userId
+    const userId = chain.replace(/\.s\d+$/, '')
     if (read.ok) {
       journals.push(read.journal)
-      journalChecks.push({ userId, name: read.journal.user.name, ok: true, error: null, entries: read.journal.entries.length })
+      journalChecks.push({ chain, userId, name: read.journal.user.name, ok: true, error: null, entries: read.journal.entries.length })
     } else {
-      journalChecks.push({ userId, name: userId, ok: false, error: read.error, entries: 0 })
+      journalChecks.push({ chain, userId, name: userId, ok: false, error: read.error, entries: 0 })
       warnings.push(`The edit journal of user ${userId} does not verify: ${read.error} Its edits are left out of the summary.`)
     }
   }
   const journal = summarizeJournals(journals)
+  const unattributed = attributeCapture(comparison.shares, journals, baseline.snapshot, current)
+  if (unattributed.elements > 0) {
+    warnings.push(
+      `${String(Math.round(unattributed.share * 100))}% of the measured change (${String(unattributed.elements)} layer${unattributed.elements === 1 ? '' : 's'}) is not attributed: no edit journal saw it, so it was made while Loomprint was closed.`,
+    )
+  }
 
   const at = new Date(ctx.now()).toISOString()
-  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef)
+  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef, unattributed)
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
   // The public summary names the pattern's license (its terms' fingerprint), if any.
@@ -172,6 +186,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     names: reading.names,
     journal,
     journalChecks,
+    unattributed,
     lineage: copy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
     policyFingerprint: score.policyFingerprint,
     record,

@@ -33,7 +33,9 @@ export function CaptureResultView({
   onFocus: (nodeId: string) => void
 }) {
   const { score, journal, journalChecks } = result
-  const checks = new Map(journalChecks.map((c) => [c.userId, c]))
+  // A person has one chain per tab or device: their mark is good only if every chain verifies.
+  const checks = new Map<string, { ok: boolean }>()
+  for (const c of journalChecks) checks.set(c.userId, { ok: c.ok && (checks.get(c.userId)?.ok ?? true) })
   return (
     <section class="lp-result" aria-label={`Capture result for ${result.name}`}>
       <div class="lp-hcc-row">
@@ -127,6 +129,13 @@ export function CaptureResultView({
       )}
 
       <h2 class="lp-h3">Edit journal</h2>
+      {result.unattributed.elements > 0 ? (
+        <div class="lp-note" role="note">
+          Not attributed: {Math.round(result.unattributed.share * 100)}% of the measured change (HCC{' '}
+          {formatHcc(result.unattributed.hcc)}, {plural(result.unattributed.elements, 'layer')}) — no edit journal saw it, so it
+          was made while Loomprint was closed.
+        </div>
+      ) : null}
       {journal.people.length === 0 && journalChecks.length === 0 ? (
         <Text>
           <span class="lp-muted">
@@ -161,7 +170,7 @@ export function CaptureResultView({
               {journalChecks
                 .filter((c) => !c.ok)
                 .map((c) => (
-                  <tr key={c.userId}>
+                  <tr key={c.chain}>
                     <td>User {c.userId}</td>
                     <td class="lp-num">—</td>
                     <td>

@@ -14,6 +14,7 @@ export const POLICY_FIELDS = [
   { field: 'thresholds.authored', label: '“Human-authored, AI-assisted” from HCC', group: 'thresholds' },
   { field: 'exclusivityThreshold', label: 'Exclusive or sole terms from HCC', group: 'licensing' },
   { field: 'reviewerMustNotBeEditor', label: 'A reviewer must not be one of the pattern’s editors', group: 'review' },
+  { field: 'maxUnattributedShare', label: 'Refuse approval above this share of change made with Loomprint closed', group: 'review' },
   { field: 'licenseDefaults.licensor', label: 'Default licensor', group: 'licenseDefaults' },
   { field: 'licenseDefaults.territory', label: 'Default territory', group: 'licenseDefaults' },
   { field: 'licenseDefaults.aiTraining', label: 'Default AI training and data mining', group: 'licenseDefaults' },
@@ -26,6 +27,7 @@ export const POLICY_CHECKBOXES: readonly PolicyField[] = ['reviewerMustNotBeEdit
 /** Fields whose input is text in a small grammar, with the grammar as a hint; the rest are numbers. */
 export const POLICY_HINTS: Partial<Record<PolicyField, string>> = {
   exclusivityThreshold: 'Blank: the “Human-authored, AI-assisted” threshold.',
+  maxUnattributedShare: '0 to 1 of a capture’s measured change that no edit journal saw (e.g. 0.2). Blank: no limit.',
   'licenseDefaults.licensor': 'Blank: none.',
   'licenseDefaults.territory': '“worldwide”, country codes (FR, DE, JP), or “except RU, BY”. Blank: none.',
   'licenseDefaults.aiTraining': '“allowed”, “not allowed”, or “constrained: …” with the constraint. Blank: none.',
@@ -46,7 +48,7 @@ const NUMBER_FIELDS = new Set<string>([
 
 /** Whether a field takes a number (inputMode="decimal"). */
 export function isNumberField(field: PolicyField): boolean {
-  return NUMBER_FIELDS.has(field) || field === 'exclusivityThreshold'
+  return NUMBER_FIELDS.has(field) || field === 'exclusivityThreshold' || field === 'maxUnattributedShare'
 }
 
 export type PolicyField = (typeof POLICY_FIELDS)[number]['field']
@@ -65,6 +67,7 @@ export function policyToForm(policy: TeamPolicy): PolicyForm {
     'thresholds.authored': String(policy.thresholds.authored),
     exclusivityThreshold: policy.exclusivityThreshold === undefined ? '' : String(policy.exclusivityThreshold),
     reviewerMustNotBeEditor: policy.reviewerMustNotBeEditor === true ? 'true' : 'false',
+    maxUnattributedShare: policy.maxUnattributedShare === undefined ? '' : String(policy.maxUnattributedShare),
     'licenseDefaults.licensor': policy.licenseDefaults?.licensor?.name ?? '',
     'licenseDefaults.territory': territoryToText(policy.licenseDefaults?.territory),
     'licenseDefaults.aiTraining': trainingToText(policy.licenseDefaults?.aiTraining),
@@ -159,6 +162,8 @@ export function policyInputFromForm(form: PolicyForm, base?: TeamPolicy): { inpu
   const extra: Record<string, unknown> = {}
   const threshold = form.exclusivityThreshold.trim()
   if (threshold !== '') extra.exclusivityThreshold = num('exclusivityThreshold')
+  const unattributed = form.maxUnattributedShare.trim()
+  if (unattributed !== '') extra.maxUnattributedShare = num('maxUnattributedShare')
   if (form.reviewerMustNotBeEditor === 'true') extra.reviewerMustNotBeEditor = true
   else if (base?.reviewerMustNotBeEditor === false) extra.reviewerMustNotBeEditor = false
 

@@ -73,6 +73,13 @@ export function PatternReview({
           Current capture: HCC {formatHcc(row.record.capture.hcc)} ({row.record.capture.label}) by {row.record.capture.by.name},{' '}
           {row.record.capture.at.slice(0, 16).replace('T', ' ')} · method {row.record.capture.method} · policy{' '}
           <span class="lp-code">{row.record.capture.policyFingerprint}</span>
+          {row.record.capture.unattributed && row.record.capture.unattributed.elements > 0 ? (
+            <span>
+              {' '}
+              · not attributed: {Math.round(row.record.capture.unattributed.share * 100)}% of the change (made while Loomprint was
+              closed)
+            </span>
+          ) : null}
           {row.edited ? ' · edited since' : ''}
         </div>
       ) : null}

@@ -19,14 +19,14 @@ import {
   type ReviewRules,
   type ReviewStatus,
 } from '../../provenance/review'
-import { reviewerMustNotBeEditorOf, type TeamPolicy } from '../../provenance/policy'
+import { maxUnattributedShareOf, reviewerMustNotBeEditorOf, type TeamPolicy } from '../../provenance/policy'
 import { readPatternEvidence, type PatternEvidence } from '../../license/pattern-evidence'
 import { captureAsync } from '../capture/capture-workflow'
 import { errorMessage, isCancelled, WorkflowError, type WorkflowContext } from '../shared/workflow-context'
 
 /** The review rules the team policy sets. */
 export function reviewRulesOf(policy: TeamPolicy): ReviewRules {
-  return { reviewerMustNotBeEditor: reviewerMustNotBeEditorOf(policy) }
+  return { reviewerMustNotBeEditor: reviewerMustNotBeEditorOf(policy), maxUnattributedShare: maxUnattributedShareOf(policy) }
 }
 
 /** A row's status: the review status, or the record itself is damaged. */
