@@ -109,7 +109,8 @@ export function strokeOutline(paths: readonly { data: string; open?: boolean }[]
         if (!closed && (i === 0 || i === n - 1)) continue
         const [x, y] = pts[i]!
         const ring: Pair[] = []
-        for (let k = 0; k <= 8; k++) {
+        // Wound like the quads above (clockwise on screen), so their pieces also unite under nonzero.
+        for (let k = 8; k >= 0; k--) {
           const a = (Math.PI * 2 * (k % 8)) / 8
           ring.push([x + half * Math.cos(a), y + half * Math.sin(a)])
         }
@@ -117,7 +118,16 @@ export function strokeOutline(paths: readonly { data: string; open?: boolean }[]
       }
     }
   }
-  const out = pieces.length === 0 ? '' : ringsPath(union(pieces[0]!, ...pieces.slice(1)).flat())
+  let out = ''
+  if (pieces.length > 0) {
+    try {
+      out = ringsPath(union(pieces[0]!, ...pieces.slice(1)).flat())
+    } catch {
+      // polygon-clipping gives up on some collinear overlaps ("Unable to complete output
+      // ring"): the pieces themselves, all wound one way, paint the same region under nonzero.
+      out = ringsPath(pieces.flat())
+    }
+  }
   if (strokeCache.size > 4000) strokeCache.clear()
   strokeCache.set(key, out)
   return out

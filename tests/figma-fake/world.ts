@@ -644,6 +644,11 @@ function isAncestorOf(a: BaseFake, b: BaseFake): boolean {
   return false
 }
 
+function outsideDocument(n: BaseFake): boolean {
+  for (let p: BaseFake | null = n; p; p = p._parent) if (p.type === 'DOCUMENT') return false
+  return true
+}
+
 function removedNode(r: ChangeRec): RemovedNode {
   // plugin-api.d.ts:3663 RemovedNode { removed: true, type, id } (frozen, as Figma shallow-freezes it)
   return Object.freeze({ removed: true as const, type: r.type, id: r.node.id })
@@ -656,7 +661,8 @@ function toChanges(recs: ChangeRec[], s: SessionImpl): DocumentChange[] {
   for (const r of recs) {
     // plugin-api.d.ts:3649 origin: 'LOCAL' = the user running the plugin, 'REMOTE' = another user
     const origin: 'LOCAL' | 'REMOTE' = r.actor === s ? 'LOCAL' : 'REMOTE'
-    const node = (r.node.removed ? removedNode(r) : r.node) as unknown as SceneNode | RemovedNode
+    // Read without the node's guard: the change itself is delivered whatever the session may read of it.
+    const node = (outsideDocument(r.node) ? removedNode(r) : r.node) as unknown as SceneNode | RemovedNode
     if (r.kind === 'PROPERTY_CHANGE') {
       const key = r.node.id + '|' + origin
       const prev = props.get(key)

@@ -21,7 +21,7 @@ import { EffectTable, PaintTable, readEffectTable, readPaintTable } from './pain
 import { PX, q } from './quantize'
 
 /** The version this codec writes. */
-export const BASELINE_FORMAT_VERSION = 5
+export const BASELINE_FORMAT_VERSION = 6
 /** The oldest version it reads (version 1 never shipped). */
 export const OLDEST_BASELINE_FORMAT_VERSION = 2
 
@@ -104,6 +104,8 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   if (dec.placement) snapshot.placement = dec.placement
   // Format 5 stores every element's mask flag (the masks column).
   if (version >= 5) snapshot.masksRead = true
+  // Format 6 stores the windings beside the path data and every operand flag (snapshot.ts kindsRead).
+  if (version >= 6) snapshot.kindsRead = true
   return snapshot
 }
 

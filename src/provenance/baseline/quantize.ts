@@ -92,10 +92,14 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
         ...(e.clipsContent ? { clipsContent: true } : {}),
         ...(e.flipped ? { flipped: true } : {}),
         ...(e.isMask ? { isMask: true } : {}),
+        ...(e.windings !== undefined && e.pathData && e.pathData.length > 0 ? { windings: qStr(e.windings) } : {}),
+        ...(e.operand ? { operand: true } : {}),
       }),
     ),
     ...(s.placement === OWN_BOX ? { placement: OWN_BOX } : {}),
     // Format 5 stores the masks, so a baseline written now says they were read.
     masksRead: true,
+    // Format 6 stores windings and operands.
+    kindsRead: true,
   }
 }
