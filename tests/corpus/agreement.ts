@@ -1,17 +1,17 @@
 /**
  * Method 2's raster in colour, against @resvg/resvg-js (the reference renderer) on the same
- * SVG. Method 2 paints coverage top-first (provenance/raster.ts): what each layer adds at a
+ * SVG. Method 2 paints coverage top-first (coefficient/raster/raster.ts): what each layer adds at a
  * pixel is how much it takes of what was still bare there. Giving that share the layer's
  * colour composes the picture method 2 sees, which is compared pixel by pixel with resvg's:
  * a pixel agrees when both paint it (coverage ≥ ½) or neither does, and, where both paint,
  * its colours over white lie within ΔE 5 (CIEDE2000).
  */
 import { Resvg } from '@resvg/resvg-js'
-import { layout, OutlineCache, RASTER_LONG_SIDE } from '../../src/provenance/canvas-layout'
-import { deltaE } from '../../src/provenance/color'
-import { Raster, rasterSize, type Affine } from '../../src/provenance/raster'
-import type { PaintSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
-import { see } from '../../src/provenance/visibility'
+import { layout, OutlineCache, RASTER_LONG_SIDE } from '../../src/coefficient/canvas-layout'
+import { deltaE } from '../../src/coefficient/color'
+import { Raster, rasterSize, type Affine } from '../../src/coefficient/raster/raster'
+import type { PaintSnapshot, PatternSnapshot, Rgba } from '../../src/coefficient/snapshot'
+import { see } from '../../src/coefficient/visibility'
 
 export interface Picture {
   width: number
