@@ -203,7 +203,7 @@ export function nodeFromSvg(host: Host, svg: string): FrameFake {
   return frame
 }
 
-const SKIPPED = new Set(['defs', 'title', 'desc', 'metadata', 'style'])
+const SKIPPED = new Set(['defs', 'title', 'desc', 'metadata'])
 
 function build(n: XmlNode, parentM: M, parentStyle: Style, ctx: { host: Host; vw: number; vh: number }): SceneFake | null {
   if (SKIPPED.has(n.tag)) return null
