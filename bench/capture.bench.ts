@@ -8,6 +8,7 @@
  * capture.main10k.ms   all main-thread time the capture used
  * mark.maxSliceMs      the same worst stretch while marking (reading the baseline)
  * journal.maxSliceMs   worst stretch while journaling the designer's edits
+ * *.kinds.*            the same with every layer kind of issue #19 in each motif
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -25,11 +26,20 @@ const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0)
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
 export async function run(): Promise<Record<string, number>> {
+  const plain = await measure(false, '')
+  // The same repeat with the layer kinds of issue #19 in every motif (lines, stars, polygons,
+  // an open pen stroke, an instance with a hidden sublayer, a boolean): the fake computes their
+  // strokeGeometry and boolean results (polygon clipping) in the VM, inside these figures.
+  const kinds = await measure(true, '.kinds')
+  return { ...plain, ...kinds }
+}
+
+async function measure(withKinds: boolean, tag: string): Promise<Record<string, number>> {
   const mainFile = path.join(ROOT, 'build/main.js')
   if (!existsSync(mainFile)) throw new Error('build/main.js is missing: run npm run build first')
   const plugin = await startInQuickJs({
     mainJs: readFileSync(mainFile, 'utf8'),
-    setup: buildRepeatScript(),
+    setup: buildRepeatScript(undefined, undefined, withKinds),
     user: ADA,
     command: 'capture',
     sliceTimeoutMs: 120_000,
@@ -57,14 +67,14 @@ export async function run(): Promise<Record<string, number>> {
     const captureSlices = plugin.slicesMs.slice(from)
 
     return {
-      'capture.maxSliceMs': round(max(captureSlices)),
-      'capture.main10k.ms': round(sum(captureSlices)),
-      'capture.main10k.slices': captureSlices.length,
-      'capture.main10k.elements': outcome.names.size,
-      'capture.main10k.hcc': Math.round(outcome.score.hcc * 1e4) / 1e4,
-      'mark.maxSliceMs': round(max(markSlices)),
-      'mark.main10k.ms': round(sum(markSlices)),
-      'journal.maxSliceMs': round(max(journalSlices)),
+      [`capture${tag}.maxSliceMs`]: round(max(captureSlices)),
+      [`capture${tag}.main10k.ms`]: round(sum(captureSlices)),
+      [`capture${tag}.main10k.slices`]: captureSlices.length,
+      [`capture${tag}.main10k.elements`]: outcome.names.size,
+      [`capture${tag}.main10k.hcc`]: Math.round(outcome.score.hcc * 1e4) / 1e4,
+      [`mark${tag}.maxSliceMs`]: round(max(markSlices)),
+      [`mark${tag}.main10k.ms`]: round(sum(markSlices)),
+      [`journal${tag}.maxSliceMs`]: round(max(journalSlices)),
     }
   } finally {
     plugin.dispose()

@@ -100,6 +100,10 @@ export const ElementReadingSchema = z.object({
   clipsContent: z.optional(z.boolean()),
   /** A mask: clips the layers above it in its parent (method 2 paints it). Sent only when true. */
   isMask: z.optional(z.boolean()),
+  /** How each `outline` entry paints (ElementSnapshot.windings: N, E, O, S); absent: all N. */
+  windings: z.optional(z.string().check(z.regex(/^[NEOS]*$/))),
+  /** An operand of a boolean operation (paints nothing itself). Sent only when true. */
+  operand: z.optional(z.boolean()),
   text: z.nullable(z.string()),
 })
 export type ElementReading = z.infer<typeof ElementReadingSchema>

@@ -224,6 +224,28 @@ export class Editor {
     return made
   }
 
+  /**
+   * Imports an SVG as Figma's File → Import does, through the fake's createNodeFromSvg
+   * (plugin-api.d.ts:1730-1734): a frame of groups, shapes and vectors, placed to the right
+   * of what is on the page and selected. What the fake does not model throws, with its reason.
+   */
+  importSvg(svg: string, name: string): SceneNode {
+    let made!: SceneNode
+    const page = this.active.page
+    this.edit((figma) => {
+      let right = 0
+      for (const n of page.children) right = Math.max(right, n.x + n.width)
+      const frame = figma.createNodeFromSvg(svg)
+      page.appendChild(frame)
+      frame.name = name
+      frame.x = Math.round(right + 40)
+      frame.y = 40
+      page.selection = [frame]
+      made = frame
+    })
+    return made
+  }
+
   /** The top-level frame whose box holds page point (x, y). */
   frameAt(x: number, y: number): FrameNode | null {
     const page = this.pageOf()

@@ -196,10 +196,27 @@ async function boot(root: HTMLElement): Promise<void> {
       recolour()
     }
   })
+  // Import SVG…: a real SVG pattern onto the canvas, as Figma imports one.
+  const svgInput = h('input', { type: 'file', accept: '.svg,image/svg+xml', class: 'pg-hidden', id: 'pg-import-svg', 'aria-label': 'SVG file to import' })
+  svgInput.addEventListener('change', () => {
+    const file = svgInput.files?.[0]
+    if (!file) return
+    void file.text().then((text) => {
+      try {
+        const node = editor.importSvg(text, file.name.replace(/\.svg$/i, ''))
+        announce(`Imported ${file.name} as ${node.name}.`)
+      } catch (error) {
+        notify(`Could not import ${file.name}: ${error instanceof Error ? error.message : String(error)}`, true)
+      }
+      svgInput.value = ''
+    })
+  })
+  const importButton = action('Import SVG…', 'Control+Shift+K', () => svgInput.click())
   const toolbar = h(
     'div',
     { class: 'pg-toolbar' },
     toolGroup,
+    h('div', { class: 'pg-toolgroup', role: 'group', 'aria-label': 'Import' }, importButton, svgInput),
     h('div', { class: 'pg-toolgroup', role: 'group', 'aria-label': 'Edit' }, duplicateButton, deleteButton, undoButton, replaceImageButton, imageFile),
     h('div', { class: 'pg-toolgroup', role: 'group', 'aria-label': 'Colour' }, h('label', { for: 'pg-fill', class: 'pg-label' }, 'Fill colour'), fillText, fillSwatch, recolourButton),
   )

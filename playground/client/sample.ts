@@ -3,7 +3,8 @@
  * marked with their AI origin by the plugin itself when the playground starts: a textile
  * repeat on a ground, and botanical line art. Page 2 ("Artwork") holds untracked work: an
  * AI-generated tile nobody has marked yet, a raster AI tile (a picture in an image fill),
- * and a hand-drawn border with no AI in it.
+ * a hand-drawn border with no AI in it, and a crosses repeat (geopattern's `xes`) built
+ * from a boolean union with a stroke, made a component, repeated as instances.
  *
  * Everything is drawn with plain shapes the fake's rasterizer paints (solid fills; line
  * art as thin filled outlines, since the fake draws no strokes).
@@ -18,6 +19,8 @@ export const LINE_ART = 'Botanical line art'
 export const TILE = 'Geometric tile'
 export const BORDER = 'Hand-drawn border'
 export const RASTER_TILE = 'AI raster tile'
+/** geopattern's "xes" repeat, rebuilt from real layer kinds (issue #19). */
+export const CROSSES = 'Crosses repeat (geopattern xes)'
 
 type Rgb = readonly [number, number, number]
 
@@ -235,5 +238,45 @@ export function buildSampleDocument(world: FigmaWorld, by: FakeSession): void {
     picture.fills = [{ type: 'IMAGE', imageHash: figma.createImage(rasterTilePng()).hash, scaleMode: 'FILL' }]
     raster.appendChild(picture)
     artwork.appendChild(raster)
+  })
+
+  // geopattern's `xes` generator (one of the corpus, tests/corpus), rebuilt from the layer
+  // kinds real documents hold: each cross is a UNION of two bars with a stroke, made a
+  // component kept beside the pattern; the repeat is a grid of its instances, turned 45°.
+  world.edit(by, () => {
+    const main = figma.createComponent()
+    main.name = 'Cross'
+    main.resize(57, 57)
+    main.x = 840
+    main.y = 480
+    const upright = figma.createRectangle()
+    upright.resize(19, 57)
+    upright.x = 19
+    const across = figma.createRectangle()
+    across.resize(57, 19)
+    across.y = 19
+    main.appendChild(upright)
+    main.appendChild(across)
+    const cross = figma.union([upright, across], main)
+    cross.name = 'Bars'
+    cross.fills = solid([0.13, 0.13, 0.13])
+    cross.strokes = solid(CREAM)
+    cross.strokeWeight = 2
+    const repeat = figma.createFrame()
+    repeat.name = CROSSES
+    repeat.resize(360, 360)
+    repeat.y = 480
+    repeat.fills = solid([0.52, 0.53, 0.28])
+    for (let row = 0; row < 4; row++) {
+      for (let col = 0; col < 4; col++) {
+        const one = main.createInstance()
+        repeat.appendChild(one)
+        one.x = col * 90 + (row % 2) * 45
+        one.y = row * 90
+        one.rotation = 45
+      }
+    }
+    artwork.appendChild(main)
+    artwork.appendChild(repeat)
   })
 }

@@ -91,7 +91,7 @@ function solidCoverage(items: readonly RenderItem[], grid: NonNullable<ReturnTyp
   const { width, height, rect, toLocal } = grid
   const r = new Raster(width, height)
   items.forEach((it, k) => {
-    r.paint(k, { outline: it.outline, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, strokeWeight: it.strokeWeight, clip: rect, flagged: false, evenOdd: it.evenOdd })
+    r.paint(k, { outline: it.outline, transform: compose(toLocal, it.transform), fillAlpha: it.fillAlpha > 0 ? 1 : 0, strokeAlpha: it.strokeAlpha > 0 ? 1 : 0, strokeWeight: it.strokeWeight, clip: rect, flagged: false, evenOdd: it.evenOdd, fillOutline: it.fillOutline, strokeRegion: it.strokeRegion })
   })
   const out = new Uint8Array(width * height)
   for (let i = 0; i < out.length; i++) out[i] = r.top[i]! > 0 ? 1 : 0

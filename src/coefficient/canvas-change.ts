@@ -49,6 +49,8 @@ function coverage(item: RenderItem, move: Affine, rect: PixelRect, width: number
     clip: rect,
     flagged: false,
     evenOdd: item.evenOdd,
+    fillOutline: item.fillOutline,
+    strokeRegion: item.strokeRegion,
   }
   raster.paint(0, solid)
   const out = new Uint8Array(width * height)

@@ -99,11 +99,41 @@ export class OutlineCache {
   }
 }
 
-function outlineOf(el: ElementSnapshot, exact: boolean, steps: number, cache: OutlineCache): { outline: Polyline[]; key: string } {
+interface Outline {
+  outline: Polyline[]
+  key: string
+  fillOutline?: Polyline[]
+  strokeRegion?: Polyline[]
+  evenOdd?: boolean
+}
+
+/**
+ * The element's outline as method 2 paints it. With `kinds` (both states read windings and
+ * operands, snapshot.ts `kindsRead`), each path paints as its winding letter says: fills
+ * nonzero or even-odd, open paths stroked only, the stroke's own outline filled with the
+ * strokes. Without, as hosts before baseline format 6 read it: every path but the stroke
+ * outlines filled nonzero (open ones closed), the stroke a band around them.
+ */
+function outlineOf(el: ElementSnapshot, exact: boolean, steps: number, cache: OutlineCache, kinds: boolean): Outline {
   const { w, h } = el.bounds
   if (exact && el.pathData && el.pathData.length > 0) {
-    const joined = el.pathData.join('\n')
-    return { outline: cache.get(`${steps}|${joined}`, () => el.pathData!.flatMap((d) => flattenPath(d, steps))), key: `P${w}x${h}|${joined}` }
+    const windings = el.windings
+    if (kinds && windings !== undefined && windings.length === el.pathData.length) {
+      const joined = el.pathData.join('\n')
+      const pick = (letters: string) => cache.get(`${steps}|${letters}|${windings}|${joined}`, () => el.pathData!.flatMap((d, i) => (letters.includes(windings[i]!) ? flattenPath(d, steps) : [])))
+      const filled = el.pathData.filter((_, i) => windings[i] === 'N' || windings[i] === 'E').length
+      const strokes = windings.includes('S')
+      return {
+        outline: pick('NEO'),
+        key: `K${w}x${h}|${windings}|${joined}`,
+        fillOutline: windings.includes('O') || strokes ? pick('NE') : undefined,
+        strokeRegion: strokes ? pick('S') : undefined,
+        evenOdd: filled > 0 && el.pathData.every((_, i) => windings[i] !== 'N'),
+      }
+    }
+    const paths = windings === undefined ? el.pathData : el.pathData.filter((_, i) => windings[i] !== 'S')
+    const joined = paths.join('\n')
+    return { outline: cache.get(`${steps}|${joined}`, () => paths.flatMap((d) => flattenPath(d, steps))), key: `P${w}x${h}|${joined}` }
   }
   if (el.type === 'ELLIPSE') return { outline: cache.get(`E${steps}|${w}|${h}`, () => ellipseOutline(w, h, steps)), key: `E${w}x${h}` }
   if (!RECT_TYPES.has(el.type) && el.geometry) {
@@ -167,6 +197,7 @@ export function layout(
   clips: Uint8Array,
   isMask: Uint8Array,
   cache: OutlineCache,
+  kinds = false,
 ): Layout {
   const scale = Math.sqrt(Math.abs(frame.a * frame.d - frame.b * frame.c))
   const byPath = new Map<string, number>()
@@ -201,13 +232,18 @@ export function layout(
   const itemOf = (i: number): { item: RenderItem; outlineKey: string } | null => {
     const s = states[i]!
     const el = s.el
+    // An operand of a boolean operation: its operation paints the result (plugin-api.d.ts:11342).
+    if (kinds && el.operand) return null
     const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? textInk(el) : 1)
     const strokeAlpha = el.strokeWeight > 0 ? paintsAlpha(el.strokes) * s.opacity : 0
     if (!(fillAlpha > 0) && !(strokeAlpha > 0)) return null
     const transform = compose(frame, boxToFrame(el))
     const size = Math.sqrt(el.bounds.w * el.bounds.w + el.bounds.h * el.bounds.h) * scale
-    const { outline, key: outlineKey } = outlineOf(el, exact[i] === 1, curveSteps(size), cache)
+    const { outline, key: outlineKey, fillOutline, strokeRegion, evenOdd } = outlineOf(el, exact[i] === 1, curveSteps(size), cache, kinds)
     const item: RenderItem = { outline, transform, fillAlpha, strokeAlpha, strokeWeight: el.strokeWeight, clip: clipOf(parentPath(el.path)), flagged: flagged[i] === 1 }
+    if (fillOutline) item.fillOutline = fillOutline
+    if (strokeRegion) item.strokeRegion = strokeRegion
+    if (evenOdd) item.evenOdd = true
     return { item, outlineKey }
   }
   const maskOf = (path: string): MaskBits | null => {

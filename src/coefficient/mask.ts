@@ -57,7 +57,7 @@ export function maskBits(item: RenderItem): MaskBits {
     const t = item.transform
     const local: PixelRect = { x0: 0, y0: 0, x1: width, y1: height }
     const fill = item.fillAlpha > 0
-    r.paint(0, { outline: item.outline, transform: { ...t, e: t.e - clip.x0, f: t.f - clip.y0 }, fillAlpha: fill ? 1 : 0, strokeAlpha: fill ? 0 : 1, strokeWeight: item.strokeWeight, clip: local, flagged: false, evenOdd: item.evenOdd })
+    r.paint(0, { outline: item.outline, transform: { ...t, e: t.e - clip.x0, f: t.f - clip.y0 }, fillAlpha: fill ? 1 : 0, strokeAlpha: fill ? 0 : 1, strokeWeight: item.strokeWeight, clip: local, flagged: false, evenOdd: item.evenOdd, fillOutline: item.fillOutline, strokeRegion: item.strokeRegion })
     for (let i = 0; i < bits.length; i++) bits[i] = r.top[i]! > 0 ? 1 : 0
   }
   return { x0: clip.x0, y0: clip.y0, x1: clip.x0 + width, y1: clip.y0 + height, bits }

@@ -153,8 +153,11 @@ export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnaps
     added[i] = p.a ? 0 : 1
   })
   const cache = new OutlineCache()
-  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, masksA, cache)
-  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, masksB, cache)
+  // Winding rules, open paths, stroke outlines and boolean results as Figma paints them,
+  // where both states were read with them (an older baseline of an untouched pattern scores 0).
+  const kinds = baseline.kindsRead === true && current.kindsRead === true
+  const layA = layout(statesA, exact, toRaster, frameClip, new Uint8Array(n), clips, masksA, cache, kinds)
+  const layB = layout(statesB, exact, currentFrame, currentClip, added, clips, masksB, cache, kinds)
   // Deleting an AI element and pasting a copy of it elsewhere is a move (arrangement.ts):
   // the copy is then no new drawing, so it takes no share of what it covers.
   const gone: { index: number; p: Placed }[] = []

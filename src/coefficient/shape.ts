@@ -34,6 +34,10 @@ export interface Shape {
   flipped?: boolean
   /** A mask: Figma clips the layers above it in the same parent to its shape. */
   isMask?: boolean
+  /** How each `pathData` entry paints (ElementSnapshot.windings). */
+  windings?: string
+  /** An operand of a boolean operation. */
+  operand?: boolean
 }
 
 /** Types whose children are the elements; they carry no outline of their own. */
@@ -41,8 +45,10 @@ const CONTAINERS = new Set(['FRAME', 'GROUP', 'COMPONENT', 'COMPONENT_SET', 'INS
 
 function signatureOf(shape: Shape): OutlineSignature | null {
   const { w, h } = shape.bounds
-  // Path data as given, even empty (the host's reading of a node with no geometry).
-  if (shape.pathData) return outlineSignature(shape.pathData, { w, h })
+  // Path data as given, even empty (the host's reading of a node with no geometry). A
+  // stroke's own outline ('S') is no part of the shape: the signature is the fill's, as
+  // hosts before baseline format 6 read it.
+  if (shape.pathData) return outlineSignature(shape.windings ? shape.pathData.filter((_, i) => shape.windings![i] !== 'S') : shape.pathData, { w, h })
   if (shape.type === 'ELLIPSE') return ellipseSignature(w, h)
   if (shape.type === 'RECTANGLE') return rectangleSignature(w, h)
   return null
@@ -88,5 +94,7 @@ export function elementFromShape(shape: Shape): ElementSnapshot {
   if (shape.clipsContent) el.clipsContent = true
   if (shape.flipped) el.flipped = true
   if (shape.isMask) el.isMask = true
+  if (shape.windings !== undefined && shape.pathData && shape.pathData.length > 0) el.windings = shape.windings
+  if (shape.operand) el.operand = true
   return el
 }

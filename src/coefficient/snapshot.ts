@@ -124,7 +124,24 @@ export interface ElementSnapshot {
   flipped?: boolean
   /** A mask: clips the layers above it in the same parent to its shape (alpha). */
   isMask?: boolean
+  /**
+   * How each `pathData` entry paints, one letter per entry (WINDINGS): 'N' fill nonzero,
+   * 'E' fill even-odd, 'O' an open path (Figma's windingRule NONE: "an open path won't
+   * have a fill", plugin-api.d.ts:5490) and 'S' the stroke's own outline (strokeGeometry,
+   * :8766), painted with the strokes. Absent: every entry fills nonzero and the stroke is a
+   * band around them, as hosts read before baseline format 6. Since baseline format 6.
+   */
+  windings?: string
+  /**
+   * An operand of a boolean operation: the operation paints its result (its own fills,
+   * fillGeometry); the operand itself paints nothing (plugin-api.d.ts:11342-11361).
+   * Since baseline format 6.
+   */
+  operand?: boolean
 }
+
+/** The letters of `ElementSnapshot.windings`. */
+export const WINDINGS = /^[NEOS]*$/
 
 /**
  * How a snapshot's elements are placed. `'own-box'` (read since baseline format 4):
@@ -156,4 +173,11 @@ export interface PatternSnapshot {
    * replaced picture counts as wholly new, as before.
    */
   images?: Record<string, ImageSample>
+  /**
+   * Every element's `windings` and `operand` were read (hosts since baseline format 6).
+   * Method 2 paints winding rules, open paths, stroke outlines and boolean results only
+   * when both states were read so: otherwise as before, so an older baseline of an
+   * untouched pattern still scores 0.
+   */
+  kindsRead?: true
 }

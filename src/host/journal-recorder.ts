@@ -187,9 +187,23 @@ export function createJournalRecorder(
   const onNodeChange = (event: NodeChangeEvent): void => {
     const at = options.now()
     const touched = new Set<string>()
-    for (const change of event.nodeChanges) {
-      const rootId = record(change, at)
-      if (rootId) touched.add(rootId)
+    // An edit to a hidden layer inside an instance arrives as a change whose node throws on
+    // every read while skipInvisibleInstanceChildren is on (plugin-api.d.ts:93-99): one such
+    // change would end the callback and lose the rest of the batch. The batch is read with
+    // the switch off, and a change that still cannot be read costs only itself.
+    const skipped = api.skipInvisibleInstanceChildren
+    api.skipInvisibleInstanceChildren = false
+    try {
+      for (const change of event.nodeChanges) {
+        try {
+          const rootId = record(change, at)
+          if (rootId) touched.add(rootId)
+        } catch (error) {
+          console.warn(`Loomprint: a change to layer ${change.id} could not be read (${error instanceof Error ? error.message : String(error)}); not journaled.`)
+        }
+      }
+    } finally {
+      api.skipInvisibleInstanceChildren = skipped
     }
     if (touched.size === 0) return
     options.onJournaled?.(Array.from(touched))

@@ -60,7 +60,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     selection: () => selection(),
     readPattern: async ({ nodeId }, context) => {
       const node = await sceneNodeAsync(nodeId)
-      return readPatternAsync(node, (elements, done) => context.progress(done, 0, elements))
+      return readPatternAsync(node, (elements, done) => context.progress(done, 0, elements), undefined, api)
     },
     readStored: async ({ nodeId }) => readStored(await sceneNodeAsync(nodeId)),
     readHeatMap: async ({ nodeId }) => readHeatMapEntry(await sceneNodeAsync(nodeId)),

@@ -26,11 +26,29 @@ function flat(t: Transform): Transform6 {
   return [t[0][0], t[0][1], t[0][2], t[1][0], t[1][1], t[1][2]]
 }
 
+/** The one switch the read needs from the API (injected; tests pass a fake's figma). */
+export type InstanceChildrenSwitch = Pick<PluginAPI, 'skipInvisibleInstanceChildren'>
+
 export async function readPatternAsync(
   root: SceneNode,
   onBatch: (elements: ElementReading[], done: number) => void,
   slicer: Slicer = createSlicer(),
+  api?: InstanceChildrenSwitch,
 ): Promise<PatternReading> {
+  // With skipInvisibleInstanceChildren, an instance's hidden sublayers vanish from `children`
+  // and throw when read (plugin-api.d.ts:93-99): the layers after them would take their child
+  // indices, so showing one would read as every later layer changed. A pattern is read whole,
+  // hidden layers included, as outside instances; the switch is put back afterwards.
+  const skipped = api?.skipInvisibleInstanceChildren === true
+  if (skipped) api.skipInvisibleInstanceChildren = false
+  try {
+    return await readAllAsync(root, onBatch, slicer)
+  } finally {
+    if (skipped) api.skipInvisibleInstanceChildren = true
+  }
+}
+
+async function readAllAsync(root: SceneNode, onBatch: (elements: ElementReading[], done: number) => void, slicer: Slicer): Promise<PatternReading> {
   // Layers are placed in the root's own coordinates: from absoluteTransform, not
   // relativeTransform, which skips groups and boolean operations (plugin-api.d.ts:7350-7370).
   const rootAbsolute = flat(root.absoluteTransform)
@@ -40,15 +58,19 @@ export async function readPatternAsync(
   let batch: ElementReading[] = []
   let done = 0
   // Depth first, children in index order, with an explicit stack: patterns can be deep.
-  const stack: { node: SceneNode; path: string }[] = [{ node: root, path: '' }]
+  // `operand`: inside a boolean operation, which paints its result, not its children.
+  const stack: { node: SceneNode; path: string; operand: boolean }[] = [{ node: root, path: '', operand: false }]
   while (stack.length > 0) {
-    const { node, path } = stack.pop() as { node: SceneNode; path: string }
-    batch.push(readElement(node, path, toRoot))
+    const { node, path, operand } = stack.pop() as { node: SceneNode; path: string; operand: boolean }
+    const element = readElement(node, path, toRoot)
+    if (operand) element.operand = true
+    batch.push(element)
     done++
     if ('children' in node) {
       const children = node.children
+      const inside = operand || node.type === 'BOOLEAN_OPERATION'
       for (let i = children.length - 1; i >= 0; i--) {
-        stack.push({ node: children[i], path: path === '' ? String(i) : path + '.' + String(i) })
+        stack.push({ node: children[i], path: path === '' ? String(i) : path + '.' + String(i), operand: inside })
       }
     }
     if (batch.length >= BATCH || (slicer.due() && batch.length > 0)) {
@@ -64,6 +86,7 @@ export async function readPatternAsync(
 function readElement(node: SceneNode, path: string, toRoot: Transform2x3): ElementReading {
   // The root is its own frame exactly (no round trip through its inverse).
   const transform: Transform6 = path === '' ? [1, 0, 0, 0, 1, 0] : multiplyTransforms(toRoot, flat(node.absoluteTransform))
+  const outline = readOutline(node)
   return {
     id: node.id,
     path,
@@ -79,7 +102,8 @@ function readElement(node: SceneNode, path: string, toRoot: Transform2x3): Eleme
     strokes: 'strokes' in node ? readPaints(node.strokes) : [],
     strokeWeight: 'strokeWeight' in node && typeof node.strokeWeight === 'number' ? node.strokeWeight : 0,
     effects: 'effects' in node ? readEffects(node.effects) : [],
-    outline: readOutline(node),
+    outline: outline === null ? null : outline.data,
+    ...(outline === null ? {} : { windings: outline.windings }),
     text: node.type === 'TEXT' ? node.characters : null,
     clipsContent: 'clipsContent' in node ? node.clipsContent : false,
     // Only when set: most layers are not masks, and 10,000 of them travel in batches.
@@ -87,20 +111,48 @@ function readElement(node: SceneNode, path: string, toRoot: Transform2x3): Eleme
   }
 }
 
-/** Containers carry no outline of their own: their children are elements. */
-function readOutline(node: SceneNode): string[] | null {
-  if (node.type === 'VECTOR') return node.vectorPaths.map((p) => p.data)
+/** A winding rule as one letter of ElementSnapshot.windings. */
+function windingLetter(rule: VectorPath['windingRule']): string {
+  return rule === 'EVENODD' ? 'E' : rule === 'NONE' ? 'O' : 'N'
+}
+
+/**
+ * The outline as Figma paints it: the fill's paths with their winding rules (a vector's
+ * own paths, open ones included: windingRule NONE, plugin-api.d.ts:5475-5490; a boolean
+ * operation's result, :8966), then the stroke's own outline (`strokeGeometry`, :8766) when
+ * a stroke shows, which is all a LINE paints (height 0, no fill). Containers carry no
+ * outline of their own: their children are elements.
+ */
+function readOutline(node: SceneNode): { data: string[]; windings: string } | null {
+  let paths: readonly VectorPath[]
   switch (node.type) {
+    case 'VECTOR':
+      paths = node.vectorPaths
+      break
     case 'RECTANGLE':
     case 'ELLIPSE':
     case 'POLYGON':
     case 'STAR':
     case 'LINE':
     case 'BOOLEAN_OPERATION':
-      return node.fillGeometry.map((p) => p.data)
+      paths = node.fillGeometry
+      break
     default:
       return null
   }
+  const data = paths.map((p) => p.data)
+  let windings = paths.map((p) => windingLetter(p.windingRule)).join('')
+  if (strokeShows(node)) {
+    for (const p of node.strokeGeometry) {
+      data.push(p.data)
+      windings += 'S'
+    }
+  }
+  return { data, windings }
+}
+
+function strokeShows(node: MinimalStrokesMixin): boolean {
+  return typeof node.strokeWeight === 'number' && node.strokeWeight > 0 && node.strokes.some((p) => p.visible !== false && (p.opacity ?? 1) > 0)
 }
 
 export function readPaints(paints: ReadonlyArray<Paint> | PluginAPI['mixed']): PaintSnapshot[] {

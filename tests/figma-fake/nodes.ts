@@ -9,6 +9,7 @@
  */
 import { exportNode, renderBox } from './raster'
 import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M } from './util'
+import type { KindFake } from './kinds'
 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
 export interface Host {
@@ -35,10 +36,14 @@ export interface Host {
   loadPage(page: PageFake): Promise<void>
   /** Where `clone()` puts the duplicate: figma.currentPage (plugin-api.d.ts:10822 and siblings). */
   clonePage(): PageFake
+  /** Counts every change to the document (undo included): instances re-sync from their main component when it moved (kinds.ts). */
+  readonly mutations: number
+  /** The calling plugin session set figma.skipInvisibleInstanceChildren (plugin-api.d.ts:88-109); user edits and test reads see everything. */
+  skipsInvisibleInstanceChildren(): boolean
 }
 
 export type ParentFake = DocumentFake | PageFake | FrameFake | GroupFake
-export type SceneFake = FrameFake | GroupFake | RectangleFake | EllipseFake | VectorFake | TextFake
+export type SceneFake = FrameFake | GroupFake | RectangleFake | EllipseFake | VectorFake | TextFake | KindFake
 const IDENTITY: M = [1, 0, 0, 0, 1, 0]
 
 export function invert(m: M): M {
@@ -111,8 +116,22 @@ function removedError(target: BaseFake, api: string): Error {
   return new Error(`in ${api}: The node with id "${target.id}" does not exist`)
 }
 
+/**
+ * plugin-api.d.ts:93-99: with `figma.skipInvisibleInstanceChildren = true`, "Accessing a property on
+ * an existing node object for an invisible node will throw an error" (invisible nodes and their
+ * descendants inside instances). The wording of that error is not documented; this one is the fake's.
+ */
+function hiddenInInstanceError(target: BaseFake, api: string): Error {
+  return new Error(`in ${api}: The node with id "${target.id}" is invisible inside an instance and figma.skipInvisibleInstanceChildren is true (fake's text)`)
+}
+const READABLE_WHEN_SKIPPED = new Set<string | symbol>(['id', 'type', 'toString', 'host', 'constructor'])
+
 const REMOVED_GUARD: ProxyHandler<BaseFake> = {
   get(target, key, receiver) {
+    if (target._syncRoot !== null && typeof key === 'string' && key[0] !== '_' && key !== 'host') target._syncRoot._sync()
+    if (target._inInstance && typeof key === 'string' && key[0] !== '_' && !READABLE_WHEN_SKIPPED.has(key) && key in target && target._skipped()) {
+      throw hiddenInInstanceError(target, key)
+    }
     // Internal fields (`_…`) and probes for members a node does not have (`then`,
     // `asymmetricMatch`, …) pass: only the node's own API is refused.
     if (typeof key === 'string' && key[0] !== '_' && !READABLE_WHEN_REMOVED.has(key) && key in target && target._gone()) {
@@ -122,6 +141,7 @@ const REMOVED_GUARD: ProxyHandler<BaseFake> = {
   },
   set(target, key, value, receiver) {
     if (typeof key === 'string' && key[0] !== '_' && key in target && target._gone()) throw removedError(target, 'set_' + key)
+    if (target._inInstance && typeof key === 'string' && key[0] !== '_' && key in target && target._skipped()) throw hiddenInInstanceError(target, 'set_' + key)
     return Reflect.set(target, key, value, receiver)
   },
 }
@@ -135,6 +155,10 @@ export abstract class BaseFake {
   _relaunch: { [command: string]: string } = {}
   /** Set once the node first enters a parent: a node still being built is not "removed". */
   _attached = false
+  /** A sublayer of an instance, mirrored from its main component (instance.ts). */
+  _inInstance = false
+  /** The instance this node is (part of): it re-syncs from its main component before the node is read (instance.ts). */
+  _syncRoot: { _sync(): void } | null = null
 
   constructor(
     readonly host: Host,
@@ -178,6 +202,13 @@ export abstract class BaseFake {
 
   _gone(): boolean {
     return this._attached && this.removed
+  }
+
+  /** Hidden from this session by skipInvisibleInstanceChildren: it, or an ancestor inside the instance, is invisible. */
+  _skipped(): boolean {
+    if (!this._inInstance || !this.host.skipsInvisibleInstanceChildren()) return false
+    for (let n: BaseFake | null = this; n && n._inInstance; n = n._parent) if ((n as unknown as { _visible: boolean })._visible === false) return true
+    return false
   }
 
   /** plugin-api.d.ts:6409 toString: "[Node ID]". */
@@ -384,7 +415,7 @@ function insertScene(parent: ParentFake, index: number, child: SceneFake, where:
 
 /** plugin-api.d.ts:6405 "You removed all children out of a group, and the group auto-deleted itself". */
 function autoDeleteEmptyGroup(p: ParentFake): void {
-  if (p.type === 'GROUP' && p._children.length === 0 && p._parent) p.remove()
+  if ((p.type === 'GROUP' || p.type === 'BOOLEAN_OPERATION') && p._children.length === 0 && p._parent) p.remove()
 }
 
 export abstract class ContainerMethods {
@@ -399,7 +430,8 @@ export abstract class ContainerMethods {
   /** plugin-api.d.ts:7038 "calling this property always returns a new array, and both the property and the new array are read-only." */
   get children(): readonly SceneFake[] {
     this._access('children')
-    return Object.freeze(this._children.slice())
+    // plugin-api.d.ts:97 with skipInvisibleInstanceChildren, `children` excludes invisible instance sublayers.
+    return Object.freeze(this._children.filter((n) => !n._skipped()))
   }
 
   appendChild(child: SceneFake): void {
@@ -428,8 +460,8 @@ export abstract class ContainerMethods {
   findAll(callback?: (node: SceneFake) => boolean): SceneFake[] {
     this._access('findAll')
     const out: SceneFake[] = []
-    preorder(this._children, out, callback || null)
-    return out
+    preorder(this._children, out, callback ? (n) => !n._skipped() && callback(n) : (n) => !n._skipped())
+    return out.filter((n) => !hiddenAbove(n))
   }
 
   findOne(callback: (node: SceneFake) => boolean): SceneFake | null {
@@ -471,10 +503,15 @@ function matchesCriteria(n: BaseFake, c: FindAllCriteria<NodeType[]>): boolean {
 function findWithCriteria(list: readonly SceneFake[], c: FindAllCriteria<NodeType[]>): SceneFake[] {
   const out: SceneFake[] = []
   preorder(list, out, (n) => matchesCriteria(n, c))
-  return out
+  return out.filter((n) => !n._skipped())
 }
 
-function mixContainer(ctor: { prototype: object }): void {
+/** A descendant of a skipped node (plugin-api.d.ts:93 "invisible nodes (and their descendants)"). */
+function hiddenAbove(n: BaseFake): boolean {
+  return n._inInstance && n._skipped()
+}
+
+export function mixContainer(ctor: { prototype: object }): void {
   for (const name of Object.getOwnPropertyNames(ContainerMethods.prototype)) {
     if (name === 'constructor') continue
     Object.defineProperty(ctor.prototype, name, Object.getOwnPropertyDescriptor(ContainerMethods.prototype, name)!)
@@ -629,12 +666,12 @@ mixContainer(PageFake)
 
 // ======================================================================== scene nodes
 
-const DEFAULT_SHAPE_FILL = { type: 'SOLID', color: { r: 217 / 255, g: 217 / 255, b: 217 / 255 } }
+export const DEFAULT_SHAPE_FILL = { type: 'SOLID', color: { r: 217 / 255, g: 217 / 255, b: 217 / 255 } }
 const WHITE_FILL = { type: 'SOLID', color: { r: 1, g: 1, b: 1 } }
-const BLACK_FILL = { type: 'SOLID', color: { r: 0, g: 0, b: 0 } }
+export const BLACK_FILL = { type: 'SOLID', color: { r: 0, g: 0, b: 0 } }
 
 /** Validates and freezes a paint list; fills SOLID/gradient defaults as Figma reads them back (plugin-api.d.ts:4732 SolidPaint). */
-function validatePaints(where: string, prop: string, v: unknown): readonly Paint[] {
+export function validatePaints(where: string, prop: string, v: unknown): readonly Paint[] {
   if (!Array.isArray(v)) throw typeError(where, prop, 'Array', v)
   const out = v.map((p, i) => {
     if (!p || typeof p !== 'object' || typeof (p as Paint).type !== 'string') {
@@ -682,10 +719,10 @@ export abstract class SceneBase extends BaseFake {
   _w = 100
   _h = 100
 
-  /** The container parent: the nearest ancestor that is not a group (plugin-api.d.ts:7350-7370). */
+  /** The container parent: the nearest ancestor that is not a group or a boolean operation (plugin-api.d.ts:7350-7370). */
   get _container(): ParentFake | null {
     let p = this._parent
-    while (p && p.type === 'GROUP') p = p._parent
+    while (p && (p.type === 'GROUP' || p.type === 'BOOLEAN_OPERATION')) p = p._parent
     return p
   }
 
@@ -1256,10 +1293,10 @@ export class TextFake extends GeometryBase {
 }
 
 export class FrameFake extends GeometryBase {
-  readonly type: 'FRAME' | 'COMPONENT' = 'FRAME'
+  readonly type: 'FRAME' | 'COMPONENT' | 'INSTANCE' = 'FRAME'
   _children: SceneFake[] = []
   _clipsContent = true
-  constructor(host: Host, id: string, type: 'FRAME' | 'COMPONENT' = 'FRAME') {
+  constructor(host: Host, id: string, type: 'FRAME' | 'COMPONENT' | 'INSTANCE' = 'FRAME') {
     super(host, id, type === 'FRAME' ? 'Frame' : 'Component')
     this.type = type
     // plugin-api.d.ts:1073 "By default, the new node has a white background" (frames);
@@ -1298,7 +1335,7 @@ mixContainer(FrameFake)
  * object", plugin-api.d.ts:7412). Skewing or resizing a group is not supported by the fake.
  */
 export class GroupFake extends SceneBase {
-  readonly type = 'GROUP' as const
+  readonly type: 'GROUP' | 'BOOLEAN_OPERATION' = 'GROUP'
   _children: SceneFake[] = []
   constructor(host: Host, id: string) {
     super(host, id, 'Group')
@@ -1455,7 +1492,7 @@ export function groupNodes(host: Host, nodes: readonly SceneFake[], parent: Pare
     if (n.removed) throw new Error(`in group: The node with id "${n.id}" does not exist`)
   }
   if (parent.type === 'DOCUMENT') throw new Error('in group: the parent must not be the document')
-  const container = parent.type === 'GROUP' ? (parent as GroupFake)._container : parent
+  const container = parent.type === 'GROUP' || parent.type === 'BOOLEAN_OPERATION' ? (parent as GroupFake)._container : parent
   const cAbs = container instanceof SceneBase ? container._abs() : IDENTITY
   const inv = invert(cAbs)
   const absolutes = nodes.map((n) => n._abs())

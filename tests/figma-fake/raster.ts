@@ -164,6 +164,10 @@ function collect(root: SceneFake | PageFake): Drawable[] {
           polys.push(...flattenPath(p.data))
           if (p.windingRule === 'EVENODD') evenOdd = true
         }
+      } else if (n.type === 'LINE' || n.type === 'POLYGON' || n.type === 'STAR' || n.type === 'BOOLEAN_OPERATION') {
+        // kinds.ts: their fill is their fillGeometry (a boolean's result; a line has none).
+        polys = []
+        for (const p of (n as unknown as { fillGeometry: VectorPaths }).fillGeometry) polys.push(...flattenPath(p.data))
       }
       out.push({
         node: n,
@@ -181,7 +185,9 @@ function collect(root: SceneFake | PageFake): Drawable[] {
     }
     const kids = (n as { _children?: SceneFake[] })._children
     if (kids && kids.length) {
-      const clip = (n.type === 'FRAME' || n.type === 'COMPONENT') && (n as { _clipsContent?: boolean })._clipsContent
+      const clip = (n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && (n as { _clipsContent?: boolean })._clipsContent
+      // A boolean operation paints its result; its children are operands, not painted (kinds.ts).
+      if (n.type === 'BOOLEAN_OPERATION') return
       const next = clip ? clips.concat([{ inv, w: n._w, h: n._h }]) : clips
       for (const c of kids) walk(c, next, n.type === 'GROUP' ? op : op)
     }
@@ -221,8 +227,7 @@ function ownRenderBox(n: SceneFake): Box | null {
   const fill = visiblePaint(g._fills)
   const stroke = visiblePaint(g._strokes) && (g._strokeWeight || 0) > 0
   if (!fill && !stroke) return null
-  const w = n._w
-  const h = n._h
+  const [w, h] = n._size() // a boolean operation's box comes from its operands, like a group's
   const sw = stroke ? (g._strokeAlign === 'OUTSIDE' ? g._strokeWeight! : g._strokeAlign === 'CENTER' ? g._strokeWeight! / 2 : 0) : 0
   let local: Box = { x0: -sw, y0: -sw, x1: w + sw, y1: h + sw }
   for (const e of n._effects) {
@@ -257,7 +262,7 @@ export function renderBox(n: SceneFake): Box | null {
   if (kids && kids.length) {
     let k: Box | null = null
     for (const c of kids) k = unionBox(k, renderBox(c))
-    const clips = (n.type === 'FRAME' || n.type === 'COMPONENT') && (n as { _clipsContent?: boolean })._clipsContent
+    const clips = (n.type === 'FRAME' || n.type === 'COMPONENT' || n.type === 'INSTANCE') && (n as { _clipsContent?: boolean })._clipsContent
     if (clips) {
       const frameBox = n._absBox()
       k = frameBox ? intersectBox(k, frameBox) : null

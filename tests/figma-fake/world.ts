@@ -22,6 +22,8 @@ import {
   groupNodes,
   internals,
 } from './nodes'
+import { BooleanOperationFake, ComponentFake, LineFake, PolygonFake, StarFake, booleanNodes } from './kinds'
+import { nodeFromSvg } from './svg'
 import { base64Decode, base64Encode, clientStorageRefusal, cloneData, later, messageSize, realSetTimeout, reportAsync, storedSize, uiMessageRefusal, utf8Length } from './util'
 
 import { NOTIFY_OPTIONS, NotificationImpl, type NotifyHost } from './notifications'
@@ -140,6 +142,8 @@ class SessionImpl implements FakeSession {
   readonly ui: UiState
   readonly notifications: NotificationImpl[] = []
   closed = false
+  /** figma.skipInvisibleInstanceChildren of this session (plugin-api.d.ts:109). */
+  skipInvisibleInstanceChildren = false
   currentPage: PageFake
   loadedPages = new Set<PageFake>()
   allPagesLoaded = false
@@ -239,7 +243,18 @@ export class WorldImpl implements Host {
     return this.sessions[0] || null
   }
 
+  /** Every change to the document, undo included (Host.mutations: instances re-sync when it moved). */
+  mutations = 0
+
+  skipsInvisibleInstanceChildren(): boolean {
+    // User edits and test reads see every layer; plugin code sees what its session asked for.
+    if (this.editSession || this.inspecting) return false
+    const s = this.contextSession()
+    return s !== null && s.skipInvisibleInstanceChildren
+  }
+
   private log(undo: Undo): void {
+    this.mutations++
     if (this.undoing) return
     if (this.editGroup) {
       this.editGroup.push(undo)
@@ -534,6 +549,7 @@ export class WorldImpl implements Host {
    * plugin-data writes (FIGMA.md). The inverse operations are reported as changes by `s`.
    */
   undo(s: SessionImpl): void {
+    this.mutations++
     this.commitPending(s)
     const group = s.undoStack.pop()
     if (!group) return
@@ -651,6 +667,11 @@ function isAncestorOf(a: BaseFake, b: BaseFake): boolean {
   return false
 }
 
+function outsideDocument(n: BaseFake): boolean {
+  for (let p: BaseFake | null = n; p; p = p._parent) if (p.type === 'DOCUMENT') return false
+  return true
+}
+
 function removedNode(r: ChangeRec): RemovedNode {
   // plugin-api.d.ts:3663 RemovedNode { removed: true, type, id } (frozen, as Figma shallow-freezes it)
   return Object.freeze({ removed: true as const, type: r.type, id: r.node.id })
@@ -663,7 +684,8 @@ function toChanges(recs: ChangeRec[], s: SessionImpl): DocumentChange[] {
   for (const r of recs) {
     // plugin-api.d.ts:3649 origin: 'LOCAL' = the user running the plugin, 'REMOTE' = another user
     const origin: 'LOCAL' | 'REMOTE' = r.actor === s ? 'LOCAL' : 'REMOTE'
-    const node = (r.node.removed ? removedNode(r) : r.node) as unknown as SceneNode | RemovedNode
+    // Read without the node's guard: the change itself is delivered whatever the session may read of it.
+    const node = (outsideDocument(r.node) ? removedNode(r) : r.node) as unknown as SceneNode | RemovedNode
     if (r.kind === 'PROPERTY_CHANGE') {
       const key = r.node.id + '|' + origin
       const prev = props.get(key)
@@ -891,6 +913,11 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     sessionId: s.sessionId,
   })
 
+  const booleanOp = (what: string, op: 'UNION' | 'SUBTRACT' | 'INTERSECT' | 'EXCLUDE', nodes: readonly SceneFake[], parent: ParentFake, index?: number) => {
+    guard(what)
+    return booleanNodes(world, op, nodes, parent, index)
+  }
+
   const create = <T extends SceneFake>(what: string, make: () => T): T => {
     guard(what)
     return createOn(s.currentPage, make())
@@ -906,7 +933,14 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     pluginId: world.pluginId,
     fileKey: undefined,
     mixed,
-    skipInvisibleInstanceChildren: false,
+    // plugin-api.d.ts:88-109: per plugin session; nodes ask the world (Host.skipsInvisibleInstanceChildren).
+    get skipInvisibleInstanceChildren(): boolean {
+      return s.skipInvisibleInstanceChildren
+    },
+    set skipInvisibleInstanceChildren(v: boolean) {
+      guard('set_skipInvisibleInstanceChildren')
+      s.skipInvisibleInstanceChildren = v === true
+    },
     get root(): DocumentFake {
       guard('root')
       return world.doc
@@ -1021,7 +1055,8 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
       guard('getNodeByIdAsync')
       const n = world.byId.get(id)
       // plugin-api.d.ts:419 "If the id is invalid, or the node cannot be found (e.g. removed), returns a promise containing null."
-      return n && !n.removed ? n : null
+      // plugin-api.d.ts:98: with skipInvisibleInstanceChildren, an invisible instance sublayer is null.
+      return n && !n._skipped() && !n.removed ? n : null
     },
     getNodeById(_id: string): never {
       guard('getNodeById')
@@ -1095,7 +1130,18 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     createVector: () => create('createVector', () => new VectorFake(world, world.newId())),
     createText: () => create('createText', () => new TextFake(world, world.newId())),
     createFrame: () => create('createFrame', () => new FrameFake(world, world.newId(), 'FRAME')),
-    createComponent: () => create('createComponent', () => new FrameFake(world, world.newId(), 'COMPONENT')),
+    createComponent: () => create('createComponent', () => new ComponentFake(world, world.newId()) as unknown as FrameFake),
+    createLine: () => create('createLine', () => new LineFake(world, world.newId())),
+    createPolygon: () => create('createPolygon', () => new PolygonFake(world, world.newId())),
+    createStar: () => create('createStar', () => new StarFake(world, world.newId())),
+    createNodeFromSvg(svg: string): FrameFake {
+      guard('createNodeFromSvg')
+      return createOn(s.currentPage, nodeFromSvg(world, svg))
+    },
+    union: (nodes: readonly SceneFake[], parent: ParentFake, index?: number) => booleanOp('union', 'UNION', nodes, parent, index),
+    subtract: (nodes: readonly SceneFake[], parent: ParentFake, index?: number) => booleanOp('subtract', 'SUBTRACT', nodes, parent, index),
+    intersect: (nodes: readonly SceneFake[], parent: ParentFake, index?: number) => booleanOp('intersect', 'INTERSECT', nodes, parent, index),
+    exclude: (nodes: readonly SceneFake[], parent: ParentFake, index?: number) => booleanOp('exclude', 'EXCLUDE', nodes, parent, index),
     createPage(): PageFake {
       guard('createPage')
       const page = new PageFake(world, world.newId(), `Page ${world.doc._children.length + 1}`)

@@ -451,11 +451,23 @@ describe('method 2 geometry (format 3)', () => {
 
   it('leaves path data out when every outline is its own and the table would not fit', () => {
     const elements = [rect('1:1', '', null)]
-    for (let i = 0; i < 200; i++) elements.push(rect(`2:${i}`, `${i}`, `M 0 0 C ${i} 1 ${i + 0.5} 2 ${i + 0.25} 3 L 10 10 Z`))
+    // Past the 16,000-byte floor too (PATH_DATA_FLOOR_BYTES): 600 outlines of about 50 bytes each.
+    for (let i = 0; i < 600; i++) elements.push(rect(`2:${i}`, `${i}`, `M 0 0 C ${i} 1 ${i + 0.5} 2 ${i + 0.25} 3 L 10 10 Z`))
     const enc = encodeBaseline({ rootId: '1:1', rootBounds: { x: 0, y: 0, w: 10, h: 10 }, elements })
     const dec = decodeBaseline(enc.chunks, enc.hash)
     expect(dec.ok).toBe(true)
     expect(dec.ok && dec.snapshot.elements.some((e) => e.pathData)).toBe(false)
+  })
+
+  it('keeps the few large outlines of a small pattern (an imported SVG) whole, with their windings', () => {
+    const big = Array.from({ length: 60 }, (_, i) => `M ${i} 0 L ${i + 1} 0 L ${i + 1} 5 Z`).join(' ')
+    const elements = [rect('1:1', '', null), { ...rect('2:1', '0', big), windings: 'EO' }, { ...rect('2:2', '1', big + ' M 0 0 L 2 2'), windings: 'NS' }]
+    const snapshot = { rootId: '1:1', rootBounds: { x: 0, y: 0, w: 10, h: 10 }, elements }
+    const enc = encodeBaseline(snapshot)
+    const dec = decodeBaseline(enc.chunks, enc.hash)
+    expect(dec.ok && dec.snapshot).toEqual(quantizeSnapshot(snapshot))
+    expect(dec.ok && dec.snapshot.elements.map((e) => e.windings)).toEqual([undefined, 'EO', 'NS'])
+    expect(dec.ok && dec.snapshot.kindsRead).toBe(true)
   })
 })
 

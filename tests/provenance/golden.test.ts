@@ -29,10 +29,11 @@ describe.each(['handmade', 'irregular-100', 'textile-100', 'textile-paths-100', 
   it('is written again in a form that decodes to the same snapshot', () => {
     const encoded = encodeBaseline(snapshot, { chunkChars: 2_000 })
     const decoded = decodeBaseline(encoded.chunks, encoded.hash)
-    // Written now, it is format 5, which says its masks were read (none are masks here).
+    // Written now, it is format 6, which says its masks, windings and operands were read (none here).
     expect(decoded.ok && decoded.snapshot.masksRead).toBe(true)
-    const { masksRead: _, ...rest } = decoded.ok ? decoded.snapshot : snapshot
-    expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...snapshot, masksRead: undefined }))
+    expect(decoded.ok && decoded.snapshot.kindsRead).toBe(true)
+    const { masksRead: _, kindsRead: __, ...rest } = decoded.ok ? decoded.snapshot : snapshot
+    expect(JSON.stringify(rest)).toBe(JSON.stringify({ ...snapshot, masksRead: undefined, kindsRead: undefined }))
   })
 })
 

@@ -65,6 +65,16 @@ export interface RenderItem {
   /** Counted into `Raster.flagged` (the score flags human-drawn elements). */
   flagged: boolean
   evenOdd?: boolean
+  /**
+   * What the fill paints, when it is not the whole outline: the closed paths only (an open
+   * path, Figma's windingRule NONE, "won't have a fill", plugin-api.d.ts:5490).
+   */
+  fillOutline?: readonly Polyline[]
+  /**
+   * The stroke's own outline (Figma's strokeGeometry, plugin-api.d.ts:8766), filled nonzero
+   * with the stroke's alpha instead of a band around `outline`.
+   */
+  strokeRegion?: readonly Polyline[]
   /** Masks it is painted through (Figma: a mask clips the layers above it in its parent). */
   masks?: readonly MaskBits[]
 }
@@ -145,15 +155,23 @@ export class Raster {
       half = 0.5
     }
 
-    // Stroke band first: it lies over the element's own fill.
+    // Stroke first: it lies over the element's own fill.
     if (half > 0) {
       this.begin()
-      this.addBand(item.outline, m, half)
+      const region = item.strokeRegion
+      if (region && region.length > 0 && half === (item.strokeWeight * scale) / 2) {
+        for (const poly of region) this.addPolygon(poly.points, m)
+      } else if (region && region.length > 0 && item.outline.length === 0) {
+        // A hairline with no centre line of its own (a LINE): a band around its thin
+        // outline covers both long sides, so it counts at half the alpha.
+        strokeAlpha /= 2
+        this.addBand(region, m, half)
+      } else this.addBand(item.outline, m, half)
       out.stroke = this.fillEdges(clip, false, strokeAlpha, index, item.flagged)
     }
     if (item.fillAlpha > 0) {
       this.begin()
-      for (const poly of item.outline) this.addPolygon(poly.points, m)
+      for (const poly of item.fillOutline ?? item.outline) this.addPolygon(poly.points, m)
       out.fill = this.fillEdges(clip, item.evenOdd === true, item.fillAlpha, index, item.flagged)
     }
     return out

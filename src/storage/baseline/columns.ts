@@ -12,7 +12,7 @@
  * snapshot is a column too (`placementColumn`): one value instead of N.
  */
 
-import { OWN_BOX, type ElementSnapshot, type OutlineSignature, type PatternSnapshot } from '../../coefficient/snapshot'
+import { OWN_BOX, WINDINGS, type ElementSnapshot, type OutlineSignature, type PatternSnapshot } from '../../coefficient/snapshot'
 import { CorruptError, checkIndex, type Reader, type StringTable, type Writer } from './bytes'
 import { readNumbers, writeNumbers } from './numbers'
 import type { OutlineTable } from './outline-table'
@@ -344,11 +344,18 @@ const clipsColumn = flagColumn('clips', 3, (e) => e.clipsContent, (e) => (e.clip
 
 /**
  * Unique path data per element, kept only while the table of distinct outlines stays
- * within PATH_DATA_BYTES per element (repeated motifs share one entry; a traced pattern
+ * within PATH_DATA_BYTES per element or PATH_DATA_FLOOR_BYTES in all (repeated motifs share one entry; a traced pattern
  * where every outline is its own does not fit, and method 2 then paints the outline
  * signatures). Since format 3.
  */
 export const PATH_DATA_BYTES = 16
+/**
+ * Whatever the element count, this much path data is kept: a small pattern of a few large
+ * outlines (an imported SVG pattern, a boolean's result, an even-odd motif) is painted from
+ * its own paths, not 16-point signatures that fill holes and close open strokes. A quarter
+ * of one 60,000-character chunk, before deflate.
+ */
+export const PATH_DATA_FLOOR_BYTES = 16_000
 const pathDataColumn: ColumnCodec = {
   name: 'path data',
   since: 3,
@@ -370,7 +377,7 @@ const pathDataColumn: ColumnCodec = {
       }
       refs.push(k + 1)
     }
-    if (index.size === 0 || chars > PATH_DATA_BYTES * enc.elements.length) {
+    if (index.size === 0 || chars > Math.max(PATH_DATA_BYTES * enc.elements.length, PATH_DATA_FLOOR_BYTES)) {
       out.uv(0)
       return
     }
@@ -413,6 +420,30 @@ const flippedColumn = flagColumn('flipped', 4, (e) => e.flipped, (e) => (e.flipp
 /** Masks (`ElementSnapshot.isMask`: clips the layers above it in its parent). Since format 5. */
 const maskColumn = flagColumn('masks', 5, (e) => e.isMask, (e) => (e.isMask = true))
 
+/**
+ * How each path-data entry paints (`ElementSnapshot.windings`), one string-table index per
+ * element ('' for none). Kept only beside stored path data: without it, method 2 paints the
+ * outline signature and the windings say nothing. Since format 6.
+ */
+const windingsColumn: ColumnCodec = {
+  name: 'windings',
+  since: 6,
+  write: (out, enc) => {
+    for (const e of enc.elements) out.uv(enc.strings.intern(e.windings !== undefined && e.pathData && e.pathData.length > 0 ? e.windings : ''))
+  },
+  read: (r, dec) => {
+    for (const e of dec.elements) {
+      const v = dec.strings[r.index(dec.strings.length, 'windings')]!
+      if (!WINDINGS.test(v)) throw new CorruptError(`windings ${JSON.stringify(v.slice(0, 20))} has unknown letters`)
+      if (v !== '' && e.pathData && e.pathData.length === v.length) e.windings = v
+      else if (v !== '' && e.pathData) throw new CorruptError(`windings for ${String(v.length)} paths, path data has ${String(e.pathData.length)}`)
+    }
+  },
+}
+
+/** Operands of boolean operations (`ElementSnapshot.operand`: painted by their operation). Since format 6. */
+const operandColumn = flagColumn('operands', 6, (e) => e.operand, (e) => (e.operand = true))
+
 // ---------------------------------------------------------------------------
 // The layout's element columns, in stored order.
 
@@ -440,4 +471,6 @@ export const COLUMNS: readonly ColumnCodec[] = [
   placementColumn,
   flippedColumn,
   maskColumn,
+  windingsColumn,
+  operandColumn,
 ]

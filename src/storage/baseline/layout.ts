@@ -112,6 +112,8 @@ export function decodeLayout(raw: Uint8Array): PatternSnapshot {
   // Format 5 stores every element's mask flag (the masks column).
   if (version >= 5) snapshot.masksRead = true
   if (images && Object.keys(images).length > 0) snapshot.images = images
+  // Format 6 stores the windings beside the path data and every operand flag (snapshot.ts kindsRead).
+  if (version >= 6) snapshot.kindsRead = true
   return snapshot
 }
 

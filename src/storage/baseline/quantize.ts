@@ -93,6 +93,8 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
         ...(e.clipsContent ? { clipsContent: true } : {}),
         ...(e.flipped ? { flipped: true } : {}),
         ...(e.isMask ? { isMask: true } : {}),
+        ...(e.windings !== undefined && e.pathData && e.pathData.length > 0 ? { windings: qStr(e.windings) } : {}),
+        ...(e.operand ? { operand: true } : {}),
       }),
     ),
     ...(s.placement === OWN_BOX ? { placement: OWN_BOX } : {}),
@@ -100,5 +102,7 @@ export function quantizeSnapshot(s: PatternSnapshot): PatternSnapshot {
     masksRead: true,
     // Format 6 stores the pictures' samples byte for byte.
     ...(s.images && Object.keys(s.images).length > 0 ? { images: s.images } : {}),
+    // Format 6 stores windings and operands.
+    kindsRead: true,
   }
 }

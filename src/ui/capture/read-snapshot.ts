@@ -46,6 +46,8 @@ export function toElementSnapshot(reading: ElementReading): ElementSnapshot {
     text: reading.text,
     clipsContent: reading.clipsContent === true,
     isMask: reading.isMask === true,
+    windings: reading.outline === null ? undefined : (reading.windings ?? 'N'.repeat(reading.outline.length)),
+    operand: reading.operand === true,
   })
 }
 
@@ -95,7 +97,7 @@ export async function readSnapshotAsync(
     )
   }
   return {
-    snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements, placement: OWN_BOX, masksRead: true },
+    snapshot: { rootId: result.rootId, rootBounds: result.rootBounds, elements, placement: OWN_BOX, masksRead: true, kindsRead: true },
     names,
     name: result.name,
     frame: result.frame,
