@@ -14,6 +14,8 @@ import { DEFAULT_POLICY, exclusivityThresholdOf, reviewerMustNotBeEditorOf, type
 import { findModelLicense } from './model-licenses'
 export { checkIntendedUse, parseIntendedUse, type IntendedUse, type IntendedUseResult, type UseCheck } from './intended-use'
 import { EXCLUSIVITY_LABELS, FIELDS_OF_USE, TIER_LABELS, isExclusive, type LicenseTerms } from './terms'
+import { acceptanceRule, frameRule, overlapRule, useRestrictionsRule, warrantyRule, type PriorGrant } from './contract-rules'
+export type { PriorGrant }
 
 // Label words, as score.ts writes them (kept here as data so this room reads no score code).
 export const LABEL_AI_GENERATED = 'AI-generated'
@@ -76,6 +78,8 @@ export interface EligibilityEvidence {
   journal: JournalEvidence | null
   /** null: the pattern declares no generative AI at all ("Created without generative AI"). */
   aiOrigin: AiOriginEvidence | null
+  /** Earlier grants of this pattern (the license entry's `grants`); absent: none recorded. */
+  grants?: readonly PriorGrant[]
 }
 
 export type RuleSeverity = 'error' | 'warning' | 'info'
@@ -88,6 +92,11 @@ export type RuleId =
   | 'model.commercial'
   | 'trainingData.declared'
   | 'credential.verifiedHuman'
+  | 'contract.frame'
+  | 'contract.acceptance'
+  | 'warranty.evidence'
+  | 'grant.overlap'
+  | 'model.useRestrictions'
 
 export interface EligibilityRule {
   id: RuleId
@@ -181,7 +190,7 @@ export function checkEligibility(
       id: 'exclusive.hcc',
       ok: false,
       severity: 'error',
-      reason: `The human contribution (HCC ${fmt(capture.hcc)}) is below the exclusivity threshold of ${fmt(threshold)}. Purely machine-made output cannot be owned, so exclusivity could not be enforced.`,
+      reason: `The human contribution (HCC ${fmt(capture.hcc)}) is below the exclusivity threshold of ${fmt(threshold)}. Under US Copyright Office guidance (2023 registration guidance, 2025 report) purely machine-made output cannot be owned, so exclusivity could not be enforced there; other countries decide for themselves.`,
     })
   }
 
@@ -239,6 +248,22 @@ export function checkEligibility(
   // 7. The "Provenance-verified human" credential.
   const credential = verifiedHumanRule(evidence, approval)
   rules.push(credential)
+
+  // 8. The contract frame (issue #24): frame, acceptance, warranty backed by evidence, no double exclusivity.
+  rules.push(frameRule(terms))
+  const acceptance = acceptanceRule(terms)
+  if (acceptance) rules.push(acceptance)
+  const warranty = warrantyRule(terms, {
+    aiOrigin: evidence.aiOrigin,
+    capture,
+    approval,
+    verifiedHuman: credential.ok,
+    trainingDataDeclared: evidence.aiOrigin !== null && !isUnknownTrainingData(evidence.aiOrigin.trainingData),
+  })
+  if (warranty) rules.push(warranty)
+  rules.push(overlapRule(terms, evidence.grants))
+  const restrictions = useRestrictionsRule(evidence.aiOrigin)
+  if (restrictions) rules.push(restrictions)
 
   return {
     eligible: rules.every((r) => r.ok || r.severity !== 'error'),

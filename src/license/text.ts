@@ -20,7 +20,6 @@ import {
   PRECEDENCE_WORDS,
   REPORTING_LABELS,
   SUBLICENSING_LABELS,
-  WARRANTY_LABELS,
   type Contract,
   type LegalParty,
 } from './contract'

@@ -95,6 +95,8 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
       trainingData: record.origin.trainingData,
       modelLicense: record.origin.modelLicense,
     },
+    // Accepted grants replaced since (stamp.ts): a new exclusive grant must not overlap them.
+    ...(entry?.grants ? { grants: entry.grants } : {}),
   }
   return {
     kind: 'ok',
