@@ -7,6 +7,7 @@
 import type { ClientEndpoint } from '../channel'
 import type { User } from '../messages'
 import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../license/eligibility'
+import { priorGrantOf } from '../license/prior-grant'
 import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } from '../license/stamp'
 import { TIER_LABELS, type LicenseTerms } from '../license/terms'
 import { decodeJournalChunks, journalHead } from '../provenance/journal'
@@ -95,8 +96,9 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
       trainingData: record.origin.trainingData,
       modelLicense: record.origin.modelLicense,
     },
-    // Accepted grants replaced since (stamp.ts): a new exclusive grant must not overlap them.
-    ...(entry?.grants ? { grants: entry.grants } : {}),
+    // Accepted grants (replaced ones, stamp.ts, and the current terms when accepted): a new
+    // exclusive grant must not overlap them. The current terms never collide with themselves.
+    grants: [...(entry?.grants ?? []), ...(entry?.current?.terms.contract?.acceptance ? [priorGrantOf(entry.current.terms)] : [])],
   }
   return {
     kind: 'ok',
