@@ -12,7 +12,7 @@
  */
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
-import { sha256HexOfString } from '../provenance/sha256'
+import { sha256HexOfString } from '../storage/sha256'
 import { ISO_3166_ALPHA2 } from './codes'
 import { COUNTRY_SET, MoneySchema, date, required, text } from './schema-pieces'
 import { ContractSchema, contractIssues } from './contract'
