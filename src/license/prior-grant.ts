@@ -13,7 +13,7 @@ export interface PriorGrant {
   licensee: string | null
   term: { start: string; end: string | null }
   territory: Territory
-  fields: readonly FieldOfUse[]
+  fields: FieldOfUse[]
 }
 
 export function priorGrantOf(terms: LicenseTerms): PriorGrant {
@@ -23,7 +23,7 @@ export function priorGrantOf(terms: LicenseTerms): PriorGrant {
     licensee: terms.licensee.kind === 'named' ? terms.licensee.name : null,
     term: { start: terms.term.start, end: terms.term.end },
     territory: terms.territory,
-    fields: terms.fieldOfUse.allowed,
+    fields: [...terms.fieldOfUse.allowed],
   }
 }
 
