@@ -256,3 +256,25 @@ export function contractIssues(t: FrameContext): { path: string; message: string
 
 /** Terms stamped before the frame existed (or saved without it): shown as needing one. */
 export const NEEDS_FRAME = 'needs contract frame'
+
+/**
+ * The frame a licensing team keeps in its team policy (licenseDefaults.contract), so
+ * every new licence starts from counsel's choices: every part optional. The
+ * licensee, acceptance and master agreement are per deal and never defaults.
+ */
+export const ContractDefaultsSchema = z.object(
+  {
+    template: z.optional(TemplateRefSchema),
+    governingLaw: z.optional(GoverningLawSchema),
+    forum: z.optional(required(CONTRACT_LIMITS.forum, 'Forum')),
+    licensor: z.optional(LegalPartySchema),
+    warranty: z.optional(z.enum(WARRANTIES)),
+    sublicensing: z.optional(z.enum(SUBLICENSING)),
+    assignment: z.optional(z.enum(ASSIGNMENTS)),
+    restrictions: z.optional(RestrictionsSchema),
+    payment: z.optional(z.strictObject({ dueDays: days('Payment due', 0, 365), reportingPeriod: z.enum(REPORTING_PERIODS), auditRight: z.boolean(), taxes: z.enum(TAX_TREATMENTS) })),
+    termination: z.optional(TerminationSchema),
+  },
+  { error: 'must be an object with the contract frame defaults (template, governingLaw, forum, licensor, …)' },
+)
+export type ContractDefaults = z.infer<typeof ContractDefaultsSchema>

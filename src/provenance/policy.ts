@@ -16,6 +16,7 @@ import {
   formatPercent,
   type SplitRole,
 } from '../license/terms'
+import { ContractDefaultsSchema } from '../license/contract'
 import { fieldIssuesOf, type FieldIssue } from './issues'
 
 const BETWEEN_0_AND_1 = 'must be a number between 0 and 1'
@@ -99,8 +100,10 @@ const LicenseDefaults = z.object(
     territory: z.optional(TerritorySchema),
     aiTraining: z.optional(AiTrainingSchema),
     splitTemplate: z.optional(SplitTemplate),
+    /** Counsel's contract frame (issue #24): new licences start from it. Optional, no stored default. */
+    contract: z.optional(ContractDefaultsSchema),
   },
-  { error: 'must be an object with licensor, territory, aiTraining and splitTemplate' },
+  { error: 'must be an object with licensor, territory, aiTraining, splitTemplate and contract' },
 )
 
 export const TeamPolicySchema = z.object(
