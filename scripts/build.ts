@@ -23,8 +23,8 @@ export const UI_OUT = path.join(BUILD_DIR, 'ui.html')
 
 /** Budgets in bytes (kB = 1000 bytes). */
 export const MAIN_BUDGET = 100_000
-// 460 kB since method 2 learned remade, merged and split layers (docs/decisions.md, "UI budget").
-export const UI_BUDGET = 460_000
+// 500 kB since the licence's contract frame (issue #24; docs/decisions.md, "UI budget").
+export const UI_BUDGET = 500_000
 
 /**
  * Globals the Figma main thread does not have (FIGMA.md, "Runtime"). A match in the

@@ -97,7 +97,7 @@ export const TemplateRefSchema = z.strictObject({
   version: required(CONTRACT_LIMITS.version, 'Template version'),
   /** SHA-256 (hex) of the template's text as counsel approved it: identifies the wording itself. */
   sha256: z.string({ error: 'Template SHA-256 must be text' }).check(
-    z.regex(SHA256_HEX, { error: 'Template SHA-256 must be 64 lower-case hexadecimal digits (the SHA-256 of the template text)' }),
+    z.regex(SHA256_HEX, { error: 'Template SHA-256 must be 64 hex digits' }),
   ),
 })
 export type TemplateRef = z.infer<typeof TemplateRefSchema>
@@ -105,16 +105,16 @@ export type TemplateRef = z.infer<typeof TemplateRefSchema>
 export const GoverningLawSchema = z
   .strictObject({
     country: z.string({ error: 'Governing law needs a country' }).check(
-      z.refine((c) => COUNTRY_SET.has(c), { error: 'Governing law: not an ISO 3166-1 alpha-2 country code such as FR or US' }),
+      z.refine((c) => COUNTRY_SET.has(c), { error: 'Not an ISO 3166-1 country code such as FR' }),
     ),
     /** ISO 3166-2 code where the law is a subdivision's (US-NY, GB-SCT); absent otherwise. */
     subdivision: z.optional(
-      z.string().check(z.regex(SUBDIVISION, { error: 'Subdivision must be an ISO 3166-2 code such as US-NY or GB-SCT' })),
+      z.string().check(z.regex(SUBDIVISION, { error: 'Not an ISO 3166-2 code such as US-NY' })),
     ),
   })
   .check(
     z.refine((g) => g.subdivision === undefined || g.subdivision.slice(0, 2) === g.country, {
-      error: 'The subdivision must be in the governing-law country (US-NY goes with US)',
+      error: 'The subdivision must be in that country',
       path: ['subdivision'],
     }),
   )
@@ -134,7 +134,7 @@ export type LegalParty = z.infer<typeof LegalPartySchema>
 
 /** That a named licensee accepted the grant: needed before a named, exclusive or sole grant leaves. */
 export const AcceptanceSchema = z.strictObject({
-  method: z.enum(ACCEPTANCE_METHODS, { error: 'Acceptance method must be signedAgreement, electronicSignature, purchaseOrder or clickThrough' }),
+  method: z.enum(ACCEPTANCE_METHODS),
   by: required(CONTRACT_LIMITS.name, 'Accepted by'),
   at: date('Acceptance date'),
   /** The signed document's, envelope's or order's reference. */
@@ -149,7 +149,7 @@ export const IndemnitySchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('capped'), cap: MoneySchema }),
     z.strictObject({ kind: z.literal('uncapped') }),
   ],
-  { error: 'Indemnity must be none, capped (with the cap) or uncapped' },
+  { error: 'Indemnity must be none, capped or uncapped' },
 )
 export type Indemnity = z.infer<typeof IndemnitySchema>
 
@@ -167,10 +167,10 @@ export type Restrictions = z.infer<typeof RestrictionsSchema>
 export const PaymentTermsSchema = z.strictObject({
   /** Days after the end of a reporting period (or after acceptance for a flat fee) when payment is due. */
   dueDays: days('Payment due', 0, 365),
-  reportingPeriod: z.enum(REPORTING_PERIODS, { error: 'Reporting period must be none, monthly, quarterly, semiAnnual or annual' }),
+  reportingPeriod: z.enum(REPORTING_PERIODS),
   auditRight: z.boolean({ error: 'Audit right must be true or false' }),
   /** Amounts are exclusive of taxes (added on top) or inclusive. */
-  taxes: z.enum(TAX_TREATMENTS, { error: 'Taxes must be exclusive or inclusive' }),
+  taxes: z.enum(TAX_TREATMENTS),
   /** Paid on acceptance and recouped from royalties earned. */
   advance: z.optional(MoneySchema),
   /** The least the licensee pays over the term, whatever the royalties earned. */
@@ -183,7 +183,7 @@ export const TerminationSchema = z.strictObject({
   cureDays: days('Cure period', 1, 365),
   /** Days after the end to sell stock already made. */
   sellOffDays: days('Sell-off period', 0, 730),
-  filesAfter: z.enum(FILES_AFTER, { error: 'Files after the end must be delete, return or keepArchive' }),
+  filesAfter: z.enum(FILES_AFTER),
 })
 export type Termination = z.infer<typeof TerminationSchema>
 
@@ -194,10 +194,10 @@ export const ContractSchema = z.strictObject({
   masterAgreement: z.optional(z.strictObject({ reference: required(CONTRACT_LIMITS.reference, 'Master agreement reference'), date: z.optional(date('Master agreement date')) })),
   parties: z.strictObject({ licensor: LegalPartySchema, licensee: z.optional(LegalPartySchema) }),
   acceptance: z.optional(AcceptanceSchema),
-  warranty: z.enum(WARRANTIES, { error: 'Warranty must be asIs, originality or originalityAndNonInfringement' }),
+  warranty: z.enum(WARRANTIES),
   indemnity: IndemnitySchema,
-  sublicensing: z.enum(SUBLICENSING, { error: 'Sublicensing must be none, manufacturersOnly or affiliates' }),
-  assignment: z.enum(ASSIGNMENTS, { error: 'Assignment must be notAssignable, withConsent or withBusinessSale' }),
+  sublicensing: z.enum(SUBLICENSING),
+  assignment: z.enum(ASSIGNMENTS),
   restrictions: RestrictionsSchema,
   payment: PaymentTermsSchema,
   termination: TerminationSchema,
@@ -222,34 +222,34 @@ export function contractIssues(t: FrameContext): { path: string; message: string
   if (!c) return []
   const out: { path: string; message: string }[] = []
   if (t.licensee.kind === 'named' && !c.parties.licensee) {
-    out.push({ path: 'contract.parties.licensee', message: 'A named licensee needs its legal name, address, notice contact and signatory' })
+    out.push({ path: 'contract.parties.licensee', message: 'A named licensee needs its legal details (name, address, notices, signatory)' })
   }
   if (t.licensee.kind === 'anySubscriber' && c.parties.licensee) {
-    out.push({ path: 'contract.parties.licensee', message: 'An offer to any subscriber names no licensee entity; choose a named licensee or remove it' })
+    out.push({ path: 'contract.parties.licensee', message: 'An offer to any subscriber names no licensee entity' })
   }
   if (t.licensee.kind === 'anySubscriber' && c.acceptance && c.acceptance.method !== 'clickThrough') {
-    out.push({ path: 'contract.acceptance.method', message: 'Subscribers accept an offer by click-through; a signed acceptance needs a named licensee' })
+    out.push({ path: 'contract.acceptance.method', message: 'Subscribers accept by click-through; other methods need a named licensee' })
   }
   const b = t.royalty.basis
   const reported = b.kind !== 'flatFee' || t.caps.some((cap) => cap.overCap.rule === 'perUnitRoyalty')
   if (reported && c.payment.reportingPeriod === 'none') {
-    out.push({ path: 'contract.payment.reportingPeriod', message: 'Per-unit, revenue-share and over-cap royalties need a reporting period (the licensee reports usage, then pays)' })
+    out.push({ path: 'contract.payment.reportingPeriod', message: 'Per-unit, revenue-share and over-cap royalties need a reporting period' })
   }
   const basisCurrency = b.kind === 'flatFee' ? b.fee.currency : b.kind === 'perUnit' ? b.perUnit.currency : null
   for (const key of ['advance', 'minimumGuarantee'] as const) {
     const money = c.payment[key]
     if (!money) continue
     if (b.kind === 'flatFee') {
-      out.push({ path: `contract.payment.${key}`, message: `A flat fee is paid once; an ${key === 'advance' ? 'advance' : 'minimum guarantee'} needs a per-unit or revenue-share royalty` })
+      out.push({ path: `contract.payment.${key}`, message: 'A flat fee is paid once; this needs a per-unit or revenue-share royalty' })
     } else if (basisCurrency !== null && money.currency !== basisCurrency) {
-      out.push({ path: `contract.payment.${key}.currency`, message: `Use the royalty’s currency (${basisCurrency}), so it can be recouped from the royalties` })
+      out.push({ path: `contract.payment.${key}.currency`, message: `Use the royalty’s currency (${basisCurrency})` })
     }
   }
   if (c.indemnity.kind !== 'none' && c.warranty === 'asIs') {
-    out.push({ path: 'contract.indemnity', message: 'An indemnity backs a warranty; with “as is” there is nothing to indemnify' })
+    out.push({ path: 'contract.indemnity', message: 'An indemnity needs a warranty above “as is”' })
   }
   if (c.indemnity.kind === 'uncapped' && c.warranty !== 'originalityAndNonInfringement') {
-    out.push({ path: 'contract.indemnity', message: 'An uncapped indemnity goes with the originality and non-infringement warranty' })
+    out.push({ path: 'contract.indemnity', message: 'An uncapped indemnity needs the non-infringement warranty' })
   }
   return out
 }
@@ -272,9 +272,9 @@ export const ContractDefaultsSchema = z.object(
     sublicensing: z.optional(z.enum(SUBLICENSING)),
     assignment: z.optional(z.enum(ASSIGNMENTS)),
     restrictions: z.optional(RestrictionsSchema),
-    payment: z.optional(z.strictObject({ dueDays: days('Payment due', 0, 365), reportingPeriod: z.enum(REPORTING_PERIODS), auditRight: z.boolean(), taxes: z.enum(TAX_TREATMENTS) })),
+    payment: z.optional(PaymentTermsSchema),
     termination: z.optional(TerminationSchema),
   },
-  { error: 'must be an object with the contract frame defaults (template, governingLaw, forum, licensor, …)' },
+  { error: 'must be an object with the contract frame defaults' },
 )
 export type ContractDefaults = z.infer<typeof ContractDefaultsSchema>
