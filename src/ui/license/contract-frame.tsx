@@ -7,6 +7,7 @@
  */
 import { Button } from '@create-figma-plugin/ui'
 import type { ComponentChildren } from 'preact'
+import { useState } from 'preact/hooks'
 import {
   ACCEPTANCE_LABELS,
   ACCEPTANCE_METHODS,
@@ -47,8 +48,10 @@ function messagesOf(fields: Fields, keys: readonly LicenseField[]): string[] {
 }
 
 function Group(props: { title: string; status: string; open?: boolean; invalid: string[]; children: ComponentChildren }) {
+  // Open at first render only: typing into a blank frame must not fold the group away under the cursor.
+  const [openAtFirst] = useState(props.open === true)
   return (
-    <details class="lp-group" open={props.open || props.invalid.length > 0}>
+    <details class="lp-group" open={openAtFirst || props.invalid.length > 0}>
       <summary class="lp-label">
         {props.title} <span class="lp-muted lp-small">· {props.invalid.length > 0 ? `${props.invalid.length} to fix` : props.status}</span>
       </summary>
