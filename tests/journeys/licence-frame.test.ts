@@ -88,6 +88,7 @@ describe('licensing team with a contract frame', () => {
         await box(next, LICENSE.amount).fill('800')
         await next.getByRole('button', { name: LICENSE.save }).click()
         await eventually(() => plugin.getByText(/Saved|stamped/i).count()).toBeGreaterThan(0)
+        expect(await plugin.getByRole('alert').allInnerTexts()).toEqual([])
         console.log(`licence-frame journey: a complete non-exclusive licence from the defaults in ${((Date.now() - started) / 1000).toFixed(1)} s of automated input (3 inputs)`)
         // What was saved carries the frame: eligibility names the template, no "needs contract frame".
         const eligibility = plugin.getByRole('region', { name: LICENSE.eligibility })

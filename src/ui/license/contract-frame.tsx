@@ -67,28 +67,50 @@ function Group(props: { title: string; status: string; open?: boolean; invalid: 
   )
 }
 
+/** A stable element id from a label ("Template SHA-256" → "lic-frame-template-sha-256"). */
+function idOf(label: string): string {
+  return 'lic-frame-' + label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+}
+
 function Text(props: { label: string; value: string; onInput: (v: string) => void; hint?: string; invalid?: boolean }) {
+  const id = idOf(props.label)
+  // The hint sits outside the label: the accessible name stays the label alone, the hint describes.
   return (
-    <label class="lp-field">
-      <span class="lp-label">{props.label}</span>
-      <input class="lp-input lp-wide" value={props.value} aria-invalid={props.invalid ? true : undefined} onInput={(e) => props.onInput(e.currentTarget.value)} />
-      {props.hint ? <span class="lp-hint">{props.hint}</span> : null}
-    </label>
+    <div class="lp-field">
+      <label class="lp-label" for={id}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        class="lp-input lp-wide"
+        value={props.value}
+        aria-invalid={props.invalid ? true : undefined}
+        aria-describedby={props.hint ? id + '-hint' : undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      {props.hint ? (
+        <span class="lp-hint" id={id + '-hint'}>
+          {props.hint}
+        </span>
+      ) : null}
+    </div>
   )
 }
 
 function Choice<T extends string>(props: { label: string; value: T; options: readonly T[]; labels: { readonly [K in T]: string }; onChange: (v: T) => void }) {
   return (
-    <label class="lp-field">
-      <span class="lp-label">{props.label}</span>
-      <select class="lp-input lp-wide" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
+    <div class="lp-field">
+      <label class="lp-label" for={idOf(props.label)}>
+        {props.label}
+      </label>
+      <select id={idOf(props.label)} class="lp-input lp-wide" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as T)}>
         {props.options.map((o) => (
           <option key={o} value={o}>
             {props.labels[o]}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   )
 }
 
@@ -160,8 +182,8 @@ export function ContractFrame({ frame, onChange, fields, named, exclusive, curre
       {named || exclusive ? (
         <Group title="Acceptance" status={frame.acceptReference.trim() ? 'recorded' : 'required before export'} invalid={acceptance} open>
           <div class="lp-grid">
-            <Choice label="Accepted by" value={frame.acceptMethod} options={ACCEPTANCE_METHODS} labels={ACCEPTANCE_LABELS} onChange={set('acceptMethod')} />
-            <Text label="Accepted by (person)" value={frame.acceptBy} onInput={set('acceptBy')} />
+            <Choice label="Acceptance method" value={frame.acceptMethod} options={ACCEPTANCE_METHODS} labels={ACCEPTANCE_LABELS} onChange={set('acceptMethod')} />
+            <Text label="Accepted by" value={frame.acceptBy} onInput={set('acceptBy')} />
           </div>
           <div class="lp-grid">
             <Text label="Acceptance date" value={frame.acceptAt} onInput={set('acceptAt')} hint="YYYY-MM-DD" />
