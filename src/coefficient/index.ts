@@ -5,5 +5,5 @@
  * the modules it needs directly, so no bundle pulls in more than it uses.
  */
 export * from './score'
-export { DEFAULT_POLICY, type TeamPolicy } from '../provenance/policy'
+export { DEFAULT_POLICY, type ScoringPolicy } from './scoring-policy'
 export type { Bounds, EffectSnapshot, ElementSnapshot, PaintSnapshot, PatternSnapshot, Rgba } from './snapshot'

@@ -14,7 +14,7 @@ import { EXCLUSIVITY_LABELS, fieldOfUseLabel, isExclusive, type LicenseTerms, ty
 import { priorGrantOf, type PriorGrant } from './prior-grant'
 
 export { priorGrantOf, type PriorGrant }
-import type { AiOriginEvidence, CaptureEvidence, EligibilityRule, ReviewEvidence } from './eligibility'
+import type { AiOriginEvidence, CaptureEvidence, EligibilityRule, ReviewEvidence } from './evidence'
 
 /** Needs a frame and an acceptance: a named licensee, or exclusive or sole terms. */
 export function needsSignedGrant(terms: LicenseTerms): boolean {

@@ -12,6 +12,8 @@
  */
 import { DEFAULT_POLICY, exclusivityThresholdOf, reviewerMustNotBeEditorOf, type TeamPolicy } from '../provenance/policy'
 import { findModelLicense } from './model-licenses'
+import type { PersonRef, CaptureRef, CaptureEvidence, ReviewEvidence, JournalEvidence, AiOriginEvidence, EligibilityRule } from './evidence'
+export type { PersonRef, CaptureRef, CaptureEvidence, ReviewDecision, ReviewEvidence, JournalEvidence, AiOriginEvidence, RuleSeverity, RuleId, EligibilityRule } from './evidence'
 export { checkIntendedUse, parseIntendedUse, type IntendedUse, type IntendedUseResult, type UseCheck } from './intended-use'
 import { EXCLUSIVITY_LABELS, FIELDS_OF_USE, TIER_LABELS, isExclusive, type LicenseTerms } from './terms'
 import { acceptanceRule, frameRule, overlapRule, useRestrictionsRule, warrantyRule, type PriorGrant } from './contract-rules'
@@ -22,50 +24,6 @@ export const LABEL_AI_GENERATED = 'AI-generated'
 export const LABEL_AI_ASSISTED = 'AI-assisted'
 export const LABEL_HUMAN_AUTHORED = 'Human-authored, AI-assisted'
 export const LABEL_NO_AI = 'Created without generative AI'
-
-export interface PersonRef {
-  id: string
-  name: string
-}
-
-/** Identifies a capture: its hash when there is one, else its time. */
-export interface CaptureRef {
-  hash?: string | null
-  at?: string | null
-}
-
-export interface CaptureEvidence extends CaptureRef {
-  hcc: number
-  label: string
-  method: string
-  at: string
-}
-
-export type ReviewDecision = 'approved' | 'changesRequested' | 'rejected'
-
-export interface ReviewEvidence {
-  decision: ReviewDecision
-  by: PersonRef
-  at: string
-  /** The capture the decision refers to. */
-  capture: CaptureRef & { hcc?: number; method?: string; policyFingerprint?: string }
-}
-
-export interface JournalEvidence {
-  /** Every journal chain of the pattern verified (no edited or missing history). */
-  allChainsVerify: boolean
-  /** The people whose edits the journals hold (their Figma user ids; names when known). */
-  editors: readonly { id: string; name?: string }[]
-  /** What failed to verify, in words (shown when `allChainsVerify` is false). */
-  problems?: readonly string[]
-}
-
-export interface AiOriginEvidence {
-  fineTune?: { name: string; version?: string } | null
-  /** The training-data declaration; "" or "unknown" when not declared. */
-  trainingData: string
-  modelLicense: string
-}
 
 export interface EligibilityEvidence {
   /** The latest capture, or null when the pattern has never been captured. */
@@ -80,30 +38,6 @@ export interface EligibilityEvidence {
   aiOrigin: AiOriginEvidence | null
   /** Earlier grants of this pattern (the license entry's `grants`); absent: none recorded. */
   grants?: readonly PriorGrant[]
-}
-
-export type RuleSeverity = 'error' | 'warning' | 'info'
-
-export type RuleId =
-  | 'exclusive.review'
-  | 'exclusive.hcc'
-  | 'tier.hybridCreative'
-  | 'tier.foundationalIp'
-  | 'model.commercial'
-  | 'trainingData.declared'
-  | 'credential.verifiedHuman'
-  | 'contract.frame'
-  | 'contract.acceptance'
-  | 'warranty.evidence'
-  | 'grant.overlap'
-  | 'model.useRestrictions'
-
-export interface EligibilityRule {
-  id: RuleId
-  ok: boolean
-  severity: RuleSeverity
-  /** One plain sentence or two: what was checked, what was found, and why it matters. */
-  reason: string
 }
 
 export interface EligibilityResult {

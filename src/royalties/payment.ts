@@ -19,7 +19,11 @@
 import type { ReportingPeriod } from '../license/contract'
 import { addDays } from '../license/odrl'
 import { formatMinor, multiplyMoney } from './money'
-import type { ChargeLine, RoyaltyPattern } from './statement'
+import type { LicenseTerms } from '../license/terms'
+
+/** What the schedule reads of a statement's patterns and charge lines (statement.ts has the full types). */
+type PatternTerms = { id: string; name: string; index: number; license: { terms: LicenseTerms } | null }
+type Charge = { patternId: string; row: number | null; currency: string; minor: string }
 
 export type PaymentPeriod = {
   patternId: string
@@ -72,7 +76,7 @@ export function reportingPeriodOf(day: string, period: Exclude<ReportingPeriod, 
   }
 }
 
-export function paymentSchedule(patterns: readonly RoyaltyPattern[], lines: readonly ChargeLine[], periodEnds: ReadonlyMap<number, string>): PaymentSchedule {
+export function paymentSchedule(patterns: readonly PatternTerms[], lines: readonly Charge[], periodEnds: ReadonlyMap<number, string>): PaymentSchedule {
   const periods: PaymentPeriod[] = []
   const guarantees: GuaranteeCheck[] = []
   const notes: string[] = []

@@ -24,7 +24,8 @@ import { licenseLabelOf } from './license-workflows'
 import { listReviewAsync, type ReviewRow } from '../review/review-workflows'
 import { useWorkflow } from '../shared/use-workflow'
 import { Warning } from '../shared/widgets'
-import { errorMessage, loadPolicyAsync } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync } from '../policy/policy-workflows'
 
 export interface ExportTabProps {
   client: ClientEndpoint

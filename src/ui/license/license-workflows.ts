@@ -16,7 +16,7 @@ import { summaryJson } from '../../provenance/record-text'
 import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../../provenance/record'
 import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type Decision, type DecisionKind } from '../../provenance/review'
 import type { LicenseLabeler } from '../review/review-workflows'
-import { errorMessage } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
 
 export interface LicenseTarget {
   nodeId: string

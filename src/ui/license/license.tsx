@@ -39,7 +39,8 @@ import {
 import { eligibilityOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTarget, type SaveOutcome, type TargetLoad } from './license-workflows'
 import { plural } from '../shared/format'
 import { Warning } from '../shared/widgets'
-import { errorMessage, loadPolicyAsync } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync } from '../policy/policy-workflows'
 import { ContractFrame } from './contract-frame'
 import { saveFrameAsDefaultAsync } from './frame-default'
 

@@ -14,7 +14,8 @@ import {
   type PolicyForm,
 } from './policy-form'
 import { describedBy, Field, ProgressView, Warning } from '../shared/widgets'
-import { errorMessage, loadPolicyAsync, savePolicyAsync, type PolicyLoad } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync, savePolicyAsync, type PolicyLoad } from './policy-workflows'
 
 const GROUPS = [
   {

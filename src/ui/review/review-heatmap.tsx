@@ -8,7 +8,7 @@ import type { ClientEndpoint } from '../../channel'
 import { heatMapAltText } from '../../provenance/heatmap-entry'
 import { loadHeatMapAsync, type StoredHeatMap } from '../shared/heatmap-workflow'
 import { HeatMapLegend, shownSize } from '../shared/heatmap'
-import { errorMessage } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
 import { Warning } from '../shared/widgets'
 
 export function StoredHeatMapView({ client, nodeId, name, recordRaw }: { client: ClientEndpoint; nodeId: string; name: string; recordRaw: string }) {

@@ -11,7 +11,7 @@ import { formatHcc } from '../shared/format'
 import { StoredHeatMapView } from './review-heatmap'
 import { decideAsync, type ReviewRow } from './review-workflows'
 import { describedBy, Field, Warning } from '../shared/widgets'
-import { errorMessage } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
 
 export function PatternReview({
   row,
