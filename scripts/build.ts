@@ -23,8 +23,9 @@ export const UI_OUT = path.join(BUILD_DIR, 'ui.html')
 
 /** Budgets in bytes (kB = 1000 bytes). */
 export const MAIN_BUDGET = 100_000
-// 480 kB since method 2 sees inside pictures (docs/decisions.md, "UI budget").
-export const UI_BUDGET = 480_000
+// 520 kB since method 2 sees inside pictures (+21 kB) and the licence's contract frame (+35 kB)
+// (issues #20, #24; docs/decisions.md, "UI budget").
+export const UI_BUDGET = 520_000
 
 /**
  * Globals the Figma main thread does not have (FIGMA.md, "Runtime"). A match in the

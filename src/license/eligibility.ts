@@ -12,58 +12,18 @@
  */
 import { DEFAULT_POLICY, exclusivityThresholdOf, reviewerMustNotBeEditorOf, type TeamPolicy } from '../provenance/policy'
 import { findModelLicense } from './model-licenses'
+import type { PersonRef, CaptureRef, CaptureEvidence, ReviewEvidence, JournalEvidence, AiOriginEvidence, EligibilityRule } from './evidence'
+export type { PersonRef, CaptureRef, CaptureEvidence, ReviewDecision, ReviewEvidence, JournalEvidence, AiOriginEvidence, RuleSeverity, RuleId, EligibilityRule } from './evidence'
 export { checkIntendedUse, parseIntendedUse, type IntendedUse, type IntendedUseResult, type UseCheck } from './intended-use'
 import { EXCLUSIVITY_LABELS, FIELDS_OF_USE, TIER_LABELS, isExclusive, type LicenseTerms } from './terms'
+import { acceptanceRule, frameRule, overlapRule, useRestrictionsRule, warrantyRule, type PriorGrant } from './contract-rules'
+export type { PriorGrant }
 
 // Label words, as score.ts writes them (kept here as data so this room reads no score code).
 export const LABEL_AI_GENERATED = 'AI-generated'
 export const LABEL_AI_ASSISTED = 'AI-assisted'
 export const LABEL_HUMAN_AUTHORED = 'Human-authored, AI-assisted'
 export const LABEL_NO_AI = 'Created without generative AI'
-
-export interface PersonRef {
-  id: string
-  name: string
-}
-
-/** Identifies a capture: its hash when there is one, else its time. */
-export interface CaptureRef {
-  hash?: string | null
-  at?: string | null
-}
-
-export interface CaptureEvidence extends CaptureRef {
-  hcc: number
-  label: string
-  method: string
-  at: string
-}
-
-export type ReviewDecision = 'approved' | 'changesRequested' | 'rejected'
-
-export interface ReviewEvidence {
-  decision: ReviewDecision
-  by: PersonRef
-  at: string
-  /** The capture the decision refers to. */
-  capture: CaptureRef & { hcc?: number; method?: string; policyFingerprint?: string }
-}
-
-export interface JournalEvidence {
-  /** Every journal chain of the pattern verified (no edited or missing history). */
-  allChainsVerify: boolean
-  /** The people whose edits the journals hold (their Figma user ids; names when known). */
-  editors: readonly { id: string; name?: string }[]
-  /** What failed to verify, in words (shown when `allChainsVerify` is false). */
-  problems?: readonly string[]
-}
-
-export interface AiOriginEvidence {
-  fineTune?: { name: string; version?: string } | null
-  /** The training-data declaration; "" or "unknown" when not declared. */
-  trainingData: string
-  modelLicense: string
-}
 
 export interface EligibilityEvidence {
   /** The latest capture, or null when the pattern has never been captured. */
@@ -76,25 +36,8 @@ export interface EligibilityEvidence {
   journal: JournalEvidence | null
   /** null: the pattern declares no generative AI at all ("Created without generative AI"). */
   aiOrigin: AiOriginEvidence | null
-}
-
-export type RuleSeverity = 'error' | 'warning' | 'info'
-
-export type RuleId =
-  | 'exclusive.review'
-  | 'exclusive.hcc'
-  | 'tier.hybridCreative'
-  | 'tier.foundationalIp'
-  | 'model.commercial'
-  | 'trainingData.declared'
-  | 'credential.verifiedHuman'
-
-export interface EligibilityRule {
-  id: RuleId
-  ok: boolean
-  severity: RuleSeverity
-  /** One plain sentence or two: what was checked, what was found, and why it matters. */
-  reason: string
+  /** Earlier grants of this pattern (the license entry's `grants`); absent: none recorded. */
+  grants?: readonly PriorGrant[]
 }
 
 export interface EligibilityResult {
@@ -181,7 +124,7 @@ export function checkEligibility(
       id: 'exclusive.hcc',
       ok: false,
       severity: 'error',
-      reason: `The human contribution (HCC ${fmt(capture.hcc)}) is below the exclusivity threshold of ${fmt(threshold)}. Purely machine-made output cannot be owned, so exclusivity could not be enforced.`,
+      reason: `The human contribution (HCC ${fmt(capture.hcc)}) is below the exclusivity threshold of ${fmt(threshold)}. Under US Copyright Office guidance (2023 registration guidance, 2025 report) purely machine-made output cannot be owned, so exclusivity could not be enforced there; other countries decide for themselves.`,
     })
   }
 
@@ -239,6 +182,22 @@ export function checkEligibility(
   // 7. The "Provenance-verified human" credential.
   const credential = verifiedHumanRule(evidence, approval)
   rules.push(credential)
+
+  // 8. The contract frame (issue #24): frame, acceptance, warranty backed by evidence, no double exclusivity.
+  rules.push(frameRule(terms))
+  const acceptance = acceptanceRule(terms)
+  if (acceptance) rules.push(acceptance)
+  const warranty = warrantyRule(terms, {
+    aiOrigin: evidence.aiOrigin,
+    capture,
+    approval,
+    verifiedHuman: credential.ok,
+    trainingDataDeclared: evidence.aiOrigin !== null && !isUnknownTrainingData(evidence.aiOrigin.trainingData),
+  })
+  if (warranty) rules.push(warranty)
+  rules.push(overlapRule(terms, evidence.grants))
+  const restrictions = useRestrictionsRule(evidence.aiOrigin)
+  if (restrictions) rules.push(restrictions)
 
   return {
     eligible: rules.every((r) => r.ok || r.severity !== 'error'),

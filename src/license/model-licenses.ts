@@ -25,7 +25,23 @@ export interface ModelLicense {
   source: string
   /** When the source was read (YYYY-MM). */
   checked: string
+  /**
+   * RAIL-type licences: use restrictions that must be passed on to anyone who uses
+   * the model's output (a paraphrase for reading; the licence's own attachment binds).
+   */
+  useRestrictions?: { where: string; summary: string }
 }
+
+/**
+ * The use-based restrictions the OpenRAIL-M family (Attachment A) passes down, in
+ * short words. Paraphrased, not quoted: LICENSE.md names the attachment as binding.
+ */
+const OPENRAIL_ATTACHMENT_A =
+  'not to violate any law; not to exploit or harm minors; not to generate or spread verifiably false information meant to harm others; ' +
+  'not to generate or spread personal information that could harm a person; not to defame, disparage or harass; not for fully automated ' +
+  'decisions that adversely affect a person’s legal rights; not to discriminate against or harm people on the basis of protected characteristics; ' +
+  'not to exploit the vulnerabilities of a group; not for medical advice or the interpretation of medical results; not to generate or spread ' +
+  'information for the administration of justice, law enforcement, immigration or asylum processes'
 
 export const MODEL_LICENSES: readonly ModelLicense[] = [
   {
@@ -36,6 +52,7 @@ export const MODEL_LICENSES: readonly ModelLicense[] = [
     note: 'Outputs may be used commercially; the use restrictions of Attachment A must be passed on to users of the model.',
     source: 'https://huggingface.co/spaces/CompVis/stable-diffusion-license',
     checked: '2025-06',
+    useRestrictions: { where: 'Attachment A (use restrictions)', summary: OPENRAIL_ATTACHMENT_A },
   },
   {
     id: 'creativeml-openrail++-m',
@@ -45,6 +62,7 @@ export const MODEL_LICENSES: readonly ModelLicense[] = [
     note: 'Outputs may be used commercially; the use restrictions of Attachment A are passed on.',
     source: 'https://github.com/Stability-AI/generative-models/blob/main/model_licenses/LICENSE-SDXL1.0',
     checked: '2025-06',
+    useRestrictions: { where: 'Attachment A (use restrictions)', summary: OPENRAIL_ATTACHMENT_A },
   },
   {
     id: 'bigscience-openrail-m',
@@ -54,6 +72,7 @@ export const MODEL_LICENSES: readonly ModelLicense[] = [
     note: 'Commercial use allowed under the use-based restrictions of Attachment A.',
     source: 'https://www.licenses.ai/blog/2022/8/26/bigscience-open-rail-m-license',
     checked: '2025-06',
+    useRestrictions: { where: 'Attachment A (use restrictions)', summary: OPENRAIL_ATTACHMENT_A },
   },
   {
     id: 'stability-community',

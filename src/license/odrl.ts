@@ -1,7 +1,9 @@
 /**
  * License terms as a W3C ODRL 2.2 policy in JSON-LD (w3.org/TR/odrl-model,
  * w3.org/TR/odrl-vocab), for `license.odrl.json` in a pack and for TDMRep's
- * `tdm-policy`.
+ * `tdm-policy`. The policy is a machine-readable summary: the signed agreement and
+ * LICENSE.md prevail (contract.ts PRECEDENCE); what the text says that the policy
+ * cannot, LICENSE.md lists as contractual only (`contractualOnly`).
  *
  * Hazards this file is written against (checked in tests by expanding the output with
  * `jsonld`, `safe: true`, against the bundled ODRL context):
@@ -11,59 +13,68 @@
  * - `rightOperand` and `unit` are untyped in the context, so an IRI written as a bare
  *   string would become a literal: IRIs are written `{ "@id": … }`, dates and amounts
  *   as typed values.
- * - `assigner`, `assignee` and `target` are `@id`-typed: a bare name ("Atelier Nord")
- *   would be a relative IRI. Parties are nodes with a URN and a `vcard:fn`.
- *
- * Every rule carries its own target, assigner and action (ODRL allows them on the
- * policy, but a consumer that reads one rule should not have to look up). Terms that
- * ODRL has no word for (the HCC, field-of-use purposes, cap units, AI training) are
- * IRIs of the Loomprint profile, named in the policy's `profile`.
+ * - `assigner`, `assignee` and `target` are `@id`-typed: a bare name would be a
+ *   relative IRI. Parties are nodes with a URN and a `vcard:fn`.
+ * - Meaning (issue #24): a duty on a permission is a precondition of it (ODRL 2.2
+ *   §2.6), so payments, model deletion and file deletion are policy obligations, not
+ *   duties; `count` counts executions of the action, so caps use the profile's own
+ *   operands; `percentage` is a share of the asset, so a revenue share is the
+ *   profile's `revenueShare` of net sales; the HCC is a property of the target, not a
+ *   constraint of use; the over-cap rule keeps every other cap.
  */
 import { EXCLUSIVITY_LABELS, fieldOfUseLabel, formatPercent, isExclusive, licenseFingerprint } from './terms'
 import { formatCount } from '../provenance/issues'
-import type { CapKind, FieldOfUse, LicenseTerms, Money, Party, SplitParty } from './terms'
+import { PRECEDENCE_WORDS } from './contract'
+import { findModelLicense } from './model-licenses'
+import {
+  AI_TRAINING_ACTION,
+  CAP_OPERANDS,
+  DELETE_TRAINED_MODELS_ACTION,
+  FIELD_OPERAND,
+  FORM_OPERAND,
+  HCC_PROPERTY,
+  LOOMPRINT_ODRL_PROFILE,
+  NET_SALES_UNIT,
+  PAY_PER_OPERAND,
+  RESTRICTED_PURPOSES,
+  REVENUE_SHARE_OPERAND,
+  STANDALONE_FILE,
+  SUBLICENSEES,
+  SUBLICENSEE_OPERAND,
+  TDM_MINE_ACTION,
+  TRAINING_CONSTRAINT_OPERAND,
+  currencyIri,
+  fieldIri,
+  territoryIri,
+} from './odrl-profile'
+import type { CapKind, FieldOfUse, LicenseTerms, Money, Party } from './terms'
+
+export {
+  AI_TRAINING_ACTION,
+  CAP_OPERANDS,
+  DELETE_TRAINED_MODELS_ACTION,
+  HCC_PROPERTY,
+  LOOMPRINT_ODRL_PROFILE,
+  REVENUE_SHARE_OPERAND,
+  TDM_MINE_ACTION,
+  TRAINING_CONSTRAINT_OPERAND,
+  currencyIri,
+  fieldIri,
+  territoryIri,
+}
 
 /** The context URL as the ODRL 2.2 recommendation writes it. */
 export const ODRL_CONTEXT_URL = 'http://www.w3.org/ns/odrl.jsonld'
 export const ODRL_NS = 'http://www.w3.org/ns/odrl/2/'
 
-/** The Loomprint ODRL profile: the extra terms below are defined in docs/licensing.md. */
-export const LOOMPRINT_ODRL_PROFILE = 'urn:loomprint:odrl:profile:1'
-/** leftOperand: the target's human-contribution coefficient (0..1, method in the pack manifest). */
-export const HCC_OPERAND = 'urn:loomprint:odrl:hcc'
-/** leftOperand: the text of a training constraint. */
-export const TRAINING_CONSTRAINT_OPERAND = 'urn:loomprint:odrl:trainingConstraint'
-/** action: training or fine-tuning a machine-learning model on the target. */
-export const AI_TRAINING_ACTION = 'urn:loomprint:odrl:action:aiTraining'
-/** action: text and data mining, as the TDMRep ODRL profile names it. */
-export const TDM_MINE_ACTION = 'http://www.w3.org/ns/tdmrep#mine'
-/** Party node property: the party's royalty share in basis points (10,000 = 100 %). */
-export const SHARE_PROPERTY = 'urn:loomprint:odrl:shareBasisPoints'
-
-export function purposeIri(field: FieldOfUse): string {
-  return 'urn:loomprint:odrl:purpose:' + field
-}
-
-export function capUnitIri(kind: CapKind): string {
-  return 'urn:loomprint:odrl:unit:' + kind
-}
-
-/** ISO 3166-1 alpha-2 as the ODRL vocabulary suggests for `spatial`. */
-export function territoryIri(code: string): string {
-  return 'urn:iso:3166:' + code
-}
-
-/** ISO 4217 as a URN (ISO's own URN namespace, RFC 5141). */
-export function currencyIri(code: string): string {
-  return 'urn:iso:std:iso:4217:' + code
-}
-
 export interface OdrlTarget {
   /** An absolute IRI of the asset; anything else is made one with `urn:loomprint:pattern:`. */
   uid: string
-  /** When given, every permission holds only for the target at this HCC or above. */
+  /** The target's measured HCC: written as a property of the asset. */
   hcc?: number
   title?: string
+  /** The generating model's licence as declared: RAIL use restrictions are carried over. */
+  modelLicense?: string
 }
 
 type Json = { [key: string]: unknown }
@@ -89,14 +100,6 @@ function partyNode(party: Party | { name: string; id?: string }, role: string): 
   return { '@id': id, '@type': 'Party', 'vcard:fn': party.name }
 }
 
-function splitPartyNode(party: SplitParty, basisPoints: number): Json {
-  const node =
-    party.role === 'humanAuthor'
-      ? partyNode({ name: party.person.name || party.person.id, id: 'urn:loomprint:person:' + encodeIriPart(party.person.id) }, 'humanAuthor')
-      : partyNode({ name: party.name, id: party.role === 'curator' ? party.id : undefined }, party.role)
-  return { ...node, 'vcard:role': party.role, [SHARE_PROPERTY]: basisPoints }
-}
-
 const date = (d: string): Json => ({ '@value': d, '@type': 'xsd:date' })
 const decimal = (v: string | number): Json => ({ '@value': String(v), '@type': 'xsd:decimal' })
 const iri = (id: string): Json => ({ '@id': id })
@@ -111,14 +114,25 @@ function spatialConstraint(countries: readonly string[]): Json {
   return { or: { '@list': countries.map((c) => constraint('spatial', 'isPartOf', iri(territoryIri(c)))) } }
 }
 
+/** Fields of use under `product`, `media` and `purpose`; several operands are joined by `or`. */
+function fieldConstraint(fields: readonly FieldOfUse[], description: string): Json {
+  const groups: Json[] = []
+  for (const operand of ['product', 'media', 'purpose'] as const) {
+    const mine = fields.filter((f) => FIELD_OPERAND[f] === operand)
+    if (mine.length > 0) groups.push(constraint(operand, 'isAnyOf', mine.map((f) => iri(fieldIri(f)))))
+  }
+  const c = groups.length === 1 ? groups[0]! : { or: { '@list': groups } }
+  return { ...c, 'dct:description': description }
+}
+
 function termConstraints(terms: LicenseTerms): Json[] {
   const out = [constraint('dateTime', 'gteq', date(terms.term.start))]
   if (terms.term.end !== null) out.push(constraint('dateTime', 'lteq', date(terms.term.end)))
   return out
 }
 
-function payAmount(money: Money, description: string): Json {
-  return constraint('payAmount', 'eq', decimal(money.amount), { unit: iri(currencyIri(money.currency)), 'dct:description': description })
+function payAmount(money: Money): Json {
+  return constraint('payAmount', 'eq', decimal(money.amount), { unit: iri(currencyIri(money.currency)) })
 }
 
 /** The actions a permission is granted for. */
@@ -129,7 +143,13 @@ export function grantedActions(terms: LicenseTerms): string[] {
 }
 
 /** Which cap bounds which action: units and variants bound reproduction, impressions display. */
-const CAP_ACTION: { readonly [K in CapKind]: string } = { units: 'reproduce', impressions: 'display', variants: 'reproduce' }
+export const CAP_ACTION: { readonly [K in CapKind]: string } = { units: 'reproduce', impressions: 'display', variants: 'reproduce' }
+
+const CAP_WORDS: { readonly [K in CapKind]: [string, string] } = {
+  units: ['units produced', 'unit'],
+  impressions: ['digital impressions', 'impression'],
+  variants: ['product variants', 'variant'],
+}
 
 /**
  * The terms as one ODRL policy: an `Agreement` with a named licensee, an `Offer` to
@@ -137,71 +157,87 @@ const CAP_ACTION: { readonly [K in CapKind]: string } = { units: 'reproduce', im
  */
 export function toOdrl(terms: LicenseTerms, target: OdrlTarget): Json {
   const targetId = absoluteIri(target.uid)
+  // The HCC is a fact about the asset (ODRL: an Asset node's property), not a condition of use.
+  const targetNode: Json | string =
+    target.hcc !== undefined ? { '@id': targetId, '@type': 'Asset', [HCC_PROPERTY]: decimal(roundHcc(target.hcc)) } : targetId
   const assigner = partyNode(terms.licensor, 'licensor')
   const assignee = terms.licensee.kind === 'named' ? partyNode(terms.licensee, 'licensee') : null
   /** target, assigner, assignee (when named) and action: what every rule carries. */
   const rule = (action: unknown, more: Json = {}): Json => ({
-    target: targetId,
+    target: targetNode,
     assigner,
     ...(assignee ? { assignee } : {}),
     action,
     ...more,
   })
+  /** An obligation: the licensee (the assignee, or whoever accepts the offer) must act. */
+  const obligation = (action: unknown, more: Json = {}): Json => rule(action, more)
 
   const common: Json[] = [
-    constraint('purpose', 'isAnyOf', terms.fieldOfUse.allowed.map((f) => iri(purposeIri(f))), {
-      'dct:description': 'Fields of use: ' + terms.fieldOfUse.allowed.map(fieldOfUseLabel).join(', ') + (terms.fieldOfUse.notes ? `. ${terms.fieldOfUse.notes}` : ''),
-    }),
+    fieldConstraint(terms.fieldOfUse.allowed, 'Fields of use: ' + terms.fieldOfUse.allowed.map(fieldOfUseLabel).join(', ')),
     ...(terms.territory.scope === 'include' ? [spatialConstraint(terms.territory.countries)] : []),
     ...termConstraints(terms),
-    ...(target.hcc !== undefined ? [constraint(HCC_OPERAND, 'gteq', decimal(roundHcc(target.hcc)), { 'dct:description': 'Human-contribution coefficient of the target' })] : []),
   ]
 
   const duties: Json[] = []
   if (terms.attribution.trim() !== '') duties.push(rule('attribute', { 'dct:description': terms.attribution, attributedParty: assigner }))
 
   const permissions: Json[] = []
+  const obligations: Json[] = []
   for (const action of grantedActions(terms)) {
     const caps = terms.caps.filter((c) => CAP_ACTION[c.kind] === action)
-    const capConstraints = caps.map((c) =>
-      constraint('count', 'lteq', c.limit, {
-        unit: iri(capUnitIri(c.kind)),
-        'dct:description': capDescription(c.kind, c.limit, c.overCap.rule === 'renegotiate' ? 'renegotiate with the licensor' : c.overCap.rule === 'deny' ? 'not permitted' : 'a per-unit royalty is due'),
-      }),
-    )
-    permissions.push(rule(action, { constraint: [...common, ...capConstraints], ...(duties.length > 0 ? { duty: duties } : {}) }))
-    // Beyond a per-unit-royalty cap the action stays permitted, with a payment per unit.
-    for (const c of caps) {
-      if (c.overCap.rule !== 'perUnitRoyalty') continue
-      permissions.push(
-        rule(action, {
-          constraint: [...common, constraint('count', 'gt', c.limit, { unit: iri(capUnitIri(c.kind)) })],
-          duty: [
-            ...duties,
-            rule(
-              [{ 'rdf:value': iri(ODRL_NS + 'compensate'), refinement: [payAmount(c.overCap.perUnit, `per ${c.kind === 'units' ? 'unit' : c.kind === 'impressions' ? 'impression' : 'variant'} beyond ${formatCount(c.limit)}`)] }],
-              { compensatedParty: assigner },
-            ),
-          ],
+    // Deny and renegotiate: beyond the cap there is no permission. A per-unit-royalty cap
+    // does not bound the permission; an obligation to pay beyond it does (below).
+    const capConstraints = caps
+      .filter((c) => c.overCap.rule !== 'perUnitRoyalty')
+      .map((c) =>
+        constraint(CAP_OPERANDS[c.kind], 'lteq', c.limit, {
+          'dct:description': `Up to ${formatCount(c.limit)} ${CAP_WORDS[c.kind][0]}; beyond: ${c.overCap.rule === 'renegotiate' ? 'renegotiate with the licensor' : 'not permitted'}.`,
         }),
       )
-    }
+    permissions.push(rule(action, { constraint: [...common, ...capConstraints], ...(duties.length > 0 ? { duty: duties } : {}) }))
+  }
+  for (const c of terms.caps) {
+    if (c.overCap.rule !== 'perUnitRoyalty') continue
+    obligations.push(
+      obligation([{ 'rdf:value': iri(ODRL_NS + 'compensate'), refinement: [payAmount(c.overCap.perUnit), constraint(PAY_PER_OPERAND, 'eq', iri(CAP_OPERANDS[c.kind]))] }], {
+        constraint: [constraint(CAP_OPERANDS[c.kind], 'gt', c.limit)],
+        compensatedParty: assigner,
+        'dct:description': `${c.overCap.perUnit.amount} ${c.overCap.perUnit.currency} per ${CAP_WORDS[c.kind][1]} beyond ${formatCount(c.limit)}, paid to the licensor.`,
+      }),
+    )
   }
 
   const prohibitions: Json[] = []
   if (terms.fieldOfUse.denied.length > 0) {
-    prohibitions.push(
-      rule('use', {
-        constraint: [
-          constraint('purpose', 'isAnyOf', terms.fieldOfUse.denied.map((f) => iri(purposeIri(f))), {
-            'dct:description': 'Denied fields of use: ' + terms.fieldOfUse.denied.map(fieldOfUseLabel).join(', '),
-          }),
-        ],
-      }),
-    )
+    prohibitions.push(rule('use', { constraint: [fieldConstraint(terms.fieldOfUse.denied, 'Denied fields of use: ' + terms.fieldOfUse.denied.map(fieldOfUseLabel).join(', '))] }))
   }
   if (terms.territory.scope === 'exclude') prohibitions.push(rule('use', { constraint: [spatialConstraint(terms.territory.countries)] }))
   if (!terms.derivativesAllowed) prohibitions.push(rule('modify'), rule('derive'))
+
+  const contract = terms.contract
+  if (contract) {
+    const r = contract.restrictions
+    const purposes = [...(r.trademark ? [RESTRICTED_PURPOSES.trademark] : []), ...(r.sensitiveUses ? [RESTRICTED_PURPOSES.sensitive] : [])]
+    if (purposes.length > 0) prohibitions.push(rule('use', { constraint: [constraint('purpose', 'isAnyOf', purposes.map(iri))] }))
+    if (r.standaloneFileResale) {
+      for (const action of ['sell', 'distribute']) prohibitions.push(rule(action, { constraint: [constraint(FORM_OPERAND, 'eq', iri(STANDALONE_FILE))] }))
+    }
+    if (contract.sublicensing === 'none') prohibitions.push(rule('grantUse'))
+    else {
+      const to = contract.sublicensing === 'manufacturersOnly' ? [SUBLICENSEES.manufacturer] : [SUBLICENSEES.manufacturer, SUBLICENSEES.affiliate]
+      permissions.push(rule('grantUse', { constraint: [...common, constraint(SUBLICENSEE_OPERAND, 'isAnyOf', to.map(iri))] }))
+    }
+  }
+  const model = target.modelLicense ? findModelLicense(target.modelLicense) : null
+  if (model?.useRestrictions) {
+    prohibitions.push(
+      rule('use', {
+        constraint: [constraint('purpose', 'isAnyOf', [iri(RESTRICTED_PURPOSES.railRestricted)])],
+        'dct:description': `Use restrictions of ${model.name}, ${model.useRestrictions.where} (${model.source}), passed on: ${model.useRestrictions.summary}.`,
+      }),
+    )
+  }
 
   // AI training and text-and-data mining.
   const training = terms.aiTraining
@@ -210,45 +246,51 @@ export function toOdrl(terms: LicenseTerms, target: OdrlTarget): Json {
       prohibitions.push(rule(action))
       continue
     }
-    const residual: Json[] =
-      terms.residualRights === 'deleteModels' && terms.term.end !== null && action === AI_TRAINING_ACTION
-        ? [
-            rule('delete', {
-              constraint: [constraint('dateTime', 'gt', date(terms.term.end))],
-              'dct:description': 'After the term ends, models trained on the target must be deleted.',
-            }),
-          ]
-        : []
     permissions.push(
       rule(action, {
-        constraint: [
-          ...termConstraints(terms),
-          ...(training.use === 'constrained' ? [constraint(TRAINING_CONSTRAINT_OPERAND, 'eq', training.constraint)] : []),
-        ],
-        ...(residual.length > 0 ? { duty: residual } : {}),
+        constraint: [...termConstraints(terms), ...(training.use === 'constrained' ? [constraint(TRAINING_CONSTRAINT_OPERAND, 'eq', training.constraint)] : [])],
+      }),
+    )
+  }
+  if (training.use !== 'notAllowed' && terms.residualRights === 'deleteModels' && terms.term.end !== null) {
+    obligations.push(
+      obligation(DELETE_TRAINED_MODELS_ACTION, {
+        constraint: [constraint('dateTime', 'gt', date(terms.term.end))],
+        'dct:description': 'After the term ends, models trained on the target must be deleted.',
       }),
     )
   }
 
-  // What the licensee owes, and to whom (the royalty splits).
-  const obligations: Json[] = []
-  const compensatedParty = terms.royalty.splits.map((s) => splitPartyNode(s.party, s.basisPoints))
+  // What the licensee owes, and to whom: the licensor only (the splits are the licensor's own business).
   const basis = terms.royalty.basis
   const refinement =
     basis.kind === 'flatFee'
-      ? [payAmount(basis.fee, 'Flat fee')]
+      ? [payAmount(basis.fee)]
       : basis.kind === 'perUnit'
-        ? [payAmount(basis.perUnit, 'Per unit produced')]
-        : [constraint('percentage', 'eq', decimal(basis.basisPoints / 100), { 'dct:description': `Revenue share: ${formatPercent(basis.basisPoints)} of revenue` })]
+        ? [payAmount(basis.perUnit), constraint(PAY_PER_OPERAND, 'eq', iri(CAP_OPERANDS.units))]
+        : [constraint(REVENUE_SHARE_OPERAND, 'eq', decimal(basis.basisPoints / 100), { unit: iri(NET_SALES_UNIT) })]
   obligations.push(
-    rule([{ 'rdf:value': iri(ODRL_NS + 'compensate'), refinement }], {
-      compensatedParty,
-      'dct:description': 'Royalty split: ' + terms.royalty.splits.map((s) => `${splitLabel(s.party)} ${formatPercent(s.basisPoints)}`).join(', '),
+    obligation([{ 'rdf:value': iri(ODRL_NS + 'compensate'), refinement }], {
+      compensatedParty: assigner,
+      'dct:description':
+        basis.kind === 'flatFee'
+          ? `Flat fee of ${basis.fee.amount} ${basis.fee.currency}, paid to the licensor.`
+          : basis.kind === 'perUnit'
+            ? `${basis.perUnit.amount} ${basis.perUnit.currency} per unit produced, paid to the licensor.`
+            : `${formatPercent(basis.basisPoints)} of net sales, paid to the licensor.`,
     }),
   )
+  if (contract && contract.termination.filesAfter !== 'keepArchive' && terms.term.end !== null) {
+    obligations.push(
+      obligation('delete', {
+        constraint: [constraint('dateTime', 'gt', date(addDays(terms.term.end, contract.termination.sellOffDays)))],
+        'dct:description': `After the term and the ${contract.termination.sellOffDays}-day sell-off period, ${contract.termination.filesAfter === 'return' ? 'return the files and delete every other copy' : 'delete every copy of the files'}.`,
+      }),
+    )
+  }
   if (isExclusive(terms.exclusivity)) {
     obligations.push({
-      target: targetId,
+      target: targetNode,
       // The licensor is the party that must ensure exclusivity (ODRL: the duty's assignee).
       assigner: assignee ?? assigner,
       assignee: assigner,
@@ -266,6 +308,7 @@ export function toOdrl(terms: LicenseTerms, target: OdrlTarget): Json {
     uid: 'urn:loomprint:license:' + licenseFingerprint(terms).replace(/^sha256-/, 'sha256:'),
     profile: LOOMPRINT_ODRL_PROFILE,
     conflict: 'prohibit',
+    'dct:description': `A machine-readable summary of the licence. Precedence: ${PRECEDENCE_WORDS}.`,
     ...(target.title ? { 'dct:title': target.title } : {}),
     permission: permissions,
   }
@@ -289,13 +332,8 @@ function roundHcc(hcc: number): string {
   return (Math.round(Math.min(1, Math.max(0, hcc)) * 10_000) / 10_000).toString()
 }
 
-function capDescription(kind: CapKind, limit: number, beyond: string): string {
-  const what = kind === 'units' ? 'units produced' : kind === 'impressions' ? 'digital impressions' : 'product variants'
-  return `Up to ${formatCount(limit)} ${what}; beyond: ${beyond}.`
+/** YYYY-MM-DD plus whole days (UTC calendar arithmetic; no clock). */
+export function addDays(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + days * 86_400_000
+  return new Date(t).toISOString().slice(0, 10)
 }
-
-function splitLabel(party: SplitParty): string {
-  return party.role === 'humanAuthor' ? party.person.name || party.person.id : party.name
-}
-
-

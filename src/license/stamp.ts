@@ -20,7 +20,8 @@ import * as z from 'zod/mini'
 import { entryOwnership, isCopy, PatternIdSchema, PersonSchema, type Person, type ProvenanceRecord } from '../provenance/record'
 import { utf8Length } from '../storage/utf8'
 import { formatCount } from '../provenance/issues'
-import { licenseFingerprint, LicenseTermsSchema, TerritorySchema, type LicenseTerms } from './terms'
+import { EXCLUSIVITIES, FIELD_OF_USE_IDS, licenseFingerprint, LicenseTermsSchema, TermSchema, TerritorySchema, type LicenseTerms } from './terms'
+import { priorGrantOf } from './prior-grant'
 
 export { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
 
@@ -42,12 +43,24 @@ export const LicenseChangeSchema = z.strictObject({
 })
 export type LicenseChange = z.infer<typeof LicenseChangeSchema>
 
+/** An accepted grant that later terms replaced: it still binds, so a new exclusive grant must not overlap it. */
+export const PriorGrantSchema = z.strictObject({
+  fingerprint,
+  exclusivity: z.enum(EXCLUSIVITIES),
+  licensee: z.nullable(z.string().check(z.maxLength(200))),
+  term: TermSchema,
+  territory: TerritorySchema,
+  fields: z.array(z.enum(FIELD_OF_USE_IDS)),
+})
+
 export const LicenseEntrySchema = z.strictObject({
   schema: z.literal(LICENSE_ENTRY_SCHEMA),
   version: z.literal(LICENSE_ENTRY_VERSION),
   patternId: PatternIdSchema,
   current: z.nullable(z.strictObject({ terms: LicenseTermsSchema, fingerprint, at: isoTime, by: PersonSchema })),
   history: z.array(LicenseChangeSchema),
+  /** Optional (entries written before issue #24 have none): accepted grants replaced since. */
+  grants: z.optional(z.array(PriorGrantSchema).check(z.maxLength(200))),
 })
 export type LicenseEntry = z.infer<typeof LicenseEntrySchema>
 
@@ -152,8 +165,11 @@ export function planStamp(terms: LicenseTerms, facts: StampFacts): StampPlan {
   if (previous && previous.fingerprint === fp) return { ok: false, reason: 'These are the terms already stamped on this pattern; nothing changed.' }
   const changed = changedFields(previous ? previous.terms : null, terms)
   const by = { id: facts.by.id, name: facts.by.name }
+  // Terms the licensee accepted are a grant that still binds after they are replaced here.
+  const grants = previous?.terms.contract?.acceptance ? [...(entry.grants ?? []), priorGrantOf(previous.terms)] : entry.grants
   const next: LicenseEntry = {
     ...entry,
+    ...(grants ? { grants } : {}),
     current: { terms, fingerprint: fp, at: facts.at, by },
     history: [...entry.history, { at: facts.at, by, fingerprint: fp, previous: previous ? previous.fingerprint : null, changed }],
   }
@@ -199,6 +215,11 @@ export function licenseWriteCheck(
   if (after.length !== before.length + 1) return { ok: false, reason: 'A license write must add exactly one change to the history.' }
   for (let i = 0; i < before.length; i++) {
     if (canonicalize(before[i]) !== canonicalize(after[i])) return { ok: false, reason: `The license history may only grow; change ${String(i + 1)} would be rewritten.` }
+  }
+  const grantsBefore = stored.entry.grants ?? []
+  const grantsAfter = next.entry.grants ?? []
+  if (grantsAfter.length < grantsBefore.length || grantsBefore.some((g, i) => canonicalize(g) !== canonicalize(grantsAfter[i]))) {
+    return { ok: false, reason: 'The record of earlier grants may only grow; a grant would be dropped or rewritten.' }
   }
   return { ok: true, keepAside: null }
 }

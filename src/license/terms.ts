@@ -13,7 +13,8 @@
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
 import { sha256HexOfString } from '../storage/sha256'
-import { ISO_4217_CURRENCIES } from '../provenance/codes'
+import { MoneySchema, date } from '../provenance/contract-vocabulary'
+import { ContractSchema, contractIssues } from './contract'
 import {
   AiTrainingSchema,
   BASIS_POINTS_TOTAL,
@@ -121,47 +122,8 @@ export type TrainingUse = (typeof TRAINING_USES)[number]
 export const RESIDUAL_RIGHTS = ['deleteModels', 'keepModels'] as const
 export type ResidualRights = (typeof RESIDUAL_RIGHTS)[number]
 
-const CURRENCY_SET = new Set(ISO_4217_CURRENCIES)
-
-export function isCurrencyCode(code: string): boolean {
-  return CURRENCY_SET.has(code)
-}
-
-// ---------------------------------------------------------------------------
-// Pieces
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** A real calendar date "YYYY-MM-DD" (2025-02-30 is refused). */
-export function isCalendarDate(text: string): boolean {
-  const m = ISO_DATE.exec(text)
-  if (!m) return false
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  if (mo < 1 || mo > 12 || d < 1) return false
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-  return d <= days[mo - 1]!
-}
-
-const date = (what: string) =>
-  z.string({ error: `${what} must be a date such as 2026-03-01` }).check(
-    z.refine(isCalendarDate, { error: `${what} must be a real date written as YYYY-MM-DD, such as 2026-03-01` }),
-  )
-
-/** Decimal text, not a float: no rounding ever enters a contract amount. */
-const DECIMAL = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/
-
-export const MoneySchema = z.strictObject({
-  amount: z.string({ error: 'Amount must be text such as "12.50"' }).check(
-    z.regex(DECIMAL, { error: 'Amount must be a plain decimal such as 1200 or 0.025 (at most 6 decimals, no sign)' }),
-  ),
-  currency: z.string({ error: 'Currency must be an ISO 4217 code such as EUR' }).check(
-    z.refine((c) => CURRENCY_SET.has(c), { error: 'Currency must be an ISO 4217 code such as EUR, USD or JPY' }),
-  ),
-})
-/** An amount of money: `amount` is a decimal string ("0.025"), `currency` ISO 4217. */
-export type Money = z.infer<typeof MoneySchema>
+// Money, dates and currencies are shared with the contract frame, below both rooms.
+export { isCalendarDate, isCurrencyCode, MoneySchema, type Money } from '../provenance/contract-vocabulary'
 
 export const LicenseeSchema = z.discriminatedUnion(
   'kind',
@@ -359,10 +321,16 @@ export const LicenseTermsSchema = z
     /** Credit line; empty when no attribution is required. */
     attribution: text(LICENSE_LIMITS.attribution),
     derivativesAllowed: z.boolean({ error: 'Derivatives allowed must be true or false' }),
+    /**
+     * The contract frame counsel chose (contract.ts). Optional so terms stamped before
+     * it load unchanged, with the same fingerprint; they show "needs contract frame"
+     * and cannot be exported for a named, exclusive or sole grant.
+     */
+    contract: z.optional(ContractSchema),
   })
   .check(
     z.superRefine((t, ctx) => {
-      for (const issue of crossFieldIssues(t)) ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.path], input: t })
+      for (const issue of crossFieldIssues(t)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.'), input: t })
     }),
   )
 
@@ -371,8 +339,10 @@ export const LicenseTermsSchema = z
  * runs them on their own fields when something else is wrong, so a form shows
  * "exclusive needs a named licensee" together with the other messages.
  */
-function crossFieldIssues(t: { tier: Tier; exclusivity: Exclusivity; licensee: Licensee }): FieldIssue[] {
+function crossFieldIssues(t: { tier: Tier; exclusivity: Exclusivity; licensee: Licensee; royalty?: unknown; caps?: unknown; contract?: unknown }): FieldIssue[] {
   const out: FieldIssue[] = []
+  // The frame's rules need the royalty and caps valid too; the full parse provides them.
+  if (t.royalty !== undefined && t.caps !== undefined) out.push(...contractIssues(t as Parameters<typeof contractIssues>[0]))
   if (t.exclusivity !== 'nonExclusive' && t.licensee.kind === 'anySubscriber') {
     out.push({ path: 'licensee', message: `An ${EXCLUSIVITY_LABELS[t.exclusivity].toLowerCase()} license needs a named licensee, not "any subscriber"` })
   }

@@ -16,7 +16,7 @@ import { disclosureMarkdown } from './disclosure'
 import { decodePngAsync, encodePng, perceptualHash, pngSize, repeatTile, type Rgba } from './image'
 import type { InflateAsync } from './png-decode'
 import { keyFingerprint, type PackSigner } from './keys'
-import { licenseMarkdown, licenseOdrl, licenseViewOf } from './license-bridge'
+import { licenseMarkdown, licenseOdrl, licenseOdrlProfile, licenseViewOf, ODRL_PROFILE_FILE } from './license-bridge'
 import {
   HEATMAP_DIR,
   IntendedUseSchema,
@@ -336,8 +336,10 @@ export async function assemblePackAsync(input: PackInput, options: AssembleOptio
   // The pack id comes from the content: the same inputs and time give the same id.
   const contentDigest = toHex(hash(canonicalBytes({ created, assets: built.map((b) => b.entry.sha256), patterns })))
   const packId = `lp-${contentDigest.slice(0, 32)}`
-  docs.push({ path: 'LICENSE.md', mediaType: 'text/markdown', bytes: utf8Encode(licenseMarkdown(patterns)) })
+  const signedWith = `${keyFingerprint(signerPublic)}${options.signer.owner ? ` (${options.signer.owner.name})` : ''}`
+  docs.push({ path: 'LICENSE.md', mediaType: 'text/markdown', bytes: utf8Encode(licenseMarkdown(patterns, { signedWith })) })
   docs.push({ path: 'license.odrl.json', mediaType: 'application/ld+json', bytes: json(licenseOdrl(patterns)) })
+  docs.push({ path: ODRL_PROFILE_FILE, mediaType: 'application/ld+json', bytes: json(licenseOdrlProfile()) })
   docs.push({ path: 'DISCLOSURE.md', mediaType: 'text/markdown', bytes: utf8Encode(disclosureMarkdown(patterns, created)) })
   docs.push(...heatDocs)
   docs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

@@ -7,6 +7,8 @@
  */
 import { checkIntendedUse, type IntendedUse } from '../license/intended-use'
 import { odrlDocument, toOdrl } from '../license/odrl'
+import { odrlProfileDocument } from '../license/odrl-profile'
+import { FIELDS_OF_USE } from '../license/terms'
 import { licenseText } from '../license/text'
 import { toCawgTrainingMining, toPlusDataMining, toTdmRep, type CawgTrainingMining } from '../license/training'
 import type { PackManifest, PackPattern } from './manifest'
@@ -60,18 +62,46 @@ export function licenseViewOf(pattern: PackPattern): LicenseView {
     plusOtherConstraints: plus.otherConstraints ?? null,
     tdmReservation: tdm['tdm-reservation'] === 1,
     tdmPolicy: tdm['tdm-policy'] ?? null,
-    rights: `© ${t.licensor.name}. Licensed on the terms in LICENSE.md${t.attribution ? `; credit: ${t.attribution}` : ''}.`,
+    rights: rightsNotice(pattern, t.licensor.name, t.attribution),
     usageTerms: 'See LICENSE.md and license.odrl.json in the pack.',
     licensor: { name: t.licensor.name, id: t.licensor.id ?? t.licensor.name },
     licenseId: pattern.license!.fingerprint,
   }
 }
 
-/** LICENSE.md: the terms of every pattern in plain words (src/license licenseText). */
-export function licenseMarkdown(patterns: readonly PackPattern[]): string {
+/**
+ * The rights notice (C2PA, XMP). No © on material the evidence labels AI-generated
+ * (issue #24: "© Atelier Nord" was stamped on an HCC-0 pattern): the grant is
+ * contractual, and a copyright claim, if any, covers the human contribution only.
+ */
+export function rightsNotice(pattern: Pick<PackPattern, 'digitalSourceType'>, licensor: string, attribution: string): string {
+  const credit = attribution ? `; credit: ${attribution}` : ''
+  switch (pattern.digitalSourceType) {
+    case 'trainedAlgorithmicMedia':
+      return `No copyright is claimed in this AI-generated pattern. Licensed by ${licensor} by contract on the terms in LICENSE.md${credit}.`
+    case 'compositeWithTrainedAlgorithmicMedia':
+      return `© ${licensor} in the human contribution only; no copyright is claimed in the AI-generated material. Licensed on the terms in LICENSE.md${credit}.`
+    default:
+      return `© ${licensor}. Licensed on the terms in LICENSE.md${credit}.`
+  }
+}
+
+/** Where the Loomprint ODRL profile is published in a pack, and its text. */
+export { ODRL_PROFILE_FILE } from '../license/odrl-profile'
+export function licenseOdrlProfile(): unknown {
+  return odrlProfileDocument(FIELDS_OF_USE)
+}
+
+export interface LicenseMarkdownOptions {
+  /** The pack key that signs on the licensor's behalf (fingerprint, and the owner when known). */
+  signedWith?: string
+}
+
+/** LICENSE.md: the schedule of every pattern (src/license licenseText). */
+export function licenseMarkdown(patterns: readonly PackPattern[], options: LicenseMarkdownOptions = {}): string {
   const parts = patterns.map((p) =>
     p.license
-      ? `${licenseText(p.license.terms, { title: p.name }).trimEnd()}\n\nPattern \`${p.id}\`; terms fingerprint \`${p.license.fingerprint}\`.\n`
+      ? `${licenseText(p.license.terms, { title: p.name, ...(p.origin?.modelLicense ? { modelLicense: p.origin.modelLicense } : {}), ...(options.signedWith ? { signedWith: options.signedWith } : {}) }).trimEnd()}\n\nPattern \`${p.id}\`; terms fingerprint \`${p.license.fingerprint}\`.\n`
       : `# License: ${p.name}\n\nNo license terms are attached to pattern \`${p.id}\`: no rights are granted.\n`,
   )
   return parts.join('\n---\n\n')
@@ -81,7 +111,9 @@ export function licenseMarkdown(patterns: readonly PackPattern[]): string {
 export function licenseOdrl(patterns: readonly PackPattern[]): unknown {
   return odrlDocument(
     patterns.flatMap((p) =>
-      p.license ? [toOdrl(p.license.terms, { uid: `urn:loomprint:pattern:${p.id}`, title: p.name, ...(p.hcc !== null ? { hcc: p.hcc } : {}) })] : [],
+      p.license
+        ? [toOdrl(p.license.terms, { uid: `urn:loomprint:pattern:${p.id}`, title: p.name, ...(p.hcc !== null ? { hcc: p.hcc } : {}), ...(p.origin?.modelLicense ? { modelLicense: p.origin.modelLicense } : {}) })]
+        : [],
     ),
   )
 }

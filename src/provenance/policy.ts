@@ -18,6 +18,7 @@ import {
   formatPercent,
   type SplitRole,
 } from './license-vocabulary'
+import { ContractDefaultsSchema } from './contract-vocabulary'
 import { fieldIssuesOf, type FieldIssue } from './issues'
 import { DEFAULT_POLICY as DEFAULT_SCORING_POLICY, policyFingerprint, type DimensionWeights } from '../coefficient/scoring-policy'
 
@@ -104,8 +105,10 @@ const LicenseDefaults = z.object(
     territory: z.optional(TerritorySchema),
     aiTraining: z.optional(AiTrainingSchema),
     splitTemplate: z.optional(SplitTemplate),
+    /** Counsel's contract frame (issue #24): new licences start from it. Optional, no stored default. */
+    contract: z.optional(ContractDefaultsSchema),
   },
-  { error: 'must be an object with licensor, territory, aiTraining and splitTemplate' },
+  { error: 'must be an object with licensor, territory, aiTraining, splitTemplate and contract' },
 )
 
 export const TeamPolicySchema = z.object(

@@ -19,7 +19,8 @@ function textCell(value: string): string {
 
 /**
  * One CSV: charge lines ("charge"), then flagged rows ("flag", amount empty), then
- * each party's share per pattern ("share"). Lines are numbered in that order.
+ * payments due per reporting period ("payment") and minimum-guarantee shortfalls
+ * ("guarantee"), then each party's share per pattern ("share"). Lines are numbered in that order.
  */
 export function statementCsv(s: Statement): string {
   const out: string[][] = [[...STATEMENT_CSV_COLUMNS]]
@@ -28,6 +29,12 @@ export function statementCsv(s: Statement): string {
   }
   s.flags.forEach((f, i) => {
     for (const r of f.reasons) out.push([`F${i + 1}`, 'flag', textCell(f.patternId), '', String(f.row), f.period, '', '', textCell(r.message), '', '', r.term, ''])
+  })
+  s.payments.forEach((p, i) => {
+    out.push([`P${i + 1}`, 'payment', textCell(p.patternId), '', '', p.period, '', '', `due ${p.due}; earned ${p.earned}, advance recouped ${p.recouped}`, p.currency, p.payable, p.term, ''])
+  })
+  s.guarantees.forEach((g, i) => {
+    if (g.shortfall !== null) out.push([`G${i + 1}`, 'guarantee', textCell(g.patternId), '', '', '', '', '', `minimum guarantee ${g.guarantee}; due ${g.due ?? ''}`, g.currency, g.shortfall, g.term, ''])
   })
   s.shares.forEach((sh, i) => {
     out.push([`S${i + 1}`, 'share', textCell(sh.patternId), '', '', '', textCell(sh.party), String(sh.basisPoints), `${formatPercent(sh.basisPoints)} of the pattern's ${sh.currency} total`, sh.currency, sh.amount, sh.term, sh.fingerprint])
@@ -74,8 +81,19 @@ export function statementMarkdown(s: Statement): string {
     })
     md.push('')
   }
+  if (s.payments.length > 0) {
+    md.push('## Payments due (the payment terms)', '', '| Pattern | Period | Due | Earned | Advance recouped | Payable | Term |', '|---|---|---|---:|---:|---:|---|')
+    for (const p of s.payments) md.push(`| ${cell(p.patternId)} | ${p.period} | ${p.due} | ${p.earned} ${p.currency} | ${p.recouped} ${p.currency} | ${p.payable} ${p.currency} | \`${p.term}\` |`)
+    md.push('')
+  }
+  if (s.guarantees.length > 0) {
+    md.push('## Minimum guarantees', '', '| Pattern | Guarantee | Advance | Earned | Shortfall owed | Due |', '|---|---:|---:|---:|---:|---|')
+    for (const g of s.guarantees) md.push(`| ${cell(g.patternId)} | ${g.guarantee} ${g.currency} | ${g.advance} ${g.currency} | ${g.earned} ${g.currency} | ${g.shortfall === null ? 'term not ended' : `${g.shortfall} ${g.currency}`} | ${g.due ?? '—'} |`)
+    md.push('')
+  }
   if (s.shares.length > 0) {
-    md.push('## Splits', '', '| # | Pattern | Party | Share | Amount | Term |', '|---|---|---|---:|---:|---|')
+    // The splits are the licensor's business, not the licensee's: they are not in LICENSE.md or the ODRL policy.
+    md.push('## Licensor’s distribution statement (splits)', '', 'How the licensor shares what it is paid; not part of the licence.', '', '| # | Pattern | Party | Share | Amount | Term |', '|---|---|---|---:|---:|---|')
     s.shares.forEach((sh, i) => md.push(`| S${i + 1} | ${cell(sh.patternId)} | ${cell(sh.party)} | ${formatPercent(sh.basisPoints)} | ${sh.amount} ${sh.currency} | \`${sh.term}\` |`))
     md.push('')
   }

@@ -24,6 +24,7 @@
 import { CAP_KIND_LABELS, fieldOfUseLabel, formatPercent, splitPartyKey, type LicenseTerms, type RoyaltySplit, type SplitParty } from '../license/terms'
 import { allocate, divideHalfUp, formatMinor, minorUnits, multiplyMoney } from './money'
 import type { UsageRow } from './usage-report'
+import { paymentSchedule, type PaymentSchedule } from './payment'
 
 export type RoyaltyPattern = {
   id: string
@@ -90,6 +91,9 @@ export type Statement = {
   shares: Share[]
   totals: Total[]
   parties: PartyTotal[]
+  /** Due dates, advance recoupment and minimum guarantees (payment.ts); empty without payment terms. */
+  payments: PaymentSchedule['periods']
+  guarantees: PaymentSchedule['guarantees']
   notes: string[]
 }
 
@@ -305,6 +309,8 @@ export function computeStatement(
     t.minor += BigInt(s.minor)
     partyTotals.set(k, t)
   }
+  const schedule = paymentSchedule(patterns, numbered, new Map(rows.map((r) => [r.row, r.period.end])))
+  notes.push(...schedule.notes)
   return {
     schema: 'loomprint/royalty-statement@1',
     pack,
@@ -318,6 +324,8 @@ export function computeStatement(
     parties: [...partyTotals.values()]
       .sort((a, b) => byCode(a.key, b.key) || byCode(a.currency, b.currency))
       .map((t) => ({ party: t.party, key: t.key, currency: t.currency, minor: t.minor.toString(), amount: formatMinor(t.minor, t.currency) })),
+    payments: schedule.periods,
+    guarantees: schedule.guarantees,
     notes,
   }
 }

@@ -14,6 +14,7 @@ import {
   type RoyaltySplit,
   type SplitParty,
 } from '../../src/license/terms'
+import { ASSIGNMENTS, FILES_AFTER, REPORTING_PERIODS, SUBLICENSING, WARRANTIES, type Contract } from '../../src/license/contract'
 
 const name = fc.string({ minLength: 1, maxLength: 30 })
 export const money: fc.Arbitrary<Money> = fc.record({
@@ -61,6 +62,66 @@ export const splits: fc.Arbitrary<RoyaltySplit[]> = fc
     }),
   )
 
+const legalParty = fc.record({
+  legalName: name,
+  registrationId: fc.string({ maxLength: 20 }),
+  address: name,
+  noticeContact: name,
+  signatory: fc.record({ name, title: fc.string({ maxLength: 20 }) }),
+})
+
+/** Free choices of a frame; `frameFor` makes them agree with the rest of the terms. */
+const contractChoices = fc.record({
+  template: fc.record({ id: name, version: fc.string({ minLength: 1, maxLength: 10 }), sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }),
+  country: fc.constantFrom(...ISO_3166_ALPHA2),
+  forum: name,
+  master: fc.option(fc.record({ reference: name }), { nil: undefined }),
+  licensor: legalParty,
+  licensee: legalParty,
+  accepted: fc.option(fc.record({ by: name, at: isoDate, reference: name }), { nil: undefined }),
+  warranty: fc.constantFrom(...WARRANTIES),
+  indemnity: fc.constantFrom('none', 'capped', 'uncapped'),
+  cap: money,
+  sublicensing: fc.constantFrom(...SUBLICENSING),
+  assignment: fc.constantFrom(...ASSIGNMENTS),
+  restrictions: fc.record({ trademark: fc.boolean(), standaloneFileResale: fc.boolean(), sensitiveUses: fc.boolean() }),
+  dueDays: fc.integer({ min: 0, max: 365 }),
+  reportingPeriod: fc.constantFrom(...REPORTING_PERIODS),
+  auditRight: fc.boolean(),
+  taxes: fc.constantFrom('exclusive' as const, 'inclusive' as const),
+  guarantee: fc.option(fc.nat({ max: 100_000 }).map(String), { nil: undefined }),
+  cureDays: fc.integer({ min: 1, max: 365 }),
+  sellOffDays: fc.integer({ min: 0, max: 730 }),
+  filesAfter: fc.constantFrom(...FILES_AFTER),
+})
+
+function frameFor(c: typeof contractChoices extends fc.Arbitrary<infer T> ? T : never, named: boolean, basis: RoyaltyBasis, caps: readonly { overCap: OverCapRule }[]): Contract {
+  const reported = basis.kind !== 'flatFee' || caps.some((x) => x.overCap.rule === 'perUnitRoyalty')
+  const currency = basis.kind === 'flatFee' ? null : basis.kind === 'perUnit' ? basis.perUnit.currency : 'EUR'
+  const warranty = c.indemnity === 'uncapped' ? 'originalityAndNonInfringement' : c.indemnity === 'capped' && c.warranty === 'asIs' ? 'originality' : c.warranty
+  return {
+    template: c.template,
+    governingLaw: { country: c.country },
+    forum: c.forum,
+    ...(c.master ? { masterAgreement: c.master } : {}),
+    parties: { licensor: c.licensor, ...(named ? { licensee: c.licensee } : {}) },
+    ...(c.accepted ? { acceptance: { method: named ? 'signedAgreement' : 'clickThrough', ...c.accepted } } : {}),
+    warranty,
+    indemnity: c.indemnity === 'capped' ? { kind: 'capped', cap: c.cap } : c.indemnity === 'uncapped' ? { kind: 'uncapped' } : { kind: 'none' },
+    sublicensing: c.sublicensing,
+    assignment: c.assignment,
+    restrictions: c.restrictions,
+    payment: {
+      dueDays: c.dueDays,
+      reportingPeriod: reported && c.reportingPeriod === 'none' ? 'quarterly' : c.reportingPeriod,
+      auditRight: c.auditRight,
+      taxes: c.taxes,
+      ...(currency !== null && c.guarantee !== undefined ? { minimumGuarantee: { amount: c.guarantee, currency }, advance: { amount: c.guarantee, currency } } : {}),
+    },
+    termination: { cureDays: c.cureDays, sellOffDays: c.sellOffDays, filesAfter: c.filesAfter },
+  }
+}
+
 export const licenseTerms: fc.Arbitrary<LicenseTerms> = fc
   .record({
     tier: fc.constantFrom(...TIERS),
@@ -89,6 +150,7 @@ export const licenseTerms: fc.Arbitrary<LicenseTerms> = fc
     residualRights: fc.constantFrom(...RESIDUAL_RIGHTS),
     attribution: fc.string({ maxLength: 60 }),
     derivativesAllowed: fc.boolean(),
+    contract: fc.option(contractChoices, { nil: undefined }),
   })
   .map((r): LicenseTerms => {
     const exclusivity = r.tier === 'commodity' ? 'nonExclusive' : r.exclusivity
@@ -112,5 +174,6 @@ export const licenseTerms: fc.Arbitrary<LicenseTerms> = fc
       residualRights: r.residualRights,
       attribution: r.attribution,
       derivativesAllowed: r.derivativesAllowed,
+      ...(r.contract ? { contract: frameFor(r.contract, licenseeName !== undefined, r.royalty.basis, r.caps) } : {}),
     }
   })

@@ -13,7 +13,7 @@ import { findModelLicense, MODEL_LICENSES } from '../../src/license/model-licens
 import type { LicenseTerms } from '../../src/license/terms'
 import { DEFAULT_POLICY, parsePolicy, type TeamPolicy } from '../../src/provenance/policy'
 import { licenseTerms } from './arbitraries'
-import { sampleTerms } from './fixtures'
+import { framedTerms } from './fixtures'
 
 const ANA = { id: 'u-ana', name: 'Ana' }
 const REVIEWER = { id: 'u-rev', name: 'Rita' }
@@ -36,7 +36,7 @@ function evidence(over: Partial<EligibilityEvidence> = {}): EligibilityEvidence 
 }
 
 function terms(edit: (t: LicenseTerms) => void = () => {}): LicenseTerms {
-  const t = sampleTerms()
+  const t = framedTerms()
   edit(t)
   return t
 }
@@ -74,7 +74,7 @@ describe('checkEligibility', () => {
     ['exclusive terms approved by an editor when the policy forbids it', () => {}, { reviews: [approvedBy(ANA)] }, policy({ reviewerMustNotBeEditor: true }), 'exclusive.review', false, /Ana approved it but also edited the pattern/],
     ['exclusive terms approved by an editor when the policy allows it', () => {}, { reviews: [approvedBy(ANA)] }, DEFAULT_POLICY, 'exclusive.review', true, /approved by Ana/],
     ['non-exclusive terms with no review', (t) => (t.exclusivity = 'nonExclusive'), { reviews: [] }, DEFAULT_POLICY, 'exclusive.review', true, /need no approved review/],
-    ['exclusive terms below the Human-authored threshold', () => {}, { capture: { ...evidence().capture!, hcc: 0.42, label: 'AI-assisted' } }, DEFAULT_POLICY, 'exclusive.hcc', false, /HCC 0\.42\) is below the exclusivity threshold of 0\.50\. Purely machine-made output cannot be owned/],
+    ['exclusive terms below the Human-authored threshold', () => {}, { capture: { ...evidence().capture!, hcc: 0.42, label: 'AI-assisted' } }, DEFAULT_POLICY, 'exclusive.hcc', false, /HCC 0\.42\) is below the exclusivity threshold of 0\.50\. Under US Copyright Office guidance .*purely machine-made output cannot be owned/],
     ['sole terms exactly at the threshold', (t) => (t.exclusivity = 'sole'), { capture: { ...evidence().capture!, hcc: 0.5 } }, DEFAULT_POLICY, 'exclusive.hcc', true, /at or above the exclusivity threshold of 0\.50/],
     ['exclusive terms under a stricter team threshold', () => {}, {}, policy({ exclusivityThreshold: 0.7 }), 'exclusive.hcc', false, /below the exclusivity threshold of 0\.70/],
     ['exclusive terms on an uncaptured pattern', () => {}, { capture: null, reviews: [] }, DEFAULT_POLICY, 'exclusive.hcc', false, /not been captured yet/],
@@ -98,9 +98,12 @@ describe('checkEligibility', () => {
 
   it('warns, and does not pass, on a model licence it does not know or whose condition it cannot check', () => {
     for (const modelLicense of ['Acme Model License v7', 'Stability AI Community License', 'FLUX.1 [dev] Non-Commercial License']) {
-      const r = checkEligibility(terms(), evidence({ aiOrigin: { ...evidence().aiOrigin!, modelLicense } }))
+      // As is: a warranty would need a licence the table knows as allowing commercial use.
+      const asIs = terms((t) => ((t.contract!.warranty = 'asIs'), (t.contract!.indemnity = { kind: 'none' })))
+      const r = checkEligibility(asIs, evidence({ aiOrigin: { ...evidence().aiOrigin!, modelLicense } }))
       expect(rule(r, 'model.commercial')).toMatchObject({ ok: false, severity: 'warning' })
       expect(r.eligible).toBe(true)
+      expect(checkEligibility(terms(), evidence({ aiOrigin: { ...evidence().aiOrigin!, modelLicense } })).eligible).toBe(false)
     }
   })
 

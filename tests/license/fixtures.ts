@@ -31,3 +31,41 @@ export function sampleTerms(): LicenseTerms {
     derivativesAllowed: true,
   }
 }
+
+/** A complete contract frame for `sampleTerms()` (named licensee, flat fee). */
+export function sampleContract(): NonNullable<LicenseTerms['contract']> {
+  return {
+    template: { id: 'AN-PATTERN-LICENCE', version: '2026.1', sha256: 'a'.repeat(64) },
+    governingLaw: { country: 'FR' },
+    forum: 'Tribunal judiciaire de Paris',
+    parties: {
+      licensor: {
+        legalName: 'Atelier Nord SAS',
+        registrationId: 'RCS Paris 912 345 678',
+        address: '12 rue des Tisserands, 75011 Paris, France',
+        noticeContact: 'legal@ateliernord.example',
+        signatory: { name: 'Claire Nord', title: 'Managing director' },
+      },
+      licensee: {
+        legalName: 'Maison Lumen SARL',
+        registrationId: 'RCS Lyon 811 222 333',
+        address: '3 quai Saint-Antoine, 69002 Lyon, France',
+        noticeContact: 'contracts@lumen.example',
+        signatory: { name: 'Hugo Lumen', title: 'CEO' },
+      },
+    },
+    acceptance: { method: 'electronicSignature', by: 'Hugo Lumen', at: '2025-12-15', reference: 'ENV-2025-0042' },
+    warranty: 'originality',
+    indemnity: { kind: 'capped', cap: { amount: '5000', currency: 'EUR' } },
+    sublicensing: 'manufacturersOnly',
+    assignment: 'withConsent',
+    restrictions: { trademark: true, standaloneFileResale: true, sensitiveUses: true },
+    payment: { dueDays: 30, reportingPeriod: 'quarterly', auditRight: true, taxes: 'exclusive' },
+    termination: { cureDays: 30, sellOffDays: 90, filesAfter: 'delete' },
+  }
+}
+
+/** `sampleTerms()` with its contract frame. */
+export function framedTerms(): LicenseTerms {
+  return { ...sampleTerms(), contract: sampleContract() }
+}

@@ -48,7 +48,7 @@ describe('heat maps in the pack', () => {
 
     const r = await cli('verify', writeTmp(pack))
     expect(r.out).toMatch(/^✓ heatmaps: 1 heat map, each the listed file of its pattern$/m)
-    expect(r.out).toMatch(/^✓ files: exactly the 20 files/m)
+    expect(r.out).toMatch(/^✓ files: exactly the 21 files/m)
     expect(r.code).toBe(0)
     const shown = await cli('inspect', writeTmp(pack))
     expect(shown.out).toMatch(/heat map {3}heatmap\/rose-trellis\.png {2}256×192 {2}changed [\d.]+%, added [\d.]+%, removed [\d.]+%/)

@@ -118,7 +118,7 @@ describe('metadata inside the assets', () => {
       const x = run(f)
       expect(x['DigitalSourceType']).toBe('http://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia')
       expect(x['DataMining']).toBe('http://ns.useplus.org/ldf/vocab/DMI-PROHIBITED')
-      expect(x['Rights']).toMatch(/^© Studio Loom\. Licensed on the terms in LICENSE\.md/)
+      expect(x['Rights']).toMatch(/^© Studio Loom in the human contribution only; no copyright is claimed in the AI-generated material\. Licensed on the terms in LICENSE\.md/)
       expect(x['Creator']).toBe('Grace Designer')
       expect(x['LicensorName']).toBe('Studio Loom')
       expect(x['Reservation']).toBe(1)

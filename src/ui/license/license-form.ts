@@ -24,6 +24,7 @@ import {
 } from '../../license/terms'
 import type { LicenseDefaults } from '../../provenance/policy'
 import { territoryFromText, territoryToText } from '../policy/policy-form'
+import { contractFormOf, contractInputFromForm, defaultContractForm, type ContractForm } from './contract-form'
 
 export interface CapForm {
   /** Empty: no cap of this kind. */
@@ -69,6 +70,8 @@ export interface LicenseForm {
   residual: ResidualRights
   attribution: string
   derivatives: boolean
+  /** The contract frame (contract-form.ts); blank: saved without one ("needs contract frame"). */
+  frame: ContractForm
 }
 
 const noCap = (): CapForm => ({ limit: '', overCap: 'deny', amount: '', currency: 'EUR' })
@@ -108,11 +111,12 @@ export function defaultLicenseForm(today: string, defaults?: LicenseDefaults, au
     residual: 'deleteModels',
     attribution: '',
     derivatives: false,
+    frame: defaultContractForm(defaults?.contract),
   }
 }
 
-/** The form for terms already stamped. */
-export function licenseFormOf(terms: LicenseTerms): LicenseForm {
+/** The form for terms already stamped; a missing frame starts from the team's defaults. */
+export function licenseFormOf(terms: LicenseTerms, defaults?: LicenseDefaults): LicenseForm {
   const caps = { units: noCap(), impressions: noCap(), variants: noCap() }
   for (const cap of terms.caps) {
     caps[cap.kind] = {
@@ -153,6 +157,7 @@ export function licenseFormOf(terms: LicenseTerms): LicenseForm {
     residual: terms.residualRights,
     attribution: terms.attribution,
     derivatives: terms.derivativesAllowed,
+    frame: contractFormOf(terms.contract, defaults?.contract),
   }
 }
 
@@ -206,7 +211,14 @@ export function licenseInputFromForm(form: LicenseForm): unknown {
     residualRights: form.residual,
     attribution: form.attribution,
     derivativesAllowed: form.derivatives,
+    // A blank frame leaves the key out: the terms (and their fingerprint) stay as before the frame existed.
+    ...frameOf(form),
   }
+}
+
+function frameOf(form: LicenseForm): { contract?: unknown } {
+  const contract = contractInputFromForm(form.frame, !form.licenseeAny, form.basisCurrency)
+  return contract === undefined ? {} : { contract }
 }
 
 export function parseLicenseForm(form: LicenseForm): { ok: true; terms: LicenseTerms } | { ok: false; issues: FieldIssue[] } {
@@ -232,6 +244,21 @@ export const LICENSE_FIELDS = [
   'residualRights',
   'attribution',
   'derivativesAllowed',
+  'contract',
+  'contract.template',
+  'contract.governingLaw',
+  'contract.forum',
+  'contract.masterAgreement',
+  'contract.parties.licensor',
+  'contract.parties.licensee',
+  'contract.acceptance',
+  'contract.warranty',
+  'contract.indemnity',
+  'contract.sublicensing',
+  'contract.assignment',
+  'contract.restrictions',
+  'contract.payment',
+  'contract.termination',
 ] as const
 export type LicenseField = (typeof LICENSE_FIELDS)[number]
 

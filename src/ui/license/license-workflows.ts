@@ -7,6 +7,7 @@
 import type { ClientEndpoint } from '../../channel'
 import type { User } from '../../messages'
 import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../../license/eligibility'
+import { priorGrantOf } from '../../license/prior-grant'
 import { foreignLicenseError, planStamp, type LicenseEntry } from '../../license/stamp'
 import { readPatternEvidence, type PatternEvidence } from '../../license/pattern-evidence'
 import { TIER_LABELS, type LicenseTerms } from '../../license/terms'
@@ -99,6 +100,9 @@ export function licenseTargetOf(read: PatternEvidence): TargetLoad {
       trainingData: record.origin.trainingData,
       modelLicense: record.origin.modelLicense,
     },
+    // Accepted grants (replaced ones, stamp.ts, and the current terms when accepted): a new
+    // exclusive grant must not overlap them. The current terms never collide with themselves.
+    grants: [...(entry?.grants ?? []), ...(entry?.current?.terms.contract?.acceptance ? [priorGrantOf(entry.current.terms)] : [])],
   }
   return {
     kind: 'ok',

@@ -41,6 +41,8 @@ import { plural } from '../shared/format'
 import { Warning } from '../shared/widgets'
 import { errorMessage } from '../shared/workflow-context'
 import { loadPolicyAsync } from '../policy/policy-workflows'
+import { ContractFrame } from './contract-frame'
+import { saveFrameAsDefaultAsync } from './frame-default'
 
 export interface LicenseTabProps {
   client: ClientEndpoint
@@ -77,7 +79,7 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
         setLoads(results)
         const first = results.find((r): r is Extract<TargetLoad, { kind: 'ok' }> => r.kind === 'ok')?.target
         const people = first?.people ?? []
-        setForm(first?.entry?.current ? licenseFormOf(first.entry.current.terms) : defaultLicenseForm(new Date(now()).toISOString().slice(0, 10), p.policy.licenseDefaults, people))
+        setForm(first?.entry?.current ? licenseFormOf(first.entry.current.terms, p.policy.licenseDefaults) : defaultLicenseForm(new Date(now()).toISOString().slice(0, 10), p.policy.licenseDefaults, people))
         setIssues([])
       })
       .catch((error: unknown) => onError(errorMessage(error)))
@@ -248,6 +250,20 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
         <label class="lp-filter-check">
           <input type="checkbox" checked={form.derivatives} onChange={(e) => set('derivatives', e.currentTarget.checked)} /> Derivatives allowed
         </label>
+        <ContractFrame
+          frame={form.frame}
+          onChange={(v) => set('frame', v)}
+          fields={fields}
+          named={!form.licenseeAny}
+          exclusive={form.exclusivity !== 'nonExclusive'}
+          currency={form.basisCurrency}
+          fromPolicy={policy.licenseDefaults?.contract !== undefined}
+          onSaveDefault={() =>
+            saveFrameAsDefaultAsync(client, policy, form)
+              .then((r) => (r.ok ? setPolicy(r.policy) : setIssues(r.issues)))
+              .catch((error: unknown) => onError(errorMessage(error)))
+          }
+        />
         <div class="lp-row">
           <Button disabled={saving || targets.length === 0} onClick={save}>
             Save license

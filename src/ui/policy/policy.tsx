@@ -36,7 +36,7 @@ const GROUPS = [
   {
     group: 'licensing',
     title: 'Licensing',
-    hint: 'Exclusive or sole terms need an approved review and at least this human contribution: purely machine-made output cannot be owned.',
+    hint: 'Exclusive or sole terms need an approved review and at least this human contribution: under US Copyright Office guidance, purely machine-made output cannot be owned.',
   },
   {
     group: 'review',
