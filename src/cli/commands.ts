@@ -1,8 +1,9 @@
 /** The subcommands of `loomprint`. A new subcommand is one file and one line here. */
 import type { Command } from './command'
+import { catalogueCommand } from './catalogue-command'
 import { inspectCommand } from './inspect-command'
 import { matchCommand } from './match-command'
 import { royaltiesCommand } from './royalties-command'
 import { verifyCommand } from './verify-command'
 
-export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand, matchCommand, royaltiesCommand]
+export const COMMANDS: readonly Command[] = [verifyCommand, inspectCommand, matchCommand, catalogueCommand, royaltiesCommand]
