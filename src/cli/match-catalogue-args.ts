@@ -16,7 +16,7 @@ export async function runCatalogueMatch(values: Flags, positionals: string[], io
   let workers = defaultWorkers()
   if (values.workers !== undefined) {
     workers = Number(values.workers)
-    if (!/^\d+$/.test(values.workers) || workers < 1 || workers > 256) throw new UsageError('--workers must be a whole number from 1 to 256')
+    if (!/^\d+$/.test(values.workers) || workers > 256) throw new UsageError('--workers must be a whole number from 0 (this thread only) to 256')
   }
   const controller = new AbortController()
   const stop = (): void => {

@@ -36,7 +36,7 @@ already scanned against the same catalogue (docs/enforcement.md).
 
   --catalogue DIR  the catalogue to search
   --results FILE   where results are kept between runs
-  --workers N      worker threads (default: one per core)
+  --workers N      worker threads (default: one per core; 0: this thread only)
 
 exit codes: 0 no likely copy found, 1 likely copies found,
             2 usage error, unreadable input or a pack that does not verify`

@@ -11,13 +11,14 @@ import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { printable } from './archive'
 import { EXIT, type Io } from './command'
-import { loadCatalogue } from './catalogue-store'
-import { createPool, defaultWorkers } from './match-pool'
+import { descriptorsOf, loadCatalogue } from './catalogue-store'
+import { createPool, defaultWorkers, type Pool } from './match-pool'
+import { scanBytes, type WorkerSetup } from './match-worker'
 import { appendResult, readResults, RESULTS_VERSION, type ResultLine } from './match-results'
 import { listImages } from './match-files'
 import type { Progress } from './match-progress'
 import { DEFAULT_IMAGE_LIMITS } from '../enforcement/decode-image'
-import { CATALOGUE_THRESHOLD, type Finding } from '../enforcement/catalogue-matcher'
+import { CATALOGUE_THRESHOLD, createCatalogueMatcher, type Finding } from '../enforcement/catalogue-matcher'
 
 export type SweepOptions = {
   catalogue: string
@@ -52,6 +53,13 @@ function describe(f: Finding): string {
   return done.join(', ')
 }
 
+/** --workers 0: everything on this thread (tests, debugging). */
+function inThread(setup: WorkerSetup): Pool {
+  const matcher = createCatalogueMatcher(descriptorsOf(setup.file, setup.descriptors), setup.options)
+  let id = 0
+  return { size: 1, scan: async (bytes) => scanBytes(matcher, { id: id++, bytes }), close: async () => {} }
+}
+
 export async function runSweep(o: SweepOptions, io: Io): Promise<number> {
   const loaded = await loadCatalogue(o.catalogue, { shared: true })
   if (!loaded.ok) {
@@ -73,7 +81,8 @@ export async function runSweep(o: SweepOptions, io: Io): Promise<number> {
   const kept = await readResults(o.results, catalogue.fingerprint)
   const listing = await listImages(o.folder)
   const images: SweepImage[] = listing.skipped.map((s) => ({ path: s.path, status: 'skipped' as const, reason: s.reason }))
-  const pool = createPool(Math.min(o.workers, Math.max(1, listing.files.length)), { role: 'loomprint-match', file: catalogue.file, descriptors: catalogue.descriptors, options: {} })
+  const setup = { role: 'loomprint-match' as const, file: catalogue.file, descriptors: catalogue.descriptors, options: {} }
+  const pool = o.workers === 0 ? inThread(setup) : createPool(Math.min(o.workers, Math.max(1, listing.files.length)), setup)
   let writes = Promise.resolve()
   let done = 0
   let reused = 0
@@ -138,7 +147,7 @@ export async function runSweep(o: SweepOptions, io: Io): Promise<number> {
   const copies = images.filter((r) => r.status === 'copy').length
   const skipped = images.filter((r) => r.status === 'skipped').length
   const scanned = images.length - skipped
-  const summary = { threshold: o.threshold, patterns: catalogue.file.patterns.length, catalogue: catalogue.fingerprint, scanned, scannedNow, fromEarlierRuns: reused, copies, skipped, notScanned: total - done, interrupted, seconds: Number(seconds.toFixed(2)), imagesPerSec: Number((scannedNow / Math.max(1e-9, seconds)).toFixed(2)), workers: pool.size, results: o.results }
+  const summary = { threshold: o.threshold, patterns: catalogue.file.patterns.length, catalogue: catalogue.fingerprint, scanned, scannedNow, fromEarlierRuns: reused, copies, skipped, notScanned: total - done, interrupted, seconds: Number(seconds.toFixed(2)), imagesPerSec: Number((scannedNow / Math.max(1e-9, seconds)).toFixed(2)), workers: o.workers === 0 ? 0 : pool.size, results: o.results }
   if (o.json) {
     io.out(JSON.stringify({ ...summary, images }, null, 2))
   } else {

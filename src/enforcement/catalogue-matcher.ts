@@ -14,7 +14,7 @@
 import type { RgbaImage } from './decode-image'
 import { fftPlan } from './fft'
 import { toGrey, type GreyImage } from './grey'
-import { imageSpectra, windowHarmonics, type WindowLevel } from './image-spectra'
+import { imageSpectra, peakyWindows, windowHarmonics, type WindowLevel } from './image-spectra'
 import { logPolarPlan, RINGS, RINGS_PER_OCTAVE } from './log-polar'
 import type { PatternDescriptor } from './pattern-descriptor'
 import { register, registerScratch, type Pose } from './register'
@@ -35,9 +35,11 @@ export type CatalogueMatchOptions = {
   origins: number
   /** Poses (turn, mirror) tried per registered pattern. */
   poses: number
+  /** Single windows offered to the short list beside the sums. */
+  peakyWindows: number
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 24, registered: 8, origins: 2, poses: 4 }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 24, registered: 12, origins: 2, poses: 4, peakyWindows: 2 }
 
 /** A copy is reported when its distance (1 − |correlation|) is at most this. */
 export const CATALOGUE_THRESHOLD = 0.25
@@ -80,10 +82,13 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       const levels = pyramid(fitted, 8)
       const spectra = imageSpectra(plan, levels)
       if (spectra.length === 0) return []
-      const hits = shortlist(index, spectra.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
+      // The sums per window size, then the most repeat-like single windows (a copy inside a photo).
+      const peaky = peakyWindows(spectra, opts.peakyWindows)
+      const views: WindowLevel[] = [...spectra, ...peaky.map((p) => ({ side: p.side, windows: [p.window], harmonics: windowHarmonics(plan, p.window), origins: spectra[p.level]!.windows }))]
+      const hits = shortlist(index, views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
       const posed = hits.slice(0, opts.registered).map((hit, rank) => {
         const d = patterns[hit.index]!
-        const level = spectra[hit.level]!
+        const level = views[hit.level]!
         const range = shiftRange(level.side, index.period[hit.index]!, opts)
         const poses = register(plan.angleFft, level.harmonics, d.harmonics, hit.shift, range, rs)
         return { hit, rank, d, level, poses }
@@ -111,13 +116,13 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
     },
   }
 
-  function verifyCandidate(d: PatternDescriptor, level: WindowLevel, poses: Pose[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
+  function verifyCandidate(d: PatternDescriptor, level: WindowLevel & { origins?: WindowLevel['windows'] }, poses: Pose[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
     let best: { pose: PoseGuess; result: Correlated } | null = null
     const tried = poses.slice(0, opts.poses)
     for (const pose of tried) {
       const sigma = scaleFor(level.side, period, pose.shift)
       // Where this pattern's spectrum is strongest: the windows most likely inside the copy.
-      const ranked = level.windows
+      const ranked = (level.origins ?? level.windows)
         .map((w) => {
           const range = { lo: Math.round(pose.shift), hi: Math.round(pose.shift) }
           const p = register(plan.angleFft, windowHarmonics(plan, w), d.harmonics, Math.round(pose.shift), range, rs).find((q) => q.mirrored === pose.mirrored)!

@@ -13,6 +13,9 @@ export type SpectrumWindow = { x: number; y: number; side: number; power: Float6
 
 export type WindowLevel = { side: number; windows: SpectrumWindow[]; harmonics: RingHarmonics }
 
+/** A single window offered to the short list beside the sums: the most repeat-like ones. */
+export type PeakyWindow = { side: number; window: SpectrumWindow; level: number }
+
 /** Start positions of windows of `side` along `size`, half-overlapping, at most `max`. */
 function starts(size: number, side: number, max: number): number[] {
   const span = size - side
@@ -45,6 +48,40 @@ export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[]): 
     if (windows.length > 0) out.push({ side, windows, harmonics: ringHarmonics(plan, total) })
   }
   return out
+}
+
+/**
+ * How much a window's spectrum is made of peaks rather than a smooth spread:
+ * Σp² / (Σp)² over the log-polar cells of the amplitude map. A repeat piles its
+ * energy on its lattice; a photo's (1/f) spreads evenly once whitened.
+ */
+function peakiness(power: Float64Array): number {
+  let sum = 0
+  let squares = 0
+  for (let r = 0; r < RINGS; r++) {
+    const radius = 2 ** (r / 4)
+    for (let a = 0; a < ANGLES; a++) {
+      const v = Math.sqrt(power[r * ANGLES + a]!) * radius
+      sum += v
+      squares += v * v
+    }
+  }
+  return sum > 0 ? (squares * RINGS * ANGLES) / (sum * sum) : 0
+}
+
+/**
+ * Of the smaller windows, the `count` most repeat-like: where a copy inside a
+ * larger picture most likely is. The sums dilute such a copy with the rest of the
+ * picture; these windows do not.
+ */
+export function peakyWindows(levels: readonly WindowLevel[], count: number): PeakyWindow[] {
+  const li = levels.length - 1
+  if (li < 1) return []
+  return levels[li]!.windows
+    .map((window) => ({ window, score: peakiness(window.power) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count)
+    .map(({ window }) => ({ side: window.side, window, level: li }))
 }
 
 /** The harmonics of one window, computed when first asked for (only candidates' best levels need them). */
