@@ -6,7 +6,7 @@
  * which the main bundle uses without the scorer this module names.
  */
 
-import type { JournalSummary } from './journal'
+import type { JournalSummary } from '../storage/journal'
 import type { TeamPolicy } from './policy'
 import {
   LIMITS,
@@ -17,7 +17,7 @@ import {
   type Lineage,
   type ProvenanceRecord,
 } from './record'
-import { TOP_ELEMENTS, type ContributionScore } from './score'
+import { TOP_ELEMENTS, type ContributionScore } from '../coefficient/score'
 
 export interface Person {
   id: string
