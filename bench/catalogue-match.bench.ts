@@ -47,14 +47,14 @@ function round(x: number, digits = 4): number {
 
 function makeCatalogue(): { catalogue: BenchPattern[]; others: BenchPattern[] } {
   const heldOut = new Set(HERO_NAMES.filter((_, i) => i % 12 === 5))
-  const hero = heroPatterns(HERO_NAMES.filter((n) => !heldOut.has(n)), 101)
+  const hero = heroPatterns(HERO_NAMES.filter((n) => !heldOut.has(n)).slice(0, Math.round(CATALOGUE * 0.08)), 101)
   const geoCount = Math.round((CATALOGUE - hero.length) * 0.45)
   const geo = geoPatterns(geoCount, 'catalogue', 102)
   const proc = proceduralPatterns(CATALOGUE - hero.length - geo.length, 103)
   const others = [
     ...heroPatterns([...heldOut], 104),
-    ...geoPatterns(260, 'elsewhere', 105),
-    ...proceduralPatterns(300, 106),
+    ...geoPatterns(Math.round(NEGATIVE_PATTERNS * 0.37), 'elsewhere', 105),
+    ...proceduralPatterns(Math.round(NEGATIVE_PATTERNS * 0.43), 106),
     ...proceduralPatterns(NEGATIVE_PATTERNS, 107, ['stripes', 'dots']),
   ].slice(0, NEGATIVE_PATTERNS)
   return { catalogue: [...hero, ...geo, ...proc], others }
@@ -150,6 +150,7 @@ export async function run(): Promise<Record<string, number>> {
   const copyCorrelations = positives.map(({ it, i }) => findings[i]!.find((f) => f.patternId === it.truth)?.correlation ?? 0).sort((a, b) => a - b)
   figures['match.copyCorrelationP05'] = round(copyCorrelations[Math.floor(copyCorrelations.length * 0.05)]!)
   figures['match.images'] = items.length
+  figures['match.benchScale'] = SCALE
   figures['match.cataloguePatterns'] = descriptors.length
   figures['match.workers'] = pool.size
   figures['match.imagesPerSec'] = round(items.length / sweepSeconds, 2)

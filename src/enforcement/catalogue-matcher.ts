@@ -88,14 +88,20 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       const hits = shortlist(index, views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
       const posed = hits.slice(0, opts.registered).map((hit, rank) => {
         const d = patterns[hit.index]!
-        const level = views[hit.level]!
-        const range = shiftRange(level.side, index.period[hit.index]!, opts)
-        const poses = register(plan.angleFft, level.harmonics, d.harmonics, hit.shift, range, rs)
-        return { hit, rank, d, level, poses }
+        const period = index.period[hit.index]!
+        // Registered on every view (window size), each at the shift the short list's scale implies there:
+        // one view's spectrum can mislead where another's does not.
+        const poses = views
+          .flatMap((view) => {
+            const shift = Math.round(hit.shift + RINGS_PER_OCTAVE * Math.log2(view.side / views[hit.level]!.side))
+            return register(plan.angleFft, view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
+          })
+          .sort((a, b) => b.pose.score - a.pose.score)
+        return { hit, rank, d, poses }
       })
       const findings: Finding[] = []
       for (const c of posed.slice(0, opts.registered)) {
-        const best = verifyCandidate(c.d, c.level, c.poses, levels, index.period[c.hit.index]!)
+        const best = verifyCandidate(c.d, c.poses, levels, index.period[c.hit.index]!)
         if (!best) continue
         const { pose, result } = best
         const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
@@ -116,10 +122,9 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
     },
   }
 
-  function verifyCandidate(d: PatternDescriptor, level: WindowLevel & { origins?: WindowLevel['windows'] }, poses: Pose[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
+  function verifyCandidate(d: PatternDescriptor, poses: { pose: Pose; view: WindowLevel & { origins?: WindowLevel['windows'] } }[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
     let best: { pose: PoseGuess; result: Correlated } | null = null
-    const tried = poses.slice(0, opts.poses)
-    for (const pose of tried) {
+    for (const { pose, view: level } of poses.slice(0, opts.poses)) {
       const sigma = scaleFor(level.side, period, pose.shift)
       // Where this pattern's spectrum is strongest: the windows most likely inside the copy.
       const ranked = (level.origins ?? level.windows)

@@ -20,7 +20,7 @@ export type Correlated = {
   inverted: boolean
   /** The tile turned by a further half turn matched. */
   halfTurn: boolean
-  /** Circular shift (in tile samples) aligning window sample (u, v) with tile sample (u − dx, v − dy). */
+  /** Where the correlation peaked (tile samples); colour-verdict.ts says which tile sample each window sample sits on. */
   dx: number
   dy: number
 }
