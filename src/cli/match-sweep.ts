@@ -57,7 +57,7 @@ function describe(f: Finding): string {
 function inThread(setup: WorkerSetup): Pool {
   const matcher = createCatalogueMatcher(descriptorsOf(setup.file, setup.descriptors), setup.options)
   let id = 0
-  return { size: 1, scan: async (bytes) => scanBytes(matcher, { id: id++, bytes }), close: async () => {} }
+  return { size: 1, scan: (bytes) => Promise.resolve(scanBytes(matcher, { id: id++, bytes })), close: () => Promise.resolve() }
 }
 
 export async function runSweep(o: SweepOptions, io: Io): Promise<number> {
@@ -93,7 +93,7 @@ export async function runSweep(o: SweepOptions, io: Io): Promise<number> {
     const matches = line.findings.filter((f) => f.distance <= o.threshold).slice(0, MAX_REPORTED).map((f) => ({ ...f, confidence: confidence(f.distance, o.threshold) }))
     return { path: rel, sha256: line.sha256, status: matches.length > 0 ? 'copy' : 'clean', fromEarlierRun, matches, nearest: line.findings[0] ?? null }
   }
-  const results: SweepImage[] = new Array(total)
+  const results: (SweepImage | undefined)[] = Array.from({ length: total }, () => undefined)
   let cursor = 0
   const tick = (): void => o.progress?.update({ done, total, scannedNow, seconds: (performance.now() - started) / 1000 })
   const lane = async (): Promise<void> => {
