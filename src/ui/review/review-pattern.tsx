@@ -76,7 +76,7 @@ export function PatternReview({
           {row.edited ? ' · edited since' : ''}
         </div>
       ) : null}
-      {row.record?.capture ? <StoredHeatMapView client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.raw.record} /> : null}
+      {row.record?.capture ? <StoredHeatMapView client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.raw.record} record={row.record} /> : null}
       <ReviewHistoryList history={history} />
       {row.record ? (
         <div class="lp-form lp-stack" role="group" aria-label="Decision">
