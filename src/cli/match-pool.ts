@@ -1,7 +1,7 @@
 /**
  * A pool of sweep workers, one per core: images go to whichever worker is free.
  * From the bundle, a worker is the bundle itself (entry.ts sees it is a worker);
- * from source, match-worker-entry.ts.
+ * from source (tsx), match-worker-tsx.mjs, which registers tsx in the worker first.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -11,7 +11,7 @@ export type Pool = { size: number; scan(bytes: Uint8Array): Promise<WorkerAnswer
 
 function workerUrl(): URL {
   const here = import.meta.url
-  return here.endsWith('.ts') ? new URL('./match-worker-entry.ts', here) : new URL(here)
+  return here.endsWith('.ts') ? new URL('./match-worker-tsx.mjs', here) : new URL(here)
 }
 
 export function defaultWorkers(): number {
