@@ -1,5 +1,5 @@
 /**
- * Benchmark: `loomprint match` on a generated corpus (tests/enforcement/corpus.ts).
+ * Benchmark: `loomprint match PACK...` (pack mode) on a generated corpus (tests/enforcement/corpus.ts).
  *
  *   npm run bench -- match
  *
@@ -12,10 +12,10 @@
  * the same way, and 40 photo-like pictures with no pattern.
  *
  * Figures:
- *   match.recall             copies whose best match is their pattern, within the default threshold
- *   match.falsePositiveRate  negatives with any pattern within the default threshold
- *   match.imagesPerSec       decode + match, per image, on this machine (median image size in match.medianMegapixels)
- *   match.minCopyCorrelation, match.maxNegativeCorrelation   the margin around the threshold
+ *   packMatch.recall             copies whose best match is their pattern, within the default threshold
+ *   packMatch.falsePositiveRate  negatives with any pattern within the default threshold
+ *   packMatch.imagesPerSec       decode + match, per image, on this machine (median image size in packMatch.medianMegapixels)
+ *   packMatch.minCopyCorrelation, packMatch.maxNegativeCorrelation   the margin around the threshold
  */
 import { decodeImage } from '../src/enforcement/decode-image'
 import { createMatcher, DEFAULT_THRESHOLD } from '../src/enforcement/match'
@@ -70,12 +70,12 @@ export async function run(): Promise<Record<string, number>> {
   }
   megapixels.sort((a, b) => a - b)
   return {
-    'match.recall': round(found / positives.length),
-    'match.falsePositiveRate': round(falsePositives / negatives.length),
-    'match.imagesPerSec': round((positives.length + negatives.length) / seconds, 2),
-    'match.images': positives.length + negatives.length,
-    'match.medianMegapixels': round(megapixels[megapixels.length >> 1]!, 3),
-    'match.minCopyCorrelation': round(minCopy),
-    'match.maxNegativeCorrelation': round(maxNegative),
+    'packMatch.recall': round(found / positives.length),
+    'packMatch.falsePositiveRate': round(falsePositives / negatives.length),
+    'packMatch.imagesPerSec': round((positives.length + negatives.length) / seconds, 2),
+    'packMatch.images': positives.length + negatives.length,
+    'packMatch.medianMegapixels': round(megapixels[megapixels.length >> 1]!, 3),
+    'packMatch.minCopyCorrelation': round(minCopy),
+    'packMatch.maxNegativeCorrelation': round(maxNegative),
   }
 }

@@ -2,17 +2,20 @@
  * `loomprint match PACK... --in FOLDER [--json] [--threshold N]`: scans a folder of
  * PNG and JPEG images for copies of the packs' patterns (docs/enforcement.md).
  */
-import { lstat, readdir, readFile } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { printable } from './archive'
 import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
+import { listImages } from './match-files'
+import { runCatalogueMatch } from './match-catalogue-args'
 import { readPackReferences } from './match-references'
 import { decodeImage, DEFAULT_IMAGE_LIMITS } from '../enforcement/decode-image'
 import { confidenceOf, createMatcher, DEFAULT_THRESHOLD, MATCH_DEFAULTS, type PatternScore } from '../enforcement/match'
 import type { PatternTile } from '../enforcement/reference'
 
 const USAGE = `usage: loomprint match PACK... --in FOLDER [--json] [--threshold N]
+       loomprint match --catalogue DIR --in FOLDER [--json] [--threshold N] [--results FILE] [--workers N]
 
 Scans FOLDER (recursively) for PNG and JPEG images that copy a pattern of the packs —
 cropped at another offset of the repeat, scaled 0.4×–2.5×, slightly recoloured,
@@ -24,36 +27,23 @@ confidence. Each PACK must verify (see loomprint verify).
   --threshold N    largest distance reported as a copy, 0..2 (default ${DEFAULT_THRESHOLD})
   --json           print the results as JSON
 
+With --catalogue, FOLDER is swept against a whole catalogue (loomprint catalogue add):
+copies turned by any angle, mirrored, recoloured (light and dark swapped too) or grey
+are found and each is reported with what was done to it. All cores work; progress
+goes to stderr; Ctrl-C stops cleanly; results are kept in FILE (default
+loomprint-results.jsonl in the current folder) so a second run skips every image
+already scanned against the same catalogue (docs/enforcement.md).
+
+  --catalogue DIR  the catalogue to search
+  --results FILE   where results are kept between runs
+  --workers N      worker threads (default: one per core; 0: this thread only)
+
 exit codes: 0 no likely copy found, 1 likely copies found,
             2 usage error, unreadable input or a pack that does not verify`
 
-const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg'])
 /** Most images scanned in one run; the rest are reported as not scanned. */
 const MAX_IMAGES = 100_000
 const MAX_REPORTED = 3
-
-async function listImages(root: string): Promise<{ files: string[]; skipped: { path: string; reason: string }[] }> {
-  const files: string[] = []
-  const skipped: { path: string; reason: string }[] = []
-  const walk = async (dir: string): Promise<void> => {
-    let entries
-    try {
-      entries = await readdir(dir, { withFileTypes: true })
-    } catch (err) {
-      skipped.push({ path: dir, reason: `folder cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` })
-      return
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const e of entries) {
-      const p = path.join(dir, e.name)
-      if (e.isSymbolicLink()) continue
-      if (e.isDirectory()) await walk(p)
-      else if (e.isFile() && IMAGE_EXTENSIONS.has(path.extname(e.name).toLowerCase())) files.push(p)
-    }
-  }
-  await walk(root)
-  return { files, skipped }
-}
 
 export type ImageResult =
   | { path: string; status: 'copy' | 'clean'; matches: (PatternScore & { pack: string; confidence: number })[]; nearest: (PatternScore & { pack: string }) | null }
@@ -72,11 +62,15 @@ export const matchCommand: Command = {
       in: { type: 'string' },
       json: { type: 'boolean' },
       threshold: { type: 'string' },
+      catalogue: { type: 'string' },
+      results: { type: 'string' },
+      workers: { type: 'string' },
     })
     if (values.help) {
       io.out(USAGE)
       return EXIT.verified
     }
+    if (values.catalogue !== undefined) return runCatalogueMatch(values, positionals, io)
     if (positionals.length === 0) throw new UsageError('match needs at least one PACK')
     if (!values.in) throw new UsageError('match needs --in FOLDER')
     let threshold = DEFAULT_THRESHOLD

@@ -1,0 +1,160 @@
+/**
+ * Benchmark: `loomprint match --catalogue` at catalogue scale (issue #23).
+ *
+ *   npm run bench -- match
+ *
+ * Catalogue (≥ 1,000 patterns): hero-patterns (80 of 87 drawings; the other 7 are
+ * held out as negatives), geopattern repeats and procedural tiles
+ * (bench/fixtures/catalogue-patterns.ts). Corpus (≥ 2,000 images): ≥ 1,000 copies
+ * of catalogue patterns, each at a random offset and scale 0.5×–2×, under one
+ * transformation (plain, turned by any angle, mirrored, recoloured, light and dark
+ * swapped, greyscale — tests/enforcement/transform-corpus.ts); 40 % inside a larger
+ * photo-like picture, 50 % saved as JPEG q50. ≥ 1,000 negatives: patterns of the
+ * same styles that are not in the catalogue (other geopattern strings, other
+ * procedural seeds, the held-out hero drawings, stripes and dots), made the same
+ * way, and photo-like pictures.
+ *
+ * Figures:
+ *   match.recall.<transform>   copies whose best finding is their pattern within the threshold
+ *   match.recall.inPicture, match.recall.jpeg50, match.recall (all copies)
+ *   match.exactCheckRecall     copies whose pattern reached the exact check (what the short list gives up)
+ *   match.falsePositiveRate    negatives with any finding within the threshold
+ *   match.imagesPerSec         decode + match, all cores (worker threads), 1,000 patterns
+ *   match.msPerImagePer1000Patterns, match.msPerImagePer100Patterns   one thread, the same images
+ *   match.minCopyCorrelation, match.maxNegativeCorrelation
+ */
+import { decodeImage, type RgbaImage } from '../src/enforcement/decode-image'
+import { CATALOGUE_THRESHOLD, createCatalogueMatcher, type Finding } from '../src/enforcement/catalogue-matcher'
+import { logPolarPlan } from '../src/enforcement/log-polar'
+import { DESCRIPTOR_FLOATS, describePattern, packDescriptor, type PatternDescriptor } from '../src/enforcement/pattern-descriptor'
+import { DESCRIPTOR_VERSION, type CatalogueFile } from '../src/cli/catalogue-store'
+import { createPool, defaultWorkers } from '../src/cli/match-pool'
+import { photoNoise, seededRandom, toJpeg } from '../tests/enforcement/corpus'
+import { TRANSFORMS, transformedCopy, type Transform } from '../tests/enforcement/transform-corpus'
+import { geoPatterns, HERO_NAMES, heroPatterns, proceduralPatterns, type BenchPattern } from './fixtures/catalogue-patterns'
+
+/** MATCH_BENCH_SCALE=0.1 for a quick look (figures then fall short of the issue's sizes). */
+const SCALE = Number(process.env.MATCH_BENCH_SCALE ?? 1)
+const CATALOGUE = Math.round(1000 * SCALE)
+const COPIES = Math.round(1020 * SCALE) // 170 per transformation
+const NEGATIVE_PATTERNS = Math.round(700 * SCALE)
+const PHOTOS = Math.round(320 * SCALE)
+const TIMED_SAMPLE = Math.max(10, Math.round(60 * SCALE))
+
+function round(x: number, digits = 4): number {
+  return Number(x.toFixed(digits))
+}
+
+function makeCatalogue(): { catalogue: BenchPattern[]; others: BenchPattern[] } {
+  const heldOut = new Set(HERO_NAMES.filter((_, i) => i % 12 === 5))
+  const hero = heroPatterns(HERO_NAMES.filter((n) => !heldOut.has(n)).slice(0, Math.round(CATALOGUE * 0.08)), 101)
+  const geoCount = Math.round((CATALOGUE - hero.length) * 0.45)
+  const geo = geoPatterns(geoCount, 'catalogue', 102)
+  const proc = proceduralPatterns(CATALOGUE - hero.length - geo.length, 103)
+  const others = [
+    ...heroPatterns([...heldOut], 104),
+    ...geoPatterns(Math.round(NEGATIVE_PATTERNS * 0.37), 'elsewhere', 105),
+    ...proceduralPatterns(Math.round(NEGATIVE_PATTERNS * 0.43), 106),
+    ...proceduralPatterns(NEGATIVE_PATTERNS, 107, ['stripes', 'dots']),
+  ].slice(0, NEGATIVE_PATTERNS)
+  return { catalogue: [...hero, ...geo, ...proc], others }
+}
+
+type Item = { bytes: Uint8Array; truth: string | null; transform: Transform | 'photo'; inPicture: boolean; jpeg: boolean }
+
+export async function run(): Promise<Record<string, number>> {
+  const plan = logPolarPlan()
+  const { catalogue, others } = makeCatalogue()
+  const descriptors: PatternDescriptor[] = []
+  for (const p of catalogue) {
+    const d = describePattern(plan, { patternId: p.patternId, name: p.name, tile: p.tile })
+    if (d.ok) descriptors.push(d.descriptor)
+  }
+  const rng = seededRandom(2323)
+  const items: Item[] = []
+  for (let i = 0; i < COPIES; i++) {
+    const p = catalogue[Math.floor(rng() * catalogue.length)]!
+    const transform = TRANSFORMS[i % TRANSFORMS.length]!
+    const c = transformedCopy(p.tile, transform, rng, rng() < 0.4, rng() < 0.5)
+    items.push({ bytes: c.bytes, truth: p.patternId, transform, inPicture: c.inPicture, jpeg: c.jpeg })
+  }
+  for (let i = 0; i < others.length; i++) {
+    const transform = TRANSFORMS[i % TRANSFORMS.length]!
+    const c = transformedCopy(others[i]!.tile, transform, rng, rng() < 0.4, rng() < 0.5)
+    items.push({ bytes: c.bytes, truth: null, transform, inPicture: c.inPicture, jpeg: c.jpeg })
+  }
+  for (let i = 0; i < PHOTOS; i++) {
+    const img: RgbaImage = photoNoise(200 + Math.floor(rng() * 700), 200 + Math.floor(rng() * 500), rng)
+    items.push({ bytes: toJpeg(img, 50), truth: null, transform: 'photo', inPicture: false, jpeg: true })
+  }
+
+  // All cores: the sweep's own worker pool.
+  const floats = new Float32Array(new SharedArrayBuffer(descriptors.length * DESCRIPTOR_FLOATS * 4))
+  descriptors.forEach((d, slot) => floats.set(packDescriptor(d), slot * DESCRIPTOR_FLOATS))
+  const file: CatalogueFile = {
+    format: 'loomprint-catalogue',
+    version: 1,
+    descriptorVersion: DESCRIPTOR_VERSION,
+    floatsPerPattern: DESCRIPTOR_FLOATS,
+    packs: [],
+    patterns: descriptors.map((d, slot) => ({ patternId: d.patternId, packId: 'bench', name: d.name, tileWidth: d.tileWidth, tileHeight: d.tileHeight, slot })),
+  }
+  const pool = createPool(defaultWorkers(), { role: 'loomprint-match', file, descriptors: floats, options: {} })
+  const findings: Finding[][] = new Array(items.length)
+  const t0 = performance.now()
+  let cursor = 0
+  await Promise.all(
+    Array.from({ length: pool.size }, async () => {
+      while (cursor < items.length) {
+        const i = cursor++
+        const answer = await pool.scan(new Uint8Array(items[i]!.bytes))
+        if (!answer.ok) throw new Error(answer.reason)
+        findings[i] = answer.findings
+      }
+    }),
+  )
+  const sweepSeconds = (performance.now() - t0) / 1000
+  await pool.close()
+
+  // One thread, a sample of the same images, against 1,000 and against 100 patterns.
+  const sample = items.filter((_, i) => i % Math.floor(items.length / TIMED_SAMPLE) === 0).slice(0, TIMED_SAMPLE)
+  const decoded = sample.map((it) => {
+    const d = decodeImage(it.bytes)
+    if (!d.ok) throw new Error(d.error)
+    return d.image
+  })
+  const timePer = (patterns: PatternDescriptor[]): number => {
+    const m = createCatalogueMatcher(patterns)
+    const t = performance.now()
+    for (const img of decoded) m.findCopies(img)
+    return (performance.now() - t) / decoded.length
+  }
+  const ms1000 = timePer(descriptors.slice(0, 1000))
+  const ms100 = timePer(descriptors.slice(0, Math.min(100, descriptors.length)))
+
+  const figures: Record<string, number> = {}
+  const found = (i: number): boolean => {
+    const best = findings[i]![0]
+    return best !== undefined && best.patternId === items[i]!.truth && best.distance <= CATALOGUE_THRESHOLD
+  }
+  const positives = items.map((it, i) => ({ it, i })).filter(({ it }) => it.truth !== null)
+  const recallOf = (subset: { i: number }[]): number => round(subset.filter(({ i }) => found(i)).length / Math.max(1, subset.length))
+  for (const t of TRANSFORMS) figures[`match.recall.${t}`] = recallOf(positives.filter(({ it }) => it.transform === t))
+  figures['match.recall.inPicture'] = recallOf(positives.filter(({ it }) => it.inPicture))
+  figures['match.recall.jpeg50'] = recallOf(positives.filter(({ it }) => it.jpeg))
+  figures['match.recall'] = recallOf(positives)
+  figures['match.exactCheckRecall'] = round(positives.filter(({ it, i }) => findings[i]!.some((f) => f.patternId === it.truth)).length / positives.length)
+  const negatives = items.map((it, i) => ({ it, i })).filter(({ it }) => it.truth === null)
+  figures['match.falsePositiveRate'] = round(negatives.filter(({ i }) => (findings[i]![0]?.distance ?? 2) <= CATALOGUE_THRESHOLD).length / negatives.length)
+  figures['match.maxNegativeCorrelation'] = round(Math.max(...negatives.map(({ i }) => findings[i]![0]?.correlation ?? 0)))
+  const copyCorrelations = positives.map(({ it, i }) => findings[i]!.find((f) => f.patternId === it.truth)?.correlation ?? 0).sort((a, b) => a - b)
+  figures['match.copyCorrelationP05'] = round(copyCorrelations[Math.floor(copyCorrelations.length * 0.05)]!)
+  figures['match.images'] = items.length
+  figures['match.benchScale'] = SCALE
+  figures['match.cataloguePatterns'] = descriptors.length
+  figures['match.workers'] = pool.size
+  figures['match.imagesPerSec'] = round(items.length / sweepSeconds, 2)
+  figures['match.msPerImagePer1000Patterns'] = round(ms1000, 1)
+  figures['match.msPerImagePer100Patterns'] = round(ms100, 1)
+  return figures
+}

@@ -1,0 +1,61 @@
+/**
+ * Sweep results kept between runs: one JSON line per image scanned, appended as
+ * each image finishes (an interrupted sweep loses nothing it finished), keyed by
+ * the image's SHA-256 and the catalogue's fingerprint. A second run skips every
+ * image whose bytes were already scanned against the same catalogue, wherever the
+ * file now lives; results of several machines merge by concatenating their files.
+ * Lines that do not validate are counted and ignored, never rewritten.
+ */
+import { appendFile, readFile } from 'node:fs/promises'
+import { z } from 'zod'
+
+export const RESULTS_VERSION = 1
+
+const FindingSchema = z.object({
+  patternId: z.string().max(200),
+  name: z.string().max(500),
+  correlation: z.number(),
+  distance: z.number(),
+  scale: z.number(),
+  rotation: z.number(),
+  mirrored: z.boolean(),
+  colour: z.enum(['original colours', 'recoloured', 'light and dark swapped', 'greyscale', 'greyscale, light and dark swapped']),
+  region: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+  shortlistRank: z.number().int(),
+})
+
+const LineSchema = z.union([
+  z.object({ v: z.literal(RESULTS_VERSION), catalogue: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), path: z.string(), status: z.literal('scanned'), megapixels: z.number(), findings: z.array(FindingSchema).max(20) }),
+  z.object({ v: z.literal(RESULTS_VERSION), catalogue: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), path: z.string(), status: z.literal('unreadable'), reason: z.string().max(1000) }),
+])
+export type ResultLine = z.infer<typeof LineSchema>
+
+export type KeptResults = { byHash: Map<string, ResultLine>; invalidLines: number; otherCatalogue: number }
+
+export async function readResults(file: string, fingerprint: string): Promise<KeptResults> {
+  const kept: KeptResults = { byHash: new Map(), invalidLines: 0, otherCatalogue: 0 }
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    return kept
+  }
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue
+    let parsed
+    try {
+      parsed = LineSchema.safeParse(JSON.parse(line))
+    } catch {
+      kept.invalidLines++
+      continue
+    }
+    if (!parsed.success) kept.invalidLines++
+    else if (parsed.data.catalogue !== fingerprint) kept.otherCatalogue++
+    else kept.byHash.set(parsed.data.sha256, parsed.data)
+  }
+  return kept
+}
+
+export function appendResult(file: string, line: ResultLine): Promise<void> {
+  return appendFile(file, `${JSON.stringify(line)}\n`)
+}

@@ -1,0 +1,172 @@
+/**
+ * Finds which catalogue patterns an image copies, in three steps whose cost is
+ * nearly flat in the size of the catalogue (docs/enforcement.md, "Catalogue scale"):
+ *
+ * 1. Short list (shortlist.ts): log-polar spectra of the image's windows against
+ *    every pattern's — turn-, mirror- and shift-free, a few hundred multiply-adds
+ *    per pattern. The best SHORTLIST go on.
+ * 2. Registration (register.ts): for those, the turn, mirror and scale that line
+ *    the spectra up. The best REGISTERED go on.
+ * 3. Exact check (verify-copy.ts): one period of the image sampled in the
+ *    pattern's frame, circularly correlated with the tile, at the windows where the
+ *    pattern's spectrum is strongest. That correlation is the score.
+ */
+import type { RgbaImage } from './decode-image'
+import { fftPlan } from './fft'
+import { toGrey, type GreyImage } from './grey'
+import { imageSpectra, peakyWindows, windowHarmonics, type WindowLevel } from './image-spectra'
+import { logPolarPlan, RINGS, RINGS_PER_OCTAVE } from './log-polar'
+import type { PatternDescriptor } from './pattern-descriptor'
+import { register, registerScratch, type Pose } from './register'
+import { TILE_SAMPLES } from './reference'
+import { fitWithin, pyramid } from './resample'
+import { scaleFor, shiftFor, shortlist, shortlistIndex, type ShortlistIndex } from './shortlist'
+import { correlateAt, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
+import { colourVerdict, type ColourChange } from './colour-verdict'
+
+export type CatalogueMatchOptions = {
+  minScale: number
+  maxScale: number
+  maxSide: number
+  /** Patterns kept by the short list, and after registration. */
+  shortlist: number
+  registered: number
+  /** Windows (origins) tried per registered pattern. */
+  origins: number
+  /** Poses (turn, mirror) tried per registered pattern. */
+  poses: number
+  /** Single windows offered to the short list beside the sums. */
+  peakyWindows: number
+}
+
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 24, registered: 12, origins: 2, poses: 4, peakyWindows: 2 }
+
+/** A copy is reported when its distance (1 − |correlation|) is at most this. */
+export const CATALOGUE_THRESHOLD = 0.25
+
+export type Finding = {
+  patternId: string
+  name: string
+  /** |circular correlation| of the best period, 0..1. */
+  correlation: number
+  distance: number
+  /** What was done to the copy. */
+  scale: number
+  /** Turn, degrees counter-clockwise on screen, −180..180. */
+  rotation: number
+  mirrored: boolean
+  colour: ColourChange
+  region: { x: number; y: number; width: number; height: number }
+  /** Rank of the pattern on the short list (0 = first). */
+  shortlistRank: number
+}
+
+export type CatalogueMatcher = {
+  patterns: readonly PatternDescriptor[]
+  /** Verified candidates, best first (at most `registered`). */
+  findCopies(image: RgbaImage): Finding[]
+}
+
+export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], options: Partial<CatalogueMatchOptions> = {}): CatalogueMatcher {
+  const opts = { ...CATALOGUE_MATCH_DEFAULTS, ...options }
+  const plan = logPolarPlan()
+  const tilePlan = fftPlan(TILE_SAMPLES)
+  const index: ShortlistIndex = shortlistIndex(patterns)
+  const rs = registerScratch()
+  const vs = verifyScratch()
+  return {
+    patterns,
+    findCopies(image) {
+      const grey = toGrey(image)
+      const { image: fitted, factor } = fitWithin(grey, opts.maxSide)
+      const levels = pyramid(fitted, 8)
+      const spectra = imageSpectra(plan, levels)
+      if (spectra.length === 0) return []
+      // The sums per window size, then the most repeat-like single windows (a copy inside a photo).
+      const peaky = peakyWindows(spectra, opts.peakyWindows)
+      const views: WindowLevel[] = [...spectra, ...peaky.map((p) => ({ side: p.side, windows: [p.window], harmonics: windowHarmonics(plan, p.window), origins: spectra[p.level]!.windows }))]
+      const hits = shortlist(index, views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
+      const posed = hits.slice(0, opts.registered).map((hit, rank) => {
+        const d = patterns[hit.index]!
+        const period = index.period[hit.index]!
+        // Registered on every view (window size), each at the shift the short list's scale implies there:
+        // one view's spectrum can mislead where another's does not.
+        const poses = views
+          .flatMap((view) => {
+            const shift = Math.round(hit.shift + RINGS_PER_OCTAVE * Math.log2(view.side / views[hit.level]!.side))
+            return register(plan.angleFft, view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
+          })
+          .sort((a, b) => b.pose.score - a.pose.score)
+        return { hit, rank, d, poses }
+      })
+      const findings: Finding[] = []
+      for (const c of posed.slice(0, opts.registered)) {
+        const best = verifyCandidate(c.d, c.poses, levels, index.period[c.hit.index]!)
+        if (!best) continue
+        const { pose, result } = best
+        const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
+        findings.push({
+          patternId: c.d.patternId,
+          name: c.d.name,
+          correlation: result.correlation,
+          distance: 1 - result.correlation,
+          scale: pose.sigma / factor,
+          rotation,
+          mirrored: pose.mirrored,
+          colour: colourVerdict(image, factor, c.d, { ...pose, angle: pose.angle + (result.halfTurn ? Math.PI : 0) }, result),
+          region: regionOf(pose, c.d, factor),
+          shortlistRank: c.rank,
+        })
+      }
+      return findings.sort((a, b) => b.correlation - a.correlation || (a.patternId < b.patternId ? -1 : 1))
+    },
+  }
+
+  function verifyCandidate(d: PatternDescriptor, poses: { pose: Pose; view: WindowLevel & { origins?: WindowLevel['windows'] } }[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
+    let best: { pose: PoseGuess; result: Correlated } | null = null
+    for (const { pose, view: level } of poses.slice(0, opts.poses)) {
+      const sigma = scaleFor(level.side, period, pose.shift)
+      // Where this pattern's spectrum is strongest: the windows most likely inside the copy.
+      const ranked = (level.origins ?? level.windows)
+        .map((w) => {
+          const range = { lo: Math.round(pose.shift), hi: Math.round(pose.shift) }
+          const p = register(plan.angleFft, windowHarmonics(plan, w), d.harmonics, Math.round(pose.shift), range, rs).find((q) => q.mirrored === pose.mirrored)!
+          return { w, score: p.score }
+        })
+        .sort((a, b) => b.score - a.score)
+        .slice(0, opts.origins)
+      for (const { w } of ranked) {
+        for (const k of [0, -1, 1]) {
+          const guess: PoseGuess = { x: w.x + w.side / 2, y: w.y + w.side / 2, sigma: sigma * 2 ** (k / (4 * RINGS_PER_OCTAVE)), angle: pose.angle, mirrored: pose.mirrored }
+          const result = correlateAt(tilePlan, levels, d, guess, vs)
+          if (result && (!best || result.correlation > best.result.correlation)) best = { pose: guess, result }
+        }
+      }
+    }
+    return best
+  }
+}
+
+function shiftRange(side: number, period: number, opts: CatalogueMatchOptions): { lo: number; hi: number } {
+  return {
+    lo: Math.max(8 - RINGS, Math.ceil(shiftFor(side, period, opts.maxScale))),
+    hi: Math.min(RINGS - 8, Math.floor(shiftFor(side, period, opts.minScale))),
+  }
+}
+
+function normaliseDegrees(deg: number): number {
+  let d = deg % 360
+  if (d > 180) d -= 360
+  if (d <= -180) d += 360
+  return Math.round(d * 10) / 10
+}
+
+/** The bounding box of the matched period, in pixels of the original image. */
+function regionOf(pose: PoseGuess, d: PatternDescriptor, factor: number): Finding['region'] {
+  const corners = [samplePoint(pose, d, -0.5, -0.5), samplePoint(pose, d, TILE_SAMPLES - 0.5, -0.5), samplePoint(pose, d, -0.5, TILE_SAMPLES - 0.5), samplePoint(pose, d, TILE_SAMPLES - 0.5, TILE_SAMPLES - 0.5)]
+  const xs = corners.map((c) => c[0] / factor)
+  const ys = corners.map((c) => c[1] / factor)
+  const x = Math.max(0, Math.round(Math.min(...xs)))
+  const y = Math.max(0, Math.round(Math.min(...ys)))
+  return { x, y, width: Math.round(Math.max(...xs)) - x, height: Math.round(Math.max(...ys)) - y }
+}

@@ -1,0 +1,47 @@
+/**
+ * How a found copy was recoloured, from the matched period itself: the image's
+ * colours sampled at the same 32 × 32 points as the exact check, beside the tile's
+ * colours at the aligned shift.
+ */
+import type { RgbaImage } from './decode-image'
+import type { PatternDescriptor } from './pattern-descriptor'
+import { TILE_SAMPLES } from './reference'
+import { samplePoint, type Correlated, type PoseGuess } from './verify-copy'
+
+export type ColourChange = 'original colours' | 'recoloured' | 'light and dark swapped' | 'greyscale' | 'greyscale, light and dark swapped'
+
+/** Median per-channel difference (0..1) under which colours count as the original's: JPEG and a slight hue drift stay below it. */
+const SAME_COLOURS = 0.1
+/** Mean chroma (max − min channel, 0..1) under which a picture counts as grey. */
+const GREY = 0.03
+
+export function colourVerdict(image: RgbaImage, factor: number, d: PatternDescriptor, pose: PoseGuess, result: Correlated): ColourChange {
+  const n = TILE_SAMPLES
+  let imageChroma = 0
+  let tileChroma = 0
+  const differences = new Float64Array(n * n)
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const [fx, fy] = samplePoint(pose, d, u, v)
+      const x = Math.min(image.width - 1, Math.max(0, Math.round(fx / factor)))
+      const y = Math.min(image.height - 1, Math.max(0, Math.round(fy / factor)))
+      const at = (y * image.width + x) * 4
+      const alpha = image.data[at + 3]! / 255
+      const rgb = [0, 1, 2].map((c) => (image.data[at + c]! / 255) * alpha + (1 - alpha))
+      // Window sample (u, v) sits on tile sample (dx − u, dy − v) — (u − dx, v − dy) for the half-turned tile
+      // (the inverse FFT's index runs the other way round from the shift; measured on unturned copies).
+      const tu = (((result.halfTurn ? u - result.dx : result.dx - u) % n) + n) % n
+      const tv = (((result.halfTurn ? v - result.dy : result.dy - v) % n) + n) % n
+      const t = [0, 1, 2].map((c) => d.colour[(tv * n + tu) * 3 + c]!)
+      imageChroma += Math.max(...rgb) - Math.min(...rgb)
+      tileChroma += Math.max(...t) - Math.min(...t)
+      differences[v * n + u] = (Math.abs(rgb[0]! - t[0]!) + Math.abs(rgb[1]! - t[1]!) + Math.abs(rgb[2]! - t[2]!)) / 3
+    }
+  }
+  const count = n * n
+  if (imageChroma / count < GREY && tileChroma / count >= 2 * GREY) return result.inverted ? 'greyscale, light and dark swapped' : 'greyscale'
+  if (result.inverted) return 'light and dark swapped'
+  // The median, not the mean: at the edges of motifs a point sample and the tile's area average differ whatever the colours.
+  differences.sort()
+  return differences[count >> 1]! <= SAME_COLOURS ? 'original colours' : 'recoloured'
+}

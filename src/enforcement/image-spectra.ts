@@ -1,0 +1,91 @@
+/**
+ * An image's side of the short list: square windows at two sizes (the image's
+ * shorter side, and half of it on a half-overlapping grid), each window's power
+ * spectrum on log-polar axes, and, per size, the windows' spectra summed (Welch's
+ * method). A copy's spectrum does not depend on where a window sits on it, so the
+ * sum keeps the copy's peaks sharp wherever the copy is, while the rest of a photo
+ * adds a smooth background.
+ */
+import type { GreyImage } from './grey'
+import { addWindowPower, ANGLES, RINGS, ringHarmonics, sampleWindow, WINDOW_SAMPLES, type LogPolarPlan, type RingHarmonics } from './log-polar'
+
+export type SpectrumWindow = { x: number; y: number; side: number; power: Float64Array; harmonics: RingHarmonics | null }
+
+export type WindowLevel = { side: number; windows: SpectrumWindow[]; harmonics: RingHarmonics }
+
+/** A single window offered to the short list beside the sums: the most repeat-like ones. */
+export type PeakyWindow = { side: number; window: SpectrumWindow; level: number }
+
+/** Start positions of windows of `side` along `size`, half-overlapping, at most `max`. */
+function starts(size: number, side: number, max: number): number[] {
+  const span = size - side
+  if (span <= 0) return [0]
+  const count = Math.min(max, Math.ceil(span / (side / 2)) + 1)
+  return [...new Set(Array.from({ length: count }, (_, i) => Math.round((span * i) / (count - 1))))]
+}
+
+export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[]): WindowLevel[] {
+  const image = levels[0]!
+  const shorter = Math.min(image.width, image.height)
+  const nn = WINDOW_SAMPLES * WINDOW_SAMPLES
+  const block = new Float64Array(nn)
+  const re = new Float64Array(nn)
+  const im = new Float64Array(nn)
+  const out: WindowLevel[] = []
+  for (const [side, max] of [[shorter, 3], [Math.floor(shorter / 2), 5]] as const) {
+    if (side < WINDOW_SAMPLES / 2) continue
+    const total = new Float64Array(RINGS * ANGLES)
+    const windows: SpectrumWindow[] = []
+    for (const y of starts(image.height, side, max)) {
+      for (const x of starts(image.width, side, max)) {
+        sampleWindow(levels, x, y, side, block)
+        const power = new Float64Array(RINGS * ANGLES)
+        if (addWindowPower(plan, block, power, re, im) === 0) continue
+        for (let k = 0; k < power.length; k++) total[k]! += power[k]!
+        windows.push({ x, y, side, power, harmonics: null })
+      }
+    }
+    if (windows.length > 0) out.push({ side, windows, harmonics: ringHarmonics(plan, total) })
+  }
+  return out
+}
+
+/**
+ * How much a window's spectrum is made of peaks rather than a smooth spread:
+ * Σp² / (Σp)² over the log-polar cells of the amplitude map. A repeat piles its
+ * energy on its lattice; a photo's (1/f) spreads evenly once whitened.
+ */
+function peakiness(power: Float64Array): number {
+  let sum = 0
+  let squares = 0
+  for (let r = 0; r < RINGS; r++) {
+    const radius = 2 ** (r / 4)
+    for (let a = 0; a < ANGLES; a++) {
+      const v = Math.sqrt(power[r * ANGLES + a]!) * radius
+      sum += v
+      squares += v * v
+    }
+  }
+  return sum > 0 ? (squares * RINGS * ANGLES) / (sum * sum) : 0
+}
+
+/**
+ * Of the smaller windows, the `count` most repeat-like: where a copy inside a
+ * larger picture most likely is. The sums dilute such a copy with the rest of the
+ * picture; these windows do not.
+ */
+export function peakyWindows(levels: readonly WindowLevel[], count: number): PeakyWindow[] {
+  const li = levels.length - 1
+  if (li < 1) return []
+  return levels[li]!.windows
+    .map((window) => ({ window, score: peakiness(window.power) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count)
+    .map(({ window }) => ({ side: window.side, window, level: li }))
+}
+
+/** The harmonics of one window, computed when first asked for (only candidates' best levels need them). */
+export function windowHarmonics(plan: LogPolarPlan, w: SpectrumWindow): RingHarmonics {
+  w.harmonics ??= ringHarmonics(plan, w.power)
+  return w.harmonics
+}

@@ -1,0 +1,129 @@
+/**
+ * What the catalogue keeps per pattern, computed once when a pack is added
+ * (docs/enforcement.md, "Catalogue scale"):
+ *
+ * - `harmonics`: the log-polar magnitude spectrum of a window holding
+ *   REFERENCE_PERIODS periods of the repeat, as per-ring angular harmonics
+ *   (log-polar.ts). The short list compares their magnitudes; registration uses
+ *   their phases to find the turn, the mirror and the scale.
+ * - `reference`: the tile's 32 × 32 spectrum for the exact circular correlation
+ *   (reference.ts), and `colour`, its 32 × 32 RGB, to say how a copy was recoloured.
+ *
+ * All of it is a fixed-size run of float32 (DESCRIPTOR_FLOATS), so a catalogue
+ * stores it as one binary file and reads it back without parsing.
+ */
+import type { RgbaImage } from './decode-image'
+import { fftPlan } from './fft'
+import { toGrey } from './grey'
+import { addWindowPower, ANGLES, HARMONICS, RINGS, ringHarmonics, WINDOW_SAMPLES, type LogPolarPlan, type RingHarmonics } from './log-polar'
+import { prepareReference, TILE_SAMPLES, type PatternTile, type Reference } from './reference'
+import { resampleGrey } from './resample'
+
+/** Periods of the repeat across the reference window (geometric mean of the tile's sides). */
+export const REFERENCE_PERIODS = 2
+
+const NN = TILE_SAMPLES * TILE_SAMPLES
+const H = RINGS * HARMONICS
+/** re, im, magnitude of the harmonics; re, im of the tile spectrum; RGB of the tile. */
+export const DESCRIPTOR_FLOATS = 3 * H + 2 * NN + 3 * NN
+
+export type PatternDescriptor = {
+  patternId: string
+  name: string
+  tileWidth: number
+  tileHeight: number
+  harmonics: RingHarmonics
+  reference: Reference
+  /** TILE_SAMPLES² RGB in 0..1, resampled with wrap-around, row-major. */
+  colour: Float32Array
+}
+
+function tileColour(tile: RgbaImage): Float32Array {
+  const n = TILE_SAMPLES
+  const out = new Float32Array(NN * 3)
+  for (let c = 0; c < 3; c++) {
+    const channel = new Float32Array(tile.width * tile.height)
+    for (let i = 0; i < channel.length; i++) {
+      const a = tile.data[i * 4 + 3]! / 255
+      channel[i] = (tile.data[i * 4 + c]! / 255) * a + (1 - a)
+    }
+    const small = resampleGrey({ width: tile.width, height: tile.height, data: channel }, n / tile.width, n / tile.height, n, n, true)
+    for (let i = 0; i < NN; i++) out[i * 3 + c] = small.data[i]!
+  }
+  return out
+}
+
+/**
+ * The repeat seen through a window REFERENCE_PERIODS periods wide, sampled the way an
+ * image window is (area average, then WINDOW_SAMPLES²), so that pattern and image
+ * spectra are made by the same code.
+ */
+function referenceHarmonics(plan: LogPolarPlan, tile: RgbaImage): RingHarmonics {
+  const n = WINDOW_SAMPLES
+  const period = Math.sqrt(tile.width * tile.height)
+  // One period → 2n / REFERENCE_PERIODS samples, then the window is halved to n.
+  const perPeriod = (2 * n) / REFERENCE_PERIODS
+  const tw = Math.max(2, Math.round((tile.width * perPeriod) / period))
+  const th = Math.max(2, Math.round((tile.height * perPeriod) / period))
+  const small = resampleGrey(toGrey(tile), tw / tile.width, th / tile.height, tw, th, true)
+  const wide = new Float32Array(4 * n * n)
+  for (let y = 0; y < 2 * n; y++) for (let x = 0; x < 2 * n; x++) wide[y * 2 * n + x] = small.data[(y % th) * tw + (x % tw)]!
+  const block = Float64Array.from(resampleGrey({ width: 2 * n, height: 2 * n, data: wide }, 0.5, 0.5, n, n).data)
+  const power = new Float64Array(RINGS * ANGLES)
+  addWindowPower(plan, block, power, new Float64Array(n * n), new Float64Array(n * n))
+  return ringHarmonics(plan, power)
+}
+
+export type Described = { ok: true; descriptor: PatternDescriptor } | { ok: false; error: string }
+
+export function describePattern(plan: LogPolarPlan, pattern: PatternTile): Described {
+  const prepared = prepareReference(pattern, fftPlan(TILE_SAMPLES))
+  if (!prepared.ok) return prepared
+  return {
+    ok: true,
+    descriptor: {
+      patternId: pattern.patternId,
+      name: pattern.name,
+      tileWidth: pattern.tile.width,
+      tileHeight: pattern.tile.height,
+      harmonics: referenceHarmonics(plan, pattern.tile),
+      reference: prepared.reference,
+      colour: tileColour(pattern.tile),
+    },
+  }
+}
+
+/** The descriptor's numbers as one float32 run (the identity fields are stored beside it). */
+export function packDescriptor(d: PatternDescriptor): Float32Array {
+  const out = new Float32Array(DESCRIPTOR_FLOATS)
+  let at = 0
+  for (const part of [d.harmonics.re, d.harmonics.im, d.harmonics.magnitude, d.reference.re, d.reference.im, d.colour]) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}
+
+export function unpackDescriptor(
+  meta: { patternId: string; name: string; tileWidth: number; tileHeight: number },
+  floats: Float32Array,
+): PatternDescriptor {
+  let at = 0
+  const take = (length: number): Float32Array => {
+    const part = floats.subarray(at, at + length)
+    at += length
+    return part
+  }
+  const harmonics = { re: take(H), im: take(H), magnitude: take(H) }
+  const re = Float64Array.from(take(NN))
+  const im = Float64Array.from(take(NN))
+  const magnitude = new Float64Array(NN)
+  for (let i = 0; i < NN; i++) magnitude[i] = Math.hypot(re[i]!, im[i]!)
+  const colour = take(3 * NN)
+  return {
+    ...meta,
+    harmonics,
+    reference: { patternId: meta.patternId, name: meta.name, tileWidth: meta.tileWidth, tileHeight: meta.tileHeight, re, im, magnitude },
+    colour,
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Registration: for one short-listed pattern, the turn, mirror and scale that best
+ * line its log-polar spectrum up with the image's (the Fourier–Mellin idea). With
+ * the angular harmonics of both, the correlation over every turn at once is one
+ * inverse FFT along φ per ring shift: C(τ) = IFFT_m Σ_rings H_img · conj(H_pat), and
+ * for a mirrored copy (φ → −φ, so conj(H_pat) becomes H_pat) IFFT_m Σ H_img · H_pat.
+ * The spectrum of a real picture is point-symmetric, so a turn is known up to
+ * half a turn (θ or θ + 180°); the exact check tries both.
+ */
+import { ANGLES, fft1, HARMONICS, RINGS, RINGS_PER_OCTAVE, type FftPlan1, type RingHarmonics } from './log-polar'
+
+export type Pose = {
+  /** Normalised spectral correlation, −1..1. */
+  score: number
+  /** Ring shift, refined between rings. */
+  shift: number
+  /** Turn in radians, 0..π (or that + π). */
+  angle: number
+  mirrored: boolean
+}
+
+function ringEnergies(h: RingHarmonics): Float64Array {
+  const e = new Float64Array(RINGS + 1)
+  for (let r = 0; r < RINGS; r++) {
+    let s = h.magnitude[r * HARMONICS]! ** 2
+    for (let m = 1; m < HARMONICS; m++) s += 2 * h.magnitude[r * HARMONICS + m]! ** 2
+    e[r + 1] = e[r]! + s
+  }
+  return e
+}
+
+/** Parabola through three samples around a peak: the offset of its top, −0.5..0.5. */
+function vertex(a: number, b: number, c: number): number {
+  const d = a - 2 * b + c
+  return d < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / d)) : 0
+}
+
+type Turn = { score: number; angle: number; alternative: { score: number; angle: number } | null }
+
+export type RegisterScratch = { re: Float64Array; im: Float64Array }
+
+export function registerScratch(): RegisterScratch {
+  return { re: new Float64Array(ANGLES), im: new Float64Array(ANGLES) }
+}
+
+/** The best turn for one ring shift and mirror; `curve` receives C(τ) when given. */
+function bestTurn(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift: number, mirrored: boolean, s: RegisterScratch, norm: number): Turn {
+  const { re, im } = s
+  re.fill(0)
+  im.fill(0)
+  const j0 = Math.max(0, shift)
+  const j1 = Math.min(RINGS, RINGS + shift)
+  for (let j = j0; j < j1; j++) {
+    const a = j * HARMONICS
+    const b = (j - shift) * HARMONICS
+    for (let m = 0; m < HARMONICS; m++) {
+      const ar = img.re[a + m]!
+      const ai = img.im[a + m]!
+      const br = pat.re[b + m]!
+      const bi = mirrored ? pat.im[b + m]! : -pat.im[b + m]!
+      re[m]! += ar * br - ai * bi
+      im[m]! += ar * bi + ai * br
+    }
+  }
+  // Negative frequencies are the conjugates (both maps are real).
+  for (let m = 1; m < HARMONICS; m++) {
+    re[ANGLES - m] = re[m]!
+    im[ANGLES - m] = -im[m]!
+  }
+  re[HARMONICS] = 0
+  im[HARMONICS] = 0
+  fft1(plan, re, im, true)
+  // The best peak, and the best local maximum at least 20° from it (lattices with
+  // near-square symmetry give several peaks; the exact check tells them apart).
+  let at = 0
+  for (let t = 1; t < ANGLES; t++) if (re[t]! > re[at]!) at = t
+  const far = Math.round(ANGLES / 9)
+  let second = -1
+  for (let t = 0; t < ANGLES; t++) {
+    const gap = Math.min(Math.abs(t - at), ANGLES - Math.abs(t - at))
+    if (gap < far) continue
+    if (re[t]! >= re[(t + 1) % ANGLES]! && re[t]! >= re[(t + ANGLES - 1) % ANGLES]! && (second < 0 || re[t]! > re[second]!)) second = t
+  }
+  const angleAt = (t: number): number => {
+    const offset = vertex(re[(t + ANGLES - 1) % ANGLES]!, re[t]!, re[(t + 1) % ANGLES]!)
+    return (((t + offset + ANGLES) % ANGLES) * Math.PI) / ANGLES
+  }
+  return {
+    score: norm > 0 ? re[at]! / norm : 0,
+    angle: angleAt(at),
+    alternative: second >= 0 ? { score: norm > 0 ? re[second]! / norm : 0, angle: angleAt(second) } : null,
+  }
+}
+
+/** Poses for ring shifts around `shift`, plain and mirrored, best first. */
+export function register(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift: number, shiftRange: { lo: number; hi: number }, s: RegisterScratch): Pose[] {
+  const ei = ringEnergies(img)
+  const ep = ringEnergies(pat)
+  const poses: Pose[] = []
+  for (const mirrored of [false, true]) {
+    const scores = new Map<number, Turn>()
+    const at = (sh: number): Turn => {
+      let r = scores.get(sh)
+      if (!r) {
+        const j0 = Math.max(0, sh)
+        const j1 = Math.min(RINGS, RINGS + sh)
+        const norm = Math.sqrt((ei[j1]! - ei[j0]!) * (ep[j1 - sh]! - ep[j0 - sh]!))
+        r = sh < shiftRange.lo || sh > shiftRange.hi ? { score: -1, angle: 0, alternative: null } : bestTurn(plan, img, pat, sh, mirrored, s, norm)
+        scores.set(sh, r)
+      }
+      return r
+    }
+    // Climb to the best shift near the short list's one, then refine between rings.
+    let best = shift
+    for (const sh of [shift - 1, shift + 1]) if (at(sh).score > at(best).score) best = sh
+    for (let step = 0; step < 2; step++) {
+      const next = at(best - 1).score > at(best + 1).score ? best - 1 : best + 1
+      if (at(next).score > at(best).score) best = next
+      else break
+    }
+    const top = at(best)
+    const offset = vertex(at(best - 1).score, top.score, at(best + 1).score)
+    poses.push({ score: top.score, shift: best + offset, angle: top.angle, mirrored })
+    if (top.alternative) poses.push({ score: top.alternative.score, shift: best + offset, angle: top.alternative.angle, mirrored })
+  }
+  return poses.sort((a, b) => b.score - a.score)
+}
+
+export { RINGS_PER_OCTAVE }

@@ -1,0 +1,120 @@
+/**
+ * The short list: which catalogue patterns could be in an image, from the
+ * magnitudes of the log-polar angular harmonics alone (turn- and mirror-free,
+ * log-polar.ts). What remains of the scale is a shift along the rings; each
+ * pattern is compared at every shift its scale range allows, by cosine similarity
+ * over the rings both sides share. The cost is patterns × shifts × a few hundred
+ * multiply-adds per window size: small next to one exact correlation, so the
+ * whole catalogue is scored for every image and only the best few go on.
+ */
+import { HARMONICS, RINGS, RINGS_PER_OCTAVE } from './log-polar'
+import type { PatternDescriptor } from './pattern-descriptor'
+import { REFERENCE_PERIODS } from './pattern-descriptor'
+
+/** Harmonics per ring used by the short list (the low ones carry most of the energy). */
+export const SHORTLIST_HARMONICS = 8
+/** Fewest rings two spectra must share for a shift to count. */
+const MIN_OVERLAP = 8
+
+export type ShortlistIndex = {
+  count: number
+  /** Per pattern: RINGS × SHORTLIST_HARMONICS magnitudes, then the RINGS ring energies. */
+  values: Float32Array
+  energy: Float32Array
+  /** sqrt(tileWidth × tileHeight): one period, in tile pixels. */
+  period: Float32Array
+}
+
+const D = RINGS * SHORTLIST_HARMONICS
+
+export function shortlistIndex(patterns: readonly PatternDescriptor[]): ShortlistIndex {
+  const values = new Float32Array(patterns.length * D)
+  const energy = new Float32Array(patterns.length * RINGS)
+  const period = new Float32Array(patterns.length)
+  patterns.forEach((p, i) => {
+    period[i] = Math.sqrt(p.tileWidth * p.tileHeight)
+    for (let r = 0; r < RINGS; r++) {
+      let e = 0
+      for (let m = 0; m < SHORTLIST_HARMONICS; m++) {
+        const v = p.harmonics.magnitude[r * HARMONICS + m]!
+        values[i * D + r * SHORTLIST_HARMONICS + m] = v
+        e += v * v
+      }
+      energy[i * RINGS + r] = e
+    }
+  })
+  return { count: patterns.length, values, energy, period }
+}
+
+export type ShortlistHit = { index: number; score: number; level: number; shift: number }
+
+/**
+ * Ring shift Δ for a copy at `scale` × its tile seen through a window of `side` px:
+ * image ring j shows what the reference shows at ring j − Δ.
+ */
+export function shiftFor(side: number, period: number, scale: number): number {
+  return RINGS_PER_OCTAVE * Math.log2(side / (REFERENCE_PERIODS * period * scale))
+}
+
+export function scaleFor(side: number, period: number, shift: number): number {
+  return side / (REFERENCE_PERIODS * period * 2 ** (shift / RINGS_PER_OCTAVE))
+}
+
+/**
+ * Best score per pattern over the levels (window sizes) and allowed shifts, then the
+ * `keep` best patterns, best first.
+ */
+export function shortlist(
+  index: ShortlistIndex,
+  levels: readonly { side: number; magnitude: Float32Array }[],
+  scaleRange: { min: number; max: number },
+  keep: number,
+): ShortlistHit[] {
+  const best = new Float32Array(index.count).fill(-1)
+  const bestLevel = new Int32Array(index.count)
+  const bestShift = new Int32Array(index.count)
+  const img = new Float32Array(D)
+  const imgEnergy = new Float64Array(RINGS + 1) // prefix sums
+  const patEnergy = new Float64Array(RINGS + 1)
+  levels.forEach((level, li) => {
+    for (let r = 0; r < RINGS; r++) {
+      let e = 0
+      for (let m = 0; m < SHORTLIST_HARMONICS; m++) {
+        const v = level.magnitude[r * HARMONICS + m]!
+        img[r * SHORTLIST_HARMONICS + m] = v
+        e += v * v
+      }
+      imgEnergy[r + 1] = imgEnergy[r]! + e
+    }
+    for (let p = 0; p < index.count; p++) {
+      const period = index.period[p]!
+      // Larger scale → fewer periods per window → smaller shift.
+      const lo = Math.max(MIN_OVERLAP - RINGS, Math.ceil(shiftFor(level.side, period, scaleRange.max)))
+      const hi = Math.min(RINGS - MIN_OVERLAP, Math.floor(shiftFor(level.side, period, scaleRange.min)))
+      if (lo > hi) continue
+      const base = p * D
+      for (let r = 0; r < RINGS; r++) patEnergy[r + 1] = patEnergy[r]! + index.energy[p * RINGS + r]!
+      for (let shift = lo; shift <= hi; shift++) {
+        const j0 = Math.max(0, shift)
+        const j1 = Math.min(RINGS, RINGS + shift)
+        let dot = 0
+        for (let j = j0; j < j1; j++) {
+          const a = j * SHORTLIST_HARMONICS
+          const b = base + (j - shift) * SHORTLIST_HARMONICS
+          for (let m = 0; m < SHORTLIST_HARMONICS; m++) dot += img[a + m]! * index.values[b + m]!
+        }
+        const norm = Math.sqrt((imgEnergy[j1]! - imgEnergy[j0]!) * (patEnergy[j1 - shift]! - patEnergy[j0 - shift]!))
+        const score = norm > 0 ? dot / norm : 0
+        if (score > best[p]!) {
+          best[p] = score
+          bestLevel[p] = li
+          bestShift[p] = shift
+        }
+      }
+    }
+  })
+  const order = Array.from({ length: index.count }, (_, i) => i)
+    .filter((i) => best[i]! > -1)
+    .sort((a, b) => best[b]! - best[a]! || a - b)
+  return order.slice(0, keep).map((i) => ({ index: i, score: best[i]!, level: bestLevel[i]!, shift: bestShift[i]! }))
+}

@@ -1,0 +1,123 @@
+/**
+ * The exact check, for a short-listed pattern at a registered pose (turn, mirror,
+ * scale): one period of the image is sampled in the pattern's own frame — turned
+ * back, un-mirrored, rescaled — so that it is a circular shift of the tile, and
+ * circularly correlated with the tile (all shifts at once, as in match.ts). The
+ * log-polar spectrum knows the turn only up to half a turn, so the window is also
+ * correlated with the tile turned by 180° (its spectrum is the conjugate: one more
+ * inverse FFT, no resampling). A copy with light and dark swapped correlates at −1:
+ * the trough counts as much as the peak, and says so.
+ */
+import { fft2, type FftPlan } from './fft'
+import type { GreyImage } from './grey'
+import { blur121, MIN_CONTRAST, normalise, TILE_SAMPLES } from './reference'
+import type { PatternDescriptor } from './pattern-descriptor'
+
+export type PoseGuess = { x: number; y: number; sigma: number; angle: number; mirrored: boolean }
+
+export type Correlated = {
+  correlation: number
+  inverted: boolean
+  /** The tile turned by a further half turn matched. */
+  halfTurn: boolean
+  /** Where the correlation peaked (tile samples); colour-verdict.ts says which tile sample each window sample sits on. */
+  dx: number
+  dy: number
+}
+
+export type VerifyScratch = { wRe: Float64Array; wIm: Float64Array; cRe: Float64Array; cIm: Float64Array; dRe: Float64Array; dIm: Float64Array }
+
+export function verifyScratch(): VerifyScratch {
+  const nn = TILE_SAMPLES * TILE_SAMPLES
+  return { wRe: new Float64Array(nn), wIm: new Float64Array(nn), cRe: new Float64Array(nn), cIm: new Float64Array(nn), dRe: new Float64Array(nn), dIm: new Float64Array(nn) }
+}
+
+/** Where window sample (u, v) lies in the image (pixels of level 0), for a pose. */
+export function samplePoint(p: PoseGuess, d: PatternDescriptor, u: number, v: number): [number, number] {
+  const n = TILE_SAMPLES
+  const xt = ((u + 0.5 - n / 2) * d.tileWidth) / n
+  const yt = (((v + 0.5 - n / 2) * d.tileHeight) / n) * (p.mirrored ? -1 : 1)
+  const c = Math.cos(p.angle)
+  const s = Math.sin(p.angle)
+  return [p.x + p.sigma * (c * xt - s * yt), p.y + p.sigma * (s * xt + c * yt)]
+}
+
+/** Fills `out` with the window; false when a tenth of it falls outside the image. */
+function sampleGrey(levels: readonly GreyImage[], p: PoseGuess, d: PatternDescriptor, out: Float64Array): boolean {
+  const n = TILE_SAMPLES
+  const step = (p.sigma * Math.min(d.tileWidth, d.tileHeight)) / n
+  const level = Math.min(levels.length - 1, Math.max(0, Math.floor(Math.log2(Math.max(1, step)))))
+  const img = levels[level]!
+  const f = 2 ** level
+  let outside = 0
+  for (let v = 0; v < n; v++) {
+    for (let u = 0; u < n; u++) {
+      const [px, py] = samplePoint(p, d, u, v)
+      let x = (px + 0.5) / f - 0.5
+      let y = (py + 0.5) / f - 0.5
+      if (x < -0.5 || y < -0.5 || x > img.width - 0.5 || y > img.height - 0.5) outside++
+      x = Math.min(img.width - 1.001, Math.max(0, x))
+      y = Math.min(img.height - 1.001, Math.max(0, y))
+      const xi = Math.floor(x)
+      const yi = Math.floor(y)
+      const ax = x - xi
+      const ay = y - yi
+      const i = yi * img.width + xi
+      const g = img.data
+      out[v * n + u] = (g[i]! * (1 - ax) + g[i + 1]! * ax) * (1 - ay) + (g[i + img.width]! * (1 - ax) + g[i + img.width + 1]! * ax) * ay
+    }
+  }
+  return outside <= (n * n) / 10
+}
+
+function extremes(re: Float64Array): { max: number; maxAt: number; min: number; minAt: number } {
+  let max = -Infinity
+  let min = Infinity
+  let maxAt = 0
+  let minAt = 0
+  for (let k = 0; k < re.length; k++) {
+    const v = re[k]!
+    if (v > max) {
+      max = v
+      maxAt = k
+    }
+    if (v < min) {
+      min = v
+      minAt = k
+    }
+  }
+  return { max, maxAt, min, minAt }
+}
+
+export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, s: VerifyScratch): Correlated | null {
+  const n = TILE_SAMPLES
+  const nn = n * n
+  if (!sampleGrey(levels, pose, d, s.wRe)) return null
+  blur121(s.wRe, n, n, false)
+  if (normalise(s.wRe) < MIN_CONTRAST) return null
+  s.wIm.fill(0)
+  fft2(plan, s.wRe, s.wIm)
+  const { re: tRe, im: tIm } = d.reference
+  for (let k = 0; k < nn; k++) {
+    const wr = s.wRe[k]!
+    const wi = s.wIm[k]!
+    // W · conj(T): the tile as it is; W · T: the tile turned by 180°.
+    s.cRe[k] = wr * tRe[k]! + wi * tIm[k]!
+    s.cIm[k] = wi * tRe[k]! - wr * tIm[k]!
+    s.dRe[k] = wr * tRe[k]! - wi * tIm[k]!
+    s.dIm[k] = wi * tRe[k]! + wr * tIm[k]!
+  }
+  fft2(plan, s.cRe, s.cIm, true)
+  fft2(plan, s.dRe, s.dIm, true)
+  const a = extremes(s.cRe)
+  const b = extremes(s.dRe)
+  const options: [number, boolean, boolean, number][] = [
+    [a.max, false, false, a.maxAt],
+    [-a.min, true, false, a.minAt],
+    [b.max, false, true, b.maxAt],
+    [-b.min, true, true, b.minAt],
+  ]
+  options.sort((x, y) => y[0] - x[0])
+  const [value, inverted, halfTurn, at] = options[0]!
+  return { correlation: value / nn, inverted, halfTurn, dx: at % n, dy: Math.floor(at / n) }
+}

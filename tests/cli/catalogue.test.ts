@@ -1,0 +1,97 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { cli, TMP, writeTmp } from '../pack/support'
+import { photoNoise, seededRandom, toJpeg, toPng } from '../enforcement/corpus'
+import { transformedCopy } from '../enforcement/transform-corpus'
+import { CORPUS, writeCorpusPack } from './aftersale-fixture'
+
+const dir = path.join(TMP, 'catalogue')
+const folder = path.join(TMP, 'sweep')
+const results = path.join(TMP, 'sweep-results.jsonl')
+let pack = ''
+
+beforeAll(async () => {
+  pack = await writeCorpusPack('catalogue-pack.zip')
+  const rng = seededRandom(23)
+  mkdirSync(path.join(folder, 'shop'), { recursive: true })
+  // A light/dark-swapped colourway of pattern 0 and a mirrored copy of pattern 1.
+  writeFileSync(path.join(folder, 'swapped.png'), transformedCopy(CORPUS[0]!.tile, 'lightDarkSwapped', rng, false, false).bytes)
+  writeFileSync(path.join(folder, 'shop', 'mirrored.png'), transformedCopy(CORPUS[1]!.tile, 'mirrored', rng, false, false).bytes)
+  writeFileSync(path.join(folder, 'holiday.jpg'), toJpeg(photoNoise(220, 160, rng), 50))
+  writeFileSync(path.join(folder, 'broken.png'), toPng(CORPUS[2]!.tile).slice(0, 90))
+}, 120_000)
+
+describe('loomprint catalogue add', () => {
+  it('adds a verified pack once; adding it again changes nothing', async () => {
+    const first = await cli('catalogue', 'add', pack, '--catalogue', dir)
+    expect(first.code).toBe(0)
+    expect(first.out).toMatch(/\+ .*catalogue-pack\.zip: added pack .*, 3 patterns\./)
+    const before = readFileSync(path.join(dir, 'catalogue.json'), 'utf8')
+    const again = await cli('catalogue', 'add', pack, '--catalogue', dir)
+    expect(again.code).toBe(0)
+    expect(again.out).toContain('is already in the catalogue; nothing changed')
+    expect(readFileSync(path.join(dir, 'catalogue.json'), 'utf8')).toBe(before)
+    const list = await cli('catalogue', 'list', '--catalogue', dir, '--json')
+    expect(JSON.parse(list.out)).toMatchObject({ patterns: 3 })
+  })
+
+  it('refuses a pack that no longer verifies, and leaves the catalogue as it was', async () => {
+    const before = readFileSync(path.join(dir, 'catalogue.json'), 'utf8')
+    const bytes = readFileSync(pack)
+    bytes[bytes.length >> 1] ^= 0x01
+    const r = await cli('catalogue', 'add', writeTmp(bytes, 'catalogue-tampered.zip'), '--catalogue', dir)
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/does not verify, not added/)
+    expect(readFileSync(path.join(dir, 'catalogue.json'), 'utf8')).toBe(before)
+  })
+
+  it('a damaged catalogue is reported and left untouched', async () => {
+    const bad = path.join(TMP, 'bad-catalogue')
+    mkdirSync(bad, { recursive: true })
+    writeFileSync(path.join(bad, 'catalogue.json'), '{"format":"something else"}')
+    const r = await cli('catalogue', 'add', pack, '--catalogue', bad)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('is not a catalogue')
+    expect(readFileSync(path.join(bad, 'catalogue.json'), 'utf8')).toBe('{"format":"something else"}')
+  })
+})
+
+describe('loomprint match --catalogue', () => {
+  it('finds the swapped colourway and the mirrored copy, says what was done, keeps the results', async () => {
+    const r = await cli('match', '--catalogue', dir, '--in', folder, '--results', results, '--workers', '0', '--json')
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.out) as { scannedNow: number; copies: number; images: { path: string; status: string; matches?: { patternId: string; colour: string; mirrored: boolean }[] }[] }
+    const image = (p: string) => json.images.find((i) => i.path === p)!
+    expect(image('swapped.png').matches![0]).toMatchObject({ patternId: 'corpus-pattern-0', colour: 'light and dark swapped' })
+    expect(image(path.join('shop', 'mirrored.png')).matches![0]).toMatchObject({ patternId: 'corpus-pattern-1', mirrored: true })
+    expect(image('holiday.jpg').status).toBe('clean')
+    expect(image('broken.png').status).toBe('skipped')
+    expect(json.scannedNow).toBe(4)
+    expect(readFileSync(results, 'utf8').trim().split('\n')).toHaveLength(4)
+  }, 60_000)
+
+  it('a second run skips every image already scanned (by content), with the same answers', async () => {
+    const r = await cli('match', '--catalogue', dir, '--in', folder, '--results', results, '--workers', '0')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('0 scanned now')
+    expect(r.out).toContain('4 from earlier runs')
+    expect(r.out).toMatch(/✗ swapped\.png: likely copy of .* light and dark swapped/)
+    expect(r.out).toMatch(/✗ shop\/mirrored\.png: likely copy of .*mirrored/)
+  })
+
+  it('a catalogue that changed rescans', async () => {
+    const other = path.join(TMP, 'catalogue-2')
+    await cli('catalogue', 'add', pack, '--catalogue', other)
+    writeFileSync(path.join(other, 'catalogue.json'), readFileSync(path.join(other, 'catalogue.json'), 'utf8').replace('"addedAt": "', '"addedAt": "x'))
+    const r = await cli('match', '--catalogue', other, '--in', folder, '--results', results, '--workers', '0')
+    expect(r.out).toContain('4 scanned now')
+  }, 60_000)
+
+  it('usage errors: a PACK with --catalogue, a missing catalogue', async () => {
+    expect((await cli('match', pack, '--catalogue', dir, '--in', folder)).code).toBe(2)
+    const r = await cli('match', '--catalogue', path.join(TMP, 'none'), '--in', folder)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain('no catalogue there')
+  })
+})
