@@ -71,6 +71,11 @@ export function App({ client, now, newId }: AppProps) {
 
   useEffect(() => {
     const offSelection = client.on('selectionChanged', setSelection)
+    // A deleted (or undeleted) layer changes what the selection holds without a selection
+    // event in every case (issue #21, item 7): ask main again.
+    const offRecords = client.on('recordsChanged', () => {
+      client.request('selection', {}).then(setSelection).catch(() => undefined)
+    })
     helloAsync(client)
       .then((hello: ResultOf<'hello'>) => {
         setUser(hello.user)
@@ -80,6 +85,7 @@ export function App({ client, now, newId }: AppProps) {
       .catch((error: unknown) => setHelloError(errorMessage(error)))
     return () => {
       offSelection()
+      offRecords()
     }
   }, [client])
 

@@ -7,7 +7,7 @@ import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSumma
 import { toBoundingBoxPlacement } from '../provenance/legacy-placement'
 import { OWN_BOX } from '../provenance/snapshot'
 import { parseRecord, type ProvenanceRecord } from '../provenance/record'
-import { capturedRecord, isCopy } from '../provenance/record-assembly'
+import { capturedRecord, isCopy, sameMeasurement } from '../provenance/record-assembly'
 import { currentLicenseId } from '../license/stamp'
 import { summaryJson } from '../provenance/record-text'
 import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../provenance/score'
@@ -45,6 +45,11 @@ export interface CaptureResult {
   lineage: { copiedFrom: string; copiedFromNode: string } | null
   policyFingerprint: string
   record: ProvenanceRecord
+  /**
+   * The pattern measured exactly as its stored capture (sameMeasurement): nothing was
+   * written, and `record` is the stored one, with its author, time and any approval.
+   */
+  unchanged: boolean
   warnings: string[]
 }
 
@@ -124,14 +129,17 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const journal = summarizeJournals(journals)
 
   const at = new Date(ctx.now()).toISOString()
-  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef)
+  const fresh = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId, names: reading.names }, score, policy, journal, heatRef)
+  // The same measurement again is not a new capture: the stored one (and a review of it) stands.
+  const unchanged = !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture)
+  const record = unchanged ? old : fresh
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
   // The public summary names the pattern's license (its terms' fingerprint), if any.
   const summary = summaryJson(record, currentLicenseId(stored.license ?? null, record))
   throwIfCancelled(ctx.signal)
   report({ phase: 'writing', done: 0, total: 1 })
-  await client.request('writeProvenance', {
+  if (!unchanged) await client.request('writeProvenance', {
     nodeId,
     mode: 'capture',
     expect: stored.record,
@@ -156,6 +164,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     lineage: copy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
     policyFingerprint: score.policyFingerprint,
     record,
+    unchanged,
     warnings,
   }
 }

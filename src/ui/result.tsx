@@ -33,11 +33,13 @@ export function CaptureResultView({
 }) {
   const { score, journal, journalChecks } = result
   const checks = new Map(journalChecks.map((c) => [c.userId, c]))
+  // The number keeps its label's side of the thresholds the score was labelled with.
+  const shown = formatHcc(score.hcc, result.record.capture?.policy?.thresholds)
   return (
     <section class="lp-result" aria-label={`Capture result for ${result.name}`}>
       <div class="lp-hcc-row">
-        <div class="lp-hcc" aria-label={`Human-contribution coefficient ${formatHcc(score.hcc)}`}>
-          {formatHcc(score.hcc)}
+        <div class="lp-hcc" aria-label={`Human-contribution coefficient ${shown}`}>
+          {shown}
         </div>
         <div>
           <div class="lp-hcc-label">{score.label}</div>
