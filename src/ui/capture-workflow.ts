@@ -2,6 +2,7 @@
  * Capture provenance: verify the stored baseline, read the pattern again, score the
  * difference, verify the edit journals, and write the new capture into the record.
  */
+import canonicalize from 'canonicalize'
 import { decodeBaseline, quantizeSnapshot } from '../provenance/baseline-codec'
 import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../provenance/journal'
 import { toBoundingBoxPlacement } from '../provenance/legacy-placement'
@@ -58,6 +59,15 @@ export type CaptureOutcome =
   | { kind: 'not-tracked'; nodeId: string; name: string }
   | { kind: 'invalid-record'; nodeId: string; name: string; error: string }
   | { kind: 'baseline-damaged'; nodeId: string; name: string; error: string }
+
+/** Whether the stored text is exactly the parsed record (not migrated, nothing dropped). */
+function storedAsIs(raw: string, record: ProvenanceRecord): boolean {
+  try {
+    return canonicalize(JSON.parse(raw)) === canonicalize(record)
+  } catch {
+    return false
+  }
+}
 
 /** How many of the most-changed elements the record keeps (one home: score.ts). */
 export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promise<CaptureOutcome> {
@@ -131,7 +141,9 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   const at = new Date(ctx.now()).toISOString()
   const fresh = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId, names: reading.names }, score, policy, journal, heatRef)
   // The same measurement again is not a new capture: the stored one (and a review of it) stands.
-  const unchanged = !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture)
+  // A record stored in an older form (migrated on reading) is rewritten in the current one.
+  const unchanged =
+    !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture) && storedAsIs(stored.record, old)
   const record = unchanged ? old : fresh
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
