@@ -12,12 +12,12 @@
  * irregular: the irregular fixture with every 50th shape recoloured and every 97th nudged.
  */
 import { performance } from 'node:perf_hooks'
-import { quantizeSnapshot } from '../src/provenance/baseline-codec'
-import { captureHeatMap } from '../src/provenance/heatmap'
-import { heatMapPng } from '../src/provenance/heatmap-png'
+import { quantizeSnapshot } from '../src/storage/baseline-codec'
+import { captureHeatMap } from '../src/coefficient/heatmap'
+import { heatMapPng } from '../src/storage/heatmap-png'
 import { DEFAULT_POLICY } from '../src/provenance/policy'
-import { compareOnCanvas } from '../src/provenance/score'
-import type { PatternSnapshot } from '../src/provenance/snapshot'
+import { compareOnCanvas } from '../src/coefficient/score'
+import type { PatternSnapshot } from '../src/coefficient/snapshot'
 import { irregularMotifs } from './fixtures/irregular-motifs'
 import { realisticEdits, textileRepeat } from './fixtures/textile-repeat'
 

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { appendEdit, createJournal, encodeJournalChunks } from '../src/provenance/journal'
+import { appendEdit, createJournal, encodeJournalChunks } from '../src/storage/journal'
 import { startInQuickJs } from '../tests/harness/quickjs'
 import { clientFor } from '../tests/support/quickjs-client'
 import { ADA } from '../tests/support/plugin-session'

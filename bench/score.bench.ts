@@ -16,9 +16,9 @@
  *   capture.flatten10k.hcc  its score (0: nothing a viewer can see changed)
  */
 import { performance } from 'node:perf_hooks'
-import { outlineSignature } from '../src/provenance/outline'
-import { elementFromShape, METHOD_V1, scoreContribution } from '../src/provenance/score'
-import type { PatternSnapshot } from '../src/provenance/snapshot'
+import { outlineSignature } from '../src/coefficient/outline'
+import { elementFromShape, METHOD_V1, scoreContribution } from '../src/coefficient/score'
+import type { PatternSnapshot } from '../src/coefficient/snapshot'
 import { irregularMotifs } from './fixtures/irregular-motifs'
 import { realisticEdits, textileRepeat, withPathData } from './fixtures/textile-repeat'
 

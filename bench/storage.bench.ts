@@ -17,8 +17,8 @@
  *   journal.bytesPerEvent    stored journal characters ÷ raw events appended (≤ 40)
  */
 
-import { decodeBaseline, encodeBaseline } from '../src/provenance/baseline-codec'
-import { appendEdit, createJournal, encodeJournalChunks, journalHead, type EditEvent, type Journal } from '../src/provenance/journal'
+import { decodeBaseline, encodeBaseline } from '../src/storage/baseline-codec'
+import { appendEdit, createJournal, encodeJournalChunks, journalHead, type EditEvent, type Journal } from '../src/storage/journal'
 import { editingSession } from './fixtures/editing-session'
 import { irregularMotifs } from './fixtures/irregular-motifs'
 import { textileRepeat, withPathData } from './fixtures/textile-repeat'

@@ -19,7 +19,7 @@ import {
   type EditGroup,
   type Journal,
   type JournalLoad,
-} from '../provenance/journal'
+} from '../storage/journal'
 import { journalKey, RECORD_KEY } from '../provenance/record'
 import { enclosingPattern } from './layers'
 import { createSlicer } from './yield'

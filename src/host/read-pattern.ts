@@ -5,8 +5,8 @@
  * and the UI condenses them, and turns each transform into a box, a rotation and a flip.
  */
 import type { ElementReading } from '../messages'
-import type { Bounds, EffectSnapshot, PaintSnapshot } from '../provenance/snapshot'
-import { invertTransform, multiplyTransforms, type Transform2x3 } from '../provenance/transform'
+import type { Bounds, EffectSnapshot, PaintSnapshot } from '../coefficient/snapshot'
+import { invertTransform, multiplyTransforms, type Transform2x3 } from '../coefficient/transform'
 import { createSlicer, type Slicer } from './yield'
 
 /** Elements per progress message: big enough to be cheap, small enough to keep slices short. */

@@ -6,12 +6,12 @@
  * here; it is only moved aside on an explicit repair.
  */
 import type { ParamsOf, StoredPattern } from '../messages'
-import { ENTRY_LIMIT_BYTES } from '../provenance/entry-limit'
+import { ENTRY_LIMIT_BYTES } from '../storage/entry-limit'
 import { HEATMAP_KEY, parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../provenance/record'
 import { LICENSE_KEY, LICENSE_SUMMARY_KEY } from '../provenance/license-store'
 import { REVIEW_KEY } from '../provenance/review'
 import { relaunchText } from '../provenance/record-text'
-import { utf8Length } from '../provenance/utf8'
+import { utf8Length } from '../storage/utf8'
 import { refusalToMark } from './layers'
 
 export { ENTRY_LIMIT_BYTES }

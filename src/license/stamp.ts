@@ -18,7 +18,7 @@
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
 import { entryOwnership, isCopy, PatternIdSchema, PersonSchema, type Person, type ProvenanceRecord } from '../provenance/record'
-import { utf8Length } from '../provenance/utf8'
+import { utf8Length } from '../storage/utf8'
 import { formatCount } from '../provenance/issues'
 import { licenseFingerprint, LicenseTermsSchema, TerritorySchema, type LicenseTerms } from './terms'
 

@@ -12,7 +12,7 @@
  */
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
-import { sha256HexOfString } from '../provenance/sha256'
+import { sha256HexOfString } from '../storage/sha256'
 import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from './codes'
 import { formatCount } from '../provenance/issues'
 import { licenseIssuesOf, type FieldIssue } from './issues'

@@ -33,11 +33,11 @@ import {
   type PackManifest,
   type PackPattern,
 } from './manifest'
-import { base64Encode } from '../provenance/base64'
-import { RASTER_MAX_BYTES } from '../provenance/entry-limit'
+import { base64Encode } from '../storage/base64'
+import { RASTER_MAX_BYTES } from '../storage/entry-limit'
 import { plainPngSize } from '../provenance/heatmap-entry'
 import { fieldIssuesOf, formatIssues } from '../provenance/issues'
-import { sha256, toHex } from '../provenance/sha256'
+import { sha256, toHex } from '../storage/sha256'
 import { embedXmpInPng, embedXmpInSvg, xmpPacket, xmpRdf, type XmpFields } from './xmp'
 import { createZipWriter } from './zip'
 

@@ -1,5 +1,5 @@
 /** Small byte helpers shared by the pack modules (no Node Buffer, no TextEncoder). */
-import { utf8Decode, utf8Encode } from '../provenance/utf8'
+import { utf8Decode, utf8Encode } from '../storage/utf8'
 
 export { utf8Decode, utf8Encode }
 

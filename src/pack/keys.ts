@@ -7,7 +7,7 @@
  * `crypto.getRandomValues` (available in the iframe even without a secure context).
  */
 import { ed25519 } from '@noble/curves/ed25519.js'
-import { fromHex, sha256, toHex } from '../provenance/sha256'
+import { fromHex, sha256, toHex } from '../storage/sha256'
 
 export const KEY_ALG = 'Ed25519'
 

@@ -16,7 +16,7 @@ import {
   LineageSchema,
   PersonSchema,
 } from '../provenance/record'
-import { RASTER_MAX_BYTES } from '../provenance/entry-limit'
+import { RASTER_MAX_BYTES } from '../storage/entry-limit'
 import { fieldIssuesOf, formatIssues, type FieldIssue } from '../provenance/issues'
 import { LicenseTermsSchema } from '../license/terms'
 import { IntendedUseSchema as LicenseUseSchema } from '../license/intended-use'

@@ -9,8 +9,8 @@ import { keyFingerprint, verifySignature } from './keys'
 import { checkTermAt, checkUse } from './license-bridge'
 import type { IntendedUse } from '../license/intended-use'
 import { HEATMAP_DIR, MANIFEST_PATH, SIGNATURE_PATH, digestItems, parseManifest, type PackManifest } from './manifest'
-import { base64Decode } from '../provenance/base64'
-import { fromHex, sha256, toHex } from '../provenance/sha256'
+import { base64Decode } from '../storage/base64'
+import { fromHex, sha256, toHex } from '../storage/sha256'
 
 export interface Check {
   /** Stable id: "archive", "schema", "files", "hashes", "digest", "signature", "key", "term", "use", "odrl"… */

@@ -6,10 +6,10 @@
  * Pure; the host only carries the string.
  */
 import * as z from 'zod/mini'
-import { base64Decode, base64Encode } from './base64'
-import { RASTER_MAX_BYTES } from './entry-limit'
+import { base64Decode, base64Encode } from '../storage/base64'
+import { RASTER_MAX_BYTES } from '../storage/entry-limit'
 import type { Capture, HeatMapRef } from './record'
-import { sha256, toHex } from './sha256'
+import { sha256, toHex } from '../storage/sha256'
 
 /** Base64 of at most RASTER_MAX_BYTES: 87,384 characters, within one entry (100 kB). */
 export const HEATMAP_MAX_CHARS = Math.ceil(RASTER_MAX_BYTES / 3) * 4

@@ -7,7 +7,7 @@
  */
 
 import canonicalize from 'canonicalize'
-import type { JournalSummary } from './journal'
+import type { JournalSummary } from '../storage/journal'
 import type { TeamPolicy } from './policy'
 import {
   LIMITS,
@@ -19,7 +19,7 @@ import {
   type Lineage,
   type ProvenanceRecord,
 } from './record'
-import { TOP_ELEMENTS, type ContributionScore } from './score'
+import { TOP_ELEMENTS, type ContributionScore } from '../coefficient/score'
 
 export interface Person {
   id: string

@@ -5,10 +5,10 @@
  * record-assembly.ts so the main bundle does not carry the scorer.
  */
 
-import { ENTRY_LIMIT_BYTES } from './entry-limit'
+import { ENTRY_LIMIT_BYTES } from '../storage/entry-limit'
 import { hccText } from './hcc-text'
 import { summaryOf, type ProvenanceRecord } from './record'
-import { utf8Length } from './utf8'
+import { utf8Length } from '../storage/utf8'
 
 /** The public summary JSON (shared plugin data). Marked, not yet captured: AI-generated with HCC 0. */
 export function summaryJson(record: ProvenanceRecord, licenseId: string | null = null): string {

@@ -9,10 +9,10 @@
 
 import * as z from 'zod/mini'
 import { describeIssues, formatCount, formatIssues, type FieldIssue } from './issues'
-import { RASTER_MAX_BYTES } from './entry-limit'
-import { METHOD, METHODS, TOP_ELEMENTS } from './method'
+import { RASTER_MAX_BYTES } from '../storage/entry-limit'
+import { METHOD, METHODS, TOP_ELEMENTS } from '../coefficient/method'
 import { TeamPolicySchema } from './policy'
-import { utf8Length } from './utf8'
+import { utf8Length } from '../storage/utf8'
 
 // ---------------------------------------------------------------------------
 // Keys

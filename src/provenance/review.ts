@@ -29,8 +29,8 @@ import {
   type Person,
   type ProvenanceRecord,
 } from './record'
-import { sha256HexOfString } from './sha256'
-import { utf8Length } from './utf8'
+import { sha256HexOfString } from '../storage/sha256'
+import { utf8Length } from '../storage/utf8'
 
 /** Private plugin data on the pattern root: the review history JSON. */
 export const REVIEW_KEY = 'review'

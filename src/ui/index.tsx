@@ -5,7 +5,7 @@ import { nanoid } from 'nanoid'
 import { render } from 'preact'
 import { createClient } from '../channel'
 import { App } from './app'
-import { windowTransport } from './transport'
+import { windowTransport } from './shared/transport'
 
 const client = createClient(windowTransport(), {
   onInvalid: (error) => console.warn('Loomprint UI:', error),

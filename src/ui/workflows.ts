@@ -11,15 +11,15 @@
 import type { ClientEndpoint } from '../channel'
 
 export type { FieldIssue } from '../provenance/record'
-export { ENTRY_LIMIT_BYTES } from '../provenance/entry-limit'
+export { ENTRY_LIMIT_BYTES } from '../storage/entry-limit'
 /** How many of the most-changed elements the record keeps (one home: score.ts). */
-export { TOP_ELEMENTS } from '../provenance/score'
-export * from './workflow-context'
-export * from './read-snapshot'
-export * from './mark-workflow'
-export * from './capture-workflow'
-export * from './policy-workflows'
-export * from './hello'
+export { TOP_ELEMENTS } from '../coefficient/score'
+export * from './shared/workflow-context'
+export * from './capture/read-snapshot'
+export * from './capture/mark-workflow'
+export * from './capture/capture-workflow'
+export * from './policy/policy-workflows'
+export * from './shared/hello'
 
 // ── Unmark, repair ───────────────────────────────────────────────────────────
 

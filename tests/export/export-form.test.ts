@@ -1,6 +1,6 @@
 /** The Export tab's form: what is typed becomes assets and an intended use, or a message per field. */
 import { describe, expect, it } from 'vitest'
-import { defaultExportForm, parseExportForm, type ExportForm } from '../../src/ui/export-form'
+import { defaultExportForm, parseExportForm, type ExportForm } from '../../src/ui/license/export-form'
 
 const form = (over: Partial<ExportForm> = {}): ExportForm => ({ ...defaultExportForm('2026-04-01'), ...over })
 

@@ -5,10 +5,10 @@
  */
 import { describe, expect, test } from 'vitest'
 import { concatBytes } from '../../src/pack/bytes'
-import { base64Decode } from '../../src/provenance/base64'
+import { base64Decode } from '../../src/storage/base64'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
 import { HEATMAP_KEY, parseRecord, RECORD_KEY } from '../../src/provenance/record'
-import { exportPackAsync, newSigningKeyAsync, planExportAsync, type AssetChoice } from '../../src/ui/export-workflow'
+import { exportPackAsync, newSigningKeyAsync, planExportAsync, type AssetChoice } from '../../src/ui/license/export-workflow'
 import { createFigmaWorld } from '../figma-fake/index'
 import { cli, unzipPack, writeTmp } from '../pack/support'
 import { ADA } from '../support/plugin-session'

@@ -15,7 +15,7 @@ import {
   planExportAsync,
   type AssetChoice,
   type KeyStatus,
-} from '../../src/ui/export-workflow'
+} from '../../src/ui/license/export-workflow'
 import { createFigmaWorld } from '../figma-fake/index'
 import { cli, writeTmp } from '../pack/support'
 import { ADA, openPlugin } from '../support/plugin-session'

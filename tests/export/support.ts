@@ -4,8 +4,8 @@
  * never reviewed ("Ikat", refused with the reason).
  */
 import type { LicenseTerms } from '../../src/license/terms'
-import { loadLicenseTargetAsync, saveLicenseAsync } from '../../src/ui/license-workflows'
-import { decideAsync, listReviewAsync } from '../../src/ui/review-workflows'
+import { loadLicenseTargetAsync, saveLicenseAsync } from '../../src/ui/license/license-workflows'
+import { decideAsync, listReviewAsync } from '../../src/ui/review/review-workflows'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import type { FigmaWorld } from '../figma-fake/index'
 import { sampleTerms } from '../license/fixtures'

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { SIGNER_NAMESPACE, SIGNER_KEY_PREFIX } from '../../src/host/keys'
-import { loadSigningKeyAsync, newSigningKeyAsync } from '../../src/ui/export-workflow'
+import { loadSigningKeyAsync, newSigningKeyAsync } from '../../src/ui/license/export-workflow'
 import { readBuildOutput } from '../build/paths'
 import { startInQuickJs, type QuickJsPlugin } from '../harness/quickjs'
 import { ADA } from '../support/plugin-session'

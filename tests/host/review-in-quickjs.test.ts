@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { REVIEW_KEY } from '../../src/provenance/review'
-import { decideAsync, listReviewAsync } from '../../src/ui/review-workflows'
+import { decideAsync, listReviewAsync } from '../../src/ui/review/review-workflows'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import { readBuildOutput } from '../build/paths'
 import { startInQuickJs, type QuickJsPlugin } from '../harness/quickjs'

@@ -4,7 +4,7 @@
  * plugin data, oversized input, and a plugin that was closed while people worked.
  */
 import { describe, expect, it } from 'vitest'
-import { appendEdit, createJournal, decodeJournalChunks, encodeJournalChunks } from '../../src/provenance/journal'
+import { appendEdit, createJournal, decodeJournalChunks, encodeJournalChunks } from '../../src/storage/journal'
 import { parseRecord, RECORD_KEY } from '../../src/provenance/record'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld } from '../figma-fake/index'

@@ -190,7 +190,7 @@ describe('model licences', () => {
 
 describe('label words', () => {
   it('are the coefficient’s own labels (one fact, checked in one place)', async () => {
-    const { labelFor, NO_AI_LABEL } = await import('../../src/provenance/score')
+    const { labelFor, NO_AI_LABEL } = await import('../../src/coefficient/score')
     const { LABEL_AI_GENERATED, LABEL_AI_ASSISTED, LABEL_HUMAN_AUTHORED, LABEL_NO_AI } = await import('../../src/license/eligibility')
     expect(labelFor(0).label).toBe(LABEL_AI_GENERATED)
     expect(labelFor(0.3).label).toBe(LABEL_AI_ASSISTED)

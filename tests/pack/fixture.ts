@@ -12,12 +12,12 @@ import { checkEligibility } from '../../src/license/eligibility'
 import { eligibilityOf, useResultOf } from '../../src/pack/pattern'
 import { checkIntendedUse } from '../../src/license/intended-use'
 import { licenseFingerprint, type LicenseTerms } from '../../src/license/terms'
-import { toHex } from '../../src/provenance/sha256'
-import { captureHeatMap, heatImageShares } from '../../src/provenance/heatmap'
-import { heatMapPng } from '../../src/provenance/heatmap-png'
+import { toHex } from '../../src/storage/sha256'
+import { captureHeatMap, heatImageShares } from '../../src/coefficient/heatmap'
+import { heatMapPng } from '../../src/storage/heatmap-png'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
-import { compareOnCanvas, elementFromShape } from '../../src/provenance/score'
-import type { PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
+import { compareOnCanvas, elementFromShape } from '../../src/coefficient/score'
+import type { PatternSnapshot, Rgba } from '../../src/coefficient/snapshot'
 
 export const FIXED_NOW = new Date('2026-03-04T09:30:00.000Z')
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { assemblePackAsync } from '../../src/pack/assemble'
 import { parseManifest } from '../../src/pack/manifest'
-import { sha256, toHex } from '../../src/provenance/sha256'
+import { sha256, toHex } from '../../src/storage/sha256'
 import { AI_PATTERN, FIXED_NOW, fixtureInput, fixtureInputWithHeatMap, fixtureSigner, heatMapFixture, HUMAN_PATTERN } from './fixture'
 import { buildPack, cli, unzipPack, writeTmp } from './support'
 

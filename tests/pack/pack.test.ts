@@ -8,7 +8,7 @@ import { decodePng, hammingDistance, perceptualHash } from '../../src/pack/image
 import { generateKeyPair, signerFromSecretKey, verifySignature } from '../../src/pack/keys'
 import { parseManifest, type PackManifest } from '../../src/pack/manifest'
 import { readXmpFromPng } from '../../src/pack/xmp'
-import { base64Decode } from '../../src/provenance/base64'
+import { base64Decode } from '../../src/storage/base64'
 import { AI_PATTERN, FIXED_NOW, fixtureInput, fixtureSigner, HUMAN_PATTERN, tilePng } from './fixture'
 import { buildPack, cli, unzipPack, writeTmp } from './support'
 

@@ -3,7 +3,7 @@
  * property tests.
  */
 import fc from 'fast-check'
-import { outlineSignature } from '../../src/provenance/outline'
+import { outlineSignature } from '../../src/coefficient/outline'
 import type {
   EffectSnapshot,
   ElementSnapshot,
@@ -11,7 +11,7 @@ import type {
   PaintSnapshot,
   PatternSnapshot,
   Rgba,
-} from '../../src/provenance/snapshot'
+} from '../../src/coefficient/snapshot'
 
 export const unit = fc.double({ min: 0, max: 1, noNaN: true })
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { deflateSync, inflateSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { base64Decode, base64Encode } from '../../src/provenance/base64'
+import { base64Decode, base64Encode } from '../../src/storage/base64'
 import { irregularMotifs } from '../../bench/fixtures/irregular-motifs'
 import {
   BASELINE_FORMAT_VERSION,
@@ -9,12 +9,12 @@ import {
   DEFAULT_CHUNK_CHARS,
   encodeBaseline,
   quantizeSnapshot,
-} from '../../src/provenance/baseline-codec'
-import { sha256HexOfString } from '../../src/provenance/sha256'
-import { elementFromShape } from '../../src/provenance/shape'
-import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/provenance/snapshot'
-import { OUTLINE_POINTS, OWN_BOX } from '../../src/provenance/snapshot'
-import { utf8Decode, utf8Encode } from '../../src/provenance/utf8'
+} from '../../src/storage/baseline-codec'
+import { sha256HexOfString } from '../../src/storage/sha256'
+import { elementFromShape } from '../../src/coefficient/shape'
+import type { ElementSnapshot, PaintSnapshot, PatternSnapshot } from '../../src/coefficient/snapshot'
+import { OUTLINE_POINTS, OWN_BOX } from '../../src/coefficient/snapshot'
+import { utf8Decode, utf8Encode } from '../../src/storage/utf8'
 
 // ---------------------------------------------------------------------------
 // Arbitraries

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ciede2000, colorChange, deltaE, DELTA_E_SATURATION, paintsChange } from '../../src/provenance/color'
-import type { PaintSnapshot, Rgba } from '../../src/provenance/snapshot'
+import { ciede2000, colorChange, deltaE, DELTA_E_SATURATION, paintsChange } from '../../src/coefficient/color'
+import type { PaintSnapshot, Rgba } from '../../src/coefficient/snapshot'
 import { paint, rgba } from './arbitraries'
 
 /**

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeBaseline, encodeBaseline } from '../../src/provenance/baseline-codec'
-import { decodeJournalChunks, verifyJournal } from '../../src/provenance/journal'
-import type { PatternSnapshot } from '../../src/provenance/snapshot'
-import type { JournalEntry } from '../../src/provenance/journal'
+import { decodeBaseline, encodeBaseline } from '../../src/storage/baseline-codec'
+import { decodeJournalChunks, verifyJournal } from '../../src/storage/journal'
+import type { PatternSnapshot } from '../../src/coefficient/snapshot'
+import type { JournalEntry } from '../../src/storage/journal'
 
 const golden = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, 'golden', name), 'utf8'))
 

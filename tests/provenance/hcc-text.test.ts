@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { hccText } from '../../src/provenance/hcc-text'
-import { labelFor } from '../../src/provenance/method'
+import { labelFor } from '../../src/coefficient/method'
 import { DEFAULT_POLICY, type TeamPolicy } from '../../src/provenance/policy'
 
 describe('the shown number keeps its label', () => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { decode } from 'fast-png'
 import { describe, expect, it } from 'vitest'
-import { RASTER_MAX_BYTES } from '../../src/provenance/entry-limit'
+import { RASTER_MAX_BYTES } from '../../src/storage/entry-limit'
 import {
   captureHeatMap,
   fadedIndex,
@@ -17,12 +17,12 @@ import {
   PALETTE,
   PAPER_INDEX,
   type HeatImage,
-} from '../../src/provenance/heatmap'
-import { encodeIndexed, heatMapPng } from '../../src/provenance/heatmap-png'
+} from '../../src/coefficient/heatmap'
+import { encodeIndexed, heatMapPng } from '../../src/storage/heatmap-png'
 import { HEATMAP_MAX_CHARS, heatMapAltText, heatMapEntry, heatMapRefOf, NO_HEATMAP, plainPngSize, readHeatMap } from '../../src/provenance/heatmap-entry'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
-import { CHANGE, compareOnCanvas, elementFromShape } from '../../src/provenance/score'
-import type { PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
+import { CHANGE, compareOnCanvas, elementFromShape } from '../../src/coefficient/score'
+import type { PatternSnapshot, Rgba } from '../../src/coefficient/snapshot'
 import { applyEdits, clone, edits, pattern } from './arbitraries'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })

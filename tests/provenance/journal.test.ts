@@ -17,8 +17,8 @@ import {
   type EditEvent,
   type EditGroup,
   type Journal,
-} from '../../src/provenance/journal'
-import { sha256Concat, toHex } from '../../src/provenance/sha256'
+} from '../../src/storage/journal'
+import { sha256Concat, toHex } from '../../src/storage/sha256'
 import { editingSession } from '../../bench/fixtures/editing-session'
 
 const ada = { id: '1001', name: 'Ada' }

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
-import { METHOD_V1, METHOD_V2, scoreContribution, type Method } from '../../src/provenance/score'
+import { METHOD_V1, METHOD_V2, scoreContribution, type Method } from '../../src/coefficient/score'
 import { JUDGED_SETS, type Band, type JudgedSet } from './judged/sets'
 
 function bandOf(hcc: number): Band {

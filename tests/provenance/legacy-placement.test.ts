@@ -4,11 +4,11 @@
  * absoluteBoundingBox and rotation is tests/ui/rotation.test.ts.
  */
 import { describe, expect, test } from 'vitest'
-import { toBoundingBoxPlacement } from '../../src/provenance/legacy-placement'
-import { placedOutline, placementFromTransform } from '../../src/provenance/placement'
-import { elementFromShape } from '../../src/provenance/shape'
-import { OWN_BOX, type PatternSnapshot } from '../../src/provenance/snapshot'
-import type { Transform2x3 } from '../../src/provenance/transform'
+import { toBoundingBoxPlacement } from '../../src/coefficient/legacy-placement'
+import { placedOutline, placementFromTransform } from '../../src/coefficient/placement'
+import { elementFromShape } from '../../src/coefficient/shape'
+import { OWN_BOX, type PatternSnapshot } from '../../src/coefficient/snapshot'
+import type { Transform2x3 } from '../../src/coefficient/transform'
 
 const ARROW = 'M 0 0 L 40 10 L 0 20 L 8 10 Z'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ellipseSignature, outlineDisplacement, outlineSignature, rectangleSignature } from '../../src/provenance/outline'
-import { OUTLINE_POINTS } from '../../src/provenance/snapshot'
+import { ellipseSignature, outlineDisplacement, outlineSignature, rectangleSignature } from '../../src/coefficient/outline'
+import { OUTLINE_POINTS } from '../../src/coefficient/snapshot'
 import { outlineFor, unit } from './arbitraries'
 
 const box = { w: 100, h: 50 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { mirrorPathData, scalePathData } from '../../src/provenance/path-mirror'
+import { mirrorPathData, scalePathData } from '../../src/coefficient/path-mirror'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 200) })
 

@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { layout, OutlineCache } from '../../src/provenance/canvas-layout'
-import { placedOutline, placementFromTransform, transformOfPlacement } from '../../src/provenance/placement'
-import type { Affine } from '../../src/provenance/raster'
-import { elementFromShape } from '../../src/provenance/shape'
-import { boundingBoxOf, invertTransform, multiplyTransforms, type Transform2x3 } from '../../src/provenance/transform'
+import { layout, OutlineCache } from '../../src/coefficient/canvas-layout'
+import { placedOutline, placementFromTransform, transformOfPlacement } from '../../src/coefficient/placement'
+import type { Affine } from '../../src/coefficient/raster/raster'
+import { elementFromShape } from '../../src/coefficient/shape'
+import { boundingBoxOf, invertTransform, multiplyTransforms, type Transform2x3 } from '../../src/coefficient/transform'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 200) })
 

@@ -4,7 +4,7 @@
  * entry point"): plain shape data in, a method-2 score out, through the folder's index.
  */
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_POLICY, elementFromShape, METHOD_V2, scoreContribution, type PatternSnapshot } from '../../src/provenance'
+import { DEFAULT_POLICY, elementFromShape, METHOD_V2, scoreContribution, type PatternSnapshot } from '../../src/coefficient'
 
 const cream = { kind: 'solid' as const, color: { r: 0.98, g: 0.95, b: 0.88, a: 1 } }
 const rose = { kind: 'solid' as const, color: { r: 0.85, g: 0.3, b: 0.4, a: 1 } }

@@ -3,8 +3,8 @@ import { DEFAULT_POLICY } from '../../src/provenance/policy'
 import { parseRecord, type ProvenanceRecord } from '../../src/provenance/record'
 import { capturedRecord, isCopy, markedRecord } from '../../src/provenance/record-assembly'
 import { recordSizeRefusal, relaunchText, summaryJson } from '../../src/provenance/record-text'
-import { scoreContribution, TOP_ELEMENTS } from '../../src/provenance/score'
-import type { ElementSnapshot, PatternSnapshot } from '../../src/provenance/snapshot'
+import { scoreContribution, TOP_ELEMENTS } from '../../src/coefficient/score'
+import type { ElementSnapshot, PatternSnapshot } from '../../src/coefficient/snapshot'
 
 const ada = { id: '1001', name: 'Ada' }
 const origin = {

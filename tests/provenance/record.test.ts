@@ -19,7 +19,7 @@ import {
   type AiOrigin,
   type ProvenanceRecord,
 } from '../../src/provenance/record'
-import { utf8Length } from '../../src/provenance/utf8'
+import { utf8Length } from '../../src/storage/utf8'
 import * as z from 'zod/mini'
 
 const origin: AiOrigin = {

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { elementFromShape, METHOD_V2, scoreContribution, type ElementSnapshot, type PatternSnapshot } from '../../src/provenance'
+import { elementFromShape, METHOD_V2, scoreContribution, type ElementSnapshot, type PatternSnapshot } from '../../src/coefficient'
 import { clone, pattern } from './arbitraries'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { deltaE } from '../../src/provenance/color'
+import { deltaE } from '../../src/coefficient/color'
 import { DEFAULT_POLICY, parsePolicy, policyFingerprint, type TeamPolicy } from '../../src/provenance/policy'
-import { comparePaths, editDistance, labelFor, METHOD_V1, scoreContribution as scoreAnyMethod, TOP_ELEMENTS, type ScoreOptions } from '../../src/provenance/score'
-import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
+import { comparePaths, editDistance, labelFor, METHOD_V1, scoreContribution as scoreAnyMethod, TOP_ELEMENTS, type ScoreOptions } from '../../src/coefficient/score'
+import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/coefficient/snapshot'
 // FC_RUNS=5000 npx vitest run tests/provenance shakes the properties harder.
 import { applyEdits, clone, type Edit, edits, opaque, pattern, rgba, shuffled } from './arbitraries'
 

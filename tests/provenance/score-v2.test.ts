@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { deltaE } from '../../src/provenance/color'
+import { deltaE } from '../../src/coefficient/color'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
 import {
   CANVAS_DEADBAND,
@@ -16,8 +16,8 @@ import {
   METHOD_V2,
   PLACEMENT,
   scoreContribution,
-} from '../../src/provenance/score'
-import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
+} from '../../src/coefficient/score'
+import type { ElementSnapshot, PatternSnapshot, Rgba } from '../../src/coefficient/snapshot'
 import { applyEdits, clone, type Edit, edits, opaque, pattern, rgba, shuffled, unit } from './arbitraries'
 
 fc.configureGlobal({ numRuns: Number(process.env['FC_RUNS'] ?? 60) })

@@ -3,9 +3,9 @@
  * turned box, not to the upright rectangle around it (issue #9, "rotated layers").
  */
 import { describe, expect, it } from 'vitest'
-import { scoreContribution } from '../../src/provenance/score'
-import { elementFromShape } from '../../src/provenance/shape'
-import type { PatternSnapshot, Rgba } from '../../src/provenance/snapshot'
+import { scoreContribution } from '../../src/coefficient/score'
+import { elementFromShape } from '../../src/coefficient/shape'
+import type { PatternSnapshot, Rgba } from '../../src/coefficient/snapshot'
 
 const solid = (color: Rgba) => ({ kind: 'solid' as const, color })
 const RED = { r: 0.9, g: 0.1, b: 0.1, a: 1 }

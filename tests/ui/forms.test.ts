@@ -2,9 +2,9 @@
 import { describe, expect, test } from 'vitest'
 import { DEFAULT_POLICY, parsePolicy } from '../../src/provenance/policy'
 import { parseAiOrigin } from '../../src/provenance/record'
-import { describeProgress, formatContribution, formatCount, formatDuration, progressFraction } from '../../src/ui/format'
-import { emptyOriginForm, fieldForIssue, issuesByField, originInputFromForm } from '../../src/ui/origin-form'
-import { policyInputFromForm, policyIssuesByField, policyToForm } from '../../src/ui/policy-form'
+import { describeProgress, formatContribution, formatCount, formatDuration, progressFraction } from '../../src/ui/shared/format'
+import { emptyOriginForm, fieldForIssue, issuesByField, originInputFromForm } from '../../src/ui/capture/origin-form'
+import { policyInputFromForm, policyIssuesByField, policyToForm } from '../../src/ui/policy/policy-form'
 
 describe('origin form', () => {
   const filled = {

@@ -15,9 +15,9 @@ import {
   parseLicenseForm,
   splitTotalText,
   type LicenseForm,
-} from '../../src/ui/license-form'
-import { eligibilityOf, licenseLabelOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTarget } from '../../src/ui/license-workflows'
-import { listReviewAsync } from '../../src/ui/review-workflows'
+} from '../../src/ui/license/license-form'
+import { eligibilityOf, licenseLabelOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTarget } from '../../src/ui/license/license-workflows'
+import { listReviewAsync } from '../../src/ui/review/review-workflows'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import { createFigmaWorld } from '../figma-fake/index'
 import { sampleTerms } from '../license/fixtures'

@@ -8,7 +8,7 @@ import {
   splitTemplateFromText,
   territoryFromText,
   trainingFromText,
-} from '../../src/ui/policy-form'
+} from '../../src/ui/policy/policy-form'
 
 describe('policy form: licensing fields', () => {
   test('the default policy round-trips with the same fingerprint (the new fields stay absent)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TrackedPattern } from '../../src/messages'
-import { csvCell, filterRows, NO_FILTERS, reviewCsv, sortRows, summarize } from '../../src/ui/review-table'
-import { toReviewRow, type ReviewRow } from '../../src/ui/review-workflows'
+import { csvCell, filterRows, NO_FILTERS, reviewCsv, sortRows, summarize } from '../../src/ui/review/review-table'
+import { toReviewRow, type ReviewRow } from '../../src/ui/review/review-workflows'
 
 function row(name: string, page: string, over: Partial<ReviewRow> = {}): ReviewRow {
   const raw: TrackedPattern = { nodeId: name, name, pageId: page, pageName: page, record: '{}', review: null, license: null, journalHeads: [] }

@@ -8,8 +8,8 @@ import { describe, expect, test } from 'vitest'
 import { createClient, type ClientEndpoint, type Transport } from '../../src/channel'
 import { startPlugin } from '../../src/host/plugin'
 import { parseRecord, RECORD_KEY, SUMMARY_KEY, SUMMARY_NAMESPACE } from '../../src/provenance/record'
-import { elementAt } from '../../src/provenance/heatmap'
-import { CHANGE } from '../../src/provenance/score'
+import { elementAt } from '../../src/coefficient/heatmap'
+import { CHANGE } from '../../src/coefficient/score'
 import {
   captureAsync,
   helloAsync,
@@ -23,7 +23,7 @@ import {
   type CaptureResult,
   type WorkProgress,
 } from '../../src/ui/workflows'
-import { originInputFromForm, emptyOriginForm } from '../../src/ui/origin-form'
+import { originInputFromForm, emptyOriginForm } from '../../src/ui/capture/origin-form'
 import { createFigmaWorld, type FakeSession, type FigmaWorld } from '../figma-fake/index'
 import { ADA, ORIGIN } from '../support/plugin-session'
 

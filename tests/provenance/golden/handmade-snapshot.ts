@@ -1,4 +1,4 @@
-import type { ElementSnapshot, PatternSnapshot } from '../../../src/provenance/snapshot'
+import type { ElementSnapshot, PatternSnapshot } from '../../../src/coefficient/snapshot'
 
 /** Every branch of the baseline layout once: paint kinds, colour grids, path modes, outline forms, texts. */
 export function handmadeSnapshot(): PatternSnapshot {

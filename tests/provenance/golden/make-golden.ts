@@ -11,10 +11,10 @@ import { join } from 'node:path'
 import { irregularMotifs } from '../../../bench/fixtures/irregular-motifs'
 import { textileRepeat, withPathData } from '../../../bench/fixtures/textile-repeat'
 import { editingSession } from '../../../bench/fixtures/editing-session'
-import { decodeBaseline, encodeBaseline } from '../../../src/provenance/baseline-codec'
-import { appendEdit, createJournal, encodeJournalChunks, journalHead } from '../../../src/provenance/journal'
+import { decodeBaseline, encodeBaseline } from '../../../src/storage/baseline-codec'
+import { appendEdit, createJournal, encodeJournalChunks, journalHead } from '../../../src/storage/journal'
 import { handmadeSnapshot } from './handmade-snapshot'
-import type { PatternSnapshot } from '../../../src/provenance/snapshot'
+import type { PatternSnapshot } from '../../../src/coefficient/snapshot'
 import { placementSnapshot } from './placement-snapshot'
 
 const dir = import.meta.dirname

@@ -1,7 +1,7 @@
-import { placedOutline, placementFromTransform } from '../../../src/provenance/placement'
-import { elementFromShape, type Shape } from '../../../src/provenance/shape'
-import { OWN_BOX, type PatternSnapshot } from '../../../src/provenance/snapshot'
-import type { Transform2x3 } from '../../../src/provenance/transform'
+import { placedOutline, placementFromTransform } from '../../../src/coefficient/placement'
+import { elementFromShape, type Shape } from '../../../src/coefficient/shape'
+import { OWN_BOX, type PatternSnapshot } from '../../../src/coefficient/snapshot'
+import type { Transform2x3 } from '../../../src/coefficient/transform'
 
 /** Figma's matrix for translate · rotate(θ) · mirror? (unit axes, as Figma's transforms are). */
 function turned(deg: number, flip: boolean, tx: number, ty: number): Transform2x3 {

@@ -18,8 +18,8 @@
  *            group of motifs that spill over its edges; one tile is a masked stripe group
  *   bokeh    a 400×400 gradient backdrop with 14 overlapping translucent circles
  */
-import type { EffectSnapshot, PaintSnapshot, PatternSnapshot } from '../../../src/provenance/snapshot'
-import { elementFromShape } from '../../../src/provenance/shape'
+import type { EffectSnapshot, PaintSnapshot, PatternSnapshot } from '../../../src/coefficient/snapshot'
+import { elementFromShape } from '../../../src/coefficient/shape'
 import { blob, hex, LEAF, PETAL, seeded, solid, STEM, type Curve } from './patterns'
 
 export { blob, hex, LEAF, PETAL, seeded, solid, STEM, type Curve }

@@ -11,8 +11,8 @@
  * Parts are kept as data (`Part`) so scenarios can edit them and re-render, and so a
  * whole-pattern flip can mirror each outline the way Figma's geometry would be read.
  */
-import { elementFromShape } from '../../../src/provenance/shape'
-import type { PaintSnapshot, PatternSnapshot, Rgba } from '../../../src/provenance/snapshot'
+import { elementFromShape } from '../../../src/coefficient/shape'
+import type { PaintSnapshot, PatternSnapshot, Rgba } from '../../../src/coefficient/snapshot'
 
 export const hex = (h: string, a = 1): Rgba => ({
   r: parseInt(h.slice(1, 3), 16) / 255,

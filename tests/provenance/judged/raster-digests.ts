@@ -5,7 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { DEFAULT_POLICY } from '../../../src/provenance/policy'
-import { compareOnCanvas } from '../../../src/provenance/score'
+import { compareOnCanvas } from '../../../src/coefficient/score'
 import { JUDGED_SETS } from './sets'
 
 function digest(...arrays: ArrayBufferView[]): string {

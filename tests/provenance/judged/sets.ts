@@ -3,7 +3,7 @@
  * snapshots, the band a reviewer gave it, and the orderings. Used by the agreement test
  * (judged-set.test.ts), the cross-engine raster check (raster-digests.ts) and reports.
  */
-import type { PatternSnapshot } from '../../../src/provenance/snapshot'
+import type { PatternSnapshot } from '../../../src/coefficient/snapshot'
 import { render } from './patterns'
 import { PATTERNS_2 } from './patterns-2'
 import { PATTERNS_3 } from './patterns-3'

@@ -1,0 +1,183 @@
+/**
+ * Capture provenance: verify the stored baseline, read the pattern again, score the
+ * difference, verify the edit journals, and write the new capture into the record.
+ */
+import canonicalize from 'canonicalize'
+import { decodeBaseline, quantizeSnapshot } from '../../storage/baseline-codec'
+import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../../storage/journal'
+import { toBoundingBoxPlacement } from '../../coefficient/legacy-placement'
+import { OWN_BOX } from '../../coefficient/snapshot'
+import { parseRecord, type ProvenanceRecord } from '../../provenance/record'
+import { capturedRecord, isCopy, sameMeasurement } from '../../provenance/record-assembly'
+import { currentLicenseId } from '../../license/stamp'
+import { summaryJson } from '../../provenance/record-text'
+import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../../coefficient/score'
+import { captureHeatMap, heatImageShares, type HeatImage } from '../../coefficient/heatmap'
+import { heatMapEntry, heatMapRefOf } from '../../provenance/heatmap-entry'
+import { heatMapPng } from '../../storage/heatmap-png'
+import { HEATMAP_KEY } from '../../provenance/record'
+import { loadEffectivePolicyAsync } from '../policy/policy-workflows'
+import { readSnapshotAsync } from './read-snapshot'
+import { checkRecordSize, throwIfCancelled, type WorkflowContext } from '../shared/workflow-context'
+
+export interface JournalCheck {
+  userId: string
+  name: string
+  ok: boolean
+  /** Why the chain does not verify; null when it does. */
+  error: string | null
+  entries: number
+}
+
+export interface CaptureResult {
+  kind: 'captured'
+  nodeId: string
+  name: string
+  score: ContributionScore
+  /** Where the human contribution is (method 2's change map); null for method 1. */
+  heat: CanvasMap | null
+  /** The heat map's pixels as stored with the capture (the PNG decodes to exactly these). */
+  heatImage: HeatImage | null
+  /** Node id → layer name (current layers; removed elements fall back to the baseline path). */
+  names: Map<string, string>
+  journal: JournalSummary
+  journalChecks: JournalCheck[]
+  /** Set when the layer is a duplicate or pasted copy of another tracked pattern. */
+  lineage: { copiedFrom: string; copiedFromNode: string } | null
+  policyFingerprint: string
+  record: ProvenanceRecord
+  /**
+   * The pattern measured exactly as its stored capture (sameMeasurement): nothing was
+   * written, and `record` is the stored one, with its author, time and any approval.
+   */
+  unchanged: boolean
+  warnings: string[]
+}
+
+export type CaptureOutcome =
+  | CaptureResult
+  | { kind: 'not-tracked'; nodeId: string; name: string }
+  | { kind: 'invalid-record'; nodeId: string; name: string; error: string }
+  | { kind: 'baseline-damaged'; nodeId: string; name: string; error: string }
+
+/** Whether the stored text is exactly the parsed record (not migrated, nothing dropped). */
+function storedAsIs(raw: string, record: ProvenanceRecord): boolean {
+  try {
+    return canonicalize(JSON.parse(raw)) === canonicalize(record)
+  } catch {
+    return false
+  }
+}
+
+/** How many of the most-changed elements the record keeps (one home: score.ts). */
+export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promise<CaptureOutcome> {
+  const { client } = ctx
+  const report = ctx.onProgress ?? (() => undefined)
+  const warnings: string[] = []
+
+  // Journal entries still in main's memory belong to this capture's evidence.
+  await client.request('flushJournal', {})
+  const stored = await client.request('readStored', { nodeId })
+  if (stored.record === null) return { kind: 'not-tracked', nodeId, name: stored.name }
+  const parsed = parseRecord(stored.record)
+  if (!parsed.ok) return { kind: 'invalid-record', nodeId, name: stored.name, error: parsed.error }
+  const old = parsed.record
+
+  report({ phase: 'verifying', done: 0, total: 1 })
+  const baseline = decodeBaseline(stored.baselineChunks, old.baseline.hash)
+  if (!baseline.ok) return { kind: 'baseline-damaged', nodeId, name: stored.name, error: baseline.error }
+
+  const policy = await loadEffectivePolicyAsync(client, warnings)
+
+  // Main streams without knowing the total; the baseline's size is a good expectation.
+  const expected = old.baseline.elements
+  const reading = await readSnapshotAsync(client, nodeId, (done, total) =>
+    report(
+      total > 0
+        ? { phase: 'reading', done, total }
+        : { phase: 'reading', done, total: Math.max(expected, done), estimated: true },
+    ),
+  )
+  report({ phase: 'scoring', done: 0, total: 1 })
+  const copy = isCopy(old, nodeId)
+  // A baseline stored before format 4 holds Figma's bounding boxes: read the current
+  // state the same way, so unchanged turned and flipped layers still compare equal.
+  const placed = baseline.snapshot.placement === OWN_BOX ? reading.snapshot : toBoundingBoxPlacement(reading.snapshot, reading.frame)
+  // The stored baseline went through the codec's quantization; put the current state
+  // through the same rounding so an unedited pattern scores exactly 0.
+  const current = quantizeSnapshot(placed)
+  // Method 2, with the raster it measured on (the heat map).
+  const matchedBy = copy ? 'path' : 'id'
+  const comparison = compareOnCanvas(baseline.snapshot, current, policy, matchedBy)
+  const { score } = comparison
+  // The heat map over the faded pattern, as the small PNG stored with the record (and
+  // shipped in packs); the result shows the very pixels the PNG holds.
+  const full = captureHeatMap(comparison)
+  const encoded = heatMapPng(full)
+  const heatRef = heatMapRefOf(encoded.png, encoded.image, heatImageShares(full))
+  if (old.capture && old.capture.method !== score.method) {
+    warnings.push(
+      `The previous capture (HCC ${old.capture.hcc.toFixed(2)}) was scored with method ${old.capture.method}; this one uses ${score.method}, which weighs what is visible on the canvas. The two scores are not directly comparable.`,
+    )
+  }
+  report({ phase: 'scoring', done: 1, total: 1 })
+
+  // The journal is evidence; a broken chain is reported, not fatal.
+  report({ phase: 'journal', done: 0, total: Object.keys(stored.journals).length })
+  const journals: Journal[] = []
+  const journalChecks: JournalCheck[] = []
+  for (const [userId, chunks] of Object.entries(stored.journals).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const decoded = decodeJournalChunks(chunks)
+    if (decoded.ok) {
+      journals.push(decoded.journal)
+      journalChecks.push({ userId, name: decoded.journal.user.name, ok: true, error: null, entries: decoded.journal.entries.length })
+    } else {
+      journalChecks.push({ userId, name: userId, ok: false, error: decoded.error, entries: 0 })
+      warnings.push(`The edit journal of user ${userId} does not verify: ${decoded.error} Its edits are left out of the summary.`)
+    }
+  }
+  const journal = summarizeJournals(journals)
+
+  const at = new Date(ctx.now()).toISOString()
+  const fresh = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId, names: reading.names }, score, policy, journal, heatRef)
+  // The same measurement again is not a new capture: the stored one (and a review of it) stands.
+  // A record stored in an older form (migrated on reading) is rewritten in the current one.
+  const unchanged =
+    !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture) && storedAsIs(stored.record, old)
+  const record = unchanged ? old : fresh
+  const recordJson = JSON.stringify(record)
+  checkRecordSize(recordJson)
+  // The public summary names the pattern's license (its terms' fingerprint), if any.
+  const summary = summaryJson(record, currentLicenseId(stored.license ?? null, record))
+  throwIfCancelled(ctx.signal)
+  report({ phase: 'writing', done: 0, total: 1 })
+  if (!unchanged) await client.request('writeProvenance', {
+    nodeId,
+    mode: 'capture',
+    expect: stored.record,
+    // The heat map goes in the same write as the record that vouches for it: one undo step.
+    entries: [{ key: HEATMAP_KEY, value: heatMapEntry(encoded.png) }],
+    record: recordJson,
+    summary,
+    keepBaselineGeneration: old.baseline.generation,
+  })
+  report({ phase: 'writing', done: 1, total: 1 })
+
+  return {
+    kind: 'captured',
+    nodeId,
+    name: reading.name,
+    score,
+    heat: comparison.map,
+    heatImage: encoded.image,
+    names: reading.names,
+    journal,
+    journalChecks,
+    lineage: copy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
+    policyFingerprint: score.policyFingerprint,
+    record,
+    unchanged,
+    warnings,
+  }
+}
+

@@ -1,0 +1,155 @@
+/**
+ * The License tab's workflows, pure of DOM: read what the eligibility rules need for
+ * each selected pattern (record, review history, verified journals), and stamp terms
+ * on one or several patterns (each its own write and undo step; one refusal does not
+ * stop the others).
+ */
+import type { ClientEndpoint } from '../../channel'
+import type { User } from '../../messages'
+import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../../license/eligibility'
+import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } from '../../license/stamp'
+import { TIER_LABELS, type LicenseTerms } from '../../license/terms'
+import { decodeJournalChunks, journalHead } from '../../storage/journal'
+import type { TeamPolicy } from '../../provenance/policy'
+import { summaryJson } from '../../provenance/record-text'
+import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../../provenance/record'
+import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type Decision, type DecisionKind } from '../../provenance/review'
+import type { LicenseLabeler } from '../review/review-workflows'
+import { errorMessage } from '../workflows'
+
+export interface LicenseTarget {
+  nodeId: string
+  name: string
+  /** Texts as read: a save must find them unchanged. */
+  recordRaw: string
+  licenseRaw: string | null
+  record: ProvenanceRecord
+  /** The stamped entry of this pattern, if any (null also for a copy's inherited one). */
+  entry: LicenseEntry | null
+  evidence: EligibilityEvidence
+  /** People from the journals (offered as human authors in the splits). */
+  people: Person[]
+  /** The review decisions as stored (with their comments), oldest first; the evidence holds the same without comments. */
+  decisions: Decision[]
+  problems: string[]
+}
+
+export type TargetLoad = { kind: 'ok'; target: LicenseTarget } | { kind: 'refused'; nodeId: string; name: string; reason: string }
+
+const DECISION_EVIDENCE: { readonly [K in DecisionKind]: ReviewDecision } = {
+  approve: 'approved',
+  'request-changes': 'changesRequested',
+  reject: 'rejected',
+}
+
+/** What checkEligibility needs, from what is stored on the pattern. */
+export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: string): Promise<TargetLoad> {
+  const stored = await client.request('readStored', { nodeId })
+  if (stored.record === null) return { kind: 'refused', nodeId, name: stored.name, reason: 'It is not tracked: mark it as AI-generated first.' }
+  const parsed = parseRecord(stored.record)
+  if (!parsed.ok) return { kind: 'refused', nodeId, name: stored.name, reason: `Its provenance record is damaged and kept as it is (${parsed.error})` }
+  const record = parsed.record
+  const problems: string[] = []
+  const licenseRaw = stored.license ?? null
+  let entry: LicenseEntry | null = null
+  if (licenseRaw !== null) {
+    const e = parseLicenseEntry(licenseRaw)
+    if (!e.ok) return { kind: 'refused', nodeId, name: stored.name, reason: `Its license entry is damaged and kept as it is: ${e.error}` }
+    const owner = entryOwnership(record, e.entry.patternId)
+    if (owner === 'foreign') return { kind: 'refused', nodeId, name: stored.name, reason: `${foreignLicenseError(e.entry.patternId)} It is kept as it is.` }
+    if (owner === 'own') entry = e.entry
+  }
+  const review = reviewFor(record, stored.review ? parseReviewLog(stored.review) : null)
+  if (review && !review.ok) problems.push(`Its review history is damaged (kept as it is), so no approval counts: ${review.error}`)
+
+  const editors: Person[] = []
+  const chainProblems: string[] = []
+  const heads: { userId: string; head: string }[] = []
+  for (const [userId, chunks] of Object.entries(stored.journals)) {
+    const decoded = decodeJournalChunks(chunks)
+    if (decoded.ok) {
+      editors.push({ id: decoded.journal.user.id, name: decoded.journal.user.name })
+      heads.push({ userId, head: journalHead(decoded.journal) })
+    } else chainProblems.push(`the journal of ${userId} does not verify (${decoded.error})`)
+  }
+  const capture = record.capture
+  const copy = isCopy(record, nodeId)
+  const decisions = decisionsOf(record, review)
+  const people = new Map<string, Person>()
+  for (const p of capture?.journal.people ?? []) people.set(p.id, { id: p.id, name: p.name })
+  for (const p of editors) people.set(p.id, p)
+  const evidence: EligibilityEvidence = {
+    capture: capture && !copy ? { hcc: capture.hcc, label: capture.label, method: capture.method, at: capture.at, hash: captureHash(capture) } : null,
+    captureIsCurrent: capture !== null && !copy && chainProblems.length === 0 && !editedAfterCapture(capture, heads),
+    reviews: decisions.map((d) => ({
+      decision: DECISION_EVIDENCE[d.decision],
+      by: d.by,
+      at: d.at,
+      capture: { hash: d.capture.hash, at: d.capture.at, hcc: d.capture.hcc, method: d.capture.method, policyFingerprint: d.capture.policyFingerprint },
+    })),
+    // Editors: people who made edits (the capture's digest) and owners of journals since; the
+    // split offers everyone the journals name.
+    journal: { allChainsVerify: chainProblems.length === 0, editors: editorsOf(capture, editors), problems: chainProblems },
+    aiOrigin: {
+      fineTune: record.origin.fineTune ?? null,
+      trainingData: record.origin.trainingData,
+      modelLicense: record.origin.modelLicense,
+    },
+  }
+  return {
+    kind: 'ok',
+    target: { nodeId, name: stored.name, recordRaw: stored.record, licenseRaw, record, entry, evidence, people: [...people.values()], decisions, problems },
+  }
+}
+
+export function eligibilityOf(terms: LicenseTerms, target: LicenseTarget, policy: TeamPolicy): EligibilityResult {
+  return checkEligibility(terms, target.evidence, policy)
+}
+
+export interface SaveOutcome {
+  saved: { nodeId: string; name: string; changed: string[] }[]
+  refused: { nodeId: string; name: string; reason: string }[]
+}
+
+/** Stamps `terms` on each target in turn; each refusal is reported and the next goes ahead. */
+export async function saveLicenseAsync(
+  client: ClientEndpoint,
+  targets: readonly LicenseTarget[],
+  terms: LicenseTerms,
+  ctx: { user: User; now: () => number },
+): Promise<SaveOutcome> {
+  const outcome: SaveOutcome = { saved: [], refused: [] }
+  for (const target of targets) {
+    const plan = planStamp(terms, { nodeId: target.nodeId, record: target.record, entryRaw: target.licenseRaw, by: ctx.user, at: new Date(ctx.now()).toISOString() })
+    if (!plan.ok) {
+      outcome.refused.push({ nodeId: target.nodeId, name: target.name, reason: plan.reason })
+      continue
+    }
+    try {
+      await client.request('writeLicense', {
+        nodeId: target.nodeId,
+        expectRecord: target.recordRaw,
+        expect: target.licenseRaw,
+        license: plan.json,
+        summary: plan.summary,
+        patternSummary: summaryJson(target.record, plan.entry.current?.fingerprint ?? null),
+      })
+      outcome.saved.push({ nodeId: target.nodeId, name: target.name, changed: plan.changed })
+    } catch (error) {
+      outcome.refused.push({ nodeId: target.nodeId, name: target.name, reason: errorMessage(error) })
+    }
+  }
+  return outcome
+}
+
+/** The review table's License column: the tier of the current terms, "none", or "damaged". */
+export const licenseLabelOf: LicenseLabeler = (row, record) => {
+  if (row.license === null) return { label: 'none', problem: null }
+  const parsed = parseLicenseEntry(row.license)
+  if (!parsed.ok) return { label: 'damaged', problem: `The license entry is damaged and kept as it is: ${parsed.error}` }
+  const owner = record ? entryOwnership(record, parsed.entry.patternId) : 'own'
+  if (owner === 'foreign') return { label: 'damaged', problem: `${foreignLicenseError(parsed.entry.patternId)} It is kept as it is.` }
+  if (owner === 'inherited') return { label: 'none', problem: null }
+  const current = parsed.entry.current
+  return { label: current ? TIER_LABELS[current.terms.tier] : 'none', problem: null }
+}
