@@ -8,7 +8,7 @@ import type { ClientEndpoint } from '../../channel'
 import type { User } from '../../messages'
 import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../../license/eligibility'
 import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } from '../../license/stamp'
-import { TIER_LABELS, type LicenseTerms } from '../../license/terms'
+import { licenseFingerprint, TIER_LABELS, type LicenseTerms } from '../../license/terms'
 import { decodeJournalChunks, journalHead } from '../../storage/journal'
 import type { TeamPolicy } from '../../provenance/policy'
 import { summaryJson } from '../../provenance/record-text'
@@ -108,6 +108,8 @@ export function eligibilityOf(terms: LicenseTerms, target: LicenseTarget, policy
 
 export interface SaveOutcome {
   saved: { nodeId: string; name: string; changed: string[] }[]
+  /** Patterns that already carry exactly these terms: nothing to write (a second click of a double click). */
+  unchanged: { nodeId: string; name: string }[]
   refused: { nodeId: string; name: string; reason: string }[]
 }
 
@@ -118,8 +120,15 @@ export async function saveLicenseAsync(
   terms: LicenseTerms,
   ctx: { user: User; now: () => number },
 ): Promise<SaveOutcome> {
-  const outcome: SaveOutcome = { saved: [], refused: [] }
+  const outcome: SaveOutcome = { saved: [], unchanged: [], refused: [] }
+  const fingerprint = licenseFingerprint(terms)
   for (const target of targets) {
+    // The same terms again are not a refusal (issue #21, item 16: a double click on Save
+    // ended on "already stamped; nothing changed"): they are saved already.
+    if (target.entry?.current?.fingerprint === fingerprint) {
+      outcome.unchanged.push({ nodeId: target.nodeId, name: target.name })
+      continue
+    }
     const plan = planStamp(terms, { nodeId: target.nodeId, record: target.record, entryRaw: target.licenseRaw, by: ctx.user, at: new Date(ctx.now()).toISOString() })
     if (!plan.ok) {
       outcome.refused.push({ nodeId: target.nodeId, name: target.name, reason: plan.reason })

@@ -5,7 +5,7 @@
  */
 import { Button, Text } from '@create-figma-plugin/ui'
 import type { ComponentChildren } from 'preact'
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import type { LayerInfo, User } from '../../messages'
 import type { FieldIssue } from '../../license/issues'
@@ -62,6 +62,7 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
   const [form, setForm] = useState<LicenseForm | null>(null)
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [saving, setSaving] = useState(false)
+  const savingRef = useRef(false)
   const [saved, setSaved] = useState<SaveOutcome | null>(null)
   const [generation, setGeneration] = useState(0)
 
@@ -104,20 +105,27 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
   if (loads === null || form === null) return <div class="lp-tab lp-muted">Reading the selected patterns…</div>
 
   const save = () => {
+    // A ref, not state: the second click of a double click arrives before a re-render.
+    if (savingRef.current) return
     const result = parseLicenseForm(form)
     if (!result.ok) {
       setIssues(result.issues)
       return
     }
     setIssues([])
+    savingRef.current = true
     setSaving(true)
     saveLicenseAsync(client, targets, result.terms, { user, now })
       .then((outcome) => {
-        setSaved(outcome)
+        // Nothing new to write: what was said about the save that wrote them still holds.
+        setSaved((before) => (outcome.saved.length === 0 && outcome.refused.length === 0 && before ? before : outcome))
         setGeneration((g) => g + 1)
       })
       .catch((error: unknown) => onError(errorMessage(error)))
-      .finally(() => setSaving(false))
+      .finally(() => {
+        savingRef.current = false
+        setSaving(false)
+      })
   }
 
   const { fields, general } = licenseIssuesByField(issues)
@@ -462,6 +470,11 @@ function SavedView({ outcome }: { outcome: SaveOutcome }) {
         <div class="lp-note">
           Saved the license on {outcome.saved.map((s) => `“${s.name}”`).join(', ')}
           {outcome.saved[0] && outcome.saved[0].changed.length < 17 ? ` (changed: ${outcome.saved[0].changed.join(', ')})` : ''}. Each save is its own undo step.
+        </div>
+      ) : null}
+      {outcome.unchanged.length > 0 ? (
+        <div class="lp-note">
+          {outcome.unchanged.map((s) => `“${s.name}”`).join(', ')} already {outcome.unchanged.length === 1 ? 'carries' : 'carry'} these terms: nothing to save.
         </div>
       ) : null}
       {outcome.refused.map((r) => (
