@@ -144,7 +144,7 @@ const ROWS: Row[] = [
       await frame.getByLabel('Use starts').fill('2026-04-01')
     },
     settled: async (frame) => {
-      await expect.poll(() => frame.getByRole('status').last().textContent(), { timeout: 60_000 }).toMatch(/Pack ready: Paisley repeat/)
+      await expect.poll(() => frame.getByRole('status').last().textContent(), { timeout: 150_000 }).toMatch(/Pack ready: Paisley repeat/)
     },
   },
 ]
@@ -184,7 +184,7 @@ describe('a double click on a button that writes writes once', () => {
         expect(made).toBeLessThanOrEqual(8)
       }
       expect(plugin.errors).toEqual([])
-    }, 90_000)
+    }, 240_000)
   }
 
   test('the file holds one decision per decision and one license stamp', async () => {
