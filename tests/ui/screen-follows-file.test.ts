@@ -9,7 +9,7 @@ import { parseRecord, RECORD_KEY } from '../../src/provenance/record'
 import { parseReviewLog, REVIEW_KEY } from '../../src/provenance/review'
 import { approvalOfExportedCapture } from '../../src/ui/license/export-workflow'
 import { decideAsync, decidedText, listReviewAsync, type ReviewRow } from '../../src/ui/review/review-workflows'
-import { resultFitsSelection, sameRecord } from '../../src/ui/capture/shown-capture'
+import { elementName, resultFitsSelection, sameRecord } from '../../src/ui/capture/shown-capture'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
 import type { LayerInfo } from '../../src/messages'
 import { createFigmaWorld, type FigmaWorld } from '../figma-fake/index'
@@ -169,5 +169,17 @@ describe('item 8: a result stays only beside its own pattern', () => {
     ['a motif of another pattern', [layer('7:2', '7:1')], false],
   ] as const)('%s → shown: %s', (_what, selection, shown) => {
     expect(resultFitsSelection('1:1', selection)).toBe(shown)
+  })
+})
+
+describe('item 11: a removed element is named as a person knew it', () => {
+  const names = new Map([['1:5', 'Paisley 5']])
+  test.each([
+    ['a layer still there', { id: '1:5', path: '4', type: 'ELLIPSE', kind: 'changed' }, [], 'Paisley 5'],
+    ['a removed layer a capture named', { id: '1:9', path: '4', type: 'ELLIPSE', kind: 'removed' }, [{ id: '1:9', name: 'Paisley 9' }], 'Paisley 9'],
+    ['a removed layer never named', { id: '1:9', path: '4', type: 'BOOLEAN_OPERATION', kind: 'removed' }, [], 'a removed boolean operation'],
+    ['the root', { id: '1:1', path: '', type: 'FRAME', kind: 'changed' }, [], 'the pattern root'],
+  ])('%s → %s', (_what, element, kept, expected) => {
+    expect(elementName(element, names, kept)).toBe(expected)
   })
 })

@@ -1,6 +1,7 @@
 /** The capture result: HCC, label, breakdown, most-changed elements, journal. */
 import { Text } from '@create-figma-plugin/ui'
 import { BREAKDOWN_KEYS } from '../../provenance/record'
+import { elementName } from './shown-capture'
 import { HeatMap } from '../shared/heatmap'
 import { formatContribution, formatCount, formatDuration, formatHcc, formatTime, plural, SOURCE_TYPE_URL } from '../shared/format'
 import { Warning } from '../shared/widgets'
@@ -105,8 +106,10 @@ export function CaptureResultView({
       ) : (
         <ul class="lp-elements">
           {score.elements.map((e) => {
-            const name = result.names.get(e.id) ?? (e.path === '' ? 'the pattern root' : `element at ${e.path}`)
             const gone = e.kind === 'removed'
+            const name = elementName(e, result.names, result.record.capture?.top ?? [])
+            // Removed but never visible (covered, or fully transparent): it counts, at nothing.
+            const unseen = gone && e.contribution === 0
             return (
               <li key={e.id + e.kind}>
                 <button
@@ -118,7 +121,9 @@ export function CaptureResultView({
                 >
                   <span class="lp-grow lp-ellipsis">{name}</span>
                   <span class={`lp-kind lp-kind-${e.kind}`}>{KIND_LABELS[e.kind] ?? e.kind}</span>
-                  <span class="lp-num">{formatContribution(e.contribution)}</span>
+                  <span class="lp-num" title={unseen ? 'It was not visible in the AI baseline, so removing it changes nothing anyone sees.' : undefined}>
+                    {unseen ? '+0 (was not visible)' : formatContribution(e.contribution)}
+                  </span>
                 </button>
               </li>
             )

@@ -23,3 +23,20 @@ export function sameRecord(shown: ProvenanceRecord, storedRaw: string | null): b
   const parsed = parseRecord(storedRaw)
   return parsed.ok && canonicalize(parsed.record) === canonicalize(shown)
 }
+
+/**
+ * What a changed element is called on screen: its layer name now; for a removed layer
+ * (gone from the file) the name a capture kept for it, else "a removed ellipse" — never
+ * "element at 4" (issue #21, item 11).
+ */
+export function elementName(
+  element: { id: string; path: string; type: string; kind: string },
+  names: ReadonlyMap<string, string>,
+  kept: readonly { id: string; name?: string }[],
+): string {
+  const now = names.get(element.id) ?? kept.find((t) => t.id === element.id)?.name
+  if (now !== undefined) return now
+  if (element.path === '') return 'the pattern root'
+  const type = element.type.toLowerCase().replace(/_/g, ' ')
+  return element.kind === 'removed' ? `a removed ${type}` : `a ${type} (at ${element.path})`
+}
