@@ -66,6 +66,7 @@ export function CaptureTab(props: CaptureTabProps) {
       const result = await captureAsync(nodeId, { ...ctx, ...controls, client })
       setOutcome(result)
       setStale(false)
+
       if (result.kind === 'captured' && result.unchanged && result.record.capture) {
         const c = result.record.capture
         setNotice({
