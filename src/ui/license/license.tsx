@@ -187,7 +187,11 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
             const setCap = (c: Partial<typeof cap>) => set('caps', { ...form.caps, [kind]: { ...cap, ...c } })
             return (
               <div class="lp-row" key={kind}>
-                <input class="lp-input" aria-label={`${CAP_KIND_LABELS[kind]} cap`} placeholder={CAP_KIND_LABELS[kind]} value={cap.limit} onInput={(e) => setCap({ limit: e.currentTarget.value })} />
+                {/* A visible label, not a placeholder that vanishes once typed (issue #21, item 14). */}
+                <label class="lp-cap-label">
+                  <span class="lp-small">{CAP_KIND_LABELS[kind]}</span>
+                  <input class="lp-input" aria-label={`${CAP_KIND_LABELS[kind]} cap`} value={cap.limit} onInput={(e) => setCap({ limit: e.currentTarget.value })} />
+                </label>
                 <select class="lp-input" aria-label={`Beyond the ${CAP_KIND_LABELS[kind].toLowerCase()} cap`} value={cap.overCap} onChange={(e) => setCap({ overCap: e.currentTarget.value as typeof cap.overCap })}>
                   {Object.entries(OVER_CAP_LABELS).map(([v, l]) => (
                     <option key={v} value={v}>
