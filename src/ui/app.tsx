@@ -49,6 +49,10 @@ export function App({ client, now, newId }: AppProps) {
   const [helloError, setHelloError] = useState<string | null>(null)
   const [selection, setSelection] = useState<LayerInfo[]>([])
   const [tab, setTab] = useState<TabName>('capture')
+  const [visited, setVisited] = useState<ReadonlySet<TabName>>(() => new Set<TabName>(['capture']))
+  useEffect(() => {
+    if (!visited.has(tab)) setVisited(new Set([...visited, tab]))
+  }, [tab])
   const [errors, setErrors] = useState<UiError[]>([])
   const [exportChoice, setExportChoice] = useState<{ nodeIds: string[]; token: number } | null>(null)
   const [autoCapture, setAutoCapture] = useState<{ nodeId: string; token: number } | null>(null)
@@ -178,7 +182,12 @@ export function App({ client, now, newId }: AppProps) {
             }}
           />
         ) : null}
-        {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
+        {/* Kept mounted once opened, so unsaved terms survive a look at another tab (issue #21, item 15). */}
+        {visited.has('license') ? (
+          <div hidden={tab !== 'license'}>
+            <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} />
+          </div>
+        ) : null}
         {tab === 'export' ? <ExportTab key={exportChoice?.token ?? 0} client={client} user={user} now={now} selection={selection} onError={onError} initialNodeIds={exportChoice?.nodeIds} /> : null}
       </main>
       <footer class="lp-footer lp-muted lp-small">Signed in as {user.name}</footer>
