@@ -91,18 +91,15 @@ describe('the screen follows the file', () => {
         const captured = await storedCapture(page)
         expect(captured.by.name).toMatch(/Ada/)
         await page.getByRole('button', { name: 'Undo', exact: true }).click()
-        // Whatever the Undo reverted, the plugin now shows what the file holds.
-        await eventually(async () => {
-          const held = await storedCapture(page)
-          if (held.at === captured.at) return (await result.count()) === 1
-          return (await result.count()) === 0 && (await ada.getByText(/is no longer what “Indigo paisley repeat” holds/).count()) === 1
-        }, { timeout: 20_000 }).toBe(true)
+        // The capture is the last undo step (its own, after the recolour): Undo reverts it,
+        // and the plugin stops showing what the file no longer holds.
+        await eventually(async () => (await storedCapture(page)).at, { timeout: 20_000 }).not.toBe(captured.at)
+        await eventually(() => result.count(), { timeout: 20_000 }).toBe(0)
+        await eventually(() => ada.getByText(/is no longer what “Indigo paisley repeat” holds/).count(), { timeout: 20_000 }).toBe(1)
         const held = await storedCapture(page)
-        if (held.at !== captured.at) {
-          const stored = ada.getByRole('region', { name: `Stored capture of ${PAISLEY}` })
-          await eventually(() => stored.innerText(), { timeout: 20_000 }).toContain(`by ${held.by.name}`)
-          await journey.screen('follow-undone-capture')
-        }
+        const stored = ada.getByRole('region', { name: `Stored capture of ${PAISLEY}` })
+        await eventually(() => stored.innerText(), { timeout: 20_000 }).toContain(`by ${held.by.name}`)
+        await journey.screen('follow-undone-capture')
 
         // Item 10: a team threshold between the score and its two-decimal rounding.
         await selectLayer(page, PAISLEY)
