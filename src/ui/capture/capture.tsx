@@ -3,11 +3,12 @@ import { Button } from '@create-figma-plugin/ui'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import type { LayerInfo, User } from '../../messages'
-import { parseAiOrigin, type FieldIssue } from '../../provenance/record'
+import type { FieldIssue } from '../../provenance/record'
 import { formatHcc, plural } from '../shared/format'
 import { resultFitsSelection, sameRecord } from './shown-capture'
 import { StoredCaptureView } from './stored-capture'
-import { originInputFromForm, type OriginForm } from './origin-form'
+import { originProblems, type OriginForm } from './origin-form'
+import { stillShown } from '../shared/form-issues'
 import { OriginFormView } from './origin-form-view'
 import { MarkNotice, OutcomeView } from './outcome-view'
 import { SelectionList } from './selection-list'
@@ -126,9 +127,7 @@ export function CaptureTab(props: CaptureTabProps) {
   const onlyTracked = tracked.length === 1 ? tracked[0] : undefined
 
   const submitMark = () => {
-    const { input, issues: local } = originInputFromForm(props.originForm)
-    const parsed = parseAiOrigin(input)
-    const all = [...local, ...(parsed.ok ? [] : parsed.issues.filter((i) => !local.some((l) => l.path === i.path)))]
+    const { input, issues: all } = originProblems(props.originForm)
     if (all.length > 0) {
       setIssues(all)
       return
@@ -242,7 +241,7 @@ export function CaptureTab(props: CaptureTabProps) {
         <OriginFormView
           form={props.originForm}
           setForm={props.setOriginForm}
-          issues={issues}
+          issues={stillShown(issues, originProblems(props.originForm).issues)}
           count={untracked.length}
           disabled={running}
           onSubmit={submitMark}

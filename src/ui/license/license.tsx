@@ -38,6 +38,7 @@ import {
 } from './license-form'
 import { eligibilityOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTarget, type SaveOutcome, type TargetLoad } from './license-workflows'
 import { plural } from '../shared/format'
+import { fieldWords, stillShown } from '../shared/form-issues'
 import { Warning } from '../shared/widgets'
 import { errorMessage, loadPolicyAsync } from '../workflows'
 
@@ -128,7 +129,9 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
       })
   }
 
-  const { fields, general } = licenseIssuesByField(issues)
+  // Shown problems clear as their fields are fixed (issue #21, item 12).
+  const shownIssues = parsed && !parsed.ok ? stillShown(issues, parsed.issues) : []
+  const { fields, general } = licenseIssuesByField(shownIssues)
   const set = <K extends keyof LicenseForm>(k: K, v: LicenseForm[K]) => setForm({ ...form, [k]: v })
   const total = splitTotalText(form.splits)
 
@@ -270,7 +273,12 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
 
       <section aria-labelledby="lic-eligibility" class="lp-stack">
         <h2 class="lp-h3" id="lic-eligibility">Eligibility</h2>
-        {parsed && !parsed.ok ? <div class="lp-muted lp-small">Checked once the terms are complete ({plural(parsed.issues.length, 'field')} to fix).</div> : null}
+        {parsed && !parsed.ok ? (
+          <div class="lp-muted lp-small">
+            Checked once the terms are complete ({plural(parsed.issues.length, 'field')} to fix:{' '}
+            {[...new Set(Object.keys(licenseIssuesByField(parsed.issues).fields).map(fieldWords))].join(', ') || 'see above'}).
+          </div>
+        ) : null}
         {parsed && parsed.ok
           ? targets.map((t) => <EligibilityView key={t.nodeId} target={t} result={eligibilityOf(parsed.terms, t, policy)} many={targets.length > 1} />)
           : null}
