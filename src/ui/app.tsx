@@ -6,7 +6,7 @@ import type { Command, LayerInfo, ResultOf, User } from '../messages'
 import { CaptureTab } from './capture/capture'
 import { emptyOriginForm, type OriginForm } from './capture/origin-form'
 import { PolicyTab } from './policy/policy'
-import { LicenseTab } from './license/license'
+import { LicenseTab, type LicenseDraft } from './license/license'
 import { licenseLabelOf } from './license/license-workflows'
 import { ReviewTab } from './review/review'
 import { ExportTab } from './license/export'
@@ -49,10 +49,7 @@ export function App({ client, now, newId }: AppProps) {
   const [helloError, setHelloError] = useState<string | null>(null)
   const [selection, setSelection] = useState<LayerInfo[]>([])
   const [tab, setTab] = useState<TabName>('capture')
-  const [visited, setVisited] = useState<ReadonlySet<TabName>>(() => new Set<TabName>(['capture']))
-  useEffect(() => {
-    if (!visited.has(tab)) setVisited(new Set([...visited, tab]))
-  }, [tab])
+  const [licenseDraft, setLicenseDraft] = useState<LicenseDraft | null>(null)
   const [errors, setErrors] = useState<UiError[]>([])
   const [exportChoice, setExportChoice] = useState<{ nodeIds: string[]; token: number } | null>(null)
   const [autoCapture, setAutoCapture] = useState<{ nodeId: string; token: number } | null>(null)
@@ -182,11 +179,9 @@ export function App({ client, now, newId }: AppProps) {
             }}
           />
         ) : null}
-        {/* Kept mounted once opened, so unsaved terms survive a look at another tab (issue #21, item 15). */}
-        {visited.has('license') ? (
-          <div hidden={tab !== 'license'}>
-            <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} />
-          </div>
+        {/* The window keeps the unsaved terms, so they survive a look at another tab (issue #21, item 15). */}
+        {tab === 'license' ? (
+          <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} draft={licenseDraft} setDraft={setLicenseDraft} />
         ) : null}
         {tab === 'export' ? <ExportTab key={exportChoice?.token ?? 0} client={client} user={user} now={now} selection={selection} onError={onError} initialNodeIds={exportChoice?.nodeIds} /> : null}
       </main>

@@ -48,6 +48,18 @@ export interface LicenseTabProps {
   now: () => number
   selection: readonly LayerInfo[]
   onError: (message: string) => void
+  /**
+   * The unsaved terms of the last License tab, kept by the window for the same selection
+   * (issue #21, item 15: switching tabs lost them without a word); null once saved.
+   */
+  draft?: LicenseDraft | null
+  setDraft?: (draft: LicenseDraft | null) => void
+}
+
+/** Unsaved License-form text for the patterns `key` names (their node ids, joined). */
+export interface LicenseDraft {
+  key: string
+  form: LicenseForm
 }
 
 const OVER_CAP_LABELS = { deny: 'Deny', renegotiate: 'Renegotiate', perUnitRoyalty: 'Per-unit royalty' } as const
@@ -55,12 +67,16 @@ const BASIS_LABELS = { flatFee: 'Flat fee', perUnit: 'Per unit', revenueShare: '
 const TRAINING_LABELS = { allowed: 'Allowed', notAllowed: 'Not allowed', constrained: 'Constrained' } as const
 const RESIDUAL_LABELS = { deleteModels: 'Models trained on it must be deleted', keepModels: 'Models trained on it may be kept' } as const
 
-export function LicenseTab({ client, user, now, selection, onError }: LicenseTabProps) {
+export function LicenseTab({ client, user, now, selection, onError, draft, setDraft }: LicenseTabProps) {
   const nodeIds = selection.filter((l) => l.state === 'tracked').map((l) => l.id)
   const key = nodeIds.join(',')
   const [loads, setLoads] = useState<TargetLoad[] | null>(null)
   const [policy, setPolicy] = useState<TeamPolicy>(DEFAULT_POLICY)
-  const [form, setForm] = useState<LicenseForm | null>(null)
+  const [form, setFormState] = useState<LicenseForm | null>(null)
+  const setForm = (next: LicenseForm) => {
+    setFormState(next)
+    setDraft?.({ key, form: next })
+  }
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [saving, setSaving] = useState(false)
   const savingRef = useRef(false)
@@ -78,7 +94,9 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
         setLoads(results)
         const first = results.find((r): r is Extract<TargetLoad, { kind: 'ok' }> => r.kind === 'ok')?.target
         const people = first?.people ?? []
-        setForm(first?.entry?.current ? licenseFormOf(first.entry.current.terms) : defaultLicenseForm(new Date(now()).toISOString().slice(0, 10), p.policy.licenseDefaults, people))
+        const stored = first?.entry?.current ? licenseFormOf(first.entry.current.terms) : defaultLicenseForm(new Date(now()).toISOString().slice(0, 10), p.policy.licenseDefaults, people)
+        // A draft for these very patterns, typed before a look at another tab, comes back.
+        setFormState(generation === 0 && draft?.key === key ? draft.form : stored)
         setIssues([])
       })
       .catch((error: unknown) => onError(errorMessage(error)))
@@ -120,6 +138,7 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
       .then((outcome) => {
         // Nothing new to write: what was said about the save that wrote them still holds.
         setSaved((before) => (outcome.saved.length === 0 && outcome.refused.length === 0 && before ? before : outcome))
+        if (outcome.refused.length === 0) setDraft?.(null)
         setGeneration((g) => g + 1)
       })
       .catch((error: unknown) => onError(errorMessage(error)))
