@@ -21,7 +21,7 @@ const finite = () => z.number().check(z.refine(Number.isFinite, 'must be a finit
 const rgba = z.object({ r: finite(), g: finite(), b: finite(), a: finite() })
 const bounds = z.object({ x: finite(), y: finite(), w: finite(), h: finite() })
 /**
- * Figma's 2×3 transform, row-major: m00 m01 m02 m10 m11 m12 (provenance/transform.ts).
+ * Figma's 2×3 transform, row-major: m00 m01 m02 m10 m11 m12 (coefficient/transform.ts).
  * A custom check, not z.tuple: the tuple schema adds about 2 kB to the main bundle.
  */
 const transform = z.custom<[number, number, number, number, number, number]>(
@@ -50,7 +50,7 @@ export const EffectSchema = z.object({
 /**
  * One layer as main reads it. Like an ElementSnapshot, but the placement is Figma's own
  * (a transform and a size) and the outline is the raw SVG path data: the UI turns them
- * into the snapshot's own box, rotation and flip (provenance/placement.ts) and the
+ * into the snapshot's own box, rotation and flip (coefficient/placement.ts) and the
  * compact signature (parsing thousands of paths is exactly the work main must not do).
  */
 export const ElementReadingSchema = z.object({
@@ -168,7 +168,7 @@ export const requests = {
       rootBounds: bounds,
       /**
        * The root's absoluteTransform and relativeTransform, for comparing with a baseline
-       * stored before format 4 in its own terms (provenance/legacy-placement.ts).
+       * stored before format 4 in its own terms (coefficient/legacy-placement.ts).
        */
       frame: z.object({ absolute: transform, relative: transform }),
       elements: finite(),

@@ -5,7 +5,7 @@
  */
 import { clamp01 } from './dimensions'
 import { labelFor, TOP_ELEMENTS, type ContributionBreakdown, type ContributionScore, type DimensionChanges, type ElementContribution, type ElementKind, type Method } from './method'
-import { policyFingerprint, type TeamPolicy } from '../provenance/policy'
+import { policyFingerprint, type ScoringPolicy } from './scoring-policy'
 import type { ElementSnapshot } from './snapshot'
 
 /** One element of the union of baseline and current, weighed and measured. */
@@ -56,7 +56,7 @@ export class Terms {
 /** Sums the items into a score. */
 export function summarize(
   items: readonly Item[],
-  policy: TeamPolicy,
+  policy: ScoringPolicy,
   meta: { method: Method; matchedBy: 'id' | 'path' },
 ): ContributionScore {
   const n = items.length
@@ -161,7 +161,7 @@ function mostChanged(items: readonly Item[], contributions: Float64Array): Eleme
  * A changed AI element: each dimension's change times its policy weight αᵈ, combined as
  * 1 − Π(1 − αᵈ·mᵈ), so dimensions compound and none can push the change past 1.
  */
-export function changedItem(key: string, el: ElementSnapshot, weight: number, dims: DimensionChanges, alpha: TeamPolicy['weights']): Item {
+export function changedItem(key: string, el: ElementSnapshot, weight: number, dims: DimensionChanges, alpha: ScoringPolicy['weights']): Item {
   const weighted: DimensionChanges = {
     color: clamp01(alpha.color * dims.color),
     shape: clamp01(alpha.shape * dims.shape),

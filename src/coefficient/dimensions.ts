@@ -6,6 +6,7 @@
 import { paintsChange, colorChange } from './color'
 import { outlineDisplacement } from './outline'
 import type { EffectSnapshot, ElementSnapshot } from './snapshot'
+import { clamp01 } from './unit-interval'
 import type { Seen } from './visibility'
 
 /**
@@ -17,9 +18,7 @@ export const SHAPE_SATURATION = 0.25
 /** A blend-mode change: visible, but how much depends on what lies beneath. */
 export const BLEND_CHANGE = 0.5
 
-export function clamp01(v: number): number {
-  return v > 0 ? (v < 1 ? v : 1) : 0
-}
+export { clamp01 }
 
 /** 1 − smaller/larger: 0 for equal, ½ for double, → 1 for "from nothing". */
 export function ratioChange(a: number, b: number): number {

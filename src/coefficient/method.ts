@@ -3,9 +3,9 @@
  * home for these facts; both methods (score-v1.ts, score-v2.ts) and the record use them.
  *
  * The main bundle validates records, so it imports this file: keep it free of the
- * scorer (it may import policy.ts, nothing heavier).
+ * scorer (it may import scoring-policy.ts, nothing heavier).
  */
-import { DEFAULT_POLICY, type TeamPolicy } from '../provenance/policy'
+import { DEFAULT_POLICY, type ScoringPolicy } from './scoring-policy'
 
 /** Method 1: weights are bounding boxes, changes are compared as numbers. */
 export const METHOD_V1 = 'loomprint-hcc/1'
@@ -76,7 +76,7 @@ export interface ScoreOptions {
 /** The label and IPTC source type for a coefficient under a team policy. */
 export function labelFor(
   hcc: number,
-  policy: TeamPolicy = DEFAULT_POLICY,
+  policy: ScoringPolicy = DEFAULT_POLICY,
 ): { label: ContributionLabel; digitalSourceType: DigitalSourceType } {
   if (!(hcc >= policy.thresholds.assisted)) {
     return { label: 'AI-generated', digitalSourceType: 'trainedAlgorithmicMedia' }

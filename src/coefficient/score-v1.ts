@@ -7,7 +7,7 @@
 import { changedItem, curation, NO_CHANGE, summarize, type Item } from './aggregate'
 import { colorDimension, diagonal, shapeDimension, styleDimension, textDimension, transformDimension } from './dimensions'
 import { METHOD_V1, type ContributionScore, type DimensionChanges } from './method'
-import type { TeamPolicy } from '../provenance/policy'
+import type { ScoringPolicy } from './scoring-policy'
 import type { PatternSnapshot } from './snapshot'
 import { reordered } from './stacking'
 import { see, type Seen } from './visibility'
@@ -35,7 +35,7 @@ export function matchElements<S extends { el: { id: string; path: string } }>(ba
 }
 
 /** Method 1. */
-export function scoreV1(baseline: PatternSnapshot, current: PatternSnapshot, policy: TeamPolicy, matchedBy: 'id' | 'path'): ContributionScore {
+export function scoreV1(baseline: PatternSnapshot, current: PatternSnapshot, policy: ScoringPolicy, matchedBy: 'id' | 'path'): ContributionScore {
   const byId = matchedBy === 'id'
 
   // 1. Match.

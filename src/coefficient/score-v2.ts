@@ -30,7 +30,7 @@ import { layout, OutlineCache, paintAll, weighStates, boxPixels, intersect, RAST
 import { paintsChange } from './color'
 import { clamp01, textDimension } from './dimensions'
 import { METHOD_V2, type ContributionScore, type DimensionChanges } from './method'
-import type { TeamPolicy } from '../provenance/policy'
+import type { ScoringPolicy } from './scoring-policy'
 import { compose, IDENTITY, rasterSize, type Affine, type PixelRect, type Raster } from './raster/raster'
 import { matchElements, type Pair } from './score-v1'
 import { fitSimilarity, fitStretch, followsFrame, inverseAffine, nearestSimilarity } from './raster/similarity'
@@ -76,7 +76,7 @@ export interface CanvasComparison {
 }
 
 /** Method 2, with the raster it was measured on. */
-export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnapshot, policy: TeamPolicy, matchedBy: 'id' | 'path'): CanvasComparison {
+export function compareOnCanvas(baseline: PatternSnapshot, current: PatternSnapshot, policy: ScoringPolicy, matchedBy: 'id' | 'path'): CanvasComparison {
   const byId = matchedBy === 'id'
   const seenA = see(baseline)
   const seenB = see(current)
@@ -415,7 +415,7 @@ function changeMap(A: Painted, B: Painted, itemOf: readonly (Item | undefined)[]
 }
 
 /** Method 2. */
-export function scoreV2(baseline: PatternSnapshot, current: PatternSnapshot, policy: TeamPolicy, matchedBy: 'id' | 'path'): ContributionScore {
+export function scoreV2(baseline: PatternSnapshot, current: PatternSnapshot, policy: ScoringPolicy, matchedBy: 'id' | 'path'): ContributionScore {
   return compareOnCanvas(baseline, current, policy, matchedBy).score
 }
 

@@ -17,7 +17,7 @@
  *   aggregate.ts   Σ weight · change, breakdown, most-changed elements
  */
 import { METHOD, METHOD_V1, type ContributionScore, type ScoreOptions } from './method'
-import { DEFAULT_POLICY, type TeamPolicy } from '../provenance/policy'
+import { DEFAULT_POLICY, type ScoringPolicy } from './scoring-policy'
 import { scoreV1 } from './score-v1'
 import { scoreV2 } from './score-v2'
 import type { PatternSnapshot } from './snapshot'
@@ -35,7 +35,7 @@ export { elementFromShape, type Shape } from './shape'
 export function scoreContribution(
   baseline: PatternSnapshot,
   current: PatternSnapshot,
-  policy: TeamPolicy = DEFAULT_POLICY,
+  policy: ScoringPolicy = DEFAULT_POLICY,
   options: ScoreOptions = {},
 ): ContributionScore {
   const matchedBy = options.matchBy ?? (current.rootId !== baseline.rootId ? 'path' : 'id')

@@ -2,7 +2,7 @@
  * What each element shows: its effective opacity (its own × every ancestor's), whether
  * it is shown at all, and — for method 1 — its bounding-box share of the pattern.
  */
-import { clamp01 } from './dimensions'
+import { clamp01 } from './unit-interval'
 import type { Bounds, ElementSnapshot, PatternSnapshot } from './snapshot'
 
 /** An element with what the score needs from its ancestors and its place in the root. */

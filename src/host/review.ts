@@ -20,7 +20,7 @@ const JOURNAL_KEY = /^journal\.(.+)\.(\d+)$/
  */
 const BATCH_CHARS = 16_000
 
-/** The header line of each person's last journal chunk (see provenance/journal.ts, "Chunks"). */
+/** The header line of each person's last journal chunk (see storage/journal.ts, "Chunks"). */
 function journalHeads(node: BaseNode): string[] {
   const last = new Map<string, number>()
   for (const key of node.getPluginDataKeys()) {

@@ -170,17 +170,6 @@ export function foreignLicenseError(patternId: string): string {
   return `The license entry names pattern ${patternId}, and this layer is neither that pattern nor a copy of it (edited by hand?).`
 }
 
-/**
- * The fingerprint of the terms stamped on this record's pattern (the public summary's
- * `licenseId`), or null: no entry, a damaged one, or one that is not this pattern's.
- */
-export function currentLicenseId(entryRaw: string | null, record: Pick<ProvenanceRecord, 'patternId' | 'lineage'>): string | null {
-  if (entryRaw === null) return null
-  const parsed = parseLicenseEntry(entryRaw)
-  if (!parsed.ok || entryOwnership(record, parsed.entry.patternId) !== 'own') return null
-  return parsed.entry.current ? parsed.entry.current.fingerprint : null
-}
-
 /** Where a copied layer keeps the license entry it inherited from pattern `patternId`. */
 export function licenseAsideKey(patternId: string): string {
   return 'license.inherited.' + patternId

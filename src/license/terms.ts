@@ -13,27 +13,44 @@
 import canonicalize from 'canonicalize'
 import * as z from 'zod/mini'
 import { sha256HexOfString } from '../storage/sha256'
-import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from './codes'
+import { ISO_4217_CURRENCIES } from '../provenance/codes'
+import {
+  AiTrainingSchema,
+  BASIS_POINTS_TOTAL,
+  formatPercent,
+  LICENSE_LIMITS,
+  limitedText as text,
+  noDuplicates,
+  PartySchema,
+  requiredText as required,
+  TerritorySchema,
+  type SplitRole,
+} from '../provenance/license-vocabulary'
 import { formatCount } from '../provenance/issues'
 import { licenseIssuesOf, type FieldIssue } from './issues'
 
 /** Bumped when stored terms change shape; the number is part of the terms (and their fingerprint). */
 export const LICENSE_SCHEMA_VERSION = 1
 
-/** Royalty splits are in basis points of the whole: 10,000 = 100 %. */
-export const BASIS_POINTS_TOTAL = 10_000
-
-export const LICENSE_LIMITS = {
-  name: 200,
-  id: 200,
-  notes: 2000,
-  constraint: 2000,
-  attribution: 500,
-  splits: 20,
-} as const
-
 // ---------------------------------------------------------------------------
 // Vocabularies
+
+// The words the team policy shares (parties, territories, training, split roles, basis
+// points) live below both rooms, in src/provenance/license-vocabulary.ts.
+export {
+  AiTrainingSchema,
+  BASIS_POINTS_TOTAL,
+  formatPercent,
+  isCountryCode,
+  LICENSE_LIMITS,
+  PartySchema,
+  SPLIT_ROLES,
+  TerritorySchema,
+  type AiTraining,
+  type Party,
+  type SplitRole,
+  type Territory,
+} from '../provenance/license-vocabulary'
 
 export const TIERS = ['commodity', 'hybridCreative', 'foundationalIp'] as const
 export type Tier = (typeof TIERS)[number]
@@ -90,8 +107,6 @@ export type OverCapRuleKind = (typeof OVER_CAP_RULES)[number]
 export const ROYALTY_BASES = ['flatFee', 'perUnit', 'revenueShare'] as const
 export type RoyaltyBasisKind = (typeof ROYALTY_BASES)[number]
 
-export const SPLIT_ROLES = ['humanAuthor', 'modelProvider', 'curator', 'studio'] as const
-export type SplitRole = (typeof SPLIT_ROLES)[number]
 export const SPLIT_ROLE_LABELS: { readonly [R in SplitRole]: string } = {
   humanAuthor: 'Human author',
   modelProvider: 'Model provider',
@@ -106,12 +121,7 @@ export type TrainingUse = (typeof TRAINING_USES)[number]
 export const RESIDUAL_RIGHTS = ['deleteModels', 'keepModels'] as const
 export type ResidualRights = (typeof RESIDUAL_RIGHTS)[number]
 
-const COUNTRY_SET = new Set(ISO_3166_ALPHA2)
 const CURRENCY_SET = new Set(ISO_4217_CURRENCIES)
-
-export function isCountryCode(code: string): boolean {
-  return COUNTRY_SET.has(code)
-}
 
 export function isCurrencyCode(code: string): boolean {
   return CURRENCY_SET.has(code)
@@ -134,16 +144,6 @@ export function isCalendarDate(text: string): boolean {
   return d <= days[mo - 1]!
 }
 
-// "Must be text" is for a value that is not text only: as the schema's error for every
-// issue it also answered a too-long name (issue #21, item 13: a 3,000-character licensor
-// name). Other issues keep zod's code, which the shared describer words with the limit.
-const required = (max: number, what: string) =>
-  z.string({ error: (issue) => (issue.code === 'invalid_type' ? `${what} must be text` : undefined) }).check(
-    z.minLength(1, { error: `${what} is required` }),
-    z.maxLength(max),
-  )
-const text = (max: number) => z.string().check(z.maxLength(max))
-
 const date = (what: string) =>
   z.string({ error: `${what} must be a date such as 2026-03-01` }).check(
     z.refine(isCalendarDate, { error: `${what} must be a real date written as YYYY-MM-DD, such as 2026-03-01` }),
@@ -163,12 +163,6 @@ export const MoneySchema = z.strictObject({
 /** An amount of money: `amount` is a decimal string ("0.025"), `currency` ISO 4217. */
 export type Money = z.infer<typeof MoneySchema>
 
-export const PartySchema = z.strictObject({
-  name: required(LICENSE_LIMITS.name, 'Name'),
-  id: z.optional(text(LICENSE_LIMITS.id)),
-})
-export type Party = z.infer<typeof PartySchema>
-
 export const LicenseeSchema = z.discriminatedUnion(
   'kind',
   [
@@ -182,16 +176,6 @@ export type Licensee = z.infer<typeof LicenseeSchema>
 const fieldOfUse = z.enum(FIELD_OF_USE_IDS, {
   error: `A field of use must be one of: ${FIELDS_OF_USE.map((f) => f.label).join(', ')}`,
 })
-
-function noDuplicates<T>(what: string) {
-  return z.superRefine<T[]>((list, ctx) => {
-    const seen = new Set<T>()
-    list.forEach((item, i) => {
-      if (seen.has(item)) ctx.addIssue({ code: 'custom', message: `${what} lists ${String(item)} twice`, path: [i], input: item })
-      seen.add(item)
-    })
-  })
-}
 
 export const FieldOfUseTermsSchema = z
   .strictObject({
@@ -216,27 +200,6 @@ export const FieldOfUseTermsSchema = z
     }),
   )
 export type FieldOfUseTerms = z.infer<typeof FieldOfUseTermsSchema>
-
-const country = z.string({ error: 'A country must be an ISO 3166-1 alpha-2 code such as FR' }).check(
-  z.refine((c) => COUNTRY_SET.has(c), {
-    error: 'Not an ISO 3166-1 alpha-2 country code (two capital letters such as FR, US, JP)',
-  }),
-)
-const countries = z
-  .array(country)
-  .check(z.minLength(1, { error: 'List at least one country' }), z.maxLength(ISO_3166_ALPHA2.length), noDuplicates('Countries'))
-
-/** Worldwide; only the listed countries; or worldwide except the listed countries. */
-export const TerritorySchema = z.discriminatedUnion(
-  'scope',
-  [
-    z.strictObject({ scope: z.literal('worldwide') }),
-    z.strictObject({ scope: z.literal('include'), countries }),
-    z.strictObject({ scope: z.literal('exclude'), countries }),
-  ],
-  { error: 'Territory must be worldwide, a list of included countries, or a list of excluded countries' },
-)
-export type Territory = z.infer<typeof TerritorySchema>
 
 /** Dates are inclusive; `end: null` is a perpetual term. */
 export const TermSchema = z
@@ -361,17 +324,6 @@ const SplitsSchema = z
 export const RoyaltySchema = z.strictObject({ basis: RoyaltyBasisSchema, splits: SplitsSchema })
 export type Royalty = z.infer<typeof RoyaltySchema>
 
-export const AiTrainingSchema = z.discriminatedUnion(
-  'use',
-  [
-    z.strictObject({ use: z.literal('allowed') }),
-    z.strictObject({ use: z.literal('notAllowed') }),
-    z.strictObject({ use: z.literal('constrained'), constraint: required(LICENSE_LIMITS.constraint, 'The constraint') }),
-  ],
-  { error: 'AI training and data mining must be "allowed", "notAllowed" or "constrained" (with the constraint)' },
-)
-export type AiTraining = z.infer<typeof AiTrainingSchema>
-
 // ---------------------------------------------------------------------------
 // The terms
 
@@ -481,15 +433,6 @@ export function parseLicenseTermsJson(json: string): LicenseParseResult {
  */
 export function licenseFingerprint(terms: LicenseTerms): string {
   return 'sha256-' + sha256HexOfString(canonicalize(terms) ?? 'null')
-}
-
-/** 2500 → "25 %", 3333 → "33.33 %". */
-export function formatPercent(basisPoints: number): string {
-  const sign = basisPoints < 0 ? '-' : ''
-  const abs = Math.abs(Math.trunc(basisPoints))
-  const rest = abs % 100
-  const whole = String((abs - rest) / 100)
-  return sign + (rest === 0 ? whole : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`) + ' %'
 }
 
 /** Exclusive in any degree (exclusive or sole)? */

@@ -1,6 +1,8 @@
 /**
- * The team policy: the knobs of the human-contribution coefficient. It lives on the
- * document root and is shared by everyone working in the file, so every score in a
+ * The team policy: the knobs of the human-contribution coefficient (their meaning and
+ * defaults: src/coefficient/scoring-policy.ts), plus the team's review and licensing
+ * rules and licence defaults (written in src/provenance/license-vocabulary.ts's words,
+ * so the policy never imports the licence room above it). It lives on the document root and is shared by everyone working in the file, so every score in a
  * file is measured the same way; each capture stores the policy's fingerprint so a
  * reviewer can tell whether two scores were measured alike.
  *
@@ -15,8 +17,11 @@ import {
   TerritorySchema,
   formatPercent,
   type SplitRole,
-} from '../license/terms'
+} from './license-vocabulary'
 import { fieldIssuesOf, type FieldIssue } from './issues'
+import { DEFAULT_POLICY as DEFAULT_SCORING_POLICY, policyFingerprint, type DimensionWeights } from '../coefficient/scoring-policy'
+
+export { policyFingerprint }
 
 const BETWEEN_0_AND_1 = 'must be a number between 0 and 1'
 
@@ -131,15 +136,10 @@ export const TeamPolicySchema = z.object(
 )
 
 export type TeamPolicy = z.infer<typeof TeamPolicySchema>
-export type DimensionWeights = TeamPolicy['weights']
+export type { DimensionWeights }
 
-export const DEFAULT_POLICY: TeamPolicy = Object.freeze({
-  version: 1,
-  weights: Object.freeze({ color: 1, shape: 1, transform: 1, style: 0.5, text: 1 }),
-  alphaRemove: 0.5,
-  reorderWeight: 0.05,
-  thresholds: Object.freeze({ assisted: 0.1, authored: 0.5 }),
-}) as TeamPolicy
+/** The defaults are the coefficient's (a policy that names nothing is just its knobs). */
+export const DEFAULT_POLICY: TeamPolicy = DEFAULT_SCORING_POLICY
 
 /** The HCC at or above which exclusive or sole terms may be granted. */
 export function exclusivityThresholdOf(policy: TeamPolicy): number {
@@ -166,29 +166,4 @@ export function parsePolicy(input: unknown): PolicyParseResult {
   const result = TeamPolicySchema.safeParse(input)
   if (result.success) return { ok: true, policy: result.data }
   return { ok: false, issues: fieldIssuesOf(result.error.issues, (issue) => issue.message) }
-}
-
-/**
- * A short, stable name for a policy's content: FNV-1a (32 bit) over its canonical
- * JSON (keys sorted). Not a security hash — it only tells "measured with the same
- * knobs" apart from "measured differently".
- */
-export function policyFingerprint(policy: TeamPolicy): string {
-  const text = canonicalJson(policy)
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return 'fnv1a-' + (hash >>> 0).toString(16).padStart(8, '0')
-}
-
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']'
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort()
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(record[k])).join(',') + '}'
 }

@@ -6,13 +6,13 @@
  * unit of its currency. Splits never round: a total is allocated to parties by the
  * largest-remainder method, so the shares always add up to the total.
  */
-import { ISO_4217_CURRENCIES } from '../license/codes'
+import { ISO_4217_CURRENCIES } from '../provenance/codes'
 import type { Money } from '../license/terms'
 
 /**
  * ISO 4217 minor units (the "exponent") of the currencies that differ from 2.
  * Source: the ISO 4217 list maintained by SIX (table A.1). Every other code of
- * src/license/codes.ts has 2, except XDR, which has none and is not supported.
+ * src/provenance/codes.ts has 2, except XDR, which has none and is not supported.
  */
 const EXPONENTS: { readonly [code: string]: number } = {
   BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0,

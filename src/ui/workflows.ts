@@ -8,8 +8,6 @@
  * plugin data; here we turn readings into snapshots, compress and hash baselines,
  * verify journals and score. One file per workflow; this module gathers them.
  */
-import type { ClientEndpoint } from '../channel'
-
 export type { FieldIssue } from '../provenance/record'
 export { ENTRY_LIMIT_BYTES } from '../storage/entry-limit'
 /** How many of the most-changed elements the record keeps (one home: score.ts). */
@@ -20,15 +18,3 @@ export * from './capture/mark-workflow'
 export * from './capture/capture-workflow'
 export * from './policy/policy-workflows'
 export * from './shared/hello'
-
-// ── Unmark, repair ───────────────────────────────────────────────────────────
-
-export async function unmarkAsync(client: ClientEndpoint, nodeId: string): Promise<void> {
-  await client.request('unmark', { nodeId })
-}
-
-/** Explicit repair of a damaged record: the raw text is kept aside, the layer untracked. */
-export async function repairAsync(client: ClientEndpoint, nodeId: string): Promise<{ keptAs: string }> {
-  return client.request('quarantine', { nodeId })
-}
-

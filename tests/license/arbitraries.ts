@@ -1,6 +1,6 @@
 /** fast-check arbitraries for license terms: every value they make parses. */
 import fc from 'fast-check'
-import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from '../../src/license/codes'
+import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from '../../src/provenance/codes'
 import {
   CAP_KINDS,
   EXCLUSIVITIES,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from '../../src/license/codes'
+import { ISO_3166_ALPHA2, ISO_4217_CURRENCIES } from '../../src/provenance/codes'
 import {
   formatPercent,
   isCalendarDate,

@@ -4,12 +4,12 @@
  */
 import canonicalize from 'canonicalize'
 import { decodeBaseline, quantizeSnapshot } from '../../storage/baseline-codec'
-import { decodeJournalChunks, summarizeJournals, type Journal, type JournalSummary } from '../../storage/journal'
+import { summarizeJournals, type Journal, type JournalSummary } from '../../storage/journal'
 import { toBoundingBoxPlacement } from '../../coefficient/legacy-placement'
 import { OWN_BOX } from '../../coefficient/snapshot'
-import { parseRecord, type ProvenanceRecord } from '../../provenance/record'
-import { capturedRecord, isCopy, sameMeasurement } from '../../provenance/record-assembly'
-import { currentLicenseId } from '../../license/stamp'
+import type { ProvenanceRecord } from '../../provenance/record'
+import { capturedRecord, sameMeasurement } from '../../provenance/record-assembly'
+import { currentLicenseId, readPatternEvidence } from '../../license/pattern-evidence'
 import { summaryJson } from '../../provenance/record-text'
 import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../../coefficient/score'
 import { captureHeatMap, heatImageShares, type HeatImage } from '../../coefficient/heatmap'
@@ -78,10 +78,10 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   // Journal entries still in main's memory belong to this capture's evidence.
   await client.request('flushJournal', {})
   const stored = await client.request('readStored', { nodeId })
-  if (stored.record === null) return { kind: 'not-tracked', nodeId, name: stored.name }
-  const parsed = parseRecord(stored.record)
-  if (!parsed.ok) return { kind: 'invalid-record', nodeId, name: stored.name, error: parsed.error }
-  const old = parsed.record
+  const evidence = readPatternEvidence(stored)
+  if (evidence.record.kind === 'untracked') return { kind: 'not-tracked', nodeId, name: stored.name }
+  if (evidence.record.kind === 'damaged') return { kind: 'invalid-record', nodeId, name: stored.name, error: evidence.record.error }
+  const old = evidence.record.record
 
   report({ phase: 'verifying', done: 0, total: 1 })
   const baseline = decodeBaseline(stored.baselineChunks, old.baseline.hash)
@@ -99,7 +99,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     ),
   )
   report({ phase: 'scoring', done: 0, total: 1 })
-  const copy = isCopy(old, nodeId)
+  const copy = evidence.copy
   // A baseline stored before format 4 holds Figma's bounding boxes: read the current
   // state the same way, so unchanged turned and flipped layers still compare equal.
   const placed = baseline.snapshot.placement === OWN_BOX ? reading.snapshot : toBoundingBoxPlacement(reading.snapshot, reading.frame)
@@ -123,17 +123,17 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   report({ phase: 'scoring', done: 1, total: 1 })
 
   // The journal is evidence; a broken chain is reported, not fatal.
-  report({ phase: 'journal', done: 0, total: Object.keys(stored.journals).length })
+  report({ phase: 'journal', done: 0, total: evidence.journals.length })
   const journals: Journal[] = []
   const journalChecks: JournalCheck[] = []
-  for (const [userId, chunks] of Object.entries(stored.journals).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const decoded = decodeJournalChunks(chunks)
-    if (decoded.ok) {
-      journals.push(decoded.journal)
-      journalChecks.push({ userId, name: decoded.journal.user.name, ok: true, error: null, entries: decoded.journal.entries.length })
+  for (const read of [...evidence.journals].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))) {
+    const { userId } = read
+    if (read.ok) {
+      journals.push(read.journal)
+      journalChecks.push({ userId, name: read.journal.user.name, ok: true, error: null, entries: read.journal.entries.length })
     } else {
-      journalChecks.push({ userId, name: userId, ok: false, error: decoded.error, entries: 0 })
-      warnings.push(`The edit journal of user ${userId} does not verify: ${decoded.error} Its edits are left out of the summary.`)
+      journalChecks.push({ userId, name: userId, ok: false, error: read.error, entries: 0 })
+      warnings.push(`The edit journal of user ${userId} does not verify: ${read.error} Its edits are left out of the summary.`)
     }
   }
   const journal = summarizeJournals(journals)
@@ -143,12 +143,12 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   // The same measurement again is not a new capture: the stored one (and a review of it) stands.
   // A record stored in an older form (migrated on reading) is rewritten in the current one.
   const unchanged =
-    !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture) && storedAsIs(stored.record, old)
+    !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture) && storedAsIs(stored.record ?? '', old)
   const record = unchanged ? old : fresh
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
   // The public summary names the pattern's license (its terms' fingerprint), if any.
-  const summary = summaryJson(record, currentLicenseId(stored.license ?? null, record))
+  const summary = summaryJson(record, currentLicenseId(evidence.license, record))
   throwIfCancelled(ctx.signal)
   report({ phase: 'writing', done: 0, total: 1 })
   if (!unchanged) await client.request('writeProvenance', {

@@ -15,15 +15,9 @@ import { SelectionList } from './selection-list'
 import { useStaleCapture } from './use-stale-capture'
 import { useWorkflow } from '../shared/use-workflow'
 import { Confirm, ProgressView } from '../shared/widgets'
-import {
-  captureAsync,
-  errorMessage,
-  markAsync,
-  repairAsync,
-  unmarkAsync,
-  type CaptureOutcome,
-  type MarkOutcome,
-} from '../workflows'
+import { captureAsync, type CaptureOutcome } from './capture-workflow'
+import { markAsync, repairAsync, unmarkAsync, type MarkOutcome } from './mark-workflow'
+import { errorMessage } from '../shared/workflow-context'
 
 export interface CaptureTabProps {
   client: ClientEndpoint

@@ -1,4 +1,4 @@
-/** Mark as AI-generated: the baseline is read, compressed and written with a fresh record. */
+/** Mark as AI-generated (the baseline is read, compressed and written with a fresh record); unmark; repair a damaged record. */
 import type { ClientEndpoint } from '../../channel'
 import { encodeBaseline } from '../../storage/baseline-codec'
 import { baselineKey, parseAiOrigin, type AiOrigin, type FieldIssue } from '../../provenance/record'
@@ -87,3 +87,13 @@ async function markOneAsync(
   return { nodeId, name: reading.name, patternId: record.patternId, elements: encoded.elements, bytes: encoded.bytes }
 }
 
+// ── Unmark, repair ───────────────────────────────────────────────────────────
+
+export async function unmarkAsync(client: ClientEndpoint, nodeId: string): Promise<void> {
+  await client.request('unmark', { nodeId })
+}
+
+/** Explicit repair of a damaged record: the raw text is kept aside, the layer untracked. */
+export async function repairAsync(client: ClientEndpoint, nodeId: string): Promise<{ keptAs: string }> {
+  return client.request('quarantine', { nodeId })
+}

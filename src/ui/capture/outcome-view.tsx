@@ -3,7 +3,8 @@ import { Button } from '@create-figma-plugin/ui'
 import { plural } from '../shared/format'
 import { CaptureResultView } from './result'
 import { Warning } from '../shared/widgets'
-import type { CaptureOutcome, MarkOutcome } from '../workflows'
+import type { CaptureOutcome } from './capture-workflow'
+import type { MarkOutcome } from './mark-workflow'
 
 export function MarkNotice({ outcome }: { outcome: Extract<MarkOutcome, { kind: 'done' }> }) {
   return (

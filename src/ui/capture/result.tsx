@@ -5,7 +5,7 @@ import { elementName } from './shown-capture'
 import { HeatMap } from '../shared/heatmap'
 import { formatContribution, formatCount, formatDuration, formatHcc, formatTime, plural, SOURCE_TYPE_URL } from '../shared/format'
 import { Warning } from '../shared/widgets'
-import type { CaptureResult } from '../workflows'
+import type { CaptureResult } from './capture-workflow'
 
 export const DIMENSION_LABELS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
   color: 'Color',

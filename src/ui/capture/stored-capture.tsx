@@ -6,8 +6,8 @@ import { useEffect, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import { parseRecord, type ProvenanceRecord } from '../../provenance/record'
 import { formatHcc } from '../shared/format'
-import { StoredHeatMapView } from '../review/review-heatmap'
-import { errorMessage } from '../workflows'
+import { StoredHeatMapView } from '../shared/stored-heatmap'
+import { errorMessage } from '../shared/workflow-context'
 import { Warning } from '../shared/widgets'
 
 type Read = { kind: 'ok'; raw: string; record: ProvenanceRecord } | { kind: 'none' } | { kind: 'error'; message: string }

@@ -1,8 +1,5 @@
 /** The Export tab's form: text as typed, parsed into assets and an intended use (refusals name the field). */
-import { ISO_3166_ALPHA2 } from '../../license/codes'
-import { FIELDS_OF_USE, type FieldOfUse, type Territory } from '../../license/terms'
-
-const COUNTRIES = new Set(ISO_3166_ALPHA2)
+import { FIELDS_OF_USE, isCountryCode, type FieldOfUse, type Territory } from '../../license/terms'
 import type { AssetChoice, ExportUse } from './export-workflow'
 
 export interface ExportForm {
@@ -52,7 +49,7 @@ export function parseExportForm(form: ExportForm): ExportFormParse {
   const t = form.territory.trim()
   const territory = /^worldwide$/i.test(t) ? ('worldwide' as const) : t.split(/[\s,;]+/).filter((c) => c !== '').map((c) => c.toUpperCase())
   // The same country list as the License tab's (issue #21, item 17: “XX” passed here).
-  const unknown = territory === 'worldwide' ? [] : territory.filter((c) => !COUNTRIES.has(c))
+  const unknown = territory === 'worldwide' ? [] : territory.filter((c) => !isCountryCode(c))
   if (territory !== 'worldwide' && (territory.length === 0 || unknown.length > 0)) {
     errors.push({
       field: 'territory',

@@ -198,7 +198,7 @@ export async function planExportAsync(
         continue
       }
       // The heat map is read on its own (not with readStored), so a capture never carries it.
-      const heat = await loadHeatMapAsync(client, nodeId, load.target.recordRaw)
+      const heat = await loadHeatMapAsync(client, nodeId, load.target.recordRaw, load.target.record)
       out.push(judgeTarget(load.target, use, policy, heat))
     } catch (error) {
       out.push({ nodeId, name: nodeId, reasons: [error instanceof Error ? error.message : String(error)], pattern: null, notes: [] })

@@ -25,7 +25,8 @@ import { listReviewAsync, type ReviewRow } from '../review/review-workflows'
 import { STATUS_TEXT } from '../review/review-table'
 import { useWorkflow } from '../shared/use-workflow'
 import { Warning } from '../shared/widgets'
-import { errorMessage, loadPolicyAsync } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync } from '../policy/policy-workflows'
 
 export interface ExportTabProps {
   client: ClientEndpoint

@@ -7,15 +7,16 @@
 import type { ClientEndpoint } from '../../channel'
 import type { User } from '../../messages'
 import { checkEligibility, type EligibilityEvidence, type EligibilityResult, type ReviewDecision } from '../../license/eligibility'
-import { foreignLicenseError, parseLicenseEntry, planStamp, type LicenseEntry } from '../../license/stamp'
+import { foreignLicenseError, planStamp, type LicenseEntry } from '../../license/stamp'
+import { readPatternEvidence, type PatternEvidence } from '../../license/pattern-evidence'
 import { licenseFingerprint, TIER_LABELS, type LicenseTerms } from '../../license/terms'
-import { decodeJournalChunks, journalHead } from '../../storage/journal'
+import { journalHead } from '../../storage/journal'
 import type { TeamPolicy } from '../../provenance/policy'
 import { summaryJson } from '../../provenance/record-text'
-import { entryOwnership, isCopy, parseRecord, type Person, type ProvenanceRecord } from '../../provenance/record'
-import { captureHash, decisionsOf, editedAfterCapture, editorsOf, parseReviewLog, reviewFor, type Decision, type DecisionKind } from '../../provenance/review'
+import type { Person, ProvenanceRecord } from '../../provenance/record'
+import { captureHash, decisionsOf, editedAfterCapture, editorsOf, type Decision, type DecisionKind } from '../../provenance/review'
 import type { LicenseLabeler } from '../review/review-workflows'
-import { errorMessage } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
 
 export interface LicenseTarget {
   nodeId: string
@@ -45,35 +46,38 @@ const DECISION_EVIDENCE: { readonly [K in DecisionKind]: ReviewDecision } = {
 /** What checkEligibility needs, from what is stored on the pattern. */
 export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: string): Promise<TargetLoad> {
   const stored = await client.request('readStored', { nodeId })
-  if (stored.record === null) return { kind: 'refused', nodeId, name: stored.name, reason: 'It is not tracked: mark it as AI-generated first.' }
-  const parsed = parseRecord(stored.record)
-  if (!parsed.ok) return { kind: 'refused', nodeId, name: stored.name, reason: `Its provenance record is damaged and kept as it is (${parsed.error})` }
-  const record = parsed.record
+  return licenseTargetOf(readPatternEvidence(stored))
+}
+
+/** The License tab's reading of one pattern's evidence (read once, by readPatternEvidence). */
+export function licenseTargetOf(read: PatternEvidence): TargetLoad {
+  const { nodeId, name } = read.texts
+  if (read.record.kind === 'untracked') return { kind: 'refused', nodeId, name, reason: 'It is not tracked: mark it as AI-generated first.' }
+  if (read.record.kind === 'damaged') return { kind: 'refused', nodeId, name, reason: `Its provenance record is damaged and kept as it is (${read.record.error})` }
+  const { record, raw: recordRaw } = read.record
   const problems: string[] = []
-  const licenseRaw = stored.license ?? null
+  const licenseRaw = read.texts.license ?? null
   let entry: LicenseEntry | null = null
-  if (licenseRaw !== null) {
-    const e = parseLicenseEntry(licenseRaw)
-    if (!e.ok) return { kind: 'refused', nodeId, name: stored.name, reason: `Its license entry is damaged and kept as it is: ${e.error}` }
-    const owner = entryOwnership(record, e.entry.patternId)
-    if (owner === 'foreign') return { kind: 'refused', nodeId, name: stored.name, reason: `${foreignLicenseError(e.entry.patternId)} It is kept as it is.` }
-    if (owner === 'own') entry = e.entry
+  const license = read.license
+  if (license.kind === 'damaged') return { kind: 'refused', nodeId, name, reason: `Its license entry is damaged and kept as it is: ${license.error}` }
+  if (license.kind === 'ok') {
+    if (license.owner === 'foreign') return { kind: 'refused', nodeId, name, reason: `${foreignLicenseError(license.entry.patternId)} It is kept as it is.` }
+    if (license.owner === 'own') entry = license.entry
   }
-  const review = reviewFor(record, stored.review ? parseReviewLog(stored.review) : null)
+  const review = read.review
   if (review && !review.ok) problems.push(`Its review history is damaged (kept as it is), so no approval counts: ${review.error}`)
 
   const editors: Person[] = []
   const chainProblems: string[] = []
   const heads: { userId: string; head: string }[] = []
-  for (const [userId, chunks] of Object.entries(stored.journals)) {
-    const decoded = decodeJournalChunks(chunks)
-    if (decoded.ok) {
-      editors.push({ id: decoded.journal.user.id, name: decoded.journal.user.name })
-      heads.push({ userId, head: journalHead(decoded.journal) })
-    } else chainProblems.push(`the journal of ${userId} does not verify (${decoded.error})`)
+  for (const j of read.journals) {
+    if (j.ok) {
+      editors.push({ id: j.journal.user.id, name: j.journal.user.name })
+      heads.push({ userId: j.userId, head: journalHead(j.journal) })
+    } else chainProblems.push(`the journal of ${j.userId} does not verify (${j.error})`)
   }
   const capture = record.capture
-  const copy = isCopy(record, nodeId)
+  const copy = read.copy
   const decisions = decisionsOf(record, review)
   const people = new Map<string, Person>()
   for (const p of capture?.journal.people ?? []) people.set(p.id, { id: p.id, name: p.name })
@@ -98,7 +102,7 @@ export async function loadLicenseTargetAsync(client: ClientEndpoint, nodeId: str
   }
   return {
     kind: 'ok',
-    target: { nodeId, name: stored.name, recordRaw: stored.record, licenseRaw, record, entry, evidence, people: [...people.values()], decisions, problems },
+    target: { nodeId, name, recordRaw, licenseRaw, record, entry, evidence, people: [...people.values()], decisions, problems },
   }
 }
 
@@ -152,13 +156,11 @@ export async function saveLicenseAsync(
 }
 
 /** The review table's License column: the tier of the current terms, "none", or "damaged". */
-export const licenseLabelOf: LicenseLabeler = (row, record) => {
-  if (row.license === null) return { label: 'none', problem: null }
-  const parsed = parseLicenseEntry(row.license)
-  if (!parsed.ok) return { label: 'damaged', problem: `The license entry is damaged and kept as it is: ${parsed.error}` }
-  const owner = record ? entryOwnership(record, parsed.entry.patternId) : 'own'
-  if (owner === 'foreign') return { label: 'damaged', problem: `${foreignLicenseError(parsed.entry.patternId)} It is kept as it is.` }
-  if (owner === 'inherited') return { label: 'none', problem: null }
-  const current = parsed.entry.current
+export const licenseLabelOf: LicenseLabeler = ({ license }) => {
+  if (license.kind === 'none') return { label: 'none', problem: null }
+  if (license.kind === 'damaged') return { label: 'damaged', problem: `The license entry is damaged and kept as it is: ${license.error}` }
+  if (license.owner === 'foreign') return { label: 'damaged', problem: `${foreignLicenseError(license.entry.patternId)} It is kept as it is.` }
+  if (license.owner === 'inherited') return { label: 'none', problem: null }
+  const current = license.entry.current
   return { label: current ? TIER_LABELS[current.terms.tier] : 'none', problem: null }
 }

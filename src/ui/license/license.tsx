@@ -40,7 +40,8 @@ import { eligibilityOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTa
 import { plural } from '../shared/format'
 import { fieldWords, stillShown } from '../shared/form-issues'
 import { Warning } from '../shared/widgets'
-import { errorMessage, loadPolicyAsync } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync } from '../policy/policy-workflows'
 
 export interface LicenseTabProps {
   client: ClientEndpoint

@@ -16,7 +16,8 @@ import {
 } from './policy-form'
 import { describedBy, Field, ProgressView, Warning } from '../shared/widgets'
 import { stillShown } from '../shared/form-issues'
-import { errorMessage, loadPolicyAsync, savePolicyAsync, type PolicyLoad } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync, savePolicyAsync, type PolicyLoad } from './policy-workflows'
 
 const GROUPS = [
   {

@@ -8,10 +8,10 @@ import type { ClientEndpoint } from '../../channel'
 import type { User } from '../../messages'
 import { DECISION_LABELS, DECISION_PAST, DECISIONS, reviewHistory, type DecisionKind, type ReviewRules } from '../../provenance/review'
 import { formatHcc } from '../shared/format'
-import { StoredHeatMapView } from './review-heatmap'
+import { StoredHeatMapView } from '../shared/stored-heatmap'
 import { decideAsync, decidedText, type ReviewRow } from './review-workflows'
 import { describedBy, Field, Warning } from '../shared/widgets'
-import { errorMessage } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
 
 export function PatternReview({
   row,
@@ -83,7 +83,7 @@ export function PatternReview({
           {row.edited ? ' · edited since' : ''}
         </div>
       ) : null}
-      {row.record?.capture ? <StoredHeatMapView client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.raw.record} /> : null}
+      {row.record?.capture ? <StoredHeatMapView client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.raw.record} record={row.record} /> : null}
       <ReviewHistoryList history={history} />
       {row.record ? (
         <div class="lp-form lp-stack" role="group" aria-label="Decision">

@@ -6,26 +6,23 @@
 import type { ClientEndpoint } from '../../channel'
 import { describeIssues } from '../../channel'
 import { TrackedPatternBatchSchema, type TrackedPattern, type User } from '../../messages'
-import { isCopy, parseRecord, type FieldIssue, type ProvenanceRecord } from '../../provenance/record'
+import type { FieldIssue, ProvenanceRecord } from '../../provenance/record'
 import {
   DECISION_PAST,
   editedAfterCapture,
   editorsOf,
-  journalHeadFromHeader,
-  parseReviewLog,
   planDecision,
-  reviewFor,
   reviewStatus,
   type Decision,
   type DecisionInput,
   type DecisionKind,
   type Editor,
-  type JournalHeadNow,
   type ReviewLogParse,
   type ReviewRules,
   type ReviewStatus,
 } from '../../provenance/review'
 import { reviewerMustNotBeEditorOf, type TeamPolicy } from '../../provenance/policy'
+import { readPatternEvidence, type PatternEvidence } from '../../license/pattern-evidence'
 import { captureAsync } from '../capture/capture-workflow'
 import { errorMessage, isCancelled, WorkflowError, type WorkflowContext } from '../shared/workflow-context'
 
@@ -65,33 +62,36 @@ export interface ReviewRow {
   problems: string[]
 }
 
-/** Describes the license entry in one word for the table (replaced when license terms land). */
-export type LicenseLabeler = (row: TrackedPattern, record: ProvenanceRecord | null) => { label: string; problem: string | null }
+/**
+ * Describes the license entry in one word for the table, from the pattern's evidence
+ * as read once (the License tab's labeler knows the terms; this room does not).
+ */
+export type LicenseLabeler = (evidence: PatternEvidence) => { label: string; problem: string | null }
 
-const noLicense: LicenseLabeler = (row) =>
-  row.license === null ? { label: 'none', problem: null } : { label: 'stored', problem: null }
+const noLicense: LicenseLabeler = (evidence) =>
+  evidence.license.kind === 'none' ? { label: 'none', problem: null } : { label: 'stored', problem: null }
 
 /** One listed pattern → a row: every judgement here comes from the pure rules. */
 export function toReviewRow(raw: TrackedPattern, licenseOf: LicenseLabeler = noLicense): ReviewRow {
   const problems: string[] = []
-  const parsed = parseRecord(raw.record)
-  const review = raw.review === null ? null : parseReviewLog(raw.review)
+  const evidence = readPatternEvidence(raw)
+  const review = evidence.reviewParsed
   if (review && !review.ok) problems.push(`The review history is damaged and kept as it is: ${review.error}`)
-  const heads: JournalHeadNow[] = []
-  for (const line of raw.journalHeads) {
-    const head = journalHeadFromHeader(line)
-    if (head) heads.push(head)
-    else problems.push('An edit journal on this pattern is damaged; whether it was edited since the capture cannot be told from it.')
+  const heads = evidence.heads
+  for (let i = 0; i < evidence.damagedHeads; i++) {
+    problems.push('An edit journal on this pattern is damaged; whether it was edited since the capture cannot be told from it.')
   }
-  const license = licenseOf(raw, parsed.ok ? parsed.record : null)
+  const license = licenseOf(evidence)
   if (license.problem) problems.push(license.problem)
   const base = { nodeId: raw.nodeId, name: raw.name, pageId: raw.pageId, pageName: raw.pageName, raw, review, license: license.label }
-  if (!parsed.ok) {
-    problems.unshift(`The provenance record is damaged and kept as it is: ${parsed.error}`)
+  if (evidence.record.kind !== 'ok') {
+    // The list only holds tracked layers, so a record that is not 'ok' is damaged.
+    const error = evidence.record.kind === 'damaged' ? evidence.record.error : 'The record is missing.'
+    problems.unshift(`The provenance record is damaged and kept as it is: ${error}`)
     return {
       ...base,
       record: null,
-      recordError: parsed.error,
+      recordError: error,
       status: 'record-damaged',
       latest: null,
       hcc: null,
@@ -104,8 +104,8 @@ export function toReviewRow(raw: TrackedPattern, licenseOf: LicenseLabeler = noL
       problems,
     }
   }
-  const record = parsed.record
-  const owned = reviewFor(record, review)
+  const record = evidence.record.record
+  const owned = evidence.review
   if (owned && !owned.ok && review?.ok) problems.push(`The review history is damaged and kept as it is: ${owned.error}`)
   const capture = record.capture
   const edited = capture ? editedAfterCapture(capture, heads) : false
@@ -123,7 +123,7 @@ export function toReviewRow(raw: TrackedPattern, licenseOf: LicenseLabeler = noL
     capturedAt: capture ? capture.at : null,
     capturedBy: capture ? capture.by.name : null,
     edited,
-    outOfDate: !capture || isCopy(record, raw.nodeId) || edited,
+    outOfDate: !capture || evidence.copy || edited,
     editors: editorsOf(capture, journalUsers),
     problems,
   }

@@ -28,7 +28,8 @@ import {
 } from './review-workflows'
 import { useWorkflow } from '../shared/use-workflow'
 import { ProgressBar, ProgressView, Warning } from '../shared/widgets'
-import { errorMessage, loadPolicyAsync } from '../workflows'
+import { errorMessage } from '../shared/workflow-context'
+import { loadPolicyAsync } from '../policy/policy-workflows'
 
 export interface ReviewTabProps {
   client: ClientEndpoint

@@ -1,5 +1,6 @@
 /**
- * Code lists the license terms are validated against. Plain data, no dependency.
+ * Code lists the license terms (and the team policy's licence defaults) are validated
+ * against. Plain data, no dependency.
  *
  * Source: Debian `iso-codes` 4.15 (salsa.debian.org/iso-codes-team/iso-codes), which
  * tracks the ISO 3166 and ISO 4217 maintenance agencies.

@@ -6,12 +6,26 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import { heatMapAltText } from '../../provenance/heatmap-entry'
-import { loadHeatMapAsync, type StoredHeatMap } from '../shared/heatmap-workflow'
-import { HeatMapLegend, shownSize } from '../shared/heatmap'
-import { errorMessage } from '../workflows'
-import { Warning } from '../shared/widgets'
+import type { ProvenanceRecord } from '../../provenance/record'
+import { loadHeatMapAsync, type StoredHeatMap } from './heatmap-workflow'
+import { HeatMapLegend, shownSize } from './heatmap'
+import { errorMessage } from './workflow-context'
+import { Warning } from './widgets'
 
-export function StoredHeatMapView({ client, nodeId, name, recordRaw }: { client: ClientEndpoint; nodeId: string; name: string; recordRaw: string }) {
+export function StoredHeatMapView({
+  client,
+  nodeId,
+  name,
+  recordRaw,
+  record,
+}: {
+  client: ClientEndpoint
+  nodeId: string
+  name: string
+  recordRaw: string
+  /** `recordRaw` as the row already parsed it. */
+  record?: ProvenanceRecord
+}) {
   const [state, setState] = useState<StoredHeatMap | null>(null)
   const [url, setUrl] = useState<string | null>(null)
   useEffect(() => {
@@ -19,7 +33,7 @@ export function StoredHeatMapView({ client, nodeId, name, recordRaw }: { client:
     let made: string | null = null
     setState(null)
     setUrl(null)
-    loadHeatMapAsync(client, nodeId, recordRaw)
+    loadHeatMapAsync(client, nodeId, recordRaw, record)
       .then((read) => {
         if (cancelled) return
         if (read.kind === 'ok') {
