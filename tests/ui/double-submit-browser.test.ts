@@ -131,8 +131,9 @@ const ROWS: Row[] = [
       await form.waitFor({ timeout: 10_000 })
       await frame.locator('#lic-licensor').fill('Atelier Nord')
       // Issue #21, item 15: a look at another tab keeps the unsaved terms.
-      await frame.getByText('Capture', { exact: true }).click()
-      await frame.getByText('License', { exact: true }).click()
+      await frame.locator('label:has(> input[type="radio"][value="Capture"])').click()
+      await frame.locator('label:has(> input[type="radio"][value="License"])').click()
+      await form.waitFor({ timeout: 10_000 })
       expect(await frame.locator('#lic-licensor').inputValue()).toBe('Atelier Nord')
       await form.getByRole('group', { name: 'Allowed fields of use' }).getByLabel('Apparel').check()
       await frame.locator('#lic-territory').fill('FR, DE')
