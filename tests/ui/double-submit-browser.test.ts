@@ -139,9 +139,9 @@ const ROWS: Row[] = [
       await frame.locator('#lic-territory').fill('FR, DE')
       await form.getByLabel('Amount', { exact: true }).fill('1200')
       // Issue #21, item 14: the caps keep a visible label once typed in.
-      await form.getByLabel('Units produced cap').fill('5000')
+      await form.getByLabel('Units produced cap', { exact: true }).fill('5000')
       expect(await form.locator('input[placeholder]').count()).toBe(0)
-      expect(await form.locator('label', { has: form.getByLabel('Units produced cap') }).innerText()).toMatch(/Units produced/)
+      expect(await form.locator('label', { has: form.getByLabel('Units produced cap', { exact: true }) }).innerText()).toMatch(/Units produced/)
     },
     settled: async (frame) => {
       await expect.poll(() => frame.getByRole('status').last().textContent(), { timeout: 10_000 }).toMatch(/Saved the license on “Paisley repeat”/)
