@@ -373,6 +373,8 @@ export const events = {
   selectionChanged: z.array(LayerInfoSchema),
   /** Edits were journaled on these patterns. */
   journaled: z.object({ nodeIds: z.array(z.string()) }),
+  /** Plugin data changed on these layers (a capture, an undo, another person), or they were deleted or recreated. */
+  recordsChanged: z.object({ nodeIds: z.array(z.string()) }),
 } as const
 
 export type Events = typeof events

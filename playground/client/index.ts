@@ -93,7 +93,10 @@ async function boot(root: HTMLElement): Promise<void> {
   }
   const themeSelect = h('select', { id: 'pg-theme' }, h('option', { value: 'light', text: 'Light' }), h('option', { value: 'dark', text: 'Dark' }))
   const resetButton = h('button', { type: 'button', class: 'pg-button', text: 'Reset document' })
-  resetButton.addEventListener('click', () => location.reload())
+  // Starting over loses every person's edits: ask first (issue #21, item 19).
+  resetButton.addEventListener('click', () => {
+    if (window.confirm('Reset the document? Every change made in this page, by all three people, is lost.')) location.reload()
+  })
 
   const header = h(
     'header',

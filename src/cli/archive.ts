@@ -116,9 +116,20 @@ export async function checkArchiveLayout(file: string, limits: ArchiveLimits = D
   }
 }
 
+/** The first bytes of every zip file: a local file header, or the end record of an empty archive. */
+const ZIP_MAGIC = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1')]
+
 async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Promise<LayoutResult> {
   const refuse = (...reasons: string[]): LayoutResult => ({ ok: false, reasons })
-  if (size < 22) return refuse('not a zip archive (too short)')
+  // A file that is not a zip at all (a CSV, a PNG: no zip signature at its start and no
+  // end record) is not a damaged pack but the wrong file: the README promises exit 2 for
+  // it, like a missing file (issue #21, item 5). A zip that starts right and breaks later,
+  // or carries bytes before it, stays a damaged pack (exit 1).
+  const head = await readAt(fh, 0, Math.min(size, 4))
+  const zipHead = ZIP_MAGIC.some((magic) => head.length === 4 && head.equals(magic))
+  const notZip = (why: string): LayoutResult =>
+    zipHead ? refuse(`not a zip archive (${why})`) : { ok: false, unreadable: true, reasons: [`not a zip archive, so not a pack (${why}; it does not start with the zip signature “PK”)`] }
+  if (size < 22) return notZip('too short')
   if (size > limits.maxArchiveBytes) return refuse(`the archive is ${size} bytes, over the ${limits.maxArchiveBytes}-byte cap`)
 
   // --- end of central directory: must end the file exactly (no trailing bytes, no comment)
@@ -131,7 +142,7 @@ async function layout(fh: FileHandle, size: number, limits: ArchiveLimits): Prom
       break
     }
   }
-  if (endAt < 0) return refuse('not a zip archive (no end-of-central-directory record; truncated?)')
+  if (endAt < 0) return notZip('no end-of-central-directory record; truncated?')
   const commentLen = tail.readUInt16LE(endAt + 20)
   if (endAt + 22 + commentLen !== tail.length) return refuse('bytes after the end of the archive')
   if (commentLen !== 0) return refuse('an archive comment (packs have none; bytes outside the entries)')

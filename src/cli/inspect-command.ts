@@ -12,6 +12,11 @@ function pct(x: number | null): string {
   return x === null ? '—' : `${(x * 100).toFixed(1)}%`
 }
 
+/** ✓ held; ✗ failed and blocks (an error); ! failed without blocking — the License tab's marks. */
+export function eligibilityMark(rule: { ok: boolean; severity: string }): string {
+  return rule.ok ? '✓' : rule.severity === 'error' ? '✗' : '!'
+}
+
 export const inspectCommand: Command = {
   name: 'inspect',
   summary: 'print the patterns, scores, labels and terms of a pack',
@@ -50,7 +55,8 @@ export const inspectCommand: Command = {
         io.out(`  license    ${p.license ? `${p.license.terms.tier}, ${p.license.terms.exclusivity}, ${p.license.terms.term.start} to ${p.license.terms.term.end ?? 'perpetual'}, licensor ${p.license.terms.licensor.name} (${p.license.fingerprint.slice(0, 23)})` : 'none'}`)
         if (p.eligibility) {
           io.out(`  eligible   ${p.eligibility.eligible ? 'yes' : 'no'}${p.eligibility.verifiedHuman ? ' · Provenance-verified human' : ''}`)
-          for (const e of p.eligibility.rules) io.out(`    ${e.ok ? '✓' : '✗'} ${e.reason}`)
+          // As the License tab shows them: ✗ only for a rule that blocks, ! for one that does not.
+          for (const e of p.eligibility.rules) io.out(`    ${eligibilityMark(e)} ${e.reason}`)
         }
         if (p.use) io.out(`  use        ${p.use.permitted ? 'permitted' : 'not permitted'}: ${p.use.checks.filter((c) => !c.ok).map((c) => c.reason).join(' ') || 'every check holds'}`)
         if (p.heatmap) io.out(`  heat map   ${p.heatmap.path}  ${p.heatmap.width}×${p.heatmap.height}  changed ${pct(p.heatmap.shares.changed)}, added ${pct(p.heatmap.shares.added)}, removed ${pct(p.heatmap.shares.removed)}`)

@@ -10,6 +10,7 @@ import { readPatternAsync } from './read-pattern'
 import { listTrackedAsync, thumbnailAsync, writeLicense, writeReview } from './review'
 import { POLICY_KEY, quarantine, readHeatMapEntry, readStored, unmark, writeProvenance } from './storage'
 import { figmaUiTransport } from './transport'
+import { watchRecords } from './record-watch'
 import { exportAssetAsync } from './export'
 import { readImageAsync } from './images'
 import { readSigningKeyAsync, saveSigningKeyAsync } from './keys'
@@ -157,6 +158,8 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
     onJournaled: (nodeIds) => host.emit('journaled', { nodeIds }),
   })
 
+  const records = watchRecords(api, (nodeIds) => host.emit('recordsChanged', { nodeIds }))
+
   api.on('selectionchange', () => {
     recorder.rememberSelection(api.currentPage.selection)
     host.emit('selectionChanged', selection())
@@ -164,6 +167,7 @@ export function startPlugin(api: PluginAPI, html: string, options: PluginOptions
   api.on('close', () => {
     recorder.flushNow()
     recorder.dispose()
+    records.dispose()
     host.dispose()
   })
 }

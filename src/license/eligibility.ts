@@ -10,6 +10,7 @@
  *
  * Pure: the caller gathers the evidence (host/ reads it, journal.ts verifies chains).
  */
+import { hccText } from '../provenance/hcc-text'
 import { DEFAULT_POLICY, exclusivityThresholdOf, reviewerMustNotBeEditorOf, type TeamPolicy } from '../provenance/policy'
 import { findModelLicense } from './model-licenses'
 import type { PersonRef, CaptureRef, CaptureEvidence, ReviewEvidence, JournalEvidence, AiOriginEvidence, EligibilityRule } from './evidence'
@@ -66,8 +67,9 @@ export function currentDecision(evidence: EligibilityEvidence): ReviewEvidence |
   return last
 }
 
-function fmt(hcc: number): string {
-  return hcc.toFixed(2)
+/** Beside a threshold, a shown HCC keeps its side of it (0.4997 is not written "0.50 … below 0.50"). */
+function fmt(hcc: number, threshold?: number): string {
+  return threshold === undefined ? hccText(hcc) : hccText(hcc, { assisted: threshold, authored: threshold })
 }
 
 function isEditor(journal: JournalEvidence | null, person: PersonRef): boolean {
@@ -118,13 +120,13 @@ export function checkEligibility(
   } else if (!capture) {
     rules.push({ id: 'exclusive.hcc', ok: false, severity: 'error', reason: `${exclusivityWord} terms need a captured human-contribution score of at least ${fmt(threshold)}; this pattern has not been captured yet.` })
   } else if (capture.hcc >= threshold) {
-    rules.push({ id: 'exclusive.hcc', ok: true, severity: 'error', reason: `The human contribution (HCC ${fmt(capture.hcc)}) is at or above the exclusivity threshold of ${fmt(threshold)}.` })
+    rules.push({ id: 'exclusive.hcc', ok: true, severity: 'error', reason: `The human contribution (HCC ${fmt(capture.hcc, threshold)}) is at or above the exclusivity threshold of ${fmt(threshold)}.` })
   } else {
     rules.push({
       id: 'exclusive.hcc',
       ok: false,
       severity: 'error',
-      reason: `The human contribution (HCC ${fmt(capture.hcc)}) is below the exclusivity threshold of ${fmt(threshold)}. Under US Copyright Office guidance (2023 registration guidance, 2025 report) purely machine-made output cannot be owned, so exclusivity could not be enforced there; other countries decide for themselves.`,
+      reason: `The human contribution (HCC ${fmt(capture.hcc, threshold)}) is below the exclusivity threshold of ${fmt(threshold)}. Under US Copyright Office guidance (2023 registration guidance, 2025 report) purely machine-made output cannot be owned, so exclusivity could not be enforced there; other countries decide for themselves.`,
     })
   }
 

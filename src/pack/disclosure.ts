@@ -20,6 +20,16 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`
 }
 
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${String(n)} ${n === 1 ? one : many}`
+}
+
+/** “Paisley 5” (ellipse) where the capture kept the layer name; otherwise type and path as before. */
+function elementName(t: PackPattern['top'][number]): string {
+  const kind = t.type.toLowerCase().replace(/_/g, ' ')
+  return t.name ? `“${t.name}” (${kind})` : `${t.type} \`${t.path || t.id}\``
+}
+
 export function disclosureMarkdown(patterns: readonly PackPattern[], created: string): string {
   const out = [
     '# Disclosure of AI-generated material and human contribution',
@@ -64,7 +74,8 @@ export function disclosureMarkdown(patterns: readonly PackPattern[], created: st
       out.push('')
       if (p.top.length) {
         out.push('Most-changed elements:', '')
-        for (const t of p.top.slice(0, 10)) out.push(`- ${t.type} \`${t.path || t.id}\` — ${t.kind}, ${pct(t.contribution)}`)
+        // The layer name a person sees in Figma; the type and path only where no name was kept.
+        for (const t of p.top.slice(0, 10)) out.push(`- ${elementName(t)} — ${t.kind}, ${pct(t.contribution)}`)
         out.push('')
       }
       if (p.heatmap) {
@@ -76,17 +87,31 @@ export function disclosureMarkdown(patterns: readonly PackPattern[], created: st
           '',
         )
       }
+      // With nothing measured there is no human authorship to describe (issue #21, item 4).
       out.push(
-        'Suggested description of the human authorship: modification of AI-generated material, and the selection,' +
-          ' coordination and arrangement of AI-generated and human-made elements, as measured above.',
+        p.hcc > 0
+          ? 'Suggested description of the human authorship: modification of AI-generated material, and the selection,' +
+              ' coordination and arrangement of AI-generated and human-made elements, as measured above.'
+          : 'No human contribution was measured, so no description of human authorship is suggested: the pattern is AI-generated material as delivered.',
         '',
       )
     }
     if (p.contributors.length) {
-      out.push('### Contributors', '', ...p.contributors.map((c) => `- ${c.name || c.id} (${c.edits} recorded edits)`), '')
+      // Two different counts (issue #21, item 3): edits are the changes the plugin saw; a
+      // journal entry is a run of like changes to one layer, so a journal holds fewer entries.
+      out.push(
+        '### Contributors',
+        '',
+        ...p.contributors.map((c) => `- ${c.name || c.id}: ${plural(c.edits, 'edit')} recorded while Loomprint was open (process evidence; not part of the measurement)`),
+        '',
+      )
     }
     if (p.journalHeads.length) {
-      out.push('Edit journals (hash-chain heads): ' + p.journalHeads.map((h) => `\`${h.head.slice(0, 16)}…\` (${h.entries})`).join(', '), '')
+      out.push(
+        'Edit journals (hash-chain heads; each entry records a run of like edits to one layer, so a journal has fewer entries than edits): ' +
+          p.journalHeads.map((h) => `\`${h.head.slice(0, 16)}…\` (${plural(h.entries, 'entry', 'entries')})`).join(', '),
+        '',
+      )
     }
     const approved = p.reviews.filter((r) => r.decision === 'approved')
     if (approved.length) out.push(`Reviewed and approved by ${approved.map((r) => `${r.by.name || r.by.id} on ${r.at}`).join('; ')}.`, '')

@@ -31,8 +31,11 @@ export function isCountryCode(code: string): boolean {
   return COUNTRY_SET.has(code)
 }
 
+// "Must be text" is for a value that is not text only: as the schema's error for every
+// issue it also answered a too-long name (issue #21, item 13: a 3,000-character licensor
+// name). Other issues keep zod's code, which the shared describer words with the limit.
 export const requiredText = (max: number, what: string) =>
-  z.string({ error: `${what} must be text` }).check(
+  z.string({ error: (issue) => (issue.code === 'invalid_type' ? `${what} must be text` : undefined) }).check(
     z.minLength(1, { error: `${what} is required` }),
     z.maxLength(max),
   )

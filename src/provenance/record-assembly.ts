@@ -6,6 +6,7 @@
  * which the main bundle uses without the scorer this module names.
  */
 
+import canonicalize from 'canonicalize'
 import type { JournalSummary } from '../storage/journal'
 import type { TeamPolicy } from './policy'
 import type { Attribution } from './attribution'
@@ -14,6 +15,7 @@ import {
   RECORD_SCHEMA,
   RECORD_VERSION,
   type AiOrigin,
+  type Capture,
   type HeatMapRef,
   type Lineage,
   type ProvenanceRecord,
@@ -38,6 +40,8 @@ export interface RecordEvent {
   nodeId: string
   at: string
   by: Person
+  /** Node id → layer name as read at the capture (absent: the top elements carry no names). */
+  names?: ReadonlyMap<string, string>
 }
 
 /** The generation a pattern's first baseline is stored under. */
@@ -118,9 +122,11 @@ export function capturedRecord(
       added: score.added,
       removed: score.removed,
       changed: score.changed,
-      top: score.elements
-        .slice(0, TOP_ELEMENTS)
-        .map((e) => ({ id: e.id, path: e.path, type: e.type, kind: e.kind, contribution: e.contribution })),
+      top: score.elements.slice(0, TOP_ELEMENTS).map((e) => {
+        // A removed element has no layer any more: the name the last capture knew it by.
+        const name = event.names?.get(e.id) ?? old.capture?.top.find((t) => t.id === e.id)?.name
+        return { id: e.id, path: e.path, type: e.type, kind: e.kind, contribution: e.contribution, ...(name !== undefined ? { name: name.slice(0, LIMITS.name) } : {}) }
+      }),
       journal: {
         edits: journal.edits,
         people: journal.people.slice(0, LIMITS.people),
@@ -132,4 +138,19 @@ export function capturedRecord(
       ...(unattributed ? { unattributed: { share: unattributed.share, hcc: unattributed.hcc, elements: unattributed.elements } } : {}),
     },
   }
+}
+
+/**
+ * Whether a new capture measured exactly what the stored one did: same method, policy,
+ * score, breakdown, elements, heat map and edit journals; only who captured and when
+ * differ (layer names are display, not measurement). Such a capture is not written:
+ * re-measuring an unchanged pattern must not replace the capture a review approved
+ * (issue #21, item 1: opening the plugin cost Bo's approval and named Lu as the measurer).
+ */
+export function sameMeasurement(stored: Capture, fresh: Capture): boolean {
+  const measured = (c: Capture) => {
+    const { at: _at, by: _by, top, ...rest } = c
+    return canonicalize({ ...rest, top: top.map(({ name: _name, ...t }) => t) })
+  }
+  return measured(stored) === measured(fresh)
 }

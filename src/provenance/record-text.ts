@@ -6,6 +6,7 @@
  */
 
 import { ENTRY_LIMIT_BYTES } from '../storage/entry-limit'
+import { hccText } from './hcc-text'
 import { summaryOf, type ProvenanceRecord } from './record'
 import { utf8Length } from '../storage/utf8'
 
@@ -19,7 +20,7 @@ export function summaryJson(record: ProvenanceRecord, licenseId: string | null =
 export function relaunchText(record: ProvenanceRecord): string {
   const capture = record.capture
   return capture
-    ? `Last capture: HCC ${capture.hcc.toFixed(2)} (${capture.label})`
+    ? `Last capture: HCC ${hccText(capture.hcc, capture.policy?.thresholds)} (${capture.label})`
     : 'Marked as AI-generated; capture provenance after editing'
 }
 

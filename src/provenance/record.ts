@@ -136,6 +136,12 @@ export const ContributionSchema = z.object({
   /** 'changed' | 'added' | 'removed' … as the coefficient names it. */
   kind: text(LIMITS.name),
   contribution: unit(),
+  /**
+   * The layer's name when it was captured, so a pack says "Paisley 5" where a person
+   * sees it rather than an id. Absent on captures made before names were kept, and for
+   * an element removed before any capture named it.
+   */
+  name: z.optional(text(LIMITS.name)),
 })
 
 export const JournalDigestSchema = z.object({

@@ -371,7 +371,8 @@ export interface DecisionFacts {
 }
 
 export type DecisionPlan =
-  | { ok: true; decision: Decision; log: ReviewLog; json: string }
+  /** `unchanged`: the same person's same decision on the same capture is already the latest: nothing to write. */
+  | { ok: true; decision: Decision; log: ReviewLog; json: string; unchanged?: boolean }
   | { ok: false; reason: string; issues: FieldIssue[] }
 
 /**
@@ -420,6 +421,18 @@ export function planDecision(input: DecisionInput, facts: DecisionFacts): Decisi
     at: facts.at,
     comment: input.comment.trim(),
     capture: captureRef(capture),
+  }
+  // One decision per decision, not per click (issue #21, item 2): a double click on Approve
+  // recorded two approvals, and both went into the pack.
+  const latest = log.decisions[log.decisions.length - 1]
+  if (
+    latest &&
+    latest.decision === decision.decision &&
+    latest.by.id === decision.by.id &&
+    latest.capture.hash === decision.capture.hash &&
+    latest.comment === decision.comment
+  ) {
+    return { ok: true, decision: latest, log, json: JSON.stringify(log), unchanged: true }
   }
   const next: ReviewLog = { ...log, decisions: [...log.decisions, decision] }
   const json = JSON.stringify(next)

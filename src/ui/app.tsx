@@ -6,7 +6,7 @@ import type { Command, LayerInfo, ResultOf, User } from '../messages'
 import { CaptureTab } from './capture/capture'
 import { emptyOriginForm, type OriginForm } from './capture/origin-form'
 import { PolicyTab } from './policy/policy'
-import { LicenseTab } from './license/license'
+import { LicenseTab, type LicenseDraft } from './license/license'
 import { licenseLabelOf } from './license/license-workflows'
 import { ReviewTab } from './review/review'
 import { ExportTab } from './license/export'
@@ -49,6 +49,7 @@ export function App({ client, now, newId }: AppProps) {
   const [helloError, setHelloError] = useState<string | null>(null)
   const [selection, setSelection] = useState<LayerInfo[]>([])
   const [tab, setTab] = useState<TabName>('capture')
+  const [licenseDraft, setLicenseDraft] = useState<LicenseDraft | null>(null)
   const [errors, setErrors] = useState<UiError[]>([])
   const [exportChoice, setExportChoice] = useState<{ nodeIds: string[]; token: number } | null>(null)
   const [autoCapture, setAutoCapture] = useState<{ nodeId: string; token: number } | null>(null)
@@ -71,6 +72,11 @@ export function App({ client, now, newId }: AppProps) {
 
   useEffect(() => {
     const offSelection = client.on('selectionChanged', setSelection)
+    // A deleted (or undeleted) layer changes what the selection holds without a selection
+    // event in every case (issue #21, item 7): ask main again.
+    const offRecords = client.on('recordsChanged', () => {
+      client.request('selection', {}).then(setSelection).catch(() => undefined)
+    })
     helloAsync(client)
       .then((hello: ResultOf<'hello'>) => {
         setUser(hello.user)
@@ -80,6 +86,7 @@ export function App({ client, now, newId }: AppProps) {
       .catch((error: unknown) => setHelloError(errorMessage(error)))
     return () => {
       offSelection()
+      offRecords()
     }
   }, [client])
 
@@ -172,7 +179,10 @@ export function App({ client, now, newId }: AppProps) {
             }}
           />
         ) : null}
-        {tab === 'license' ? <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} /> : null}
+        {/* The window keeps the unsaved terms, so they survive a look at another tab (issue #21, item 15). */}
+        {tab === 'license' ? (
+          <LicenseTab client={client} user={user} now={now} selection={selection} onError={onError} draft={licenseDraft} setDraft={setLicenseDraft} />
+        ) : null}
         {tab === 'export' ? <ExportTab key={exportChoice?.token ?? 0} client={client} user={user} now={now} selection={selection} onError={onError} initialNodeIds={exportChoice?.nodeIds} /> : null}
       </main>
       <footer class="lp-footer lp-muted lp-small">Signed in as {user.name}</footer>

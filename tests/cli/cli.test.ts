@@ -73,6 +73,10 @@ describe('loomprint (the bin)', () => {
       ['verify', path.join(TMP, 'does-not-exist.zip')],
       ['verify', TMP],
       ['verify', good, '--trust', path.join(TMP, 'nope.key')],
+      // Not a zip at all: the wrong file, not a damaged pack (issue #21, item 5).
+      ['verify', writeTmp(Buffer.from('pattern,hcc\nRose Trellis,0.42\n'), 'royalties.csv')],
+      ['inspect', writeTmp(Buffer.from('pattern,hcc\nRose Trellis,0.42\n'), 'royalties.csv')],
+      ['verify', writeTmp(Buffer.from([0x89, 0x50, 0x4e, 0x47, ...new Array<number>(60).fill(0)]), 'image.png')],
     ]
     for (const args of cases) {
       const r = run(...args)
@@ -89,6 +93,21 @@ describe('loomprint (the bin)', () => {
     expect(r.code).toBe(0)
     const warned = run('inspect', bad)
     expect(warned.code).toBe(1)
+  })
+
+  it('inspect marks a rule that does not block with “!”, as the License tab does (issue #21, item 5)', async () => {
+    const { eligibilityMark } = await import('../../src/cli/inspect-command')
+    expect([
+      eligibilityMark({ ok: true, severity: 'error' }),
+      eligibilityMark({ ok: false, severity: 'error' }),
+      eligibilityMark({ ok: false, severity: 'warning' }),
+      eligibilityMark({ ok: false, severity: 'info' }),
+    ]).toEqual(['✓', '✗', '!', '!'])
+  })
+
+  it('a truncated zip is a damaged pack: exit 1, not 2', () => {
+    const truncated = readFileSync(good).subarray(0, 2000)
+    expect(run('verify', writeTmp(truncated, 'cli-truncated.zip')).code).toBe(1)
   })
 
   it('--help lists the subcommands', () => {

@@ -23,11 +23,24 @@ describe('export form', () => {
     ['a scale that is not a number', { pngScales: 'big' }, 'pngScales'],
     ['a fractional width', { pngWidths: '100.5' }, 'pngWidths'],
     ['a country that is not two letters', { territory: 'France' }, 'territory'],
+    ['two letters that are no country (issue #21, item 17)', { territory: 'FR, XX' }, 'territory'],
     ['units that are not whole', { units: '1.5' }, 'units'],
     ['a date that is not a day', { date: 'next spring' }, 'date'],
   ])('%s is refused on its field', (_, over, field) => {
     const r = parseExportForm(form(over))
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.errors.map((e) => e.field)).toEqual([field])
+  })
+
+  it('the intended use starts from the team’s licence defaults (issue #21, item 17)', () => {
+    expect(defaultExportForm('2026-04-01', { territory: { scope: 'include', countries: ['FR', 'DE'] } }).territory).toBe('FR, DE')
+    expect(defaultExportForm('2026-04-01', { territory: { scope: 'worldwide' } }).territory).toBe('worldwide')
+    expect(defaultExportForm('2026-04-01').territory).toBe('worldwide')
+  })
+
+  it('names the codes that are not countries', () => {
+    const r = parseExportForm(form({ territory: 'fr, xx, zz' }))
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.errors[0]!.message).toMatch(/not a country code: XX, ZZ/)
   })
 })

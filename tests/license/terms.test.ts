@@ -7,6 +7,7 @@ import {
   LICENSE_SCHEMA_VERSION,
   licenseFingerprint,
   parseLicenseTerms,
+  PartySchema,
   parseLicenseTermsJson,
   type LicenseTerms,
 } from '../../src/license/terms'
@@ -221,3 +222,21 @@ function canonicalEqual(a: unknown, b: unknown): boolean {
     Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, sort(x)])) : v
   return JSON.stringify(sort(a)) === JSON.stringify(sort(b))
 }
+
+describe('limits say themselves (issue #21, item 13)', () => {
+  it('a 3,000-character licensor name is refused with the limit, not as “must be text”', () => {
+    const terms = sampleTerms()
+    terms.licensor.name = 'x'.repeat(3000)
+    const r = parseLicenseTerms(terms)
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      const text = r.issues.map((i) => i.message).join(' | ')
+      expect(text).toMatch(/too long \(3,?000 characters; at most 200\)/)
+      expect(text).not.toMatch(/must be text/)
+    }
+  })
+
+  it('a name that is not text still says so', () => {
+    expect(PartySchema.safeParse({ name: 42 }).error?.issues[0]?.message).toBe('Name must be text')
+  })
+})

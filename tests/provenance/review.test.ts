@@ -229,7 +229,8 @@ describe('planDecision', () => {
     let raw: string | null = null
     let refusedAt = -1
     for (let i = 0; i < 100; i++) {
-      const plan = planDecision({ decision: 'reject', comment: 'x'.repeat(2000) }, { ...base, reviewRaw: raw })
+      // Each with its own comment: the same decision twice in a row is one decision (issue #21).
+      const plan = planDecision({ decision: 'reject', comment: String(i % 10) + 'x'.repeat(1999) }, { ...base, reviewRaw: raw })
       if (!plan.ok) {
         expect(plan.reason).toMatch(/over the 90,000 a pattern can hold/)
         refusedAt = i
@@ -238,6 +239,31 @@ describe('planDecision', () => {
       raw = plan.json
     }
     expect(refusedAt).toBeGreaterThan(30)
+  })
+})
+
+describe('one decision per decision (issue #21, item 2)', () => {
+  const base = { nodeId: NODE, record: record(), reviewer: CORA, at: '2025-03-06T10:00:00.000Z', editors: [], rules: DEFAULT_REVIEW_RULES }
+  it.each<[string, { decision: 'approve' | 'reject' | 'request-changes'; comment: string }, boolean]>([
+    ['the same approval again (a double click)', { decision: 'approve', comment: '' }, true],
+    ['the same approval, comment padded with spaces', { decision: 'approve', comment: '  ' }, true],
+    ['a different decision', { decision: 'reject', comment: 'No' }, false],
+    ['the same decision with another comment', { decision: 'approve', comment: 'Lovely' }, false],
+  ])('%s → nothing new to write: %s', (_what, input, unchanged) => {
+    const first = planDecision({ decision: 'approve', comment: '' }, { ...base, reviewRaw: null })
+    if (!first.ok) throw new Error(first.reason)
+    const second = planDecision(input, { ...base, reviewRaw: first.json })
+    expect(second.ok).toBe(true)
+    if (!second.ok) return
+    expect(second.unchanged === true).toBe(unchanged)
+    expect(JSON.parse(second.json).decisions).toHaveLength(unchanged ? 1 : 2)
+  })
+
+  it('another reviewer’s same approval is a decision of its own', () => {
+    const first = planDecision({ decision: 'approve', comment: '' }, { ...base, reviewRaw: null })
+    if (!first.ok) throw new Error(first.reason)
+    const other = planDecision({ decision: 'approve', comment: '' }, { ...base, reviewer: { id: 'other', name: 'Other' }, reviewRaw: first.json })
+    expect(other.ok && other.unchanged).toBeFalsy()
   })
 })
 

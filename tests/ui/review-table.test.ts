@@ -78,4 +78,23 @@ describe('CSV', () => {
     expect(lines).toHaveLength(4) // header, 2 rows, trailing empty
     expect(lines[1]).toMatch(/^ikat,ikat,,A,0\.0500,AI-generated,Awaiting review/)
   })
+
+  it('carries the review comment of the last decision, beside who decided and when (issue #21, item 18)', () => {
+    const decided = row('Tile', 'A', {
+      status: 'changes-requested',
+      latest: {
+        decision: 'request-changes',
+        by: { id: 'bo', name: 'Bo' },
+        at: '2025-03-04T10:00:00Z',
+        comment: 'Warmer ground, please',
+        capture: { hash: 'a'.repeat(64), hcc: 0.5, label: 'AI-assisted', method: 'loomprint-hcc/2', policyFingerprint: 'p', at: '2025-03-04T09:00:00Z' },
+      },
+    })
+    const [header, line] = reviewCsv([decided]).split('\r\n')
+    const columns = header!.split(',')
+    const cells = line!.split(',')
+    expect(columns.slice(7, 11)).toEqual(['last decision', 'decided by', 'decided at', 'review comment'])
+    expect(cells[columns.indexOf('review comment')]).toBe('"Warmer ground')
+    expect(line).toContain('"Warmer ground, please"')
+  })
 })

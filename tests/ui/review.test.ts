@@ -133,6 +133,9 @@ describe('decisions', () => {
     const { world, ada, frames } = await threePages()
     const cora = openPlugin(world, CORA)
     const rows = await listReviewAsync(cora.client)
+    // An edit, then a capture: the same figures again would not be a new capture (issue #21).
+    world.edit(ada.session, () => ((frames[0]!.children[0] as RectangleNode).x += 30))
+    await world.flush()
     captured(await captureAsync(frames[0]!.id, ada.ctx))
     await expect(
       decideAsync(cora.client, row(rows, 'Paisley'), { decision: 'approve', comment: '' }, { ...cora.ctx, rules: RULES_OFF }),

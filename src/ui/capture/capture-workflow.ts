@@ -2,12 +2,13 @@
  * Capture provenance: verify the stored baseline, read the pattern again, score the
  * difference, verify the edit journals, and write the new capture into the record.
  */
+import canonicalize from 'canonicalize'
 import { decodeBaseline, quantizeSnapshot } from '../../storage/baseline-codec'
 import { summarizeJournals, type Journal, type JournalSummary } from '../../storage/journal'
 import { toBoundingBoxPlacement } from '../../coefficient/legacy-placement'
 import { OWN_BOX } from '../../coefficient/snapshot'
 import type { ProvenanceRecord } from '../../provenance/record'
-import { capturedRecord } from '../../provenance/record-assembly'
+import { capturedRecord, sameMeasurement } from '../../provenance/record-assembly'
 import { currentLicenseId, readPatternEvidence } from '../../license/pattern-evidence'
 import { summaryJson } from '../../provenance/record-text'
 import { compareOnCanvas, type CanvasMap, type ContributionScore } from '../../coefficient/score'
@@ -52,6 +53,11 @@ export interface CaptureResult {
   lineage: { copiedFrom: string; copiedFromNode: string } | null
   policyFingerprint: string
   record: ProvenanceRecord
+  /**
+   * The pattern measured exactly as its stored capture (sameMeasurement): nothing was
+   * written, and `record` is the stored one, with its author, time and any approval.
+   */
+  unchanged: boolean
   warnings: string[]
   /** Pictures replaced or changed, and how much of each (issue #20). */
   pictures: PictureReport[]
@@ -62,6 +68,15 @@ export type CaptureOutcome =
   | { kind: 'not-tracked'; nodeId: string; name: string }
   | { kind: 'invalid-record'; nodeId: string; name: string; error: string }
   | { kind: 'baseline-damaged'; nodeId: string; name: string; error: string }
+
+/** Whether the stored text is exactly the parsed record (not migrated, nothing dropped). */
+function storedAsIs(raw: string, record: ProvenanceRecord): boolean {
+  try {
+    return canonicalize(JSON.parse(raw)) === canonicalize(record)
+  } catch {
+    return false
+  }
+}
 
 /** How many of the most-changed elements the record keeps (one home: score.ts). */
 export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promise<CaptureOutcome> {
@@ -157,14 +172,19 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
   }
 
   const at = new Date(ctx.now()).toISOString()
-  const record = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId }, score, policy, journal, heatRef, unattributed)
+  const fresh = capturedRecord(old, { nodeId, at, by: ctx.user, newId: ctx.newId, names: reading.names }, score, policy, journal, heatRef, unattributed)
+  // The same measurement again is not a new capture: the stored one (and a review of it) stands.
+  // A record stored in an older form (migrated on reading) is rewritten in the current one.
+  const unchanged =
+    !copy && old.capture !== null && fresh.capture !== null && sameMeasurement(old.capture, fresh.capture) && storedAsIs(stored.record ?? '', old)
+  const record = unchanged ? old : fresh
   const recordJson = JSON.stringify(record)
   checkRecordSize(recordJson)
   // The public summary names the pattern's license (its terms' fingerprint), if any.
   const summary = summaryJson(record, currentLicenseId(evidence.license, record))
   throwIfCancelled(ctx.signal)
   report({ phase: 'writing', done: 0, total: 1 })
-  await client.request('writeProvenance', {
+  if (!unchanged) await client.request('writeProvenance', {
     nodeId,
     mode: 'capture',
     expect: stored.record,
@@ -190,6 +210,7 @@ export async function captureAsync(nodeId: string, ctx: WorkflowContext): Promis
     lineage: copy ? { copiedFrom: old.patternId, copiedFromNode: old.rootNodeId } : null,
     policyFingerprint: score.policyFingerprint,
     record,
+    unchanged,
     warnings,
     pictures: comparison.pictures,
   }

@@ -3,9 +3,12 @@ import { Button } from '@create-figma-plugin/ui'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import type { LayerInfo, User } from '../../messages'
-import { parseAiOrigin, type FieldIssue } from '../../provenance/record'
-import { plural } from '../shared/format'
-import { originInputFromForm, type OriginForm } from './origin-form'
+import type { FieldIssue } from '../../provenance/record'
+import { formatHcc, plural } from '../shared/format'
+import { resultFitsSelection, sameRecord } from './shown-capture'
+import { StoredCaptureView } from './stored-capture'
+import { originProblems, type OriginForm } from './origin-form'
+import { stillShown } from '../shared/form-issues'
 import { OriginFormView } from './origin-form-view'
 import { MarkNotice, OutcomeView } from './outcome-view'
 import { SelectionList } from './selection-list'
@@ -55,9 +58,54 @@ export function CaptureTab(props: CaptureTabProps) {
       setNotice(null)
       setOutcome(null)
       setFormOpen(false)
-      setOutcome(await captureAsync(nodeId, { ...ctx, ...controls, client }))
+      const result = await captureAsync(nodeId, { ...ctx, ...controls, client })
+      setOutcome(result)
       setStale(false)
+
+      if (result.kind === 'captured' && result.unchanged && result.record.capture) {
+        const c = result.record.capture
+        setNotice({
+          kind: 'info',
+          text: `Nothing changed since the capture of ${c.at.slice(0, 16).replace('T', ' ')} by ${c.by.name}: that capture stands, with its review. Nothing was written.`,
+        })
+      }
     })
+
+  // The result follows the file (issue #21, items 6 and 8): a record changed under it (an
+  // Undo, another person's capture) or a selection elsewhere takes it off the screen.
+  const shownRef = useRef<CaptureOutcome | null>(null)
+  shownRef.current = outcome
+  const runningRef = useRef(false)
+  runningRef.current = workflow.running
+  const [recordVersion, setRecordVersion] = useState(0)
+  useEffect(
+    () =>
+      client.on('recordsChanged', ({ nodeIds }) => {
+        setRecordVersion((v) => v + 1)
+        const shown = shownRef.current
+        if (shown?.kind !== 'captured' || runningRef.current || !nodeIds.includes(shown.nodeId)) return
+        client
+          .request('readHeatMap', { nodeId: shown.nodeId })
+          .then(({ record }) => {
+            if (shownRef.current !== shown || runningRef.current || sameRecord(shown.record, record)) return
+            setOutcome(null)
+            setStale(false)
+            setNotice({
+              kind: 'info',
+              text: `The capture shown (HCC ${formatHcc(shown.score.hcc, shown.record.capture?.policy?.thresholds)}) is no longer what “${shown.name}” holds: an Undo or another person changed its record. What the file holds now is shown below.`,
+            })
+          })
+          .catch(() => setOutcome(null))
+      }),
+    [client],
+  )
+  useEffect(() => {
+    if (outcome && !resultFitsSelection(outcome.nodeId, selection)) {
+      setOutcome(null)
+      setStale(false)
+      setNotice(null)
+    }
+  }, [selection])
 
   // Menu command / relaunch button: capture as soon as the tab is ready.
   const lastToken = useRef<number | null>(null)
@@ -73,9 +121,7 @@ export function CaptureTab(props: CaptureTabProps) {
   const onlyTracked = tracked.length === 1 ? tracked[0] : undefined
 
   const submitMark = () => {
-    const { input, issues: local } = originInputFromForm(props.originForm)
-    const parsed = parseAiOrigin(input)
-    const all = [...local, ...(parsed.ok ? [] : parsed.issues.filter((i) => !local.some((l) => l.path === i.path)))]
+    const { input, issues: all } = originProblems(props.originForm)
     if (all.length > 0) {
       setIssues(all)
       return
@@ -189,7 +235,7 @@ export function CaptureTab(props: CaptureTabProps) {
         <OriginFormView
           form={props.originForm}
           setForm={props.setOriginForm}
-          issues={issues}
+          issues={stillShown(issues, originProblems(props.originForm).issues)}
           count={untracked.length}
           disabled={running}
           onSubmit={submitMark}
@@ -209,6 +255,9 @@ export function CaptureTab(props: CaptureTabProps) {
             </button>
           ) : null}
         </div>
+      ) : null}
+      {onlyTracked && untracked.length === 0 && !running && outcome?.nodeId !== onlyTracked.id ? (
+        <StoredCaptureView client={client} nodeId={onlyTracked.id} name={onlyTracked.name} version={recordVersion} />
       ) : null}
       {outcome ? (
         <OutcomeView

@@ -3,7 +3,7 @@
  * the input `parseAiOrigin` validates, and the validator's issue paths → the form
  * field that shows each message. Pure: no DOM.
  */
-import type { FieldIssue } from '../../provenance/record'
+import { parseAiOrigin, type FieldIssue } from '../../provenance/record'
 
 export interface OriginForm {
   generator: string
@@ -120,4 +120,15 @@ export function issuesByField(issues: readonly FieldIssue[]): {
     else (fields[field] = fields[field] ?? []).push(issue.message)
   }
   return { fields, general }
+}
+
+/**
+ * Every problem of the origin form at once (the form's own checks, then the record's rules
+ * on the fields those did not already flag), one list for Save and for clearing them as
+ * they are fixed (issue #21, item 12).
+ */
+export function originProblems(form: OriginForm): { input: ReturnType<typeof originInputFromForm>['input']; issues: FieldIssue[] } {
+  const { input, issues: local } = originInputFromForm(form)
+  const parsed = parseAiOrigin(input)
+  return { input, issues: [...local, ...(parsed.ok ? [] : parsed.issues.filter((i) => !local.some((l) => l.path === i.path)))] }
 }

@@ -1,6 +1,7 @@
 /** The capture result: HCC, label, breakdown, most-changed elements, journal. */
 import { Text } from '@create-figma-plugin/ui'
 import { BREAKDOWN_KEYS } from '../../provenance/record'
+import { elementName } from './shown-capture'
 import { HeatMap } from '../shared/heatmap'
 import { PicturesView } from './pictures-view'
 import { formatContribution, formatCount, formatDuration, formatHcc, formatTime, plural, SOURCE_TYPE_URL } from '../shared/format'
@@ -36,11 +37,13 @@ export function CaptureResultView({
   // A person has one chain per tab or device: their mark is good only if every chain verifies.
   const checks = new Map<string, { ok: boolean }>()
   for (const c of journalChecks) checks.set(c.userId, { ok: c.ok && (checks.get(c.userId)?.ok ?? true) })
+  // The number keeps its label's side of the thresholds the score was labelled with.
+  const shown = formatHcc(score.hcc, result.record.capture?.policy?.thresholds)
   return (
     <section class="lp-result" aria-label={`Capture result for ${result.name}`}>
       <div class="lp-hcc-row">
-        <div class="lp-hcc" aria-label={`Human-contribution coefficient ${formatHcc(score.hcc)}`}>
-          {formatHcc(score.hcc)}
+        <div class="lp-hcc" aria-label={`Human-contribution coefficient ${shown}`}>
+          {shown}
         </div>
         <div>
           <div class="lp-hcc-label">{score.label}</div>
@@ -107,8 +110,10 @@ export function CaptureResultView({
       ) : (
         <ul class="lp-elements">
           {score.elements.map((e) => {
-            const name = result.names.get(e.id) ?? (e.path === '' ? 'the pattern root' : `element at ${e.path}`)
             const gone = e.kind === 'removed'
+            const name = elementName(e, result.names, result.record.capture?.top ?? [])
+            // Removed but never visible (covered, or fully transparent): it counts, at nothing.
+            const unseen = gone && e.contribution === 0
             return (
               <li key={e.id + e.kind}>
                 <button
@@ -120,7 +125,9 @@ export function CaptureResultView({
                 >
                   <span class="lp-grow lp-ellipsis">{name}</span>
                   <span class={`lp-kind lp-kind-${e.kind}`}>{KIND_LABELS[e.kind] ?? e.kind}</span>
-                  <span class="lp-num">{formatContribution(e.contribution)}</span>
+                  <span class="lp-num" title={unseen ? 'It was not visible in the AI baseline, so removing it changes nothing anyone sees.' : undefined}>
+                    {unseen ? '+0 (was not visible)' : formatContribution(e.contribution)}
+                  </span>
                 </button>
               </li>
             )

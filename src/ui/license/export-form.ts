@@ -1,5 +1,5 @@
 /** The Export tab's form: text as typed, parsed into assets and an intended use (refusals name the field). */
-import { FIELDS_OF_USE, type FieldOfUse } from '../../license/terms'
+import { FIELDS_OF_USE, isCountryCode, type FieldOfUse, type Territory } from '../../license/terms'
 import type { AssetChoice, ExportUse } from './export-workflow'
 
 export interface ExportForm {
@@ -15,8 +15,15 @@ export interface ExportForm {
   date: string
 }
 
-export function defaultExportForm(today: string): ExportForm {
-  return { pngScales: '1, 2', pngWidths: '', svg: true, pdf: true, repeatPreview: true, fieldOfUse: 'apparel', territory: 'worldwide', units: '', impressions: '', date: today }
+/**
+ * The form's first values. The territory starts from the team's licence defaults when
+ * they name one a use can be checked against (issue #21, item 17: the intended use
+ * ignored them): worldwide, or the countries the terms include.
+ */
+export function defaultExportForm(today: string, defaults?: { territory?: Territory }): ExportForm {
+  const t = defaults?.territory
+  const territory = t?.scope === 'include' ? t.countries.join(', ') : 'worldwide'
+  return { pngScales: '1, 2', pngWidths: '', svg: true, pdf: true, repeatPreview: true, fieldOfUse: 'apparel', territory, units: '', impressions: '', date: today }
 }
 
 export type ExportFormParse = { ok: true; choice: AssetChoice; use: ExportUse } | { ok: false; errors: { field: keyof ExportForm; message: string }[] }
@@ -41,8 +48,13 @@ export function parseExportForm(form: ExportForm): ExportFormParse {
   if (!widths || widths.some((w) => !Number.isInteger(w) || w > 16384)) errors.push({ field: 'pngWidths', message: 'PNG widths are whole numbers of pixels up to 16,384, separated by commas.' })
   const t = form.territory.trim()
   const territory = /^worldwide$/i.test(t) ? ('worldwide' as const) : t.split(/[\s,;]+/).filter((c) => c !== '').map((c) => c.toUpperCase())
-  if (territory !== 'worldwide' && (territory.length === 0 || territory.some((c) => !/^[A-Z]{2}$/.test(c)))) {
-    errors.push({ field: 'territory', message: 'Territory is “worldwide” or country codes such as “FR, DE”.' })
+  // The same country list as the License tab's (issue #21, item 17: “XX” passed here).
+  const unknown = territory === 'worldwide' ? [] : territory.filter((c) => !isCountryCode(c))
+  if (territory !== 'worldwide' && (territory.length === 0 || unknown.length > 0)) {
+    errors.push({
+      field: 'territory',
+      message: `Territory is “worldwide” or ISO 3166-1 alpha-2 country codes such as “FR, DE”${unknown.length > 0 ? `; not a country code: ${unknown.slice(0, 5).join(', ')}` : ''}.`,
+    })
   }
   const units = count(form.units)
   if (units === null) errors.push({ field: 'units', message: 'Units is a whole number (or empty).' })

@@ -10,7 +10,7 @@ import { checkIntendedUse, currentDecision, type IntendedUse as LicenseUse } fro
 import { licenseFingerprint, type LicenseTerms } from '../../license/terms'
 import type { TeamPolicy } from '../../provenance/policy'
 import { assemblePackAsync, packPatternOf, type AssembleResult, type PackAssetInput, type PackPattern, type PackProgress, type PackReview } from '../../pack/index'
-import type { DecisionKind } from '../../provenance/review'
+import { captureHash, type Decision, type DecisionKind } from '../../provenance/review'
 import { generateKeyPair, keyFingerprint, signerFromSecretKey, type PackSigner, type PublicKeyRecord } from '../../pack/keys'
 import { toHex } from '../../storage/sha256'
 import { loadHeatMapAsync, type StoredHeatMap } from '../shared/heatmap-workflow'
@@ -144,7 +144,7 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
     if (reasons.length === 0) {
       pattern = packPatternOf(target.record, {
         name: target.name,
-        reviews: target.decisions.map((d) => ({
+        reviews: approvalOfExportedCapture(target.decisions, target.record.capture).map((d) => ({
           decision: PACK_DECISION[d.decision],
           by: { id: d.by.id, name: d.by.name },
           at: d.at,
@@ -162,6 +162,22 @@ export function judgeTarget(target: LicenseTarget, use: ExportUse, policy: TeamP
   if (pattern && heat?.kind === 'unavailable') notes.push(`Its heat map could not be read with its record (${heat.message}), so the pack carries none for it.`)
   const heatmap = pattern && heat?.kind === 'ok' ? { png: heat.png, shares: heat.ref.shares } : null
   return { nodeId: target.nodeId, name: target.name, reasons, pattern, notes: pattern ? notes : [], heatmap }
+}
+
+/**
+ * The decision a pack lists for a pattern: the latest approval of the very capture it
+ * exports. The whole history stays in the document; a pack listing every decision named
+ * approvals of earlier captures and double clicks as if they vouched for this one
+ * (issue #21, item 2).
+ */
+export function approvalOfExportedCapture(decisions: readonly Decision[], capture: Parameters<typeof captureHash>[0] | null): Decision[] {
+  if (!capture) return []
+  const hash = captureHash(capture)
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const d = decisions[i]!
+    if (d.capture.hash === hash) return d.decision === 'approve' ? [d] : []
+  }
+  return []
 }
 
 /** Reads and judges each pattern (one at a time; a layer that cannot be read is refused with why). */

@@ -22,6 +22,7 @@ import {
 } from './export-workflow'
 import { licenseLabelOf } from './license-workflows'
 import { listReviewAsync, type ReviewRow } from '../review/review-workflows'
+import { STATUS_TEXT } from '../review/review-table'
 import { useWorkflow } from '../shared/use-workflow'
 import { Warning } from '../shared/widgets'
 import { errorMessage } from '../shared/workflow-context'
@@ -85,6 +86,14 @@ export function ExportTab({ client, user, now, selection, onError, initialNodeId
         )
       })
       .catch((error: unknown) => onError(errorMessage(error)))
+    // The team's licence defaults seed the intended use until the person types their own.
+    loadPolicyAsync(client)
+      .then(({ policy }) => {
+        if (stop) return
+        const seeded = defaultExportForm(new Date(now()).toISOString().slice(0, 10), policy.licenseDefaults)
+        setForm((f) => (f.territory === 'worldwide' ? { ...f, territory: seeded.territory } : f))
+      })
+      .catch(() => undefined)
     loadSigningKeyAsync(client, user)
       .then((k) => !stop && setKey(k))
       .catch((error: unknown) => onError(errorMessage(error)))
@@ -212,7 +221,7 @@ export function ExportTab({ client, user, now, selection, onError, initialNodeId
                     setChosen(next)
                   }}
                 />{' '}
-                {r.name} <span class="lp-muted lp-small">({r.status}, license: {r.license})</span>
+                {r.name} <span class="lp-muted lp-small">({STATUS_TEXT[r.status]}, license: {r.license})</span>
               </label>
             ))}
           </fieldset>

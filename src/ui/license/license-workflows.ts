@@ -10,7 +10,7 @@ import { checkEligibility, type EligibilityEvidence, type EligibilityResult, typ
 import { priorGrantOf } from '../../license/prior-grant'
 import { foreignLicenseError, planStamp, type LicenseEntry } from '../../license/stamp'
 import { readPatternEvidence, type PatternEvidence } from '../../license/pattern-evidence'
-import { TIER_LABELS, type LicenseTerms } from '../../license/terms'
+import { licenseFingerprint, TIER_LABELS, type LicenseTerms } from '../../license/terms'
 import { journalHead } from '../../storage/journal'
 import type { TeamPolicy } from '../../provenance/policy'
 import { summaryJson } from '../../provenance/record-text'
@@ -116,6 +116,8 @@ export function eligibilityOf(terms: LicenseTerms, target: LicenseTarget, policy
 
 export interface SaveOutcome {
   saved: { nodeId: string; name: string; changed: string[] }[]
+  /** Patterns that already carry exactly these terms: nothing to write (a second click of a double click). */
+  unchanged: { nodeId: string; name: string }[]
   refused: { nodeId: string; name: string; reason: string }[]
 }
 
@@ -126,8 +128,15 @@ export async function saveLicenseAsync(
   terms: LicenseTerms,
   ctx: { user: User; now: () => number },
 ): Promise<SaveOutcome> {
-  const outcome: SaveOutcome = { saved: [], refused: [] }
+  const outcome: SaveOutcome = { saved: [], unchanged: [], refused: [] }
+  const fingerprint = licenseFingerprint(terms)
   for (const target of targets) {
+    // The same terms again are not a refusal (issue #21, item 16: a double click on Save
+    // ended on "already stamped; nothing changed"): they are saved already.
+    if (target.entry?.current?.fingerprint === fingerprint) {
+      outcome.unchanged.push({ nodeId: target.nodeId, name: target.name })
+      continue
+    }
     const plan = planStamp(terms, { nodeId: target.nodeId, record: target.record, entryRaw: target.licenseRaw, by: ctx.user, at: new Date(ctx.now()).toISOString() })
     if (!plan.ok) {
       outcome.refused.push({ nodeId: target.nodeId, name: target.name, reason: plan.reason })

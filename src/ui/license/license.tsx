@@ -5,7 +5,7 @@
  */
 import { Button, Text } from '@create-figma-plugin/ui'
 import type { ComponentChildren } from 'preact'
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import type { LayerInfo, User } from '../../messages'
 import type { FieldIssue } from '../../license/issues'
@@ -38,6 +38,7 @@ import {
 } from './license-form'
 import { eligibilityOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTarget, type SaveOutcome, type TargetLoad } from './license-workflows'
 import { plural } from '../shared/format'
+import { fieldWords, stillShown } from '../shared/form-issues'
 import { Warning } from '../shared/widgets'
 import { errorMessage } from '../shared/workflow-context'
 import { loadPolicyAsync } from '../policy/policy-workflows'
@@ -50,6 +51,18 @@ export interface LicenseTabProps {
   now: () => number
   selection: readonly LayerInfo[]
   onError: (message: string) => void
+  /**
+   * The unsaved terms of the last License tab, kept by the window for the same selection
+   * (issue #21, item 15: switching tabs lost them without a word); null once saved.
+   */
+  draft?: LicenseDraft | null
+  setDraft?: (draft: LicenseDraft | null) => void
+}
+
+/** Unsaved License-form text for the patterns `key` names (their node ids, joined). */
+export interface LicenseDraft {
+  key: string
+  form: LicenseForm
 }
 
 const OVER_CAP_LABELS = { deny: 'Deny', renegotiate: 'Renegotiate', perUnitRoyalty: 'Per-unit royalty' } as const
@@ -57,14 +70,19 @@ const BASIS_LABELS = { flatFee: 'Flat fee', perUnit: 'Per unit', revenueShare: '
 const TRAINING_LABELS = { allowed: 'Allowed', notAllowed: 'Not allowed', constrained: 'Constrained' } as const
 const RESIDUAL_LABELS = { deleteModels: 'Models trained on it must be deleted', keepModels: 'Models trained on it may be kept' } as const
 
-export function LicenseTab({ client, user, now, selection, onError }: LicenseTabProps) {
+export function LicenseTab({ client, user, now, selection, onError, draft, setDraft }: LicenseTabProps) {
   const nodeIds = selection.filter((l) => l.state === 'tracked').map((l) => l.id)
   const key = nodeIds.join(',')
   const [loads, setLoads] = useState<TargetLoad[] | null>(null)
   const [policy, setPolicy] = useState<TeamPolicy>(DEFAULT_POLICY)
-  const [form, setForm] = useState<LicenseForm | null>(null)
+  const [form, setFormState] = useState<LicenseForm | null>(null)
+  const setForm = (next: LicenseForm) => {
+    setFormState(next)
+    setDraft?.({ key, form: next })
+  }
   const [issues, setIssues] = useState<FieldIssue[]>([])
   const [saving, setSaving] = useState(false)
+  const savingRef = useRef(false)
   const [saved, setSaved] = useState<SaveOutcome | null>(null)
   const [generation, setGeneration] = useState(0)
 
@@ -79,7 +97,9 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
         setLoads(results)
         const first = results.find((r): r is Extract<TargetLoad, { kind: 'ok' }> => r.kind === 'ok')?.target
         const people = first?.people ?? []
-        setForm(first?.entry?.current ? licenseFormOf(first.entry.current.terms, p.policy.licenseDefaults) : defaultLicenseForm(new Date(now()).toISOString().slice(0, 10), p.policy.licenseDefaults, people))
+        const stored = first?.entry?.current ? licenseFormOf(first.entry.current.terms, p.policy.licenseDefaults) : defaultLicenseForm(new Date(now()).toISOString().slice(0, 10), p.policy.licenseDefaults, people)
+        // A draft for these very patterns, typed before a look at another tab, comes back.
+        setFormState(generation === 0 && draft?.key === key ? draft.form : stored)
         setIssues([])
       })
       .catch((error: unknown) => onError(errorMessage(error)))
@@ -107,23 +127,33 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
   if (loads === null || form === null) return <div class="lp-tab lp-muted">Reading the selected patterns…</div>
 
   const save = () => {
+    // A ref, not state: the second click of a double click arrives before a re-render.
+    if (savingRef.current) return
     const result = parseLicenseForm(form)
     if (!result.ok) {
       setIssues(result.issues)
       return
     }
     setIssues([])
+    savingRef.current = true
     setSaving(true)
     saveLicenseAsync(client, targets, result.terms, { user, now })
       .then((outcome) => {
-        setSaved(outcome)
+        // Nothing new to write: what was said about the save that wrote them still holds.
+        setSaved((before) => (outcome.saved.length === 0 && outcome.refused.length === 0 && before ? before : outcome))
+        if (outcome.refused.length === 0) setDraft?.(null)
         setGeneration((g) => g + 1)
       })
       .catch((error: unknown) => onError(errorMessage(error)))
-      .finally(() => setSaving(false))
+      .finally(() => {
+        savingRef.current = false
+        setSaving(false)
+      })
   }
 
-  const { fields, general } = licenseIssuesByField(issues)
+  // Shown problems clear as their fields are fixed (issue #21, item 12).
+  const shownIssues = parsed && !parsed.ok ? stillShown(issues, parsed.issues) : []
+  const { fields, general } = licenseIssuesByField(shownIssues)
   const set = <K extends keyof LicenseForm>(k: K, v: LicenseForm[K]) => setForm({ ...form, [k]: v })
   const total = splitTotalText(form.splits)
 
@@ -182,7 +212,11 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
             const setCap = (c: Partial<typeof cap>) => set('caps', { ...form.caps, [kind]: { ...cap, ...c } })
             return (
               <div class="lp-row" key={kind}>
-                <input class="lp-input" aria-label={`${CAP_KIND_LABELS[kind]} cap`} placeholder={CAP_KIND_LABELS[kind]} value={cap.limit} onInput={(e) => setCap({ limit: e.currentTarget.value })} />
+                {/* A visible label, not a placeholder that vanishes once typed (issue #21, item 14). */}
+                <label class="lp-cap-label">
+                  <span class="lp-small">{CAP_KIND_LABELS[kind]}</span>
+                  <input class="lp-input" aria-label={`${CAP_KIND_LABELS[kind]} cap`} value={cap.limit} onInput={(e) => setCap({ limit: e.currentTarget.value })} />
+                </label>
                 <select class="lp-input" aria-label={`Beyond the ${CAP_KIND_LABELS[kind].toLowerCase()} cap`} value={cap.overCap} onChange={(e) => setCap({ overCap: e.currentTarget.value as typeof cap.overCap })}>
                   {Object.entries(OVER_CAP_LABELS).map(([v, l]) => (
                     <option key={v} value={v}>
@@ -275,7 +309,12 @@ export function LicenseTab({ client, user, now, selection, onError }: LicenseTab
 
       <section aria-labelledby="lic-eligibility" class="lp-stack">
         <h2 class="lp-h3" id="lic-eligibility">Eligibility</h2>
-        {parsed && !parsed.ok ? <div class="lp-muted lp-small">Checked once the terms are complete ({plural(parsed.issues.length, 'field')} to fix).</div> : null}
+        {parsed && !parsed.ok ? (
+          <div class="lp-muted lp-small">
+            Checked once the terms are complete ({plural(parsed.issues.length, 'field')} to fix:{' '}
+            {[...new Set(Object.keys(licenseIssuesByField(parsed.issues).fields).map(fieldWords))].join(', ') || 'see above'}).
+          </div>
+        ) : null}
         {parsed && parsed.ok
           ? targets.map((t) => <EligibilityView key={t.nodeId} target={t} result={eligibilityOf(parsed.terms, t, policy)} many={targets.length > 1} />)
           : null}
@@ -479,6 +518,11 @@ function SavedView({ outcome }: { outcome: SaveOutcome }) {
         <div class="lp-note">
           Saved the license on {outcome.saved.map((s) => `“${s.name}”`).join(', ')}
           {outcome.saved[0] && outcome.saved[0].changed.length < 17 ? ` (changed: ${outcome.saved[0].changed.join(', ')})` : ''}. Each save is its own undo step.
+        </div>
+      ) : null}
+      {outcome.unchanged.length > 0 ? (
+        <div class="lp-note">
+          {outcome.unchanged.map((s) => `“${s.name}”`).join(', ')} already {outcome.unchanged.length === 1 ? 'carries' : 'carry'} these terms: nothing to save.
         </div>
       ) : null}
       {outcome.refused.map((r) => (

@@ -1,6 +1,6 @@
 /** The team policy form model: strings in the inputs ⇄ a TeamPolicy. Pure: no DOM. */
 import { SPLIT_ROLE_LABELS, SPLIT_ROLES, type AiTraining, type SplitRole, type Territory } from '../../license/terms'
-import type { PolicyIssue, SplitTemplate, TeamPolicy } from '../../provenance/policy'
+import { parsePolicy, type PolicyIssue, type SplitTemplate, type TeamPolicy } from '../../provenance/policy'
 
 export const POLICY_FIELDS = [
   { field: 'weights.color', label: 'Color', group: 'weights' },
@@ -208,4 +208,16 @@ export function policyIssuesByField(issues: readonly PolicyIssue[]): {
     } else general.push((issue.path ? issue.path + ': ' : '') + issue.message)
   }
   return { fields, general }
+}
+
+/**
+ * Every problem of the form at once: the form's own checks and the policy's rules
+ * together (issue #21, item 12: a first Save showed 2 problems, the next 5 more, because
+ * the rules ran only once the form's checks passed). One message per field, the form's first.
+ */
+export function policyProblems(form: PolicyForm, base?: TeamPolicy): { input: unknown; issues: PolicyIssue[] } {
+  const { input, issues: local } = policyInputFromForm(form, base)
+  const parsed = parsePolicy(input)
+  const rules = parsed.ok ? [] : parsed.issues.filter((i) => !local.some((l) => l.path === i.path))
+  return { input, issues: [...local, ...rules] }
 }

@@ -10,10 +10,12 @@ import {
   POLICY_HINTS,
   policyInputFromForm,
   policyIssuesByField,
+  policyProblems,
   policyToForm,
   type PolicyForm,
 } from './policy-form'
 import { describedBy, Field, ProgressView, Warning } from '../shared/widgets'
+import { stillShown } from '../shared/form-issues'
 import { errorMessage } from '../shared/workflow-context'
 import { loadPolicyAsync, savePolicyAsync, type PolicyLoad } from './policy-workflows'
 
@@ -68,7 +70,7 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
   useEffect(reload, [client])
 
   const save = () => {
-    const { input, issues: local } = policyInputFromForm(form, load?.policy)
+    const { input, issues: local } = policyProblems(form, load?.policy)
     if (local.length > 0) {
       setIssues(local)
       return
@@ -90,7 +92,8 @@ export function PolicyTab({ client, onError }: { client: ClientEndpoint; onError
   }
 
   if (load === null) return <ProgressView progress={null} />
-  const { fields, general } = policyIssuesByField(issues)
+  // Shown problems clear as their fields are fixed (issue #21, item 12).
+  const { fields, general } = policyIssuesByField(stillShown(issues, policyProblems(form, load.policy).issues))
   const edited = policyInputFromForm(form, load.policy)
   const editedFingerprint = edited.issues.length === 0 ? safeFingerprint(edited.input) : null
 

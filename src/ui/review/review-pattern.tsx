@@ -3,13 +3,13 @@
  * form. The rules are in provenance/review.ts; decideAsync carries a decision out.
  */
 import { Button, TextboxMultiline } from '@create-figma-plugin/ui'
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import type { User } from '../../messages'
 import { DECISION_LABELS, DECISION_PAST, DECISIONS, reviewHistory, type DecisionKind, type ReviewRules } from '../../provenance/review'
 import { formatHcc } from '../shared/format'
-import { StoredHeatMapView } from './review-heatmap'
-import { decideAsync, type ReviewRow } from './review-workflows'
+import { StoredHeatMapView } from '../shared/stored-heatmap'
+import { decideAsync, decidedText, type ReviewRow } from './review-workflows'
 import { describedBy, Field, Warning } from '../shared/widgets'
 import { errorMessage } from '../shared/workflow-context'
 
@@ -39,7 +39,11 @@ export function PatternReview({
   const [done, setDone] = useState<string | null>(null)
   const history = row.record ? reviewHistory(row.record, row.review) : []
 
+  // A ref, not state: the second click of a double click arrives before a re-render.
+  const sendingRef = useRef(false)
   const decide = (decision: DecisionKind) => {
+    if (sendingRef.current) return
+    sendingRef.current = true
     setRefusal(null)
     setMessages([])
     setSending(true)
@@ -51,12 +55,15 @@ export function PatternReview({
           return
         }
         setComment('')
-        setDone(`You ${DECISION_PAST[decision]} “${row.name}” at HCC ${formatHcc(outcome.decision.capture.hcc)}.`)
+        setDone(decidedText(decision, row.name, formatHcc(outcome.decision.capture.hcc)))
         onDecided()
       })
       // A refusal from main (someone else decided meanwhile, a new capture): said here, comment kept.
       .catch((error: unknown) => setRefusal(errorMessage(error)))
-      .finally(() => setSending(false))
+      .finally(() => {
+        sendingRef.current = false
+        setSending(false)
+      })
   }
 
   const id = 'review-comment'
@@ -70,7 +77,7 @@ export function PatternReview({
       ))}
       {row.record?.capture ? (
         <div class="lp-muted lp-small">
-          Current capture: HCC {formatHcc(row.record.capture.hcc)} ({row.record.capture.label}) by {row.record.capture.by.name},{' '}
+          Current capture: HCC {formatHcc(row.record.capture.hcc, row.record.capture.policy?.thresholds)} ({row.record.capture.label}) by {row.record.capture.by.name},{' '}
           {row.record.capture.at.slice(0, 16).replace('T', ' ')} · method {row.record.capture.method} · policy{' '}
           <span class="lp-code">{row.record.capture.policyFingerprint}</span>
           {row.record.capture.unattributed && row.record.capture.unattributed.elements > 0 ? (

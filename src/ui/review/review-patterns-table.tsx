@@ -52,7 +52,7 @@ export function PatternsTable({
                 </button>
               </th>
               <td>{row.pageName}</td>
-              <td class="lp-num">{row.hcc === null ? '—' : formatHcc(row.hcc)}</td>
+              <td class="lp-num">{row.hcc === null ? '—' : formatHcc(row.hcc, row.record?.capture?.policy?.thresholds)}</td>
               <td>{row.label ?? '—'}</td>
               <td>
                 <span class={`lp-status lp-status-${row.status}`}>{STATUS_TEXT[row.status]}</span>

@@ -127,6 +127,8 @@ const CSV_HEADER = [
   'last decision',
   'decided by',
   'decided at',
+  // The reviewer's words belong with the decision (issue #21, item 18).
+  'review comment',
   'license',
   'captured at',
   'captured by',
@@ -163,6 +165,7 @@ export function reviewCsv(rows: readonly ReviewRow[]): string {
         row.latest?.decision ?? '',
         row.latest?.by.name ?? '',
         row.latest?.at ?? '',
+        row.latest?.comment ?? '',
         row.license,
         row.capturedAt ?? '',
         row.capturedBy ?? '',

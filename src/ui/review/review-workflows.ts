@@ -8,12 +8,14 @@ import { describeIssues } from '../../channel'
 import { TrackedPatternBatchSchema, type TrackedPattern, type User } from '../../messages'
 import type { FieldIssue, ProvenanceRecord } from '../../provenance/record'
 import {
+  DECISION_PAST,
   editedAfterCapture,
   editorsOf,
   planDecision,
   reviewStatus,
   type Decision,
   type DecisionInput,
+  type DecisionKind,
   type Editor,
   type ReviewLogParse,
   type ReviewRules,
@@ -194,8 +196,14 @@ export async function decideAsync(
     rules: ctx.rules,
   })
   if (!plan.ok) return { kind: 'refused', reason: plan.reason, issues: plan.issues }
+  if (plan.unchanged) return { kind: 'decided', decision: plan.decision }
   await client.request('writeReview', { nodeId: row.nodeId, expectRecord: row.raw.record, expect: row.raw.review, review: plan.json })
   return { kind: 'decided', decision: plan.decision }
+}
+
+/** "You approved “Paisley” at HCC 0.42." — "requested changes on", as a person says it (issue #21, item 18). */
+export function decidedText(decision: DecisionKind, name: string, hcc: string): string {
+  return `You ${DECISION_PAST[decision]}${decision === 'request-changes' ? ' on' : ''} “${name}” at HCC ${hcc}.`
 }
 
 // ── Capture all out of date ──────────────────────────────────────────────────

@@ -1,12 +1,13 @@
 /** Small display helpers (pure: tested without a DOM). */
 import { formatCount } from '../../provenance/issues'
+import { hccText, type LabelThresholds } from '../../provenance/hcc-text'
 import type { WorkProgress } from './workflow-context'
 
 export { formatCount }
 
-/** 0.4213 → "0.42". */
-export function formatHcc(hcc: number): string {
-  return hcc.toFixed(2)
+/** 0.4213 → "0.42"; near a label threshold, as many digits as keep the label's side (hcc-text.ts). */
+export function formatHcc(hcc: number, thresholds?: LabelThresholds): string {
+  return hccText(hcc, thresholds)
 }
 
 /** A share of the HCC in points: 0.0123 → "+0.012"; tiny non-zero values stay visible. */

@@ -34,6 +34,9 @@ export function useWorkflow(options: { onError: (message: string) => void; onSet
     if (current.current !== null) return
     const controller = new AbortController()
     current.current = controller
+    // The button pressed is disabled while the work runs, and a disabled button drops focus
+    // to the page body (issue #21, item 19): give it back once the screen has settled.
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
     setRunning(true)
     setCancelling(false)
     setProgress(null)
@@ -47,6 +50,10 @@ export function useWorkflow(options: { onError: (message: string) => void; onSet
       setCancelling(false)
       setProgress(null)
       options.onSettled?.()
+      setTimeout(() => {
+        const lost = document.activeElement === null || document.activeElement === document.body
+        if (lost && opener?.isConnected && !(opener as HTMLButtonElement).disabled) opener.focus()
+      }, 0)
     }
   }
 

@@ -99,7 +99,13 @@ export function Confirm({
   // (WAI-ARIA alertdialog pattern; checked by the keyboard-only journey in tests/journeys).
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
+    // Focus goes back where it came from when the dialog closes, rather than to the page
+    // body (issue #21, item 19), as long as that control is still there.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     box.current?.querySelector<HTMLButtonElement>('button')?.focus()
+    return () => {
+      if (opener?.isConnected && !(opener as HTMLButtonElement).disabled) opener.focus()
+    }
   }, [])
   return (
     <div

@@ -7,10 +7,10 @@ import { useEffect, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import { heatMapAltText } from '../../provenance/heatmap-entry'
 import type { ProvenanceRecord } from '../../provenance/record'
-import { loadHeatMapAsync, type StoredHeatMap } from '../shared/heatmap-workflow'
-import { HeatMapLegend, shownSize } from '../shared/heatmap'
-import { errorMessage } from '../shared/workflow-context'
-import { Warning } from '../shared/widgets'
+import { loadHeatMapAsync, type StoredHeatMap } from './heatmap-workflow'
+import { HeatMapLegend, shownSize } from './heatmap'
+import { errorMessage } from './workflow-context'
+import { Warning } from './widgets'
 
 export function StoredHeatMapView({
   client,
