@@ -25,9 +25,9 @@ export const UI_OUT = path.join(BUILD_DIR, 'ui.html')
 // 110 kB since #19 (journal sessions, layer kinds), #20 (picture reading in slices) and #24 (the
 // contract frame's schema) landed together at 104.8 kB (docs/decisions.md, "Main budget").
 export const MAIN_BUDGET = 110_000
-// 520 kB since method 2 sees inside pictures (+21 kB) and the licence's contract frame (+35 kB)
-// (issues #20, #24; docs/decisions.md, "UI budget").
-export const UI_BUDGET = 520_000
+// 540 kB since method 2 sees inside pictures (+21 kB), the licence's contract frame (+35 kB) and the
+// screens that follow the file (+7 kB) (issues #20, #24, #21; docs/decisions.md, "UI budget").
+export const UI_BUDGET = 540_000
 
 /**
  * Globals the Figma main thread does not have (FIGMA.md, "Runtime"). A match in the
