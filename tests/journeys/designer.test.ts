@@ -165,9 +165,10 @@ describe('designer journey', () => {
       const is = (where: Focus['where'], name: string | RegExp) => (f: Focus) =>
         f.where === where && (typeof name === 'string' ? f.name === name : name.test(f.name))
       const layer = async (name: string): Promise<void> => {
-        // In the layer list: arrows move through the layers (and select), Home goes to the top.
+        // In the layer list: arrows move through the layers (and select), Home goes to the top. The
+        // Artwork page holds a repeat of 16 instances (issue #19) above the tile, hence the long walk.
         await press(journey, stops, 'Home')
-        for (let i = 0; i < 40; i++) {
+        for (let i = 0; i < 400; i++) {
           const f = await focused(journey)
           if (f?.name === name) {
             await press(journey, stops, 'Space')

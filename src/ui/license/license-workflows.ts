@@ -70,11 +70,12 @@ export function licenseTargetOf(read: PatternEvidence): TargetLoad {
 
   const editors: Person[] = []
   const chainProblems: string[] = []
-  const heads: { userId: string; head: string }[] = []
+  // One chain per person and session (issue #19): the heads name both, as the capture's do.
+  const heads: { userId: string; session?: number; head: string }[] = []
   for (const j of read.journals) {
     if (j.ok) {
       editors.push({ id: j.journal.user.id, name: j.journal.user.name })
-      heads.push({ userId: j.userId, head: journalHead(j.journal) })
+      heads.push({ userId: j.journal.user.id, ...(j.journal.session !== undefined ? { session: j.journal.session } : {}), head: journalHead(j.journal) })
     } else chainProblems.push(`the journal of ${j.userId} does not verify (${j.error})`)
   }
   const capture = record.capture
