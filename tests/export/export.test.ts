@@ -18,7 +18,9 @@ import {
 } from '../../src/ui/license/export-workflow'
 import { createFigmaWorld } from '../figma-fake/index'
 import { cli, writeTmp } from '../pack/support'
-import { ADA, openPlugin } from '../support/plugin-session'
+import { ADA, captured, openPlugin } from '../support/plugin-session'
+import { decideAsync, listReviewAsync } from '../../src/ui/review/review-workflows'
+import { captureAsync } from '../../src/ui/workflows'
 import { licensedFile, USE } from './support'
 
 const seeded = (seed: number) => (n: number) => new Uint8Array(n).map((_, i) => (i * 31 + seed) & 0xff)
@@ -61,6 +63,25 @@ describe('which patterns go into a pack', () => {
     const [paisley] = await planExportAsync(ada.client, [frames[0]!.id], { ...USE, use: { ...USE.use, units: 12_000 } }, DEFAULT_POLICY)
     expect(paisley!.reasons).toEqual([])
     expect(paisley!.notes.join(' ')).toMatch(/2,000 beyond it/)
+  })
+
+  test('edits journaled before the capture that was approved do not make it out of date', async () => {
+    // Journals are chains per person and session (issue #19): the export must compare heads the
+    // same way the capture recorded them, or every journaled pattern reads as edited since.
+    const world = createFigmaWorld()
+    const { ada, cora, frames } = await licensedFile(world)
+    world.edit(ada.session, () => {
+      ;(frames[0]!.children[0] as RectangleNode).fills = [{ type: 'SOLID', color: { r: 1, g: 0, b: 0 } }]
+    })
+    // Cora's window is open too and journals the change as remote: both chains flushed before the capture.
+    await ada.client.request('flushJournal', {})
+    await cora.client.request('flushJournal', {})
+    captured(await captureAsync(frames[0]!.id, ada.ctx))
+    const row = (await listReviewAsync(cora.client)).find((r) => r.name === 'Paisley')!
+    const decided = await decideAsync(cora.client, row, { decision: 'approve', comment: 'Still good' }, { ...cora.ctx, rules: { reviewerMustNotBeEditor: false } })
+    expect(decided.kind).toBe('decided')
+    const [paisley] = await planExportAsync(ada.client, [frames[0]!.id], USE, DEFAULT_POLICY)
+    expect(paisley!.reasons).toEqual([])
   })
 
   test('an edit after the approval makes the capture out of date: refused', async () => {
