@@ -115,9 +115,12 @@ describe('the heat map’s pixels', () => {
         for (const t of current.top) if (t > painted) painted = t
         expect(painted).toBeLessThanOrEqual(rendered.length)
       }),
+      // About a quarter of random cases draw added pixels (35–46 of 150 measured);
+      // 150 runs keep the floor below well clear of chance (60 runs once saw 10).
+      { numRuns: Math.max(150, Number(process.env['FC_RUNS'] ?? 0)) },
     )
     // The check above is only as strong as the added pixels it sees.
-    expect(withAdded).toBeGreaterThan(10)
+    expect(withAdded).toBeGreaterThanOrEqual(20)
   })
 })
 
