@@ -5,7 +5,10 @@
  *     rung: the screens of the UI do not reach into each other's rooms sideways
  *     unless the order puts one below the other),
  *   - modules import each other in a circle (any length, inside a room or across),
- *   - a folder under src/ has no place in the order (a new room must be placed).
+ *   - a folder under src/ has no place in the order (a new room must be placed),
+ *   - a folder holds more than 25 files directly or more than 4,500 lines of source
+ *     (a sub-folder counts apart), or a source file is over 500 lines: past that a
+ *     room holds more than one concern and wants a sub-room (issue #18).
  * `import type` counts: a type tie is still a tie a reader has to follow.
  *
  * Imports are read with TypeScript's own pre-processor, so comments and strings that
@@ -143,6 +146,45 @@ function orderRound(group: readonly string[], graph: ReadonlyMap<string, readonl
   return walk
 }
 
+export const SIZE_LIMITS = { filesPerFolder: 25, linesPerFolder: 4500, linesPerFile: 500 } as const
+
+/**
+ * The size rules over a listing of src/ (path → line count; every file, source or not,
+ * counts towards its folder's files; source files' lines towards its lines). Pure.
+ */
+export function checkSizes(listing: ReadonlyMap<string, number>, limits = SIZE_LIMITS): string[] {
+  const problems: string[] = []
+  const folders = new Map<string, { files: number; lines: number }>()
+  for (const [file, lines] of listing) {
+    const dir = path.posix.dirname(file)
+    const f = folders.get(dir) ?? { files: 0, lines: 0 }
+    f.files++
+    if (SOURCE.test(file)) {
+      f.lines += lines
+      if (lines > limits.linesPerFile) problems.push(`${file}: ${lines} lines (at most ${limits.linesPerFile} a file)`)
+    }
+    folders.set(dir, f)
+  }
+  for (const [dir, f] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
+    if (f.files > limits.filesPerFolder) problems.push(`${dir}/: ${f.files} files directly (at most ${limits.filesPerFolder}; give a concern a sub-room)`)
+    if (f.lines > limits.linesPerFolder) problems.push(`${dir}/: ${f.lines} lines directly (at most ${limits.linesPerFolder})`)
+  }
+  return problems
+}
+
+const SOURCE = /\.(tsx?|mjs)$/
+
+/** Every file under a folder with its line count, as "src/…" paths. */
+export function listSizes(root: string, dir = 'src'): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`
+    if (entry.isDirectory()) for (const [k, v] of listSizes(root, rel)) out.set(k, v)
+    else out.set(rel, SOURCE.test(entry.name) ? fs.readFileSync(path.join(root, rel), 'utf8').split('\n').length - 1 : 0)
+  }
+  return out
+}
+
 /** Every .ts/.tsx file under a folder, as "src/…" paths. */
 export function readSources(root: string, dir = 'src'): Map<string, string> {
   const out = new Map<string, string>()
@@ -157,10 +199,11 @@ export function readSources(root: string, dir = 'src'): Map<string, string> {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   const { problems, edges } = checkRooms(readSources(root))
-  if (problems.length > 0) {
-    console.log(`✗ rooms: ${problems.length} problem(s) in ${edges} imports`)
-    for (const p of problems) console.log('  ' + p)
+  const sizes = checkSizes(listSizes(root))
+  if (problems.length > 0 || sizes.length > 0) {
+    console.log(`✗ rooms: ${problems.length + sizes.length} problem(s) in ${edges} imports`)
+    for (const p of [...problems, ...sizes]) console.log('  ' + p)
     process.exit(1)
   }
-  console.log(`✓ rooms: ${edges} imports, none upward, sideways or in a circle`)
+  console.log(`✓ rooms: ${edges} imports, none upward, sideways or in a circle; no folder over ${SIZE_LIMITS.filesPerFolder} files or ${SIZE_LIMITS.linesPerFolder} lines, no file over ${SIZE_LIMITS.linesPerFile}`)
 }

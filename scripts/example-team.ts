@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs'
 import { certifyPerson, certPem, createTeamCa, crlPem, revocationList, type TeamCa } from '../src/team/ca'
 import { keyFromSecret, privateKeyPem, type SigningKey } from '../src/team/keys'
 import type { x509 } from '../src/team/x509'
-import { sealPack } from '../src/cli/seal'
+import { sealPack } from '../src/cli/team/seal'
 import { concatBytes } from '../src/pack/bytes'
 
 const seed = (k: number) => new Uint8Array(32).map((_, i) => (i * 13 + k) & 0xff)

@@ -1,6 +1,6 @@
 // The bundle's entry: bin/loomprint.mjs runs build/cli/loomprint.mjs, built from here.
 import { main } from './main'
-import { isMatchWorker, runMatchWorker } from './match-worker'
+import { isMatchWorker, runMatchWorker } from './match/match-worker'
 
 // `loomprint match --catalogue` starts this same bundle as its worker threads.
 if (isMatchWorker()) runMatchWorker()

@@ -7,7 +7,7 @@ import { checkArchiveLayout, DEFAULT_LIMITS, readEntries, type ArchiveLimits } f
 import { checkOdrl } from './odrl-check'
 import { verifyPackContents, type Check, type VerifyOptions } from '../pack/verify'
 import { MANIFEST_PATH, SIGNATURE_PATH, type PackManifest } from '../pack/manifest'
-import { checkCredentials } from './credentials-check'
+import { checkCredentials } from './team/credentials-check'
 import { checkChain, nameOf, parseCertificate } from '../team/chain'
 import type { x509 } from '../team/x509'
 

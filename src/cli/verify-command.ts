@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
 import { loadPack } from './load-pack'
-import { readTrustCa } from './team-files'
+import { readTrustCa } from './team/team-files'
 import type { Check } from '../pack/verify'
 import { parseIntendedUse, type IntendedUse } from '../license/intended-use'
 

@@ -2,7 +2,7 @@
  * C2PA manifest definitions, one per asset, in the JSON that
  * `c2patool asset -m definition.json` takes (contentauth/c2pa-rs cli/docs/manifest.md).
  * The plugin writes them into the pack; `loomprint seal` signs each one with the
- * person's team certificate and embeds it in its asset (src/cli/seal.ts).
+ * person's team certificate and embeds it in its asset (src/cli/team/seal.ts).
  *
  * Actions (c2pa.actions.v2): first `c2pa.created` with the AI source type and the
  * model as software agent; then the human edits the capture measured, each with the

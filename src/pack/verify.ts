@@ -1,6 +1,6 @@
 /**
  * Verifies a pack's contents once the archive has been read safely (the container
- * checks live with the reader: src/cli/zip-safety.ts in Node). Pure: the caller
+ * checks live with the reader: src/cli/archive.ts in Node). Pure: the caller
  * supplies each entry's size and SHA-256 and the text of the small files; this
  * decides. Every check says what it found, in words a recipient can act on.
  */

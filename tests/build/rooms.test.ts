@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkRooms, readSources, roomOf } from '../../scripts/check-rooms'
+import { checkRooms, checkSizes, listSizes, readSources, roomOf } from '../../scripts/check-rooms'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const ORDER = [['coefficient'], ['provenance'], ['license'], ['ui/shared'], ['ui/review', 'ui/policy'], ['ui']]
@@ -78,5 +78,25 @@ describe('the rooms of src/', () => {
       'src/coefficient/index.ts': '',
     })
     expect(report).toEqual({ problems: [], edges: 5 })
+  })
+})
+
+describe('the sizes of src/ (issue #18: at most 25 files or 4,500 lines a folder, 500 a file)', () => {
+  const many = (dir: string, n: number, lines: number, ext = 'ts') => Array.from({ length: n }, (_, i) => [`${dir}/f${String(i)}.${ext}`, lines] as const)
+
+  it('the real tree keeps to them', () => expect(checkSizes(listSizes(ROOT))).toEqual([]))
+
+  it.each<{ what: string; listing: (readonly [string, number])[]; says: string[] }>([
+    { what: '25 files of 180 lines', listing: many('src/cli', 25, 180), says: [] },
+    { what: '26 files', listing: many('src/cli', 26, 10), says: ['src/cli/: 26 files directly'] },
+    { what: 'a README counts as a file, not as lines', listing: [...many('src/cli', 25, 10), ['src/cli/README.md', 9000]], says: ['src/cli/: 26 files directly'] },
+    { what: 'a sub-room counts apart', listing: [...many('src/cli', 20, 200), ...many('src/cli/match', 20, 200)], says: [] },
+    { what: '4,501 lines in a folder', listing: [...many('src/ui', 9, 500), ['src/ui/x.tsx', 1]], says: ['src/ui/: 4501 lines directly'] },
+    { what: 'a file of 501 lines', listing: [['src/ui/license/license.tsx', 501]], says: ['src/ui/license/license.tsx: 501 lines'] },
+    { what: 'an .mjs file is source', listing: [['src/cli/match/w.mjs', 600]], says: ['src/cli/match/w.mjs: 600 lines'] },
+  ])('$what', ({ listing, says }) => {
+    const problems = checkSizes(new Map(listing))
+    expect(problems).toHaveLength(says.length)
+    says.forEach((s, i) => expect(problems[i]).toContain(s))
   })
 })

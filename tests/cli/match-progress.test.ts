@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createProgress, progressLine } from '../../src/cli/match-progress'
+import { createProgress, progressLine } from '../../src/cli/match/match-progress'
 
 describe('sweep progress', () => {
   it.each([

@@ -4,7 +4,6 @@
  * rules are src/license/; the reading and writing is license-workflows.ts.
  */
 import { Button, Text } from '@create-figma-plugin/ui'
-import type { ComponentChildren } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import type { LayerInfo, User } from '../../messages'
@@ -14,15 +13,11 @@ import {
   CAP_KINDS,
   EXCLUSIVITIES,
   EXCLUSIVITY_LABELS,
-  FIELDS_OF_USE,
   RESIDUAL_RIGHTS,
   ROYALTY_BASES,
-  SPLIT_ROLE_LABELS,
-  SPLIT_ROLES,
   TIER_LABELS,
   TIERS,
   TRAINING_USES,
-  type FieldOfUse,
 } from '../../license/terms'
 import { DEFAULT_POLICY, type TeamPolicy } from '../../provenance/policy'
 import type { Person } from '../../provenance/record'
@@ -32,9 +27,7 @@ import {
   licenseIssuesByField,
   parseLicenseForm,
   splitTotalText,
-  type LicenseField,
   type LicenseForm,
-  type SplitForm,
 } from './license-form'
 import { eligibilityOf, loadLicenseTargetAsync, saveLicenseAsync, type LicenseTarget, type SaveOutcome, type TargetLoad } from './license-workflows'
 import { plural } from '../shared/format'
@@ -43,6 +36,7 @@ import { Warning } from '../shared/widgets'
 import { errorMessage } from '../shared/workflow-context'
 import { loadPolicyAsync } from '../policy/policy-workflows'
 import { ContractFrame } from './contract-frame'
+import { FieldsOfUse, FormField, Input, invalid, Select, Splits } from './license-fields'
 import { saveFrameAsDefaultAsync } from './frame-default'
 
 export interface LicenseTabProps {
@@ -320,169 +314,6 @@ export function LicenseTab({ client, user, now, selection, onError, draft, setDr
           : null}
       </section>
     </div>
-  )
-}
-
-function invalid(id: string, field: LicenseField, fields: Partial<Record<LicenseField, string[]>>) {
-  const has = (fields[field]?.length ?? 0) > 0
-  return { 'aria-invalid': has ? true : undefined, 'aria-describedby': has ? id + '-error' : undefined }
-}
-
-function FormField({
-  id,
-  label,
-  hint,
-  field,
-  fields,
-  children,
-}: {
-  id: string
-  label: string
-  hint?: string
-  field: LicenseField
-  fields: Partial<Record<LicenseField, string[]>>
-  children: ComponentChildren
-}) {
-  const messages = fields[field] ?? []
-  return (
-    <div class={'lp-field' + (messages.length > 0 ? ' lp-field-invalid' : '')}>
-      <label class="lp-label" for={id}>
-        {label}
-      </label>
-      {children}
-      {hint ? <div class="lp-hint">{hint}</div> : null}
-      {messages.length > 0 ? (
-        <div class="lp-field-error" id={id + '-error'} role="alert">
-          {messages.join(' · ')}
-        </div>
-      ) : null}
-    </div>
-  )
-}
-
-function Input(props: { id: string; label: string; hint?: string; field: LicenseField; fields: Partial<Record<LicenseField, string[]>>; value: string; onInput: (v: string) => void }) {
-  return (
-    <FormField {...props}>
-      <input id={props.id} class="lp-input lp-wide" value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} {...invalid(props.id, props.field, props.fields)} />
-    </FormField>
-  )
-}
-
-function Select(props: {
-  id: string
-  label: string
-  field: LicenseField
-  fields: Partial<Record<LicenseField, string[]>>
-  value: string
-  options: [string, string][]
-  onChange: (v: string) => void
-}) {
-  return (
-    <FormField {...props}>
-      <select id={props.id} class="lp-input lp-wide" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)} {...invalid(props.id, props.field, props.fields)}>
-        {props.options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </FormField>
-  )
-}
-
-function FieldsOfUse(props: { id: string; label: string; field: LicenseField; fields: Partial<Record<LicenseField, string[]>>; chosen: FieldOfUse[]; onChange: (v: FieldOfUse[]) => void }) {
-  const messages = props.fields[props.field] ?? []
-  return (
-    <fieldset class={'lp-fieldset' + (messages.length > 0 ? ' lp-field-invalid' : '')} aria-describedby={messages.length > 0 ? props.id + '-error' : undefined}>
-      <legend class="lp-label">{props.label}</legend>
-      <div class="lp-checks">
-        {FIELDS_OF_USE.map((f) => (
-          <label key={f.id} class="lp-filter-check">
-            <input
-              type="checkbox"
-              checked={props.chosen.includes(f.id)}
-              onChange={(e) => props.onChange(e.currentTarget.checked ? [...props.chosen, f.id] : props.chosen.filter((x) => x !== f.id))}
-            />{' '}
-            {f.label}
-          </label>
-        ))}
-      </div>
-      {messages.length > 0 ? (
-        <div class="lp-field-error" id={props.id + '-error'} role="alert">
-          {messages.join(' · ')}
-        </div>
-      ) : null}
-    </fieldset>
-  )
-}
-
-function Splits({
-  splits,
-  people,
-  fields,
-  onChange,
-  total,
-}: {
-  splits: SplitForm[]
-  people: Person[]
-  fields: Partial<Record<LicenseField, string[]>>
-  onChange: (s: SplitForm[]) => void
-  total: ReturnType<typeof splitTotalText>
-}) {
-  const messages = fields['royalty.splits'] ?? []
-  const update = (i: number, s: Partial<SplitForm>) => onChange(splits.map((x, j) => (j === i ? { ...x, ...s } : x)))
-  return (
-    <fieldset class={'lp-fieldset' + (messages.length > 0 ? ' lp-field-invalid' : '')}>
-      <legend class="lp-label">Royalty splits (basis points; 100 = 1 %)</legend>
-      {splits.map((s, i) => (
-        <div class="lp-row" key={i}>
-          <select class="lp-input" aria-label={`Split ${String(i + 1)} role`} value={s.role} onChange={(e) => update(i, { role: e.currentTarget.value as SplitForm['role'], personId: '', name: '' })}>
-            {SPLIT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {SPLIT_ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-          {s.role === 'humanAuthor' ? (
-            <select
-              class="lp-input"
-              aria-label={`Split ${String(i + 1)} author`}
-              value={s.personId}
-              onChange={(e) => {
-                const p = people.find((x) => x.id === e.currentTarget.value)
-                update(i, { personId: p?.id ?? '', name: p?.name ?? '' })
-              }}
-            >
-              <option value="">Choose a person…</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input class="lp-input" aria-label={`Split ${String(i + 1)} name`} value={s.name} onInput={(e) => update(i, { name: e.currentTarget.value })} />
-          )}
-          <input class="lp-input lp-narrow" aria-label={`Split ${String(i + 1)} basis points`} value={s.basisPoints} onInput={(e) => update(i, { basisPoints: e.currentTarget.value })} />
-          <button type="button" class="lp-link" onClick={() => onChange(splits.filter((_, j) => j !== i))} aria-label={`Remove split ${String(i + 1)}`}>
-            Remove
-          </button>
-        </div>
-      ))}
-      <div class="lp-row">
-        <button type="button" class="lp-link" onClick={() => onChange([...splits, { role: 'studio', personId: '', name: '', basisPoints: '0' }])}>
-          Add a party
-        </button>
-        <span class={total.ok ? 'lp-ok' : 'lp-bad'} aria-live="polite" id="lic-split-total">
-          Total: {total.text}
-        </span>
-      </div>
-      {messages.length > 0 ? (
-        <div class="lp-field-error" id="lic-splits-error" role="alert">
-          {messages.join(' · ')}
-        </div>
-      ) : null}
-    </fieldset>
   )
 }
 

@@ -12,8 +12,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { initSync, WasmBuilder, WasmReader } from '@contentauth/c2pa-wasm'
-import { coseSign1 } from '../team/cose'
-import type { SigningKey } from '../team/keys'
+import { coseSign1 } from '../../team/cose'
+import type { SigningKey } from '../../team/keys'
 
 let ready = false
 function init(): void {

@@ -4,10 +4,10 @@
  * repeat preview. Read only after the pack verified, so every byte used is one the
  * signature covers.
  */
-import { checkArchiveLayout, DEFAULT_LIMITS, readEntries } from './archive'
-import { decodeImage, type RgbaImage } from '../enforcement/decode-image'
-import type { PatternTile } from '../enforcement/reference'
-import type { AssetEntry, PackManifest } from '../pack/manifest'
+import { checkArchiveLayout, DEFAULT_LIMITS, readEntries } from '../archive'
+import { decodeImage, type RgbaImage } from '../../enforcement/decode-image'
+import type { PatternTile } from '../../enforcement/reference'
+import type { AssetEntry, PackManifest } from '../../pack/manifest'
 
 /** Largest asset read as a reference. */
 const MAX_REFERENCE_BYTES = 64 * 1024 * 1024

@@ -1,11 +1,11 @@
 /** `loomprint team init | import | certify | revoke`: the team CA and its certificates (src/team). */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from '../command'
 import { CA_CERT, CA_CRL, CA_KEY, readCertificate, readCrl, readKey, readTeamCa, writeNew } from './team-files'
-import { certifyPerson, certPem, checkTeamCa, createTeamCa, crlPem, revocationList, revocationsOf, type Revocation } from '../team/ca'
-import { generateKey, privateKeyPem, type TeamAlg } from '../team/keys'
-import { nameOf } from '../team/chain'
+import { certifyPerson, certPem, checkTeamCa, createTeamCa, crlPem, revocationList, revocationsOf, type Revocation } from '../../team/ca'
+import { generateKey, privateKeyPem, type TeamAlg } from '../../team/keys'
+import { nameOf } from '../../team/chain'
 
 const USAGE = `usage: loomprint team init --team NAME [--alg ed25519|p256] [--years N] [--dir DIR]
        loomprint team import --cert CA.pem --key CA.key.pem [--dir DIR]

@@ -13,15 +13,15 @@
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { inflateRawSync } from 'node:zlib'
-import type { LayoutEntry } from './archive'
+import type { LayoutEntry } from '../archive'
 import { readAsset } from './c2pa-node'
-import type { Check } from '../pack/verify'
-import { canonicalBytes } from '../pack/canonical'
-import type { AssetEntry, PackManifest } from '../pack/manifest'
-import { LOOMPRINT_ASSERTION, loomprintAssertionOf } from '../pack/c2pa'
-import { licenseViewOf } from '../pack/license-bridge'
-import { parseCertificate } from '../team/chain'
-import { CAWG_TRAINING_MINING_LABEL } from '../license/training'
+import type { Check } from '../../pack/verify'
+import { canonicalBytes } from '../../pack/canonical'
+import type { AssetEntry, PackManifest } from '../../pack/manifest'
+import { LOOMPRINT_ASSERTION, loomprintAssertionOf } from '../../pack/c2pa'
+import { licenseViewOf } from '../../pack/license-bridge'
+import { parseCertificate } from '../../team/chain'
+import { CAWG_TRAINING_MINING_LABEL } from '../../license/training'
 
 /** The assets that carry an embedded manifest: every PNG (repeat previews too), SVG and PDF. */
 export function sealable(a: Pick<AssetEntry, 'mediaType'>): boolean {

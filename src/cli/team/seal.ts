@@ -14,17 +14,17 @@
  * (`c2sh`), which no option turns off.
  */
 import { createHash } from 'node:crypto'
-import { checkArchiveLayout, readEntries } from './archive'
-import { loadPack } from './load-pack'
+import { checkArchiveLayout, readEntries } from '../archive'
+import { loadPack } from '../load-pack'
 import { signAsset } from './c2pa-node'
 import { sealable } from './credentials-check'
-import { canonicalBytes } from '../pack/canonical'
-import { createZipWriter } from '../pack/zip'
-import { digestItems, MANIFEST_PATH, parseManifest, SIGNATURE_PATH, type AssetEntry, type PackManifest } from '../pack/manifest'
-import { keyFingerprint } from '../pack/keys'
-import type { SigningKey } from '../team/keys'
-import { nameOf, rawPublicKeyOf } from '../team/chain'
-import type { x509 } from '../team/x509'
+import { canonicalBytes } from '../../pack/canonical'
+import { createZipWriter } from '../../pack/zip'
+import { digestItems, MANIFEST_PATH, parseManifest, SIGNATURE_PATH, type AssetEntry, type PackManifest } from '../../pack/manifest'
+import { keyFingerprint } from '../../pack/keys'
+import type { SigningKey } from '../../team/keys'
+import { nameOf, rawPublicKeyOf } from '../../team/chain'
+import type { x509 } from '../../team/x509'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex')

@@ -1,5 +1,5 @@
 /** `loomprint match --catalogue DIR …`: flags → a sweep (match-sweep.ts), with Ctrl-C wired to stop it cleanly. */
-import { UsageError, type Io } from './command'
+import { UsageError, type Io } from '../command'
 import { createProgress } from './match-progress'
 import { CATALOGUE_THRESHOLD, defaultWorkers, runSweep } from './match-sweep'
 

@@ -4,8 +4,8 @@
  * image copies. Decoding runs here too: it is a good part of the cost per image.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { createCatalogueMatcher, type CatalogueMatchOptions, type Finding } from '../enforcement/catalogue-matcher'
-import { decodeImage } from '../enforcement/decode-image'
+import { createCatalogueMatcher, type CatalogueMatchOptions, type Finding } from '../../enforcement/catalogue-matcher'
+import { decodeImage } from '../../enforcement/decode-image'
 import { descriptorsOf, type CatalogueFile } from './catalogue-store'
 
 export type WorkerSetup = { role: 'loomprint-match'; file: CatalogueFile; descriptors: Float32Array; options: Partial<CatalogueMatchOptions> }

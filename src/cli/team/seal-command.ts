@@ -1,6 +1,6 @@
-/** `loomprint seal PACK --key KEY.pem --cert CERT.pem [--ca CA.pem] [--out OUT.zip]` (src/cli/seal.ts). */
+/** `loomprint seal PACK --key KEY.pem --cert CERT.pem [--ca CA.pem] [--out OUT.zip]` (src/cli/team/seal.ts). */
 import { writeFile } from 'node:fs/promises'
-import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from '../command'
 import { readCertificate, readKey } from './team-files'
 import { sealPack } from './seal'
 

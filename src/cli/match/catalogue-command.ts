@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { printable } from './archive'
-import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
+import { printable } from '../archive'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from '../command'
 import { emptyCatalogue, loadCatalogue, saveCatalogue, type Catalogue } from './catalogue-store'
-import { loadPack } from './load-pack'
+import { loadPack } from '../load-pack'
 import { readPackReferences } from './match-references'
-import { logPolarPlan } from '../enforcement/log-polar'
-import { DESCRIPTOR_FLOATS, describePattern, packDescriptor } from '../enforcement/pattern-descriptor'
+import { logPolarPlan } from '../../enforcement/log-polar'
+import { DESCRIPTOR_FLOATS, describePattern, packDescriptor } from '../../enforcement/pattern-descriptor'
 
 const USAGE = `usage: loomprint catalogue add PACK... [--catalogue DIR]
        loomprint catalogue list [--catalogue DIR] [--json]

@@ -9,16 +9,16 @@
 import { createHash } from 'node:crypto'
 import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { printable } from './archive'
-import { EXIT, type Io } from './command'
+import { printable } from '../archive'
+import { EXIT, type Io } from '../command'
 import { descriptorsOf, loadCatalogue } from './catalogue-store'
 import { createPool, defaultWorkers, type Pool } from './match-pool'
 import { scanBytes, type WorkerSetup } from './match-worker'
 import { appendResult, readResults, RESULTS_VERSION, type ResultLine } from './match-results'
 import { listImages } from './match-files'
 import type { Progress } from './match-progress'
-import { DEFAULT_IMAGE_LIMITS } from '../enforcement/decode-image'
-import { CATALOGUE_THRESHOLD, createCatalogueMatcher, type Finding } from '../enforcement/catalogue-matcher'
+import { DEFAULT_IMAGE_LIMITS } from '../../enforcement/decode-image'
+import { CATALOGUE_THRESHOLD, createCatalogueMatcher, type Finding } from '../../enforcement/catalogue-matcher'
 
 export type SweepOptions = {
   catalogue: string

@@ -7,12 +7,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UsageError } from './command'
-import { pemBlocks, readPrivateKeyPem, type SigningKey } from '../team/keys'
-import { parseCertificate } from '../team/chain'
-import { x509 } from '../team/x509'
-import type { TeamCa } from '../team/ca'
-import type { TrustCa } from './load-pack'
+import { UsageError } from '../command'
+import { pemBlocks, readPrivateKeyPem, type SigningKey } from '../../team/keys'
+import { parseCertificate } from '../../team/chain'
+import { x509 } from '../../team/x509'
+import type { TeamCa } from '../../team/ca'
+import type { TrustCa } from '../load-pack'
 
 export const CA_CERT = 'team-ca.pem'
 export const CA_KEY = 'team-ca.key.pem'

@@ -4,15 +4,15 @@
  */
 import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { printable } from './archive'
-import { EXIT, parseFlags, UsageError, type Command, type Io } from './command'
-import { loadPack } from './load-pack'
+import { printable } from '../archive'
+import { EXIT, parseFlags, UsageError, type Command, type Io } from '../command'
+import { loadPack } from '../load-pack'
 import { listImages } from './match-files'
 import { runCatalogueMatch } from './match-catalogue-args'
 import { readPackReferences } from './match-references'
-import { decodeImage, DEFAULT_IMAGE_LIMITS } from '../enforcement/decode-image'
-import { confidenceOf, createMatcher, DEFAULT_THRESHOLD, MATCH_DEFAULTS, type PatternScore } from '../enforcement/match'
-import type { PatternTile } from '../enforcement/reference'
+import { decodeImage, DEFAULT_IMAGE_LIMITS } from '../../enforcement/decode-image'
+import { confidenceOf, createMatcher, DEFAULT_THRESHOLD, MATCH_DEFAULTS, type PatternScore } from '../../enforcement/match'
+import type { PatternTile } from '../../enforcement/reference'
 
 const USAGE = `usage: loomprint match PACK... --in FOLDER [--json] [--threshold N]
        loomprint match --catalogue DIR --in FOLDER [--json] [--threshold N] [--results FILE] [--workers N]

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import { DESCRIPTOR_FLOATS, unpackDescriptor, type PatternDescriptor } from '../enforcement/pattern-descriptor'
+import { DESCRIPTOR_FLOATS, unpackDescriptor, type PatternDescriptor } from '../../enforcement/pattern-descriptor'
 
 export const CATALOGUE_FILE = 'catalogue.json'
 export const DESCRIPTORS_FILE = 'descriptors.f32'
