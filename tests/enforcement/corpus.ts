@@ -288,13 +288,16 @@ export function photoNoise(w: number, h: number, rng: Rng): RgbaImage {
       const gy = (y / w) * cells
       const yi = Math.min(gh - 2, Math.floor(gy))
       const ay = gy - yi
+      // No closure in the inner loop: this runs for every pixel, octave and channel.
+      const r0 = yi * gw * 3
+      const r1 = (yi + 1) * gw * 3
       for (let x = 0; x < w; x++) {
         const gx = (x / w) * cells
         const xi = Math.min(gw - 2, Math.floor(gx))
         const ax = gx - xi
         for (let c = 0; c < 3; c++) {
-          const at = (xx: number, yy: number): number => grid[(yy * gw + xx) * 3 + c]!
-          const v = (at(xi, yi) * (1 - ax) + at(xi + 1, yi) * ax) * (1 - ay) + (at(xi, yi + 1) * (1 - ax) + at(xi + 1, yi + 1) * ax) * ay
+          const a = xi * 3 + c
+          const v = (grid[r0 + a]! * (1 - ax) + grid[r0 + a + 3]! * ax) * (1 - ay) + (grid[r1 + a]! * (1 - ax) + grid[r1 + a + 3]! * ax) * ay
           rgb[(y * w + x) * 3 + c]! += v * amp
         }
       }

@@ -24,19 +24,25 @@ export function viewRepeat(tile: RgbaImage, g: Geometry): RgbaImage {
   const c = Math.cos(-g.angle)
   const s = Math.sin(-g.angle)
   const sub = g.scale < 1 ? 3 : 2
-  const at = (x: number, y: number, ch: number): number => {
+  const t = tile.data
+  const acc = [0, 0, 0]
+  /** Adds the bilinear sample of the repeat at tile point (x, y) to `acc`, per channel. */
+  const add = (x: number, y: number): void => {
     const xi = ((Math.floor(x) % tile.width) + tile.width) % tile.width
     const yi = ((Math.floor(y) % tile.height) + tile.height) % tile.height
     const x1 = (xi + 1) % tile.width
     const y1 = (yi + 1) % tile.height
     const ax = x - Math.floor(x)
     const ay = y - Math.floor(y)
-    const p = (xx: number, yy: number): number => tile.data[(yy * tile.width + xx) * 4 + ch]!
-    return (p(xi, yi) * (1 - ax) + p(x1, yi) * ax) * (1 - ay) + (p(xi, y1) * (1 - ax) + p(x1, y1) * ax) * ay
+    const i00 = (yi * tile.width + xi) * 4
+    const i10 = (yi * tile.width + x1) * 4
+    const i01 = (y1 * tile.width + xi) * 4
+    const i11 = (y1 * tile.width + x1) * 4
+    for (let ch = 0; ch < 3; ch++) acc[ch]! += (t[i00 + ch]! * (1 - ax) + t[i10 + ch]! * ax) * (1 - ay) + (t[i01 + ch]! * (1 - ax) + t[i11 + ch]! * ax) * ay
   }
   for (let y = 0; y < g.height; y++) {
     for (let x = 0; x < g.width; x++) {
-      const acc = [0, 0, 0]
+      acc[0] = acc[1] = acc[2] = 0
       for (let j = 0; j < sub; j++) {
         for (let i = 0; i < sub; i++) {
           const px = (x + (i + 0.5) / sub - g.width / 2) / g.scale
@@ -45,7 +51,7 @@ export function viewRepeat(tile: RgbaImage, g: Geometry): RgbaImage {
           const tx = c * px - s * py
           let ty = s * px + c * py
           if (g.mirrored) ty = -ty
-          for (let ch = 0; ch < 3; ch++) acc[ch]! += at(tx + g.offsetX, ty + g.offsetY, ch)
+          add(tx + g.offsetX, ty + g.offsetY)
         }
       }
       for (let ch = 0; ch < 3; ch++) data[(y * g.width + x) * 4 + ch] = Math.round(acc[ch]! / (sub * sub))
@@ -87,7 +93,8 @@ export function recolour(img: RgbaImage, how: 'recoloured' | 'lightDarkSwapped' 
   return mapColours(img, colourway(turn, (l) => 1 - l ** gamma))
 }
 
-export type TransformedCopy = { transform: Transform; inPicture: boolean; jpeg: boolean; geometry: Geometry; bytes: Uint8Array }
+/** `centre`: where the view's centre (tile point offsetX, offsetY) lies in the final picture, pixels. */
+export type TransformedCopy = { transform: Transform; inPicture: boolean; jpeg: boolean; geometry: Geometry; centre: { x: number; y: number }; bytes: Uint8Array }
 
 /**
  * One copy of `tile` under `transform`: always at a random offset and scale
@@ -108,10 +115,16 @@ export function transformedCopy(tile: RgbaImage, transform: Transform, rng: Rng,
   }
   let img = viewRepeat(tile, geometry)
   if (transform === 'recoloured' || transform === 'lightDarkSwapped' || transform === 'greyscale') img = recolour(img, transform, rng)
+  const centre = { x: geometry.width / 2, y: geometry.height / 2 }
   if (inPicture) {
     const bw = Math.round(img.width * (1.4 + rng() * 0.8))
     const bh = Math.round(img.height * (1.4 + rng() * 0.8))
-    img = embed(photoNoise(bw, bh, rng), img, Math.floor(rng() * (bw - img.width)), Math.floor(rng() * (bh - img.height)))
+    const background = photoNoise(bw, bh, rng)
+    const x = Math.floor(rng() * (bw - img.width))
+    const y = Math.floor(rng() * (bh - img.height))
+    img = embed(background, img, x, y)
+    centre.x += x
+    centre.y += y
   }
-  return { transform, inPicture, jpeg, geometry, bytes: jpeg ? toJpeg(img, 50) : toPng(img) }
+  return { transform, inPicture, jpeg, geometry, centre, bytes: jpeg ? toJpeg(img, 50) : toPng(img) }
 }
