@@ -40,8 +40,12 @@ export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[]): 
       for (const x of starts(image.width, side, max)) {
         sampleWindow(levels, x, y, side, block)
         const power = new Float64Array(RINGS * ANGLES)
-        if (addWindowPower(plan, block, power, re, im) === 0) continue
-        for (let k = 0; k < power.length; k++) total[k]! += power[k]!
+        const energy = addWindowPower(plan, block, power, re, im)
+        if (energy === 0) continue
+        // Each window counts the same whatever its contrast: a faint copy (a pale colourway, a
+        // low-contrast print) beside a contrasty photo would otherwise vanish from the sum.
+        for (let k = 0; k < power.length; k++) total[k]! += power[k]! / energy
+
         windows.push({ x, y, side, power, harmonics: null })
       }
     }

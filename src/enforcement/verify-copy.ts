@@ -50,11 +50,18 @@ function sampleGrey(levels: readonly GreyImage[], p: PoseGuess, d: PatternDescri
   const img = levels[level]!
   const f = 2 ** level
   let outside = 0
+  // samplePoint is affine in (u, v): its origin and two steps, so the loop needs no trigonometry.
+  const [ox, oy] = samplePoint(p, d, 0, 0)
+  const [ux, uy] = samplePoint(p, d, 1, 0)
+  const [vx, vy] = samplePoint(p, d, 0, 1)
+  const dux = ux - ox
+  const duy = uy - oy
+  const dvx = vx - ox
+  const dvy = vy - oy
   for (let v = 0; v < n; v++) {
     for (let u = 0; u < n; u++) {
-      const [px, py] = samplePoint(p, d, u, v)
-      let x = (px + 0.5) / f - 0.5
-      let y = (py + 0.5) / f - 0.5
+      let x = (ox + u * dux + v * dvx + 0.5) / f - 0.5
+      let y = (oy + u * duy + v * dvy + 0.5) / f - 0.5
       if (x < -0.5 || y < -0.5 || x > img.width - 0.5 || y > img.height - 0.5) outside++
       x = Math.min(img.width - 1.001, Math.max(0, x))
       y = Math.min(img.height - 1.001, Math.max(0, y))

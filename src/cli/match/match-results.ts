@@ -9,7 +9,12 @@
 import { appendFile, readFile } from 'node:fs/promises'
 import { z } from 'zod'
 
-export const RESULTS_VERSION = 1
+/**
+ * Raised whenever the matcher finds differently (v2: windows weighted by contrast, wider scale search,
+ * refined poses, threshold 0.18), so a sweep rescans images an earlier matcher scanned; their old lines
+ * no longer validate and are counted and left in the file.
+ */
+export const RESULTS_VERSION = 2
 
 const FindingSchema = z.object({
   patternId: z.string().max(200),
