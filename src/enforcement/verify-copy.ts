@@ -105,19 +105,22 @@ export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: Patt
   s.wIm.fill(0)
   fft2(plan, s.wRe, s.wIm)
   const { re: tRe, im: tIm } = d.reference
+  // W · conj(T) (the tile as it is) and W · T (the tile turned by 180°) both transform back to
+  // real correlations, so one complex inverse FFT of C + i·D gives both: C's in the real part,
+  // D's in the imaginary part.
   for (let k = 0; k < nn; k++) {
     const wr = s.wRe[k]!
     const wi = s.wIm[k]!
-    // W · conj(T): the tile as it is; W · T: the tile turned by 180°.
-    s.cRe[k] = wr * tRe[k]! + wi * tIm[k]!
-    s.cIm[k] = wi * tRe[k]! - wr * tIm[k]!
-    s.dRe[k] = wr * tRe[k]! - wi * tIm[k]!
-    s.dIm[k] = wi * tRe[k]! + wr * tIm[k]!
+    const cr = wr * tRe[k]! + wi * tIm[k]!
+    const ci = wi * tRe[k]! - wr * tIm[k]!
+    const dr = wr * tRe[k]! - wi * tIm[k]!
+    const di = wi * tRe[k]! + wr * tIm[k]!
+    s.cRe[k] = cr - di
+    s.cIm[k] = ci + dr
   }
   fft2(plan, s.cRe, s.cIm, true)
-  fft2(plan, s.dRe, s.dIm, true)
   const a = extremes(s.cRe)
-  const b = extremes(s.dRe)
+  const b = extremes(s.cIm)
   const options: [number, boolean, boolean, number][] = [
     [a.max, false, false, a.maxAt],
     [-a.min, true, false, a.minAt],
