@@ -39,7 +39,7 @@ export type CatalogueMatchOptions = {
   peakyWindows: number
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 24, registered: 16, origins: 2, poses: 4, peakyWindows: 6 }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 24, registered: 24, origins: 2, poses: 4, peakyWindows: 6 }
 
 /** A copy is reported when its distance (1 − |correlation|) is at most this. */
 export const CATALOGUE_THRESHOLD = 0.18
@@ -136,7 +136,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
         .sort((a, b) => b.score - a.score)
         .slice(0, opts.origins)
       for (const { w } of ranked) {
-        // Scales ±1 ring around the registered one, 2 quarter-rings apart (≈ 9 %): the
+        // Scales ±1.5 rings around the registered one, 2 quarter-rings apart (≈ 9 %): the
         // registered scale is off by a ring or so for spectra with few strong peaks.
         for (const k of COARSE_SCALES) {
           const guess: PoseGuess = { x: w.x + w.side / 2, y: w.y + w.side / 2, sigma: sigma * 2 ** (k / (4 * RINGS_PER_OCTAVE)), angle: pose.angle, mirrored: pose.mirrored }
@@ -156,6 +156,14 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
    */
   function refine(d: PatternDescriptor, levels: GreyImage[], start: { pose: PoseGuess; result: Correlated }): { pose: PoseGuess; result: Correlated } {
     let best = start
+    // First the place: a period sampled across the edge of a copy inside a picture takes in the
+    // photo around it; a quarter period inwards keeps it on the copy (any place on it is as good).
+    const quarter = (best.pose.sigma * Math.sqrt(d.tileWidth * d.tileHeight)) / 4
+    for (const [kx, ky] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const guess: PoseGuess = { ...best.pose, x: best.pose.x + kx * quarter, y: best.pose.y + ky * quarter }
+      const result = correlateAt(tilePlan, levels, d, guess, vs)
+      if (result && result.correlation > best.result.correlation) best = { pose: guess, result }
+    }
     for (const [ds, da] of REFINE_STEPS) {
       for (const [ks, ka] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
         const guess: PoseGuess = { ...best.pose, sigma: best.pose.sigma * 2 ** (ks * ds), angle: best.pose.angle + ka * da }
@@ -168,7 +176,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
 }
 
 /** Coarse scale offsets tried by the exact check, in sixteenths of an octave (quarter-rings). */
-const COARSE_SCALES = [0, -2, 2, -4, 4]
+const COARSE_SCALES = [0, -2, 2, -4, 4, -6, 6]
 /** Refinement steps: scale (octaves) and turn (radians). */
 const REFINE_STEPS: readonly (readonly [number, number])[] = [
   [1 / 16, Math.PI / 128],
