@@ -124,17 +124,22 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
 
   function verifyCandidate(d: PatternDescriptor, poses: { pose: Pose; view: WindowLevel & { origins?: WindowLevel['windows'] } }[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
     let best: { pose: PoseGuess; result: Correlated } | null = null
+    // Which windows to try depends on the ring shift and the mirror, not on the turn: poses share it.
+    const rankedFor = new Map<string, { w: WindowLevel['windows'][number] }[]>()
     for (const { pose, view: level } of poses.slice(0, opts.poses)) {
       const sigma = scaleFor(level.side, period, pose.shift)
+      const windows = level.origins ?? level.windows
+      const shift = Math.round(pose.shift)
+      const key = `${windows.length}:${windows[0]?.side}:${shift}:${pose.mirrored}`
       // Where this pattern's spectrum is strongest: the windows most likely inside the copy.
-      const ranked = (level.origins ?? level.windows)
-        .map((w) => {
-          const range = { lo: Math.round(pose.shift), hi: Math.round(pose.shift) }
-          const p = register(plan.angleFft, windowHarmonics(plan, w), d.harmonics, Math.round(pose.shift), range, rs).find((q) => q.mirrored === pose.mirrored)!
-          return { w, score: p.score }
-        })
-        .sort((a, b) => b.score - a.score)
-        .slice(0, opts.origins)
+      let ranked = rankedFor.get(key)
+      if (!ranked) {
+        ranked = windows
+          .map((w) => ({ w, score: register(plan.angleFft, windowHarmonics(plan, w), d.harmonics, shift, { lo: shift, hi: shift }, rs, [pose.mirrored])[0]!.score }))
+          .sort((a, b) => b.score - a.score)
+          .slice(0, opts.origins)
+        rankedFor.set(key, ranked)
+      }
       for (const { w } of ranked) {
         // Scales ±1.5 rings around the registered one, 2 quarter-rings apart (≈ 9 %): the
         // registered scale is off by a ring or so for spectra with few strong peaks.

@@ -92,12 +92,14 @@ function bestTurn(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift:
   }
 }
 
-/** Poses for ring shifts around `shift`, plain and mirrored, best first. */
-export function register(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift: number, shiftRange: { lo: number; hi: number }, s: RegisterScratch): Pose[] {
+const BOTH = [false, true] as const
+
+/** Poses for ring shifts around `shift`, plain and mirrored (or only those in `mirrors`), best first. */
+export function register(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift: number, shiftRange: { lo: number; hi: number }, s: RegisterScratch, mirrors: readonly boolean[] = BOTH): Pose[] {
   const ei = ringEnergies(img)
   const ep = ringEnergies(pat)
   const poses: Pose[] = []
-  for (const mirrored of [false, true]) {
+  for (const mirrored of mirrors) {
     const scores = new Map<number, Turn>()
     const at = (sh: number): Turn => {
       let r = scores.get(sh)
