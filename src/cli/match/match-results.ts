@@ -11,7 +11,7 @@ import { z } from 'zod'
 
 /**
  * Raised whenever the matcher finds differently (v2: windows weighted by contrast, wider scale search,
- * refined poses, threshold 0.18), so a sweep rescans images an earlier matcher scanned; their old lines
+ * refined poses, threshold 0.17), so a sweep rescans images an earlier matcher scanned; their old lines
  * no longer validate and are counted and left in the file.
  */
 export const RESULTS_VERSION = 2
