@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
 import { loadHeatMapAsync } from '../shared/heatmap-workflow'
 
-const THUMB_HEIGHT = 32
+/** Big enough to judge a pattern by (issue #21, item 18: 30 px was too small); fetched at twice that for sharp screens. */
+const THUMB_HEIGHT = 48
 
 /** What the table's thumbnail column shows. */
 export type ThumbnailSource = 'picture' | 'heatmap'
