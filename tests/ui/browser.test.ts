@@ -75,6 +75,14 @@ async function watchButton(frame: Frame, name: string, ms: number): Promise<{ pr
   )
 }
 
+/** The control that has the keyboard focus in the UI, by its text ("body" when focus fell to the page). */
+async function focusedControl(frame: Frame): Promise<string> {
+  return frame.evaluate(() => {
+    const active = document.activeElement
+    return active === null || active === document.body ? 'body' : (active.textContent ?? '').trim()
+  })
+}
+
 describe('built UI in Chromium', () => {
   let plugin: BrowserPlugin | undefined
   afterEach(async () => {
@@ -180,11 +188,21 @@ describe('built UI in Chromium', () => {
     expect(await watchButton(frame, 'Repair (keep a copy, untrack)…', 3_000)).toEqual({ present: true, replaced: 0, vanished: 0 })
     expect(await page.evaluate('__frame.getPluginData("record")')).toBe('{"schema":"loomprint/record"')
 
-    await frame.getByRole('button', { name: 'Repair (keep a copy, untrack)…' }).click()
+    // The dialog takes the focus (on Cancel); Escape closes it and gives the focus back to the
+    // button that opened it, not to the page body (issue #21, item 19); so does Cancel.
+    const repair = frame.getByRole('button', { name: 'Repair (keep a copy, untrack)…' })
+    await repair.click()
     const dialog = frame.getByRole('alertdialog')
-    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => focusedControl(frame)).toBe('Cancel')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    await expect.poll(() => focusedControl(frame)).toBe('Repair (keep a copy, untrack)…')
     expect(await page.evaluate('__frame.getPluginData("record")')).toBe('{"schema":"loomprint/record"')
-    await frame.getByRole('button', { name: 'Repair (keep a copy, untrack)…' }).click()
+    await repair.click()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => focusedControl(frame)).toBe('Repair (keep a copy, untrack)…')
+    expect(await page.evaluate('__frame.getPluginData("record")')).toBe('{"schema":"loomprint/record"')
+    await repair.click()
     await dialog.getByRole('button', { name: 'Repair (keep a copy, untrack)' }).click()
     await expect.poll(() => frame.locator('.lp-note').first().textContent()).toMatch(/kept under “record\.quarantined\./)
     expect(await page.evaluate('__frame.getPluginData("record")')).toBe('')
@@ -194,6 +212,11 @@ describe('built UI in Chromium', () => {
     await frame.getByRole('button', { name: 'Mark as AI-generated' }).click()
     await frame.getByRole('form', { name: 'AI origin' }).getByRole('button', { name: 'Mark as AI-generated' }).click()
     await frame.getByRole('button', { name: 'Unmark…' }).click({ timeout: 10_000 })
+    await expect.poll(() => focusedControl(frame)).toBe('Cancel')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => focusedControl(frame)).toBe('Unmark…')
+    expect(await page.evaluate('__frame.getPluginData("record")')).not.toBe('')
+    await frame.getByRole('button', { name: 'Unmark…' }).click()
     await frame.getByRole('alertdialog').getByRole('button', { name: 'Unmark' }).click()
     await expect.poll(() => frame.locator('.lp-note').first().textContent()).toMatch(/no longer tracked/)
     expect(await page.evaluate('__frame.getPluginDataKeys().filter(function (k) { return k.indexOf("quarantined") < 0 })')).toEqual([])
