@@ -94,6 +94,17 @@ describe('Export tab in Chromium', () => {
       // The form and the confirm step have accessible names (axe WCAG A/AA).
       if (theme === 'light') expect(await axeViolations(frame)).toEqual([])
 
+      // The refusal takes the focus (on Back); Escape closes it and the focus goes to Export
+      // pack, not to the page body (issue #21, item 19). Nothing was exported.
+      const focusedControl = () =>
+        frame.evaluate(() => (document.activeElement === null || document.activeElement === document.body ? 'body' : (document.activeElement.textContent ?? '').trim()))
+      await expect.poll(focusedControl).toBe('Back')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => refused.count()).toBe(0)
+      await expect.poll(focusedControl).toBe('Export pack')
+      await frame.getByRole('button', { name: 'Export pack' }).click()
+      await expect.poll(() => refused.textContent().catch(() => ''), { timeout: 20_000 }).toContain('Ikat')
+
       const downloading = page.waitForEvent('download', { timeout: 60_000 })
       await frame.getByRole('button', { name: 'Leave out and export' }).click()
       const download = await downloading.catch(fail)
