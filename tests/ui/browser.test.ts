@@ -157,6 +157,41 @@ describe('built UI in Chromium', () => {
     })
   }
 
+  // Issue #21, items 8 and 9: a score stays only beside its own pattern, and selecting a
+  // tracked pattern shows the capture its record holds, without capturing or writing.
+  test('another layer selected: the score leaves; the pattern selected again: its stored capture, nothing written', async () => {
+    plugin = await openPluginInBrowser({
+      mainJs: readBuildOutput('build/main.js'),
+      uiHtml: readBuildOutput('build/ui.html'),
+      setup: SETUP + `__world.edit(__session, function () { var other = __session.figma.createRectangle(); other.name = 'Loose swatch'; other.x = 400; globalThis.__other = other; });`,
+    })
+    const { frame, page } = plugin
+    await frame.getByRole('button', { name: 'Mark as AI-generated' }).click({ timeout: 10_000 })
+    await frame.locator('#origin-generator').fill('ComfyUI')
+    await frame.locator('#origin-model').fill('SDXL')
+    await frame.getByRole('form', { name: 'AI origin' }).getByRole('button', { name: 'Mark as AI-generated' }).click()
+    await frame.getByRole('button', { name: 'Capture provenance' }).click({ timeout: 10_000 })
+    const result = frame.getByRole('region', { name: 'Capture result for Paisley repeat' })
+    await expect.poll(() => result.count(), { timeout: 15_000 }).toBe(1)
+    await page.evaluate('__world.flush()')
+    const record = await page.evaluate('__frame.getPluginData("record")')
+
+    await page.evaluate('__world.edit(__session, function () { __session.figma.currentPage.selection = [__other] })')
+    await expect.poll(() => frame.getByRole('list', { name: 'Selected layers' }).textContent()).toMatch(/Loose swatch/)
+    await expect.poll(() => result.count()).toBe(0)
+    expect(await frame.locator('.lp-hcc').count()).toBe(0)
+
+    const sent = (await plugin.messagesToMain()).length
+    await page.evaluate('__world.edit(__session, function () { __session.figma.currentPage.selection = [__frame] })')
+    const stored = frame.getByRole('region', { name: 'Stored capture of Paisley repeat' })
+    await expect.poll(() => stored.textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/Last capture: HCC 0\.00.*AI-generated.*by Ada/)
+    await page.evaluate('__world.flush()')
+    expect(await page.evaluate('__frame.getPluginData("record")')).toBe(record)
+    const requests = ((await plugin.messagesToMain()).slice(sent) as { method?: string }[]).map((m) => m.method)
+    expect(requests.filter((m) => m !== undefined && /^write|^capture|^mark/.test(m))).toEqual([])
+    expect(plugin.errors).toEqual([])
+  })
+
   // Once skipped as "the Capture button keeps re-attaching after a damaged record". It did not:
   // a MutationObserver saw it removed once, when the record was damaged, and never again. Since
   // #21 (item 7) the window asks main for the selection on every recordsChanged, so the layer
