@@ -72,6 +72,11 @@ describe('Export tab in Chromium', () => {
       // Default: every approved, licensed pattern — Paisley only.
       expect(await patterns.getByRole('checkbox', { name: /Paisley/ }).isChecked()).toBe(true)
       expect(await patterns.getByRole('checkbox', { name: /Ikat/ }).isChecked()).toBe(false)
+      // Statuses in words, as the Review tab says them, never the record's codes (issue #21, item 17).
+      const listed = (await patterns.textContent()) ?? ''
+      expect(listed).toMatch(/Paisley \(Approved, license: /)
+      expect(listed).toMatch(/Ikat \(Awaiting review, license: /)
+      expect(listed).not.toMatch(/unreviewed|approved-out-of-date|not-captured|changes-requested/)
       // From the review table: "Export shown…" chooses every pattern the table shows.
       await frame.getByText('Review', { exact: true }).click()
       await expect.poll(() => frame.getByRole('table', { name: 'Tracked patterns' }).locator('tbody tr').count(), { timeout: 15_000 }).toBe(2)
