@@ -11,7 +11,7 @@ export async function runCatalogueMatch(values: Flags, positionals: string[], io
   let threshold = CATALOGUE_THRESHOLD
   if (values.threshold !== undefined) {
     threshold = Number(values.threshold)
-    if (!/^\d+(\.\d+)?$/.test(values.threshold) || !(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be a distance between 0 and 1, such as 0.25')
+    if (!/^\d+(\.\d+)?$/.test(values.threshold) || !(threshold >= 0 && threshold <= 1)) throw new UsageError(`--threshold must be a distance between 0 and 1, such as ${CATALOGUE_THRESHOLD}`)
   }
   let workers = defaultWorkers()
   if (values.workers !== undefined) {
