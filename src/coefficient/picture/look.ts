@@ -94,8 +94,11 @@ export function lookup(s: DecodedSample, x: number, y: number, wrap: boolean, ou
   let fx = x * w - 0.5
   let fy = y * h - 0.5
   if (wrap) {
-    fx = ((fx % w) + w) % w
-    fy = ((fy % h) + h) % h
+    // Floor-based, not %: a float % is a slow library call, and this runs per lookup.
+    fx -= Math.floor(fx / w) * w
+    fy -= Math.floor(fy / h) * h
+    if (fx >= w) fx -= w
+    if (fy >= h) fy -= h
   }
   let x0 = Math.floor(fx)
   let y0 = Math.floor(fy)
