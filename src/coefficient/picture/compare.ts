@@ -23,12 +23,14 @@ const FIT_GAIN = 0.75
 /** A cell this changed shows on the heat map. */
 export const PICTURE_SHOWN = 0.1
 
-/** One state of a picture: its paint, its sample, its layer's box size. */
+/** One state of a picture: its paint, its sample, its layer's box size, and whether the layer is mirrored. */
 export interface PictureSide {
   paint: ImagePaintSnapshot
   sample: DecodedSample
   w: number
   h: number
+  /** The layer is flipped (ElementSnapshot.flipped): its picture shows mirrored in its box. */
+  flipped?: boolean
 }
 
 export interface PictureChange {
@@ -147,21 +149,26 @@ function weighed(cells: Float32Array, now: Float32Array, was: Float32Array): num
  */
 export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boolean): PictureChange {
   const grid = gridFor(b.w, b.h)
-  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid)
+  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, b.flipped === true)
   const now = lookGrid(b.sample, at.xs, at.ys, at.wrap, b.paint.filters, b.paint.opacity)
+  // As it lay: the AI's picture where the layer showed it, mirrored if the layer was (a
+  // flip of the layer moves every pixel of its picture, as it moves a vector's outline).
+  const atWas = (a.flipped === true) === (b.flipped === true) ? at : placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, a.flipped === true)
   const was = (f: Fit) => {
-    if (f === NO_FIT && samePicture) return lookGrid(a.sample, at.xs, at.ys, at.wrap, a.paint.filters, a.paint.opacity)
-    const xs = new Float64Array(at.xs.length)
-    const ys = new Float64Array(at.ys.length)
+    if (f === NO_FIT && samePicture) return lookGrid(a.sample, atWas.xs, atWas.ys, atWas.wrap, a.paint.filters, a.paint.opacity)
+    // A fit maps what shows now onto the AI's picture (mirrors included); as it lay, the AI's own flip.
+    const from = f === NO_FIT ? atWas : at
+    const xs = new Float64Array(from.xs.length)
+    const ys = new Float64Array(from.ys.length)
     const tmp = new Float64Array(2)
     for (let i = 0; i < xs.length; i++) {
-      const x = at.xs[i]!
+      const x = from.xs[i]!
       if (x !== x) {
         xs[i] = NaN
         ys[i] = NaN
         continue
       }
-      applyFit(f, x, at.ys[i]!, tmp)
+      applyFit(f, x, from.ys[i]!, tmp)
       xs[i] = tmp[0]!
       ys[i] = tmp[1]!
     }
@@ -192,7 +199,7 @@ export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boo
  */
 export function compareWithAppearance(b: PictureSide, before: (u: number, v: number, rgb: Float64Array) => void): PictureChange {
   const grid = gridFor(b.w, b.h)
-  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid)
+  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, b.flipped === true)
   const now = lookGrid(b.sample, at.xs, at.ys, at.wrap, b.paint.filters, b.paint.opacity)
   const was = new Float32Array(now.length)
   const rgb = new Float64Array(3)

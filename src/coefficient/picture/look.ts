@@ -66,8 +66,12 @@ export function placePoint(paint: ImagePaintSnapshot, boxW: number, boxH: number
   return true
 }
 
-/** `placePoint` at every grid cell's centre: xs, ys per cell, NaN where the picture does not reach. */
-export function placeOnGrid(paint: ImagePaintSnapshot, boxW: number, boxH: number, srcW: number, srcH: number, grid: Grid): { xs: Float64Array; ys: Float64Array; wrap: boolean } {
+/**
+ * `placePoint` at every grid cell's centre: xs, ys per cell, NaN where the picture does not
+ * reach. `flipped`: the layer is mirrored (ElementSnapshot.flipped), so its box shows the
+ * picture mirrored left to right: the cell at u shows what the unmirrored box shows at 1 − u.
+ */
+export function placeOnGrid(paint: ImagePaintSnapshot, boxW: number, boxH: number, srcW: number, srcH: number, grid: Grid, flipped = false): { xs: Float64Array; ys: Float64Array; wrap: boolean } {
   const n = grid.width * grid.height
   const xs = new Float64Array(n)
   const ys = new Float64Array(n)
@@ -75,7 +79,8 @@ export function placeOnGrid(paint: ImagePaintSnapshot, boxW: number, boxH: numbe
   let i = 0
   for (let gy = 0; gy < grid.height; gy++) {
     for (let gx = 0; gx < grid.width; gx++, i++) {
-      if (placePoint(paint, boxW, boxH, srcW, srcH, (gx + 0.5) / grid.width, (gy + 0.5) / grid.height, pt)) {
+      const u = (gx + 0.5) / grid.width
+      if (placePoint(paint, boxW, boxH, srcW, srcH, flipped ? 1 - u : u, (gy + 0.5) / grid.height, pt)) {
         xs[i] = pt[0]!
         ys[i] = pt[1]!
       } else {
