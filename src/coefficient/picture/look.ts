@@ -194,7 +194,17 @@ export function applyFilters(f: ImageFilterSnapshot | undefined, rgb: Float64Arr
   rgb[2] = clamp01(b)
 }
 
-const lin = (v: number) => (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+const linExact = (v: number) => (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+/** sRGB → linear on 0..1 from a table, linearly interpolated (error below 1e-7: a Math.pow per channel per cell was most of a grid's cost). */
+const LIN_STEPS = 4096
+const LIN = new Float64Array(LIN_STEPS + 2)
+for (let i = 0; i <= LIN_STEPS + 1; i++) LIN[i] = linExact(Math.min(1, i / LIN_STEPS))
+const lin = (v: number) => {
+  if (!(v >= 0 && v < 1)) return linExact(v)
+  const f = v * LIN_STEPS
+  const i = Math.floor(f)
+  return LIN[i]! + (LIN[i + 1]! - LIN[i]!) * (f - i)
+}
 const labF = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (t * 24389) / 27 / 116 + 16 / 116)
 
 /** sRGB (0..1) → CIELAB (D65), written to out[k..k+2]. */
