@@ -29,7 +29,7 @@ export interface PictureSide {
   sample: DecodedSample
   w: number
   h: number
-  /** The layer is flipped (ElementSnapshot.flipped): its picture shows mirrored in its box. */
+  /** The layer is flipped (ElementSnapshot.flipped): its picture shows mirrored in its box (a placement, as a mirrored file is). */
   flipped?: boolean
 }
 
@@ -157,24 +157,22 @@ export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boo
   const grid = gridFor(b.w, b.h)
   const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, b.flipped === true)
   const now = lookGrid(b.sample, at.xs, at.ys, at.wrap, b.paint.filters, b.paint.opacity)
-  // As it lay: the AI's picture where the layer showed it, mirrored if the layer was (a
-  // flip of the layer moves every pixel of its picture, as it moves a vector's outline).
-  const atWas = (a.flipped === true) === (b.flipped === true) ? at : placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, a.flipped === true)
+  // A flipped layer shows its picture mirrored (both states are read through the current
+  // placement, flip included): mirroring is arrangement, not drawing (issue #20), so a
+  // flip of the layer, like a mirrored copy of the file, shows the AI's own pixels.
   const was = (f: Fit) => {
-    if (f === NO_FIT && samePicture) return lookGrid(a.sample, atWas.xs, atWas.ys, atWas.wrap, a.paint.filters, a.paint.opacity)
-    // A fit maps what shows now onto the AI's picture (mirrors included); as it lay, the AI's own flip.
-    const from = f === NO_FIT ? atWas : at
-    const xs = new Float64Array(from.xs.length)
-    const ys = new Float64Array(from.ys.length)
+    if (f === NO_FIT && samePicture) return lookGrid(a.sample, at.xs, at.ys, at.wrap, a.paint.filters, a.paint.opacity)
+    const xs = new Float64Array(at.xs.length)
+    const ys = new Float64Array(at.ys.length)
     const tmp = new Float64Array(2)
     for (let i = 0; i < xs.length; i++) {
-      const x = from.xs[i]!
+      const x = at.xs[i]!
       if (x !== x) {
         xs[i] = NaN
         ys[i] = NaN
         continue
       }
-      applyFit(f, x, from.ys[i]!, tmp)
+      applyFit(f, x, at.ys[i]!, tmp)
       xs[i] = tmp[0]!
       ys[i] = tmp[1]!
     }
