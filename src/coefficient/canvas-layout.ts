@@ -234,7 +234,8 @@ export function layout(
     const el = s.el
     // An operand of a boolean operation: its operation paints the result (plugin-api.d.ts:11342).
     if (kinds && el.operand) return null
-    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? textInk(el) : 1)
+    // A text layer read with its glyphs' outlines (in both states) paints them; else its box, thinned by textInk.
+    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' && exact[i] !== 1 ? textInk(el) : 1)
     const strokeAlpha = el.strokeWeight > 0 ? paintsAlpha(el.strokes) * s.opacity : 0
     if (!(fillAlpha > 0) && !(strokeAlpha > 0)) return null
     const transform = compose(frame, boxToFrame(el))

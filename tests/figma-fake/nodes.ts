@@ -10,6 +10,8 @@
 import { exportNode, renderBox } from './raster'
 import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M } from './util'
 import type { KindFake } from './kinds'
+import { layoutText } from './font/glyphs'
+import { INTER_REGULAR } from './font/inter-regular'
 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
 export interface Host {
@@ -1248,32 +1250,54 @@ export class TextFake extends GeometryBase {
   }
   set fontSize(v: number) {
     checkNumber('set_fontSize', 'fontSize', v)
-    const old = this._fontSize
+    const old = { f: this._fontSize, w: this._w, h: this._h }
     this._fontSize = v
+    this._relayout()
     this.host.recordProp(this, ['fontSize'], () => {
-      this._fontSize = old
+      this._fontSize = old.f
+      this._w = old.w
+      this._h = old.h
     })
   }
-  /** Fills geometry of glyphs is not modelled. */
-  get fillGeometry(): VectorPaths {
-    return deepFreeze([])
+  /**
+   * The box grows with the text (textAutoResize WIDTH_AND_HEIGHT, the default: :11027-11035):
+   * width and height from the bundled font's advance widths and line height (font/glyphs.ts).
+   */
+  _relayout(): void {
+    const l = layoutText(INTER_REGULAR, this._characters, this._fontSize)
+    this._w = l.width
+    this._h = l.height
   }
+  /**
+   * plugin-api.d.ts:8964-8966 (GeometryMixin, which TextNode has through DefaultShapeMixin,
+   * :11002-11009): the glyphs' outlines in the node's box, from one bundled open font
+   * (Inter Regular, whatever `fontName` says: font/glyphs.ts). Empty when nothing draws.
+   */
+  get fillGeometry(): VectorPaths {
+    const key = `${this._fontSize}|${this._characters}`
+    if (this._geometryKey !== key) {
+      const { data } = layoutText(INTER_REGULAR, this._characters, this._fontSize)
+      this._geometry = deepFreeze(data === '' ? [] : [{ windingRule: 'NONZERO' as const, data }])
+      this._geometryKey = key
+    }
+    return this._geometry
+  }
+  _geometryKey = ''
+  _geometry: VectorPaths = deepFreeze([])
   get characters(): string {
     return this._characters
   }
   /**
    * Fonts are not enforced: `loadFontAsync` resolves and writes always succeed (simplification;
-   * real Figma throws for an unloaded font). Size follows textAutoResize WIDTH_AND_HEIGHT roughly:
-   * 0.6 em per character, 1.2 em per line.
+   * real Figma throws for an unloaded font). The size follows textAutoResize WIDTH_AND_HEIGHT
+   * with the bundled font's metrics (`_relayout`).
    */
   set characters(v: string) {
     if (typeof v !== 'string') throw typeError('set_characters', 'characters', 'string', v)
     const old = { c: this._characters, n: this._name, w: this._w, h: this._h }
     this._characters = v
     if (this._autoRename) this._name = v
-    const lines = v.split('\n')
-    this._w = v ? Math.max(...lines.map((l) => l.length)) * this._fontSize * 0.6 : 0
-    this._h = v ? lines.length * this._fontSize * 1.2 : 0
+    this._relayout()
     this.host.recordProp(this, ['characters'], () => {
       this._characters = old.c
       this._name = old.n
