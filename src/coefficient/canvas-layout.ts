@@ -7,6 +7,7 @@
 import { clamp01 } from './dimensions'
 import { MaskIndex, maskBits } from './mask'
 import { compose, Raster, type Affine, type MaskBits, type PixelRect, type RenderItem } from './raster/raster'
+import { Layers } from './raster/layers'
 import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster/raster-path'
 import type { ElementSnapshot, PaintSnapshot } from './snapshot'
 import { FIELD_COVER, fieldSalience, fillsRegion, isPlainBox, plainBoxCap } from './ground'
@@ -229,6 +230,7 @@ export function layout(
     if (s && s.shown && isMask[i]) masks.add(s.el.path)
   })
   const maskMemo = new Map<string, MaskBits | null>()
+  const layers = new Layers(states.map((s) => s && s.el), parentPath)
   const itemOf = (i: number): { item: RenderItem; outlineKey: string } | null => {
     const s = states[i]!
     const el = s.el
@@ -245,6 +247,9 @@ export function layout(
     if (fillOutline) item.fillOutline = fillOutline
     if (strokeRegion) item.strokeRegion = strokeRegion
     if (evenOdd) item.evenOdd = true
+    // Faded containers are painted as layers (raster/layers.ts), as Figma composites them.
+    const chain = layers.chain(el.path)
+    if (chain.length > 0) item.layers = chain
     return { item, outlineKey }
   }
   const maskOf = (path: string): MaskBits | null => {
