@@ -44,7 +44,7 @@ export function PatternsTable({
           {rows.map((row) => (
             <tr key={row.nodeId} class={row.nodeId === selected ? 'lp-selected' : undefined}>
               <td>
-                <Thumbnail client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.record ? row.raw.record : null} source={thumbnails} cache={thumbs} />
+                <Thumbnail client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.record ? row.raw.record : null} record={row.record ?? undefined} source={thumbnails} cache={thumbs} />
               </td>
               <th scope="row">
                 <button type="button" class="lp-link lp-row-name" onClick={() => onFocus(row)} title={`Show “${row.name}” in the file and its review`}>

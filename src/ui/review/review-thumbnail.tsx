@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClientEndpoint } from '../../channel'
+import type { ProvenanceRecord } from '../../provenance/record'
 import { loadHeatMapAsync } from '../shared/heatmap-workflow'
 
 const THUMB_HEIGHT = 32
@@ -14,10 +15,10 @@ export type ThumbnailSource = 'picture' | 'heatmap'
 /** Cached thumbnails: a blob URL, or why there is none (null: nothing to show). */
 export type ThumbnailCache = Map<string, { url: string | null; why?: string }>
 
-async function fetchPng(client: ClientEndpoint, source: ThumbnailSource, nodeId: string, recordRaw: string | null): Promise<{ png: Uint8Array | null; why?: string }> {
+async function fetchPng(client: ClientEndpoint, source: ThumbnailSource, nodeId: string, recordRaw: string | null, record: ProvenanceRecord | undefined): Promise<{ png: Uint8Array | null; why?: string }> {
   if (source === 'picture') return { png: (await client.request('thumbnail', { nodeId, height: THUMB_HEIGHT * 2 })).png }
   if (recordRaw === null) return { png: null, why: 'No capture yet' }
-  const read = await loadHeatMapAsync(client, nodeId, recordRaw)
+  const read = await loadHeatMapAsync(client, nodeId, recordRaw, record)
   return read.kind === 'ok' ? { png: read.png } : { png: null, why: read.message }
 }
 
@@ -27,6 +28,7 @@ export function Thumbnail({
   nodeId,
   name,
   recordRaw,
+  record,
   source,
   cache,
 }: {
@@ -35,6 +37,8 @@ export function Thumbnail({
   name: string
   /** The record text the row was made from: a heat map is shown only for that capture. */
   recordRaw: string | null
+  /** That text as the row read it (one read of the evidence): not parsed again. */
+  record?: ProvenanceRecord
   source: ThumbnailSource
   cache: ThumbnailCache
 }) {
@@ -53,7 +57,7 @@ export function Thumbnail({
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return
       observer.disconnect()
-      fetchPng(client, source, nodeId, recordRaw)
+      fetchPng(client, source, nodeId, recordRaw, record)
         .then(({ png, why }) => {
           const made = { url: png ? URL.createObjectURL(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' })) : null, why }
           cache.set(key, made)
