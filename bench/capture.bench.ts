@@ -15,6 +15,8 @@
  *                      figure. What is left still includes the fake's model (its node
  *                      objects, change events, undo log) run in the same VM: an upper bound
  *                      of the plugin's share, not the plugin alone.
+ * *.maxSliceCpuMs      the worst stretch in CPU time of this process (wall time on a
+ *                      loaded machine also counts other processes' turns on the core)
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -65,6 +67,7 @@ async function measure(withKinds: boolean, tag: string, checks = true): Promise<
     const marked = await markAsync(ctx.client, [rootId], ORIGIN, ctx)
     if (marked.kind !== 'done' || marked.failed.length > 0) throw new Error(JSON.stringify(marked))
     const markSlices = plugin.slicesMs.slice(from)
+    const markCpu = plugin.slicesCpuMs.slice(from)
 
     from = plugin.slicesMs.length
     plugin.evalInVm(REALISTIC_EDITS)
@@ -75,14 +78,17 @@ async function measure(withKinds: boolean, tag: string, checks = true): Promise<
     const outcome = await captureAsync(rootId, ctx)
     if (outcome.kind !== 'captured') throw new Error(JSON.stringify(outcome))
     const captureSlices = plugin.slicesMs.slice(from)
+    const captureCpu = plugin.slicesCpuMs.slice(from)
 
     return {
       [`capture${tag}.maxSliceMs`]: round(max(captureSlices)),
+      [`capture${tag}.maxSliceCpuMs`]: round(max(captureCpu)),
       [`capture${tag}.main10k.ms`]: round(sum(captureSlices)),
       [`capture${tag}.main10k.slices`]: captureSlices.length,
       [`capture${tag}.main10k.elements`]: outcome.names.size,
       [`capture${tag}.main10k.hcc`]: Math.round(outcome.score.hcc * 1e4) / 1e4,
       [`mark${tag}.maxSliceMs`]: round(max(markSlices)),
+      [`mark${tag}.maxSliceCpuMs`]: round(max(markCpu)),
       [`mark${tag}.main10k.ms`]: round(sum(markSlices)),
       [`journal${tag}.maxSliceMs`]: round(max(journalSlices)),
     }
