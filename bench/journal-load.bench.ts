@@ -6,6 +6,7 @@
  * journal.load.entries    entries in the stored journal
  * journal.load.maxSliceMs longest synchronous stretch while loading it and journaling the edit
  * journal.load.ms         main-thread time for that
+ * journal.load.cpuMs      the same in CPU time (capture.bench.ts)
  * journal.load.pluginOnly.*  the same on the fake without its checks (capture.bench.ts says
  *                         what that leaves out)
  */
@@ -75,6 +76,7 @@ async function measure(mainFile: string, { chunks, entries }: { chunks: string[]
       'journal.load.entries': entries,
       [`journal.load${tag}.maxSliceMs`]: round(slices.reduce((a, b) => Math.max(a, b), 0)),
       [`journal.load${tag}.ms`]: round(slices.reduce((a, b) => a + b, 0)),
+      [`journal.load${tag}.cpuMs`]: round(plugin.slicesCpuMs.slice(from).reduce((a, b) => a + b, 0)),
     }
   } finally {
     plugin.dispose()
