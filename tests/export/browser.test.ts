@@ -72,6 +72,11 @@ describe('Export tab in Chromium', () => {
       // Default: every approved, licensed pattern — Paisley only.
       expect(await patterns.getByRole('checkbox', { name: /Paisley/ }).isChecked()).toBe(true)
       expect(await patterns.getByRole('checkbox', { name: /Ikat/ }).isChecked()).toBe(false)
+      // Statuses in words, as the Review tab says them, never the record's codes (issue #21, item 17).
+      const listed = (await patterns.textContent()) ?? ''
+      expect(listed).toMatch(/Paisley \(Approved, license: /)
+      expect(listed).toMatch(/Ikat \(Awaiting review, license: /)
+      expect(listed).not.toMatch(/unreviewed|approved-out-of-date|not-captured|changes-requested/)
       // From the review table: "Export shown…" chooses every pattern the table shows.
       await frame.getByText('Review', { exact: true }).click()
       await expect.poll(() => frame.getByRole('table', { name: 'Tracked patterns' }).locator('tbody tr').count(), { timeout: 15_000 }).toBe(2)
@@ -93,6 +98,17 @@ describe('Export tab in Chromium', () => {
       expect(await refused.textContent()).not.toContain('Paisley')
       // The form and the confirm step have accessible names (axe WCAG A/AA).
       if (theme === 'light') expect(await axeViolations(frame)).toEqual([])
+
+      // The refusal takes the focus (on Back); Escape closes it and the focus goes to Export
+      // pack, not to the page body (issue #21, item 19). Nothing was exported.
+      const focusedControl = () =>
+        frame.evaluate(() => (document.activeElement === null || document.activeElement === document.body ? 'body' : (document.activeElement.textContent ?? '').trim()))
+      await expect.poll(focusedControl).toBe('Back')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => refused.count()).toBe(0)
+      await expect.poll(focusedControl).toBe('Export pack')
+      await frame.getByRole('button', { name: 'Export pack' }).click()
+      await expect.poll(() => refused.textContent().catch(() => ''), { timeout: 20_000 }).toContain('Ikat')
 
       const downloading = page.waitForEvent('download', { timeout: 60_000 })
       await frame.getByRole('button', { name: 'Leave out and export' }).click()

@@ -14,6 +14,7 @@
  * - For `showUI(…, { themeColors: true })` the UI document gets Figma's `figma-light`
  *   / `figma-dark` class on `<html>` and the `--figma-color-*` variables before its
  *   own code runs (`theme` option, default 'light').
+ * - `figma.ui.resize(w, h)` resizes the iframe, as Figma resizes the plugin window.
  *
  * The browser is Debian's Chromium driven by playwright-core — never a downloaded one.
  */
@@ -178,6 +179,18 @@ const HOST_BOOTSTRAP = String.raw`
   api.showUI = function (html, options) {
     showUI.call(api, html, options);
     openUi(html, options || {});
+  };
+
+  // "Changes the size of the UI, after it has been created" (plugin-api.d.ts, UIAPI.resize):
+  // the window follows, as in Figma and the playground (playground/client/plugin-window.ts),
+  // so a tab that asks for a wider window is laid out in one. The fake keeps the minimum.
+  var resize = api.ui.resize;
+  api.ui.resize = function (width, height) {
+    resize.call(api.ui, width, height);
+    if (iframe) {
+      iframe.style.width = Math.max(70, width) + 'px';
+      iframe.style.height = Math.max(0, height) + 'px';
+    }
   };
 
   g.__session.ui.onMessage(function (message) {

@@ -130,4 +130,44 @@ describe('the screen follows the file', () => {
     },
     JOURNEY_TIMEOUT_MS * 2,
   )
+
+  test(
+    'Reset document asks first: declining keeps every change, accepting starts over (item 19)',
+    async () => {
+      const journey = await host!.open({ search: '?plugin=0' })
+      const { page } = journey
+      try {
+        const layers = page.getByRole('listbox', { name: 'Layers' }).getByRole('option')
+        // The last layer listed; its name is the option's text after the type glyph.
+        const name = await layers.last().evaluate((el) => (el.lastChild?.textContent ?? '').trim())
+        expect(name).not.toBe('')
+        const count = () => page.getByRole('listbox', { name: 'Layers' }).getByRole('option', { name, exact: true }).count()
+        const before = await count()
+        await selectLayer(page, name)
+        await page.keyboard.press('Delete')
+        await eventually(count).toBe(before - 1)
+
+        // Declined: the question was asked, and the deletion is still there.
+        const asked: string[] = []
+        page.once('dialog', (dialog) => {
+          asked.push(`${dialog.type()}: ${dialog.message()}`)
+          void dialog.dismiss()
+        })
+        await page.getByRole('button', { name: 'Reset document' }).click()
+        await eventually(() => asked.length).toBe(1)
+        expect(asked[0]).toMatch(/^confirm: Reset the document\?.*lost/)
+        expect(await count()).toBe(before - 1)
+
+        // Accepted: the page starts over with the layer back.
+        page.once('dialog', (dialog) => void dialog.accept())
+        await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reset document' }).click()])
+        await page.waitForSelector('#playground[data-ready="true"]', { timeout: 30_000 })
+        await eventually(count).toBe(before)
+        expect(journey.errors).toEqual([])
+      } finally {
+        await journey.close()
+      }
+    },
+    JOURNEY_TIMEOUT_MS,
+  )
 })

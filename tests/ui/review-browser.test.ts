@@ -181,4 +181,69 @@ describe('Review tab in Chromium', () => {
       expect(plugin.errors).toEqual([])
     })
   }
+
+  // Issue #21, item 18: the table was wider than the plugin window, with 30 px thumbnails.
+  test('the columns a reviewer needs are in view without scrolling sideways, with thumbnails big enough to judge', async () => {
+    plugin = await openPluginInBrowser({
+      mainJs: readBuildOutput('build/main.js'),
+      uiHtml: readBuildOutput('build/ui.html'),
+      setup: SETUP.replace("'Paisley repeat'", "'Paisley repeat with a border of interlaced teardrops'"),
+    })
+    const { frame, page } = plugin
+    page.setDefaultTimeout(10_000)
+    await frame.getByRole('button', { name: 'Mark 2 layers as AI-generated' }).click({ timeout: 10_000 })
+    await frame.locator('#origin-generator').fill('ComfyUI')
+    await frame.locator('#origin-model').fill('SDXL')
+    await frame.getByRole('form', { name: 'AI origin' }).getByRole('button', { name: 'Mark 2 layers as AI-generated' }).click()
+    await expect.poll(() => frame.locator('.lp-note').first().textContent(), { timeout: 10_000 }).toMatch(/Marked 2 layers/)
+    await frame.getByText('Review', { exact: true }).click()
+    const table = frame.getByRole('table', { name: 'Tracked patterns' })
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(2)
+    await frame.getByRole('button', { name: 'Capture all out of date (2)' }).click()
+    await expect.poll(() => table.locator('tbody').textContent(), { timeout: 15_000 }).toMatch(/0\.00.*Awaiting review.*0\.00.*Awaiting review/)
+    // The thumbnails arrive as the rows come into view.
+    await expect.poll(() => table.locator('.lp-thumb img').count(), { timeout: 10_000 }).toBe(2)
+
+    /** Each column's header, where it is against the part of the table in view, and whether the table scrolls sideways. */
+    const layout = () =>
+      frame.evaluate(() => {
+        const wrap = document.querySelector('.lp-table-wrap') as HTMLElement
+        const box = wrap.getBoundingClientRect()
+        const inViewRight = box.left + wrap.clientLeft + wrap.clientWidth
+        const headers = Array.from(wrap.querySelectorAll('thead th')).map((th) => {
+          const r = th.getBoundingClientRect()
+          return { name: (th.textContent ?? '').replace(/[▲▼]/g, '').trim(), inView: r.left >= box.left && r.right <= inViewRight + 0.5 }
+        })
+        return { window: document.documentElement.clientWidth, scrollsSideways: wrap.scrollWidth > wrap.clientWidth, headers }
+      })
+    const needed = ['Thumbnail', 'Pattern', 'HCC', 'Label', 'Review', 'Edited since']
+    const inView = (headers: { name: string; inView: boolean }[]) => headers.filter((h) => h.inView).map((h) => h.name)
+
+    // The window the Review tab asks for (main opens at 360 px, the tab widens it): every column fits.
+    await expect.poll(async () => (await layout()).window).toBe(640)
+    const wide = await layout()
+    expect(wide.scrollsSideways).toBe(false)
+    expect(inView(wide.headers)).toEqual(wide.headers.map((h) => h.name))
+    expect(inView(wide.headers)).toEqual(expect.arrayContaining(needed))
+
+    // At the width main opens the window with (figma.showUI, 360 px), should the tab not widen it:
+    // the columns a reviewer needs are still in view; only the rest scroll.
+    await page.evaluate(`document.getElementById('plugin-ui').style.width = '360px'`)
+    await expect.poll(async () => (await layout()).window).toBe(360)
+    const narrow = await layout()
+    for (const name of needed) expect(inView(narrow.headers), name).toContain(name)
+
+    // Thumbnails: at least 48 px on screen, drawn from a picture at least that tall.
+    const thumbs = (await table.locator('.lp-thumb img').evaluateAll((imgs) =>
+      imgs.map((img) => {
+        const r = img.getBoundingClientRect()
+        return { width: r.width, height: r.height, natural: (img as HTMLImageElement).naturalHeight }
+      }),
+    )) as { width: number; height: number; natural: number }[]
+    for (const thumb of thumbs) {
+      expect(Math.min(thumb.width, thumb.height)).toBeGreaterThanOrEqual(48)
+      expect(thumb.natural).toBeGreaterThanOrEqual(48)
+    }
+    expect(plugin.errors).toEqual([])
+  })
 })

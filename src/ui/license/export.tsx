@@ -163,6 +163,27 @@ export function ExportTab({ client, user, now, selection, onError, initialNodeId
       setPending(plan)
     }).then(() => undefined)
 
+  // The refusal is an alertdialog: it takes the focus (on Back, the safe choice), Escape goes
+  // back, and on its way out the focus returns to Export pack rather than to the page body
+  // (issue #21, item 19; the button it was opened from is not on screen while it shows).
+  const refusedBox = useRef<HTMLElement>(null)
+  const exportBox = useRef<HTMLDivElement>(null)
+  const focusExport = useRef(false)
+  const back = () => {
+    setRefused(null)
+    setPending(null)
+  }
+  useEffect(() => {
+    if (refused !== null) {
+      focusExport.current = true
+      Array.from(refusedBox.current?.querySelectorAll('button') ?? []).pop()?.focus()
+    } else if (focusExport.current && !runner.running) {
+      focusExport.current = false
+      const button = exportBox.current?.querySelector('button')
+      if (button && !button.disabled && (document.activeElement === null || document.activeElement === document.body)) button.focus()
+    }
+  }, [refused, runner.running])
+
   // A plan with nothing refused goes straight on.
   useEffect(() => {
     if (pending && refused === null && !runner.running) void exportAllowed(pending)
@@ -278,7 +299,17 @@ export function ExportTab({ client, user, now, selection, onError, initialNodeId
       </fieldset>
 
       {refused && pending ? (
-        <section class="lp-confirm lp-stack" role="alertdialog" aria-labelledby="exp-refused-h">
+        <section
+          ref={refusedBox}
+          class="lp-confirm lp-stack"
+          role="alertdialog"
+          aria-labelledby="exp-refused-h"
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return
+            event.stopPropagation()
+            back()
+          }}
+        >
           <h3 id="exp-refused-h" class="lp-h">
             {refused.length === 1 ? '1 pattern cannot be exported' : `${String(refused.length)} patterns cannot be exported`}
           </h3>
@@ -309,13 +340,7 @@ export function ExportTab({ client, user, now, selection, onError, initialNodeId
                 Leave out and export
               </Button>
             ) : null}
-            <Button
-              secondary
-              onClick={() => {
-                setRefused(null)
-                setPending(null)
-              }}
-            >
+            <Button secondary onClick={back}>
               Back
             </Button>
           </div>
@@ -344,7 +369,7 @@ export function ExportTab({ client, user, now, selection, onError, initialNodeId
       {cancelled && !runner.running ? <Text>Export cancelled. No pack was made.</Text> : null}
 
       {refused === null ? (
-        <div>
+        <div ref={exportBox}>
           <Button onClick={startExport} disabled={runner.running || key?.kind !== 'ready'}>
             Export pack
           </Button>

@@ -46,26 +46,64 @@ export function PatternsTable({
               <td>
                 <Thumbnail client={client} nodeId={row.nodeId} name={row.name} recordRaw={row.record ? row.raw.record : null} record={row.record ?? undefined} source={thumbnails} cache={thumbs} />
               </td>
-              <th scope="row">
-                <button type="button" class="lp-link lp-row-name" onClick={() => onFocus(row)} title={`Show “${row.name}” in the file and its review`}>
-                  {row.name}
-                </button>
-              </th>
-              <td>{row.pageName}</td>
-              <td class="lp-num">{row.hcc === null ? '—' : formatHcc(row.hcc, row.record?.capture?.policy?.thresholds)}</td>
-              <td>{row.label ?? '—'}</td>
-              <td>
-                <span class={`lp-status lp-status-${row.status}`}>{STATUS_TEXT[row.status]}</span>
-              </td>
-              <td>{row.license}</td>
-              <td class="lp-small">{row.capturedAt ? `${row.capturedAt.slice(0, 16).replace('T', ' ')} · ${row.capturedBy ?? ''}` : '—'}</td>
-              <td>{editedText(row)}</td>
+              {COLUMNS.map((column) => (
+                <Cell key={column.key} column={column.key} row={row} onFocus={onFocus} />
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   )
+}
+
+/** One cell of a row, by its column (the header and the cells follow the same COLUMNS order). */
+function Cell({ column, row, onFocus }: { column: ColumnKey; row: ReviewRow; onFocus: (row: ReviewRow) => void }) {
+  switch (column) {
+    case 'name':
+      return (
+        <th scope="row">
+          <button type="button" class="lp-link lp-row-name" onClick={() => onFocus(row)} title={`Show “${row.name}” in the file and its review`}>
+            {row.name}
+          </button>
+        </th>
+      )
+    case 'hcc':
+      return <td class="lp-num">{row.hcc === null ? '—' : formatHcc(row.hcc, row.record?.capture?.policy?.thresholds)}</td>
+    case 'label':
+      return <td>{row.label ?? '—'}</td>
+    case 'status':
+      return (
+        <td>
+          <span class={`lp-status lp-status-${row.status}`}>{STATUS_TEXT[row.status]}</span>
+        </td>
+      )
+    case 'edited':
+      return <td>{editedText(row)}</td>
+    case 'captured':
+      // Date above, person below: two short lines instead of one long one.
+      return (
+        <td class="lp-small">
+          {row.capturedAt ? (
+            <>
+              <span class="lp-nowrap">{row.capturedAt.slice(0, 16).replace('T', ' ')}</span> {row.capturedBy ?? ''}
+            </>
+          ) : (
+            '—'
+          )}
+        </td>
+      )
+    case 'license':
+      return <td>{row.license}</td>
+    case 'page':
+      return (
+        <td>
+          <span class="lp-ellipsis lp-cell-page" title={row.pageName}>
+            {row.pageName}
+          </span>
+        </td>
+      )
+  }
 }
 
 function SortHeader({ column, label, sort, setSort }: { column: ColumnKey; label: string; sort: Sort; setSort: (s: Sort) => void }) {

@@ -7,15 +7,21 @@ import type { ReviewRow, RowStatus } from './review-workflows'
 
 export const STATUS_TEXT: { readonly [K in RowStatus]: string } = { ...STATUS_LABELS, 'record-damaged': 'Record damaged' }
 
+/**
+ * The table's columns, in the order a reviewer reads them: what the pattern is, its score
+ * and label, where its review stands and whether it changed since; then the rest. The
+ * first six (`essential`) fit the Review tab's window without a horizontal scroll
+ * (issue #21, item 18); the others may scroll into view.
+ */
 export const COLUMNS = [
-  { key: 'name', label: 'Pattern' },
-  { key: 'page', label: 'Page' },
-  { key: 'hcc', label: 'HCC' },
-  { key: 'label', label: 'Label' },
-  { key: 'status', label: 'Review' },
-  { key: 'license', label: 'License' },
-  { key: 'captured', label: 'Last capture' },
-  { key: 'edited', label: 'Edited since' },
+  { key: 'name', label: 'Pattern', essential: true },
+  { key: 'hcc', label: 'HCC', essential: true },
+  { key: 'label', label: 'Label', essential: true },
+  { key: 'status', label: 'Review', essential: true },
+  { key: 'edited', label: 'Edited since', essential: true },
+  { key: 'captured', label: 'Last capture', essential: false },
+  { key: 'license', label: 'License', essential: false },
+  { key: 'page', label: 'Page', essential: false },
 ] as const
 export type ColumnKey = (typeof COLUMNS)[number]['key']
 
