@@ -91,6 +91,11 @@ export interface QuickJsPlugin {
   evalInVm(code: string): unknown
   /** Wall time in ms of each synchronous entry into the VM that ran plugin code. */
   slicesMs: number[]
+  /**
+   * The same entries' CPU time in ms (this process, user + system): on a loaded machine
+   * wall time also counts the time other processes had the core, CPU time does not.
+   */
+  slicesCpuMs: number[]
   /** Sum of `slicesMs`. */
   totalMs(): number
   /** What the VM wrote to its console. */
@@ -214,6 +219,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
   const messages: unknown[] = []
   const listeners = new Set<(message: unknown) => void>()
   const slicesMs: number[] = []
+  const slicesCpuMs: number[] = []
   const logs: ConsoleEntry[] = []
   const errors: string[] = []
   /** Host timers by VM timer id; each entry cancels its timer. */
@@ -272,6 +278,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
     if (disposed) return { error: 'the VM was disposed' }
     deadline = Date.now() + sliceTimeoutMs
     const started = performance.now()
+    const cpuStarted = timed ? process.cpuUsage() : null
     let outcome: { error?: string; value?: unknown }
     try {
       const result = run()
@@ -285,7 +292,11 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
       drainJobs()
     } finally {
       deadline = Infinity
-      if (timed) slicesMs.push(performance.now() - started)
+      if (timed) {
+        slicesMs.push(performance.now() - started)
+        const cpu = process.cpuUsage(cpuStarted ?? undefined)
+        slicesCpuMs.push((cpu.user + cpu.system) / 1000)
+      }
     }
     if (outcome.error !== undefined && where !== 'eval' && where !== 'main.js' && where !== 'setup') {
       recordError(where, outcome.error)
@@ -410,6 +421,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
   const plugin: QuickJsPlugin = {
     messages,
     slicesMs,
+    slicesCpuMs,
     logs,
     errors,
     postToMain(message) {
