@@ -5,7 +5,6 @@
  */
 import { rasterize } from '../../tests/figma-fake/raster'
 import type { Editor, Person, Rgb } from './editor'
-import { drawPictures } from './pictures'
 
 export type Tool = 'select' | 'rectangle' | 'ellipse'
 
@@ -204,8 +203,6 @@ export class CanvasView {
       const [sx, sy] = toScreen(this.rasterAt.x, this.rasterAt.y)
       ctx.drawImage(this.raster, sx, sy, this.raster.width / dpr, this.raster.height / dpr)
     }
-    // Pictures again over the raster, smoothly scaled for the screen (the rasterizer samples them without filtering).
-    editor.read(() => drawPictures(ctx, editor.active.session.figma, page, v, () => this.render(documentKey + '|pictures')))
 
     editor.read(() => {
       // Frame names above top-level frames, as Figma shows them.
