@@ -22,6 +22,13 @@ export async function run(): Promise<Record<string, number>> {
   const shares = results.map((r) => r.agreement.share)
   const worst = [...results].sort((a, b) => a.agreement.share - b.agreement.share).slice(0, 5)
   console.log('\n  lowest agreement: ' + worst.map((r) => `${r.name} ${r.agreement.share.toFixed(4)}`).join(', '))
+  const sources = [...new Set(results.map((r) => r.name.split('/')[0]!))]
+  const bySource = sources.map((src) => {
+    const own = results.filter((r) => r.name.startsWith(`${src}/`))
+    const low = own.reduce((a, r) => (r.agreement.share < a.agreement.share ? r : a))
+    return `${src} (${own.length}) min ${low.agreement.share.toFixed(4)} (${low.name.slice(src.length + 1)})`
+  })
+  console.log('  per source: ' + bySource.join('; '))
   return {
     'capture.corpus.patterns': results.length,
     'capture.corpus.untouchedNonZero': results.filter((r) => r.hcc !== 0).length,

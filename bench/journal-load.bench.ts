@@ -6,6 +6,9 @@
  * journal.load.entries    entries in the stored journal
  * journal.load.maxSliceMs longest synchronous stretch while loading it and journaling the edit
  * journal.load.ms         main-thread time for that
+ * journal.load.cpuMs      the same in CPU time (capture.bench.ts)
+ * journal.load.pluginOnly.*  the same on the fake without its checks (capture.bench.ts says
+ *                         what that leaves out)
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -37,10 +40,15 @@ function weekOfJournal(): { chunks: string[]; entries: number } {
 export async function run(): Promise<Record<string, number>> {
   const mainFile = path.join(ROOT, 'build/main.js')
   if (!existsSync(mainFile)) throw new Error('build/main.js is missing: run npm run build first')
-  const { chunks, entries } = weekOfJournal()
+  const week = weekOfJournal()
+  return { ...(await measure(mainFile, week, true, '')), ...(await measure(mainFile, week, false, '.pluginOnly')) }
+}
+
+async function measure(mainFile: string, { chunks, entries }: { chunks: string[]; entries: number }, checks: boolean, tag: string): Promise<Record<string, number>> {
   const plugin = await startInQuickJs({
     mainJs: readFileSync(mainFile, 'utf8'),
     user: ADA,
+    worldOptions: { checks },
     setup: `(function () {
       var figma = __session.figma, chunks = ${JSON.stringify(chunks)};
       if (figma.currentUser.sessionId !== ${String(SESSION)}) throw new Error('the bench expects session ${String(SESSION)}');
@@ -66,8 +74,9 @@ export async function run(): Promise<Record<string, number>> {
     if (plugin.errors.length > 0) throw new Error(plugin.errors.join('\n'))
     return {
       'journal.load.entries': entries,
-      'journal.load.maxSliceMs': round(slices.reduce((a, b) => Math.max(a, b), 0)),
-      'journal.load.ms': round(slices.reduce((a, b) => a + b, 0)),
+      [`journal.load${tag}.maxSliceMs`]: round(slices.reduce((a, b) => Math.max(a, b), 0)),
+      [`journal.load${tag}.ms`]: round(slices.reduce((a, b) => a + b, 0)),
+      [`journal.load${tag}.cpuMs`]: round(plugin.slicesCpuMs.slice(from).reduce((a, b) => a + b, 0)),
     }
   } finally {
     plugin.dispose()

@@ -5,7 +5,6 @@
  */
 import { rasterize } from '../../tests/figma-fake/raster'
 import type { Editor, Person, Rgb } from './editor'
-import { drawPictures } from './pictures'
 
 export type Tool = 'select' | 'rectangle' | 'ellipse'
 
@@ -176,7 +175,7 @@ export class CanvasView {
       this.raster = null
       const bounds = this.contentBounds(page)
       if (bounds) {
-        // The fake's rasterizer: solid fills, opacity, clipping; no strokes, text or gradients.
+        // The fake's rasterizer: solid and image fills, opacity, clipping; no strokes, text or gradients.
         // The box to draw (an argument of newer versions of the fake's rasterizer; older ones use the content's).
         const area = { x0: bounds.x, y0: bounds.y, x1: bounds.x + bounds.w, y1: bounds.y + bounds.h }
         const draw = rasterize as unknown as (root: unknown, scale: number, box: typeof area) => { width: number; height: number; rgba: Uint8Array }
@@ -204,8 +203,6 @@ export class CanvasView {
       const [sx, sy] = toScreen(this.rasterAt.x, this.rasterAt.y)
       ctx.drawImage(this.raster, sx, sy, this.raster.width / dpr, this.raster.height / dpr)
     }
-    // Pictures over the raster (the fake's rasterizer paints no image fills).
-    editor.read(() => drawPictures(ctx, editor.active.session.figma, page, v, () => this.render(documentKey + '|pictures')))
 
     editor.read(() => {
       // Frame names above top-level frames, as Figma shows them.

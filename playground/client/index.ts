@@ -107,7 +107,7 @@ async function boot(root: HTMLElement): Promise<void> {
       { class: 'pg-note', role: 'note' },
       h('strong', {}, 'A simulation of Figma, not Figma. '),
       'The plugin is the real build (build/main.js and build/ui.html) running on an in-memory fake of the Figma plugin API; ' +
-        'the canvas is drawn by the fake’s rasterizer (fills only: no strokes, text or gradients). Nothing leaves this page.',
+        'the canvas is drawn by the fake’s rasterizer (solid fills and pictures: no strokes, text or gradients). Nothing leaves this page.',
     ),
     h('label', { class: 'pg-field', for: 'pg-person' }, 'Person', personSelect),
     h('label', { class: 'pg-field', for: 'pg-theme' }, 'Theme', themeSelect),

@@ -7,6 +7,7 @@
 import { clamp01 } from './dimensions'
 import { MaskIndex, maskBits } from './mask'
 import { compose, Raster, type Affine, type MaskBits, type PixelRect, type RenderItem } from './raster/raster'
+import { Layers } from './raster/layers'
 import { ellipseOutline, flattenPath, rectangleOutline, signatureOutline, sinCosDegrees, type Polyline } from './raster/raster-path'
 import type { ElementSnapshot, PaintSnapshot } from './snapshot'
 import { FIELD_COVER, fieldSalience, fillsRegion, isPlainBox, plainBoxCap } from './ground'
@@ -229,12 +230,14 @@ export function layout(
     if (s && s.shown && isMask[i]) masks.add(s.el.path)
   })
   const maskMemo = new Map<string, MaskBits | null>()
+  const layers = new Layers(states.map((s) => s && s.el), parentPath)
   const itemOf = (i: number): { item: RenderItem; outlineKey: string } | null => {
     const s = states[i]!
     const el = s.el
     // An operand of a boolean operation: its operation paints the result (plugin-api.d.ts:11342).
     if (kinds && el.operand) return null
-    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' ? textInk(el) : 1)
+    // A text layer read with its glyphs' outlines (in both states) paints them; else its box, thinned by textInk.
+    const fillAlpha = paintsAlpha(el.fills) * s.opacity * (el.type === 'TEXT' && exact[i] !== 1 ? textInk(el) : 1)
     const strokeAlpha = el.strokeWeight > 0 ? paintsAlpha(el.strokes) * s.opacity : 0
     if (!(fillAlpha > 0) && !(strokeAlpha > 0)) return null
     const transform = compose(frame, boxToFrame(el))
@@ -244,6 +247,9 @@ export function layout(
     if (fillOutline) item.fillOutline = fillOutline
     if (strokeRegion) item.strokeRegion = strokeRegion
     if (evenOdd) item.evenOdd = true
+    // Faded containers are painted as layers (raster/layers.ts), as Figma composites them.
+    const chain = layers.chain(el.path)
+    if (chain.length > 0) item.layers = chain
     return { item, outlineKey }
   }
   const maskOf = (path: string): MaskBits | null => {

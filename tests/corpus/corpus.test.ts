@@ -18,13 +18,14 @@ describe('the corpus of real SVG patterns', () => {
   })
 
   // Every pattern goes through the whole plugin; on a loaded machine this takes minutes.
-  test('each imports, marks, captures untouched at exactly 0, and paints as resvg does (≥ 0.9 of pixels each)', async () => {
+  // Targets of issue #19: each pattern ≥ 0.97 of its pixels agreeing with resvg, ≥ 0.99 on average.
+  test('each imports, marks, captures untouched at exactly 0, and paints as resvg does (≥ 0.97 of pixels each, 0.99 on average)', async () => {
     const results = await runCorpusAsync(patterns)
     const off = results.filter((r) => r.hcc !== 0).map((r) => `${r.name}: ${r.hcc}`)
     expect(off).toEqual([])
-    const poor = results.filter((r) => r.agreement.share < 0.9).map((r) => `${r.name}: ${r.agreement.share.toFixed(3)}`)
+    const poor = results.filter((r) => r.agreement.share < 0.97).map((r) => `${r.name}: ${r.agreement.share.toFixed(3)}`)
     expect(poor).toEqual([])
     const mean = results.reduce((s, r) => s + r.agreement.share, 0) / results.length
-    expect(mean).toBeGreaterThan(0.97)
+    expect(mean).toBeGreaterThanOrEqual(0.99)
   }, 900_000)
 })

@@ -32,6 +32,16 @@ export interface FigmaWorldOptions {
   uncommittedPluginWrites?: 'own-step' | 'join-last-step'
   /** `figma.root.documentColorProfile` (plugin-api.d.ts:10474); default 'SRGB'. */
   documentColorProfile?: 'LEGACY' | 'SRGB' | 'DISPLAY_P3'
+  /**
+   * Default true. False is a bench mode, so the plugin's own cost can be told apart from the
+   * fake's (bench/capture.bench.ts, `*.pluginOnly.*`): nodes are handed out without the
+   * removed-node and skipInvisibleInstanceChildren guard (instances still follow their main
+   * component), dynamic-page access is not checked, `children` arrays are not frozen, and
+   * `figma.ui.postMessage` neither checks nor copies a message (nor counts its size, unless
+   * `uiMessageBudgetBytes` is set). What the plugin reads and writes is the same; only what the
+   * fake would refuse is no longer refused, so never use it in a test of behaviour.
+   */
+  checks?: boolean
 }
 export interface FigmaWorld {
   readonly document: DocumentNode
@@ -63,6 +73,13 @@ export interface FakeSessionOptions {
    * not to one run of the plugin (plugin-api.d.ts:12794-12799). Default: a new tab.
    */
   sameTabAs?: FakeSession
+  /**
+   * `figma.pluginId` of this run (default the world's `pluginId`): the same document opened by a
+   * build with another manifest id. Private plugin data is kept per plugin id ("Plugins with other
+   * IDs won't be able to read this data", "Data will become inaccessible if your plugin ID
+   * changes": plugin-api.d.ts:6537-6541), and so is clientStorage; shared plugin data is not.
+   */
+  pluginId?: string
 }
 export interface FakeSession {
   readonly figma: PluginAPI

@@ -10,10 +10,16 @@
 import { exportNode, renderBox } from './raster'
 import { deepFreeze, frozenCopy, mulAffine as mul, utf8Length, type Affine as M } from './util'
 import type { KindFake } from './kinds'
+import { layoutText } from './font/glyphs'
+import { INTER_REGULAR } from './font/inter-regular'
 
 /** Services the world provides to nodes (recording for undo/events, per-session context). */
 export interface Host {
   readonly pluginId: string
+  /** The plugin id whose private plugin data the running code reaches (plugin-api.d.ts:6537-6541). */
+  dataPluginId(): string
+  /** FigmaWorldOptions.checks: false in the bench mode without the fake's checks. */
+  readonly checks: boolean
   /** The document, for what exports read of it (its colour profile). */
   readonly doc: { readonly documentColorProfile: 'LEGACY' | 'SRGB' | 'DISPLAY_P3' }
   newId(): string
@@ -146,11 +152,20 @@ const REMOVED_GUARD: ProxyHandler<BaseFake> = {
   },
 }
 
+/** The bench mode without checks (FigmaWorldOptions.checks false): instances still re-sync before a read. */
+const SYNC_ONLY: ProxyHandler<BaseFake> = {
+  get(target, key, receiver) {
+    if (target._syncRoot !== null && typeof key === 'string' && key[0] !== '_' && key !== 'host') target._syncRoot._sync()
+    return Reflect.get(target, key, receiver)
+  },
+}
+
 export abstract class BaseFake {
   abstract readonly type: NodeType
   _parent: ParentFake | null = null
   _name: string
-  _pd: Map<string, string> | null = null
+  /** Private plugin data, per plugin id, then key (plugin-api.d.ts:6537 "specific to your plugin ID"). */
+  _pd: Map<string, Map<string, string>> | null = null
   _spd: Map<string, Map<string, string>> | null = null
   _relaunch: { [command: string]: string } = {}
   /** Set once the node first enters a parent: a node still being built is not "removed". */
@@ -167,7 +182,7 @@ export abstract class BaseFake {
   ) {
     this._name = name
     // Every node is handed out behind this guard, so identity (`toBe`, getNodeByIdAsync) holds.
-    const guarded = new Proxy(this, REMOVED_GUARD)
+    const guarded = new Proxy(this, host.checks ? REMOVED_GUARD : SYNC_ONLY)
     host.register(guarded)
     return guarded
   }
@@ -230,35 +245,41 @@ export abstract class BaseFake {
 
   getPluginData(key: string): string {
     if (typeof key !== 'string') throw typeError('getPluginData', 'key', 'string', key)
-    return (this._pd && this._pd.get(key)) || ''
+    const own = this._pd && this._pd.get(this.host.dataPluginId())
+    return (own && own.get(key)) || ''
   }
 
   setPluginData(key: string, value: string): void {
     if (typeof key !== 'string') throw typeError('setPluginData', 'key', 'string', key)
     if (typeof value !== 'string') throw typeError('setPluginData', 'value', 'string', value)
     // plugin-api.d.ts:6530 "The total size of your entry (`pluginId`, `key`, `value`) cannot exceed 100 kB."
-    const size = utf8Length(this.host.pluginId) + utf8Length(key) + utf8Length(value)
+    const pluginId = this.host.dataPluginId()
+    const size = utf8Length(pluginId) + utf8Length(key) + utf8Length(value)
     if (size > PLUGIN_DATA_LIMIT) {
       throw new Error(
         `in setPluginData: This pluginData entry exceeds 100 kB per entry limit ` +
           `(fake: pluginId + key + value = ${size} bytes > ${PLUGIN_DATA_LIMIT}).`,
       )
     }
-    const map = this._pd || (this._pd = new Map())
+    const all = this._pd || (this._pd = new Map())
+    let map = all.get(pluginId)
+    if (!map) all.set(pluginId, (map = new Map()))
     const old = map.get(key)
     if (old === undefined && value === '') return
     if (old === value) return
     // plugin-api.d.ts:6533 "If you set the value to the empty string (""), the key/value pair is removed."
     if (value === '') map.delete(key)
     else map.set(key, value)
+    const own = map
     this.host.recordProp(this, ['pluginData'], () => {
-      if (old === undefined) map.delete(key)
-      else map.set(key, old)
+      if (old === undefined) own.delete(key)
+      else own.set(key, old)
     })
   }
 
   getPluginDataKeys(): string[] {
-    return this._pd ? Array.from(this._pd.keys()) : []
+    const own = this._pd && this._pd.get(this.host.dataPluginId())
+    return own ? Array.from(own.keys()) : []
   }
 
   getSharedPluginData(namespace: string, key: string): string {
@@ -338,7 +359,10 @@ export abstract class BaseFake {
   /** Copies name and data into `to` (used by clone; plugin data travels with copies: FIGMA.md). */
   _copyBaseInto(to: BaseFake): void {
     to._name = this._name
-    if (this._pd) to._pd = new Map(this._pd)
+    if (this._pd) {
+      to._pd = new Map()
+      this._pd.forEach((m, id) => to._pd!.set(id, new Map(m)))
+    }
     if (this._spd) {
       to._spd = new Map()
       this._spd.forEach((m, ns) => to._spd!.set(ns, new Map(m)))
@@ -431,7 +455,8 @@ export abstract class ContainerMethods {
   get children(): readonly SceneFake[] {
     this._access('children')
     // plugin-api.d.ts:97 with skipInvisibleInstanceChildren, `children` excludes invisible instance sublayers.
-    return Object.freeze(this._children.filter((n) => !n._skipped()))
+    const kids = this._children.filter((n) => !n._skipped())
+    return this.host.checks ? Object.freeze(kids) : kids
   }
 
   appendChild(child: SceneFake): void {
@@ -487,9 +512,10 @@ function matchesCriteria(n: BaseFake, c: FindAllCriteria<NodeType[]>): boolean {
   if (c.types && c.types.indexOf(n.type) < 0) return false
   const pd = c.pluginData
   if (pd) {
-    if (!n._pd || n._pd.size === 0) return false
+    const own = n._pd && n._pd.get(n.host.dataPluginId())
+    if (!own || own.size === 0) return false
     // "match nodes that have PluginData stored for your plugin" with any of the keys (when given)
-    if (pd.keys && pd.keys.length && !pd.keys.some((k) => n._pd!.has(k))) return false
+    if (pd.keys && pd.keys.length && !pd.keys.some((k) => own.has(k))) return false
   }
   const spd = c.sharedPluginData
   if (spd) {
@@ -1248,32 +1274,54 @@ export class TextFake extends GeometryBase {
   }
   set fontSize(v: number) {
     checkNumber('set_fontSize', 'fontSize', v)
-    const old = this._fontSize
+    const old = { f: this._fontSize, w: this._w, h: this._h }
     this._fontSize = v
+    this._relayout()
     this.host.recordProp(this, ['fontSize'], () => {
-      this._fontSize = old
+      this._fontSize = old.f
+      this._w = old.w
+      this._h = old.h
     })
   }
-  /** Fills geometry of glyphs is not modelled. */
-  get fillGeometry(): VectorPaths {
-    return deepFreeze([])
+  /**
+   * The box grows with the text (textAutoResize WIDTH_AND_HEIGHT, the default: :11027-11035):
+   * width and height from the bundled font's advance widths and line height (font/glyphs.ts).
+   */
+  _relayout(): void {
+    const l = layoutText(INTER_REGULAR, this._characters, this._fontSize)
+    this._w = l.width
+    this._h = l.height
   }
+  /**
+   * plugin-api.d.ts:8964-8966 (GeometryMixin, which TextNode has through DefaultShapeMixin,
+   * :11002-11009): the glyphs' outlines in the node's box, from one bundled open font
+   * (Inter Regular, whatever `fontName` says: font/glyphs.ts). Empty when nothing draws.
+   */
+  get fillGeometry(): VectorPaths {
+    const key = `${this._fontSize}|${this._characters}`
+    if (this._geometryKey !== key) {
+      const { data } = layoutText(INTER_REGULAR, this._characters, this._fontSize)
+      this._geometry = deepFreeze(data === '' ? [] : [{ windingRule: 'NONZERO' as const, data }])
+      this._geometryKey = key
+    }
+    return this._geometry
+  }
+  _geometryKey = ''
+  _geometry: VectorPaths = deepFreeze([])
   get characters(): string {
     return this._characters
   }
   /**
    * Fonts are not enforced: `loadFontAsync` resolves and writes always succeed (simplification;
-   * real Figma throws for an unloaded font). Size follows textAutoResize WIDTH_AND_HEIGHT roughly:
-   * 0.6 em per character, 1.2 em per line.
+   * real Figma throws for an unloaded font). The size follows textAutoResize WIDTH_AND_HEIGHT
+   * with the bundled font's metrics (`_relayout`).
    */
   set characters(v: string) {
     if (typeof v !== 'string') throw typeError('set_characters', 'characters', 'string', v)
     const old = { c: this._characters, n: this._name, w: this._w, h: this._h }
     this._characters = v
     if (this._autoRename) this._name = v
-    const lines = v.split('\n')
-    this._w = v ? Math.max(...lines.map((l) => l.length)) * this._fontSize * 0.6 : 0
-    this._h = v ? lines.length * this._fontSize * 1.2 : 0
+    this._relayout()
     this.host.recordProp(this, ['characters'], () => {
       this._characters = old.c
       this._name = old.n

@@ -2,13 +2,15 @@
  * exportAsync for the fake (plugin-api.d.ts:9040 ExportMixin, :5123-5240 ExportSettings*).
  *
  * PNG: a real, decodable PNG (RGBA, 8 bit, no interlace) rasterised from the node's subtree:
- * solid fills of rectangles, frames, components, ellipses and vector paths, with node and paint
- * opacity and frame clipping; no anti-aliasing, gradients, images, strokes, effects or text glyphs.
+ * solid and image fills (image-paint.ts: scale modes, crop, tiling, quarter turns) of rectangles,
+ * frames, components, ellipses and vector paths, with node and paint opacity and frame clipping;
+ * no anti-aliasing, gradients, strokes, effects or text glyphs. SVG and PDF leave image fills out.
  * SVG / SVG_STRING: an SVG document of the same shapes. PDF: a minimal valid one-page PDF of the
  * same shapes (solid fills, no opacity). JPG and JSON_REST_V1: rejected, not supported by the fake.
  */
 import { zlibSync } from 'fflate'
 import type { Box, PageFake, SceneFake } from './nodes'
+import { imageLayer, type ImageLayer } from './image-paint'
 import { checkArgument, t, type Schema } from './schema'
 import { crc32, mulAffine as mul, utf8Encode, type Affine as M } from './util'
 
@@ -26,6 +28,8 @@ interface Drawable {
   evenOdd: boolean
   ellipse: boolean
   paints: { r: number; g: number; b: number; a: number }[]
+  /** The fills as given (solid and image, bottom to top), for the PNG rasteriser. */
+  fills: readonly Paint[]
   strokes: { r: number; g: number; b: number; a: number }[]
   strokeWeight: number
   clips: { inv: M; w: number; h: number }[]
@@ -177,6 +181,7 @@ function collect(root: SceneFake | PageFake): Drawable[] {
         evenOdd,
         ellipse: n.type === 'ELLIPSE',
         paints: solid(anyN._fills, op),
+        fills: anyN._fills,
         strokes: solid(anyN._strokes || [], op),
         strokeWeight: anyN._strokeWeight || 0,
         clips,
@@ -340,6 +345,21 @@ function inside(d: Drawable, lx: number, ly: number): boolean {
   return lx >= 0 && ly >= 0 && lx < w && ly < h
 }
 
+/** A drawable's fills as the PNG rasteriser paints them, bottom to top: solid colours and pictures. */
+function paintLayers(d: Drawable, scale: number): ({ r: number; g: number; b: number; a: number } | ImageLayer)[] {
+  const out: ({ r: number; g: number; b: number; a: number } | ImageLayer)[] = []
+  // Layer units one exported pixel spans (the picture's mip level follows it).
+  const unitsPerPixel = Math.max(Math.hypot(d.inv[0], d.inv[3]), Math.hypot(d.inv[1], d.inv[4])) / scale
+  for (const p of d.fills) {
+    if (p.type === 'SOLID') out.push(...solid([p], d.opacity))
+    else if (p.type === 'IMAGE') {
+      const layer = imageLayer(d.node.host, p, d.node._w, d.node._h, d.opacity, unitsPerPixel)
+      if (layer) out.push(layer)
+    }
+  }
+  return out
+}
+
 export function rasterize(root: SceneFake | PageFake, scale: number, b: Box): { width: number; height: number; rgba: Uint8Array } {
   const width = Math.max(1, Math.round((b.x1 - b.x0) * scale))
   const height = Math.max(1, Math.round((b.y1 - b.y0) * scale))
@@ -347,8 +367,10 @@ export function rasterize(root: SceneFake | PageFake, scale: number, b: Box): { 
     throw new Error(`in exportAsync: ${width}x${height} exceeds the fake's export pixel budget`)
   }
   const buf = new Float32Array(width * height * 4) // straight (non-premultiplied) RGBA, 0..1
+  const px4 = new Float32Array(4)
   for (const d of collect(root)) {
-    if (!d.paints.length) continue
+    const layers = paintLayers(d, scale)
+    if (!layers.length) continue
     const nb = boxOfNode(d)
     const px0 = Math.max(0, Math.floor((nb.x0 - b.x0) * scale))
     const py0 = Math.max(0, Math.floor((nb.y0 - b.y0) * scale))
@@ -373,14 +395,24 @@ export function rasterize(root: SceneFake | PageFake, scale: number, b: Box): { 
         }
         if (clipped) continue
         const o = (py * width + px) * 4
-        for (const p of d.paints) {
-          const a = p.a
+        for (const layer of layers) {
+          let r: number
+          let g: number
+          let bl: number
+          let a: number
+          if ('colourAt' in layer) {
+            if (!layer.colourAt(lx, ly, px4)) continue
+            r = px4[0]
+            g = px4[1]
+            bl = px4[2]
+            a = px4[3] * layer.opacity
+          } else ({ r, g, b: bl, a } = layer)
           if (a <= 0) continue
           const da = buf[o + 3]
           const oa = a + da * (1 - a)
-          buf[o] = (p.r * a + buf[o] * da * (1 - a)) / oa
-          buf[o + 1] = (p.g * a + buf[o + 1] * da * (1 - a)) / oa
-          buf[o + 2] = (p.b * a + buf[o + 2] * da * (1 - a)) / oa
+          buf[o] = (r * a + buf[o] * da * (1 - a)) / oa
+          buf[o + 1] = (g * a + buf[o + 1] * da * (1 - a)) / oa
+          buf[o + 2] = (bl * a + buf[o + 2] * da * (1 - a)) / oa
           buf[o + 3] = oa
         }
       }

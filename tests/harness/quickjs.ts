@@ -27,7 +27,10 @@
  * `InternalError: stack overflow` inside the VM rather than a host RangeError that
  * breaks the WebAssembly instance. Raising it further makes things worse, not better.
  *
- * Messages cross the VM boundary as JSON, with Uint8Array preserved (tagged).
+ * Messages cross the VM boundary as JSON, with Uint8Array preserved (tagged). Main → UI,
+ * a Uint8Array's bytes leave as an ArrayBuffer copied natively (a tag in the JSON names
+ * it), as Figma's structured clone copies them: spelling 16 kB out as a JSON array of
+ * numbers cost QuickJS ~29 ms a message here, Figma's clone microseconds (issue #20).
  * Every synchronous entry into the VM that runs plugin code (main.js evaluation, each
  * timer callback, each delivered message) is timed, pending jobs (promise reactions)
  * included, into `slicesMs`: the time Figma's editor thread would be blocked.
@@ -88,6 +91,11 @@ export interface QuickJsPlugin {
   evalInVm(code: string): unknown
   /** Wall time in ms of each synchronous entry into the VM that ran plugin code. */
   slicesMs: number[]
+  /**
+   * The same entries' CPU time in ms (this process, user + system): on a loaded machine
+   * wall time also counts the time other processes had the core, CPU time does not.
+   */
+  slicesCpuMs: number[]
   /** Sum of `slicesMs`. */
   totalMs(): number
   /** What the VM wrote to its console. */
@@ -163,10 +171,15 @@ const PRELUDE = String.raw`
       if (!timer.repeat) timers.delete(id);
       timer.callback();
     },
-    encode: function (value) {
-      return JSON.stringify(value, function (key, x) {
-        return x instanceof Uint8Array ? { $u8: Array.prototype.slice.call(x) } : x;
+    /** Posts a message to the host: its Uint8Arrays as copied ArrayBuffers after the JSON, tagged by index. */
+    post: function (value) {
+      var bytes = [];
+      var json = JSON.stringify(value, function (key, x) {
+        if (!(x instanceof Uint8Array)) return x;
+        bytes.push(x.buffer.slice(x.byteOffset, x.byteOffset + x.byteLength));
+        return { $u8ref: bytes.length - 1 };
       });
+      host.post.apply(null, [json].concat(bytes));
     },
     decode: function (text) {
       return JSON.parse(text, function (key, x) {
@@ -181,11 +194,13 @@ function encodeForVm(value: unknown): string {
   return JSON.stringify(value, (_key, x: unknown) => (x instanceof Uint8Array ? { $u8: Array.from(x) } : x))
 }
 
-function decodeFromVm(text: string): unknown {
+function decodeFromVm(text: string, bytes: readonly Uint8Array[] = []): unknown {
   return JSON.parse(text, (_key, x: unknown) => {
     if (x !== null && typeof x === 'object' && Object.keys(x).length === 1) {
       const tagged = (x as { $u8?: unknown }).$u8
       if (Array.isArray(tagged)) return new Uint8Array(tagged as number[])
+      const ref = (x as { $u8ref?: unknown }).$u8ref
+      if (typeof ref === 'number' && bytes[ref]) return bytes[ref]
     }
     return x
   })
@@ -204,6 +219,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
   const messages: unknown[] = []
   const listeners = new Set<(message: unknown) => void>()
   const slicesMs: number[] = []
+  const slicesCpuMs: number[] = []
   const logs: ConsoleEntry[] = []
   const errors: string[] = []
   /** Host timers by VM timer id; each entry cancels its timer. */
@@ -262,6 +278,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
     if (disposed) return { error: 'the VM was disposed' }
     deadline = Date.now() + sliceTimeoutMs
     const started = performance.now()
+    const cpuStarted = timed ? process.cpuUsage() : null
     let outcome: { error?: string; value?: unknown }
     try {
       const result = run()
@@ -275,7 +292,11 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
       drainJobs()
     } finally {
       deadline = Infinity
-      if (timed) slicesMs.push(performance.now() - started)
+      if (timed) {
+        slicesMs.push(performance.now() - started)
+        const cpu = process.cpuUsage(cpuStarted ?? undefined)
+        slicesCpuMs.push((cpu.user + cpu.system) / 1000)
+      }
     }
     if (outcome.error !== undefined && where !== 'eval' && where !== 'main.js' && where !== 'setup') {
       recordError(where, outcome.error)
@@ -335,8 +356,10 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
       timers.delete(id)
       return undefined
     },
-    post: (json) => {
-      const message = decodeFromVm(vm.getString(json))
+    post: (json, ...buffers) => {
+      // Copied out of the VM's memory: the message owns its bytes, as a structured clone does.
+      const bytes = buffers.map((b) => vm.getArrayBuffer(b).consume((view) => view.value.slice()))
+      const message = decodeFromVm(vm.getString(json), bytes)
       messages.push(message)
       for (const listener of listeners) queueMicrotask(() => listener(message))
       // Resolve waiters outside the VM call stack.
@@ -383,7 +406,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
       globalThis.__world = FigmaFake.createFigmaWorld(${encodeForVm(options.worldOptions ?? {})});
       globalThis.__session = __world.openSession(${encodeForVm(options.user ?? null) ?? 'undefined'} ?? undefined, { command: ${JSON.stringify(options.command ?? '')} });
       FigmaFake.installGlobals(__session, ${JSON.stringify(options.uiHtml ?? DEFAULT_UI_HTML)});
-      __session.ui.onMessage(function (message) { __lpHost.post(__lp.encode(message)); });
+      __session.ui.onMessage(function (message) { __lp.post(message); });
     `
     evalOrThrow('eval', bootstrap, 'harness-bootstrap.js', false)
     if (options.setup) evalOrThrow('setup', options.setup, 'setup.js', false)
@@ -398,6 +421,7 @@ export async function startInQuickJs(options: QuickJsOptions): Promise<QuickJsPl
   const plugin: QuickJsPlugin = {
     messages,
     slicesMs,
+    slicesCpuMs,
     logs,
     errors,
     postToMain(message) {

@@ -35,9 +35,9 @@ export interface PluginUser {
 export function openPlugin(
   world: FigmaWorld,
   user: FakeUser & { id: string } = ADA,
-  options: { sameTabAs?: FakeSession; journalChunkChars?: number; clockStart?: number } = {},
+  options: { sameTabAs?: FakeSession; journalChunkChars?: number; clockStart?: number; pluginId?: string } = {},
 ): PluginUser {
-  const session = world.openSession(user, { sameTabAs: options.sameTabAs })
+  const session = world.openSession(user, { sameTabAs: options.sameTabAs, pluginId: options.pluginId })
   let clock = options.clockStart ?? Date.UTC(2025, 2, 4, 9, 30)
   const now = () => (clock += 1000)
   startPlugin(session.figma, '<div id="app"></div>', { now, journalChunkChars: options.journalChunkChars })

@@ -3,7 +3,7 @@
  * fill is marked (its picture sampled into the baseline), edited outside Figma and placed
  * back, and captured. Main hands the bytes over in slices; the UI decodes and samples.
  */
-import { encode as encodePng } from 'fast-png'
+import { decode as decodePng, encode as encodePng } from 'fast-png'
 import jpeg from 'jpeg-js'
 import { describe, expect, test } from 'vitest'
 import { captureAsync, markAsync } from '../../src/ui/workflows'
@@ -75,6 +75,28 @@ describe('pictures through the plugin', () => {
     }
     expect(left).toBeGreaterThan(0)
     expect(right).toBe(0)
+  }, 60_000)
+
+  test('flipping the picture’s layer in Figma shows the picture mirrored; a mirror is placement, so it stays AI-generated, and back counts nothing', async () => {
+    const t = await tile()
+    const shot = async () => decodePng(await t.rect.exportAsync({ format: 'PNG', useAbsoluteBounds: true, constraint: { type: 'SCALE', value: 0.25 } }))
+    const before = await shot()
+    const flip = async () => {
+      t.world.edit(t.ada.session, () => {
+        const [[a, b, x], [c, d, y]] = t.rect.relativeTransform
+        t.rect.relativeTransform = [[-a, b, x + a * t.rect.width], [-c, d, y + c * t.rect.width]]
+      })
+      await t.world.flush()
+      return captured(await captureAsync(t.frame.id, t.ada.ctx))
+    }
+    const flipped = await flip()
+    // The export (the Export tab, the Review thumbnail) shows the picture mirrored in place.
+    const after = await shot()
+    const px = (img: typeof before, x: number, y: number) => Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3))
+    expect(px(after, 10, 40)).toEqual(px(before, before.width - 1 - 10, 40))
+    expect(flipped.score.hcc).toBeLessThan(0.1)
+    const back = await flip()
+    expect(back.score.hcc).toBeLessThan(0.02)
   }, 60_000)
 
   test('picture bytes come to the UI in slices under the message budget', async () => {

@@ -50,7 +50,7 @@ export function pictureFillChange(a: ElementSnapshot, b: ElementSnapshot, images
 }
 
 function side(paint: ImagePaintSnapshot, sample: DecodedSample, el: ElementSnapshot): PictureSide {
-  return { paint, sample, w: el.bounds.w, h: el.bounds.h }
+  return { paint, sample, w: el.bounds.w, h: el.bounds.h, flipped: el.flipped === true }
 }
 
 function invert(m: Affine): Affine {
@@ -90,7 +90,8 @@ function colourAt(P: Painted, placed: readonly (Placed | undefined)[], images: I
         const inv = invert(pl.item.transform)
         const u = (inv.a * x + inv.c * y + inv.e) / el.bounds.w
         const v = (inv.b * x + inv.d * y + inv.f) / el.bounds.h
-        if (placePoint(paint, el.bounds.w, el.bounds.h, d.sourceWidth, d.sourceHeight, u, v, px)) {
+        // A flipped layer's box shows its picture mirrored (ElementSnapshot.flipped).
+        if (placePoint(paint, el.bounds.w, el.bounds.h, d.sourceWidth, d.sourceHeight, el.flipped ? 1 - u : u, v, px)) {
           lookup(d, px[0]!, px[1]!, (paint.scaleMode ?? 'FILL') === 'TILE', px)
           applyFilters(paint.filters, px)
           r = px[0]!

@@ -23,12 +23,14 @@ const FIT_GAIN = 0.75
 /** A cell this changed shows on the heat map. */
 export const PICTURE_SHOWN = 0.1
 
-/** One state of a picture: its paint, its sample, its layer's box size. */
+/** One state of a picture: its paint, its sample, its layer's box size, and whether the layer is mirrored. */
 export interface PictureSide {
   paint: ImagePaintSnapshot
   sample: DecodedSample
   w: number
   h: number
+  /** The layer is flipped (ElementSnapshot.flipped): its picture shows mirrored in its box (a placement, as a mirrored file is). */
+  flipped?: boolean
 }
 
 export interface PictureChange {
@@ -45,17 +47,18 @@ export interface PictureChange {
 export function cellChanges(now: Float32Array, was: Float32Array, grid: Grid): Float32Array {
   const { width, height } = grid
   const out = new Float32Array(width * height)
-  const d = (p: number, q: number) => {
-    const dl = now[p * 3]! - was[q * 3]!
-    const da = now[p * 3 + 1]! - was[q * 3 + 1]!
-    const db = now[p * 3 + 2]! - was[q * 3 + 2]!
-    return Math.sqrt(dl * dl + da * da + db * db)
-  }
   const span = PICTURE_SATURATION - PICTURE_TOLERANCE
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x
-      // Nearest colour among the neighbours, both ways (a shifted edge matches a neighbour).
+      const nl = now[p * 3]!
+      const na = now[p * 3 + 1]!
+      const nb = now[p * 3 + 2]!
+      const wl = was[p * 3]!
+      const wa = was[p * 3 + 1]!
+      const wb = was[p * 3 + 2]!
+      // Nearest colour among the neighbours, both ways (a shifted edge matches a neighbour);
+      // squared distances, one root at the end (the root keeps the order).
       let fwd = Infinity
       let back = Infinity
       for (let dy = -1; dy <= 1; dy++) {
@@ -64,14 +67,20 @@ export function cellChanges(now: Float32Array, was: Float32Array, grid: Grid): F
         for (let dx = -1; dx <= 1; dx++) {
           const xx = x + dx
           if (xx < 0 || xx >= width) continue
-          const q = yy * width + xx
-          const f = d(p, q)
+          const q = (yy * width + xx) * 3
+          let dl = nl - was[q]!
+          let da = na - was[q + 1]!
+          let db = nb - was[q + 2]!
+          const f = dl * dl + da * da + db * db
           if (f < fwd) fwd = f
-          const b = d(q, p)
+          dl = now[q]! - wl
+          da = now[q + 1]! - wa
+          db = now[q + 2]! - wb
+          const b = dl * dl + da * da + db * db
           if (b < back) back = b
         }
       }
-      const e = fwd > back ? fwd : back
+      const e = Math.sqrt(fwd > back ? fwd : back)
       const c = (e - PICTURE_TOLERANCE) / span
       out[p] = c <= 0 ? 0 : c >= 1 ? 1 : c
     }
@@ -127,8 +136,7 @@ export function cellWeights(lab: Float32Array): Float32Array {
 }
 
 /** The change of the whole picture: cells weighed at the larger of their two weights (as layers are). */
-function weighed(cells: Float32Array, now: Float32Array, was: Float32Array): number {
-  const wn = cellWeights(now)
+function weighed(cells: Float32Array, wn: Float32Array, was: Float32Array): number {
   const ww = cellWeights(was)
   let sum = 0
   let total = 0
@@ -147,8 +155,11 @@ function weighed(cells: Float32Array, now: Float32Array, was: Float32Array): num
  */
 export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boolean): PictureChange {
   const grid = gridFor(b.w, b.h)
-  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid)
+  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, b.flipped === true)
   const now = lookGrid(b.sample, at.xs, at.ys, at.wrap, b.paint.filters, b.paint.opacity)
+  // A flipped layer shows its picture mirrored (both states are read through the current
+  // placement, flip included): mirroring is arrangement, not drawing (issue #20), so a
+  // flip of the layer, like a mirrored copy of the file, shows the AI's own pixels.
   const was = (f: Fit) => {
     if (f === NO_FIT && samePicture) return lookGrid(a.sample, at.xs, at.ys, at.wrap, a.paint.filters, a.paint.opacity)
     const xs = new Float64Array(at.xs.length)
@@ -170,7 +181,8 @@ export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boo
   }
   const before = was(NO_FIT)
   const asWas = cellChanges(now, before, grid)
-  const plain = { change: weighed(asWas, now, before), cells: asWas, grid, fit: NO_FIT }
+  const nowWeights = cellWeights(now)
+  const plain = { change: weighed(asWas, nowWeights, before), cells: asWas, grid, fit: NO_FIT }
   // The same image re-placed shows the AI's pixels however it is placed; a picture
   // unchanged where it lies needs no fit either.
   if (samePicture || plain.change === 0) return plain
@@ -178,7 +190,7 @@ export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boo
   if (fit === NO_FIT) return plain
   const fitted = was(fit)
   const cells = cellChanges(now, fitted, grid)
-  const change = weighed(cells, now, fitted)
+  const change = weighed(cells, nowWeights, fitted)
   // A placement is taken only where it explains much of the difference (another picture
   // can match a little better mirrored, which says nothing); and fitting never makes a
   // picture more changed than comparing it as it lies.
@@ -192,7 +204,7 @@ export function comparePictures(a: PictureSide, b: PictureSide, samePicture: boo
  */
 export function compareWithAppearance(b: PictureSide, before: (u: number, v: number, rgb: Float64Array) => void): PictureChange {
   const grid = gridFor(b.w, b.h)
-  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid)
+  const at = placeOnGrid(b.paint, b.w, b.h, b.sample.sourceWidth, b.sample.sourceHeight, grid, b.flipped === true)
   const now = lookGrid(b.sample, at.xs, at.ys, at.wrap, b.paint.filters, b.paint.opacity)
   const was = new Float32Array(now.length)
   const rgb = new Float64Array(3)
@@ -207,7 +219,7 @@ export function compareWithAppearance(b: PictureSide, before: (u: number, v: num
     }
   }
   const cells = cellChanges(now, was, grid)
-  return { change: weighed(cells, now, was), cells, grid, fit: NO_FIT }
+  return { change: weighed(cells, cellWeights(now), was), cells, grid, fit: NO_FIT }
 }
 
 function toLabInto(rgb: Float64Array, out: Float32Array): void {

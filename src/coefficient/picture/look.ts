@@ -66,8 +66,12 @@ export function placePoint(paint: ImagePaintSnapshot, boxW: number, boxH: number
   return true
 }
 
-/** `placePoint` at every grid cell's centre: xs, ys per cell, NaN where the picture does not reach. */
-export function placeOnGrid(paint: ImagePaintSnapshot, boxW: number, boxH: number, srcW: number, srcH: number, grid: Grid): { xs: Float64Array; ys: Float64Array; wrap: boolean } {
+/**
+ * `placePoint` at every grid cell's centre: xs, ys per cell, NaN where the picture does not
+ * reach. `flipped`: the layer is mirrored (ElementSnapshot.flipped), so its box shows the
+ * picture mirrored left to right: the cell at u shows what the unmirrored box shows at 1 − u.
+ */
+export function placeOnGrid(paint: ImagePaintSnapshot, boxW: number, boxH: number, srcW: number, srcH: number, grid: Grid, flipped = false): { xs: Float64Array; ys: Float64Array; wrap: boolean } {
   const n = grid.width * grid.height
   const xs = new Float64Array(n)
   const ys = new Float64Array(n)
@@ -75,7 +79,8 @@ export function placeOnGrid(paint: ImagePaintSnapshot, boxW: number, boxH: numbe
   let i = 0
   for (let gy = 0; gy < grid.height; gy++) {
     for (let gx = 0; gx < grid.width; gx++, i++) {
-      if (placePoint(paint, boxW, boxH, srcW, srcH, (gx + 0.5) / grid.width, (gy + 0.5) / grid.height, pt)) {
+      const u = (gx + 0.5) / grid.width
+      if (placePoint(paint, boxW, boxH, srcW, srcH, flipped ? 1 - u : u, (gy + 0.5) / grid.height, pt)) {
         xs[i] = pt[0]!
         ys[i] = pt[1]!
       } else {
@@ -94,8 +99,11 @@ export function lookup(s: DecodedSample, x: number, y: number, wrap: boolean, ou
   let fx = x * w - 0.5
   let fy = y * h - 0.5
   if (wrap) {
-    fx = ((fx % w) + w) % w
-    fy = ((fy % h) + h) % h
+    // Floor-based, not %: a float % is a slow library call, and this runs per lookup.
+    fx -= Math.floor(fx / w) * w
+    fy -= Math.floor(fy / h) * h
+    if (fx >= w) fx -= w
+    if (fy >= h) fy -= h
   }
   let x0 = Math.floor(fx)
   let y0 = Math.floor(fy)
@@ -186,7 +194,17 @@ export function applyFilters(f: ImageFilterSnapshot | undefined, rgb: Float64Arr
   rgb[2] = clamp01(b)
 }
 
-const lin = (v: number) => (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+const linExact = (v: number) => (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+/** sRGB → linear on 0..1 from a table, linearly interpolated (error below 1e-7: a Math.pow per channel per cell was most of a grid's cost). */
+const LIN_STEPS = 4096
+const LIN = new Float64Array(LIN_STEPS + 2)
+for (let i = 0; i <= LIN_STEPS + 1; i++) LIN[i] = linExact(Math.min(1, i / LIN_STEPS))
+const lin = (v: number) => {
+  if (!(v >= 0 && v < 1)) return linExact(v)
+  const f = v * LIN_STEPS
+  const i = Math.floor(f)
+  return LIN[i]! + (LIN[i + 1]! - LIN[i]!) * (f - i)
+}
 const labF = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (t * 24389) / 27 / 116 + 16 / 116)
 
 /** sRGB (0..1) → CIELAB (D65), written to out[k..k+2]. */

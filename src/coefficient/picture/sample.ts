@@ -58,31 +58,58 @@ export interface Sampler {
   finish(): ImageSample
 }
 
+/** Pixels read four bytes at a time assume little-endian words (every platform Figma runs on; checked). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
 export function createSampler(sourceWidth: number, sourceHeight: number, maxBytes: number = PATTERN_SAMPLE_BYTES): Sampler {
   const { width, height } = sampleSize(sourceWidth, sourceHeight, maxBytes)
   // Sums of premultiplied colour and of alpha per sample pixel (a transparent pixel's colour is noise).
   const acc = new Float64Array(width * height * 4)
-  const colOf = new Int32Array(sourceWidth)
-  for (let x = 0; x < sourceWidth; x++) colOf[x] = Math.min(width - 1, Math.floor((x * width) / sourceWidth))
+  // Sample column c averages source columns [x0[c], x0[c + 1]): each sample pixel a box of whole source pixels.
+  const x0 = new Int32Array(width + 1)
+  for (let c = 0; c <= width; c++) x0[c] = Math.ceil((c * sourceWidth) / width)
+  const rowOf = (y: number) => Math.min(height - 1, Math.floor((y * height) / sourceHeight))
   // Source pixels per sample pixel: columns per sample column × rows per sample row.
   const cols = new Float64Array(width)
   const rowsIn = new Float64Array(height)
-  for (let x = 0; x < sourceWidth; x++) cols[colOf[x]!]++
-  for (let y = 0; y < sourceHeight; y++) rowsIn[Math.min(height - 1, Math.floor((y * height) / sourceHeight))]++
+  for (let c = 0; c < width; c++) cols[c] = x0[c + 1]! - x0[c]!
+  for (let y = 0; y < sourceHeight; y++) rowsIn[rowOf(y)]++
   return {
     addRows(rows, y0, y1) {
+      const words = LITTLE_ENDIAN && rows.byteOffset % 4 === 0 ? new Uint32Array(rows.buffer, rows.byteOffset, (y1 - y0) * sourceWidth) : null
       for (let y = y0; y < y1; y++) {
-        const oy = Math.min(height - 1, Math.floor((y * height) / sourceHeight))
-        const rowBase = oy * width
-        let s = (y - y0) * sourceWidth * 4
-        for (let x = 0; x < sourceWidth; x++, s += 4) {
-          const o = rowBase + colOf[x]!
-          const a = rows[s + 3]!
-          const k = o * 4
-          acc[k] += rows[s]! * a
-          acc[k + 1] += rows[s + 1]! * a
-          acc[k + 2] += rows[s + 2]! * a
-          acc[k + 3] += a
+        let k = rowOf(y) * width * 4
+        let s = (y - y0) * sourceWidth
+        // One box of a row at a time, its sums in locals: the accumulator is touched once per box.
+        for (let c = 0; c < width; c++, k += 4) {
+          const end = s + x0[c + 1]! - x0[c]!
+          let r = 0
+          let g = 0
+          let b = 0
+          let al = 0
+          if (words) {
+            for (; s < end; s++) {
+              const p = words[s]!
+              const a = p >>> 24
+              r += (p & 255) * a
+              g += ((p >>> 8) & 255) * a
+              b += ((p >>> 16) & 255) * a
+              al += a
+            }
+          } else {
+            for (; s < end; s++) {
+              const q = s * 4
+              const a = rows[q + 3]!
+              r += rows[q]! * a
+              g += rows[q + 1]! * a
+              b += rows[q + 2]! * a
+              al += a
+            }
+          }
+          acc[k] += r
+          acc[k + 1] += g
+          acc[k + 2] += b
+          acc[k + 3] += al
         }
       }
     },

@@ -17,12 +17,13 @@ export type PictureDecoder = (bytes: Uint8Array, maxBytes: number, signal?: Abor
 const ENVELOPE_ROOM = 1024
 const DEFAULT_BUDGET = 256 * 1024
 /**
- * Picture bytes per message. Main's cost of posting a slice grows with its size: in
- * QuickJS (Figma's kind of VM) a 255 kB slice held main for 150–1,500 ms (quiet to heavily
- * loaded machine; 32 kB: 100–280 ms loaded), so pictures go in 16 kB slices, each its own turn (bench
- * picture-quickjs: a 4096 × 4096 picture).
+ * Picture bytes per message, each its own turn of main. Posting a slice copies it (Figma's
+ * structured clone): a 128 kB slice holds main for well under 15 ms in QuickJS (bench
+ * picture-quickjs, a 4096 × 4096 picture: 8–14 ms at load 6–9, the most of any turn of the
+ * capture). Earlier 16 kB slices were sized against the test harness spelling bytes out as
+ * JSON numbers (~29 ms per 16 kB), not against Figma; 128 kB takes an eighth of the turns.
  */
-const PICTURE_SLICE = 16 * 1024
+const PICTURE_SLICE = 128 * 1024
 /** Decoded pixels handed to the sampler per turn (≈ 4 MB of RGBA: a few ms). */
 const PIXELS_PER_TURN = 1 << 20
 
