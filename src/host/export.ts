@@ -9,10 +9,27 @@ import { pageOf } from './layers'
 /** The colour profile of every PNG and PDF a pack carries (docs/pack.md, "Assets"). */
 export const ASSET_COLOR_PROFILE = 'SRGB'
 
+export type SliceSink = (offset: number, bytes: Uint8Array, size: number) => void
+
 /** The smallest slice main sends: anything smaller only multiplies messages. */
 const MIN_SLICE = 1024
 
-export type SliceSink = (offset: number, bytes: Uint8Array, size: number) => void
+/**
+ * Hands `bytes` to `sink` in slices of `sliceBytes` (at least MIN_SLICE), one slice per turn
+ * so the editor and other plugin messages run in between; an empty file is one empty slice.
+ * Returns how many slices were sent.
+ */
+export async function sendInSlicesAsync(bytes: Uint8Array, sliceBytes: number, sink: SliceSink): Promise<number> {
+  const slice = Math.max(MIN_SLICE, Math.floor(sliceBytes))
+  let slices = 0
+  for (let offset = 0; offset < bytes.length || slices === 0; offset += slice) {
+    // A copy, not a view: postMessage clones the whole underlying buffer of a view.
+    sink(offset, bytes.slice(offset, offset + slice), bytes.length)
+    slices++
+    await new Promise<void>((resolve) => setTimeout(resolve, 0))
+  }
+  return slices
+}
 
 /** Export settings for one asset, in Figma's own shapes (only documented keys: the validator refuses others). */
 export function exportSettingsOf(params: Pick<ParamsOf<'exportAsset'>, 'format' | 'scale' | 'width'>): ExportSettings {
@@ -52,15 +69,7 @@ export async function exportAssetAsync(
   } catch (error) {
     throw new Error(`Figma could not export “${scene.name}” as ${params.format}: ${error instanceof Error ? error.message : String(error)}`)
   }
-  const slice = Math.max(MIN_SLICE, Math.floor(params.sliceBytes))
-  let slices = 0
-  for (let offset = 0; offset < bytes.length || slices === 0; offset += slice) {
-    // A copy, not a view: postMessage clones the whole underlying buffer of a view.
-    sink(offset, bytes.slice(offset, offset + slice), bytes.length)
-    slices++
-    // One slice per turn: the editor (and other plugin messages) run in between.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0))
-  }
+  const slices = await sendInSlicesAsync(bytes, params.sliceBytes, sink)
   return { size: bytes.length, slices, name: scene.name, scale: pngScale(scene, params) }
 }
 

@@ -7,26 +7,13 @@
  * undoes a mirrored file shows the AI's picture as it was.
  */
 import { describe, expect, it } from 'vitest'
-import { compareOnCanvas, elementFromShape, imageSample, scoreContribution, type PatternSnapshot } from '../../src/coefficient/index'
+import { compareOnCanvas, imageSample, scoreContribution, type PatternSnapshot } from '../../src/coefficient/index'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
+import { pictureTile } from './judged/picture-scores'
 import { mirror, painterly, type Picture } from './judged/pictures-set'
 
-const ROOT = { x: 0, y: 0, w: 400, h: 400 }
-
 /** One 400 × 400 picture layer (hash `hash`, showing `pic`), flipped or not. */
-function pattern(pic: Picture, hash: string, flipped: boolean): PatternSnapshot {
-  return {
-    rootId: '1:1',
-    rootBounds: ROOT,
-    placement: 'own-box',
-    masksRead: true,
-    elements: [
-      elementFromShape({ id: '1:1', path: '', type: 'FRAME', bounds: ROOT, fills: [], clipsContent: true }),
-      elementFromShape({ id: '1:2', path: '0', type: 'RECTANGLE', bounds: ROOT, flipped, fills: [{ kind: 'image', imageHash: hash, opacity: 1, scaleMode: 'FILL' }] }),
-    ],
-    images: { [hash]: imageSample(pic) },
-  }
-}
+const pattern = (pic: Picture, hash: string, flipped: boolean): PatternSnapshot => pictureTile({ imageHash: hash }, { [hash]: imageSample(pic) }, flipped)
 
 const ai = () => painterly(11)
 /** Left and right halves alike (each row a palindrome): the same picture mirrored. */

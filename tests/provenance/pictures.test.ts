@@ -4,25 +4,13 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareOnCanvas, elementFromShape, imageSample, sampleBudget, scoreContribution, type ImagePaintSnapshot, type PatternSnapshot } from '../../src/coefficient/index'
+import { compareOnCanvas, imageSample, sampleBudget, scoreContribution, type ImagePaintSnapshot, type PatternSnapshot } from '../../src/coefficient/index'
 import { DEFAULT_POLICY } from '../../src/provenance/policy'
+import { pictureTile } from './judged/picture-scores'
 import { mirror, motifTile, paintOver, painterly, roll, type Picture } from './judged/pictures-set'
 
-const ROOT = { x: 0, y: 0, w: 400, h: 400 }
-
 function pattern(pics: Record<string, Picture>, paint: Partial<ImagePaintSnapshot> & { imageHash: string }, samples = true): PatternSnapshot {
-  const s: PatternSnapshot = {
-    rootId: '1:1',
-    rootBounds: ROOT,
-    placement: 'own-box',
-    masksRead: true,
-    elements: [
-      elementFromShape({ id: '1:1', path: '', type: 'FRAME', bounds: ROOT, fills: [], clipsContent: true }),
-      elementFromShape({ id: '1:2', path: '0', type: 'RECTANGLE', bounds: ROOT, fills: [{ kind: 'image', opacity: 1, scaleMode: 'FILL', ...paint }] }),
-    ],
-  }
-  if (samples) s.images = Object.fromEntries(Object.entries(pics).map(([h, p]) => [h, imageSample(p)]))
-  return s
+  return pictureTile(paint, samples ? Object.fromEntries(Object.entries(pics).map(([h, p]) => [h, imageSample(p)])) : undefined)
 }
 
 const small = (seed: number) => painterly(seed, 96)
