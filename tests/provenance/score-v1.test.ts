@@ -355,7 +355,7 @@ describe('invariants', () => {
         big.elements[i]!.bounds.h *= f
         const small = scoreContribution(p, editsOf(p, [{ at: i, edit: e }])).hcc
         const large = scoreContribution(big, editsOf(big, [{ at: i, edit: e }])).hcc
-        expect(large).toBeGreaterThanOrEqual(small - 1e-12)
+        expect(large).toBeGreaterThanOrEqual(small - 1e-9)
       }),
     )
   })
@@ -370,7 +370,9 @@ describe('invariants', () => {
         const [near, far] = deltaE(base!, x) <= deltaE(base!, y) ? [x, y] : [y, x]
         const a = scoreContribution(p, editsOf(p, [{ at: i, edit: { op: 'recolor', color: near } }])).hcc
         const b = scoreContribution(p, editsOf(p, [{ at: i, edit: { op: 'recolor', color: far } }])).hcc
-        expect(b).toBeGreaterThanOrEqual(a - 1e-12)
+        // Sums of floating-point shares differ in the twelfth digit (CI read 0.99999999999843
+        // against …844); a score is shown to three digits, so noise under 1e-9 is not an order.
+        expect(b).toBeGreaterThanOrEqual(a - 1e-9)
       }),
     )
   })

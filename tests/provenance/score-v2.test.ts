@@ -201,7 +201,7 @@ describe('method 2: the invariants of DESIGN.md', () => {
         // would as that ground (ground.ts), so growing into a ground never weighs less.
         const small = v2(p, editsOf(p, [{ at: i, edit: e }])).hcc
         const large = v2(big, editsOf(big, [{ at: i, edit: e }])).hcc
-        expect(large).toBeGreaterThanOrEqual(small - 1e-12)
+        expect(large).toBeGreaterThanOrEqual(small - 1e-9)
       }),
     )
   })
@@ -256,7 +256,9 @@ describe('method 2: the invariants of DESIGN.md', () => {
         const [near, far] = deltaE(base!, x) <= deltaE(base!, y) ? [x, y] : [y, x]
         const a = v2(p, editsOf(p, [{ at: i, edit: { op: 'recolor', color: near } }])).hcc
         const b = v2(p, editsOf(p, [{ at: i, edit: { op: 'recolor', color: far } }])).hcc
-        expect(b).toBeGreaterThanOrEqual(a - 1e-12)
+        // Sums of floating-point shares differ in the twelfth digit (CI read 0.99999999999843
+        // against …844); a score is shown to three digits, so noise under 1e-9 is not an order.
+        expect(b).toBeGreaterThanOrEqual(a - 1e-9)
       }),
     )
   })
