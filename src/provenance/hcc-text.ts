@@ -29,6 +29,10 @@ export function hccText(hcc: number, thresholds: LabelThresholds = DEFAULT_POLIC
   // Rounding up crossed a threshold from below (or down from above): cut towards the label.
   const scale = 10 ** MAX_DIGITS
   const below = cuts.some((t) => hcc < t && Number(hcc.toFixed(MAX_DIGITS)) >= t)
-  const cut = below ? Math.floor(hcc * scale) / scale : Math.ceil(hcc * scale) / scale
-  return cut.toFixed(MAX_DIGITS)
+  let units = below ? Math.floor(hcc * scale) : Math.ceil(hcc * scale)
+  // hcc × 10⁴ is itself rounded: a score a hair under a threshold of four digits can come
+  // out as the threshold exactly (0.42869999999999997 × 10⁴ = 4287 under "from 0.4287"), and
+  // the cut would land on the wrong side. One more step towards the label's side then.
+  if (!keepsSide(units / scale)) units += below ? -1 : 1
+  return (units / scale).toFixed(MAX_DIGITS)
 }

@@ -30,6 +30,14 @@ describe('the shown number keeps its label', () => {
     expect(hccText(0.0997, { assisted: 0.25, authored: 0.6 })).toBe('0.10')
   })
 
+  test('a score a hair under a four-digit threshold stays under it (once a counterexample of the property below)', () => {
+    // 0.42869999999999997 × 10⁴ is 4287 in doubles: the cut towards the label landed on the
+    // threshold and showed "0.4287 · Human-authored" for an AI-assisted score.
+    expect(hccText(0.42869999999999997, { assisted: 0.4192, authored: 0.4287 })).toBe('0.4286')
+    expect(hccText(0.24559999999999998, { assisted: 0.2456, authored: 0.3313 })).toBe('0.2455')
+    expect(hccText(0.4287, { assisted: 0.4192, authored: 0.4287 })).toBe('0.43')
+  })
+
   test('property: the label of the number shown is the label of the score, for any score and thresholds', () => {
     fc.assert(
       fc.property(
