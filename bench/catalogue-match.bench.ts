@@ -25,7 +25,9 @@
  */
 import { decodeImage, type RgbaImage } from '../src/enforcement/decode-image'
 import { CATALOGUE_THRESHOLD, createCatalogueMatcher, type Finding } from '../src/enforcement/catalogue-matcher'
-import { logPolarPlan } from '../src/enforcement/log-polar'
+import { logPolarPlan, type LogPolarPlan } from '../src/enforcement/log-polar'
+import { fft2, fftPlan, type FftPlan } from '../src/enforcement/fft'
+import { prepareReference, TILE_SAMPLES, type Reference } from '../src/enforcement/reference'
 import { DESCRIPTOR_FLOATS, describePattern, packDescriptor, type PatternDescriptor } from '../src/enforcement/pattern-descriptor'
 import { DESCRIPTOR_VERSION, type CatalogueFile } from '../src/cli/match/catalogue-store'
 import { createPool, defaultWorkers } from '../src/cli/match/match-pool'
@@ -47,34 +49,94 @@ function round(x: number, digits = 4): number {
   return Number(x.toFixed(digits))
 }
 
-function makeCatalogue(): { catalogue: BenchPattern[]; others: BenchPattern[] } {
+/**
+ * The same design twice is one pattern: geopattern draws some designs again for other
+ * strings, and a few procedural seeds land close. A pattern whose grey tile correlates
+ * with an earlier one's at ≥ DUPLICATE (any circular shift, either sign, the same size)
+ * is left out of the catalogue, and a negative that close to a catalogue pattern is a
+ * copy, not a negative: it is left out too. Plain tile against tile, not the matcher.
+ */
+const DUPLICATE = 0.9
+
+function tileReference(plan32: FftPlan, p: BenchPattern): Reference | null {
+  const r = prepareReference({ patternId: p.patternId, name: p.name, tile: p.tile }, plan32)
+  return r.ok ? r.reference : null
+}
+
+function tilesAlike(plan32: FftPlan, a: Reference, b: Reference, re: Float64Array, im: Float64Array): number {
+  for (let k = 0; k < re.length; k++) {
+    re[k] = a.re[k]! * b.re[k]! + a.im[k]! * b.im[k]!
+    im[k] = a.im[k]! * b.re[k]! - a.re[k]! * b.im[k]!
+  }
+  fft2(plan32, re, im, true)
+  let best = 0
+  for (let k = 0; k < re.length; k++) best = Math.max(best, Math.abs(re[k]!))
+  return best / re.length
+}
+
+function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; descriptors: PatternDescriptor[]; others: BenchPattern[]; refused: { flat: number; duplicate: number; negativeCopies: number } } {
+  const plan32 = fftPlan(TILE_SAMPLES)
+  const re = new Float64Array(TILE_SAMPLES * TILE_SAMPLES)
+  const im = new Float64Array(TILE_SAMPLES * TILE_SAMPLES)
   const heldOut = new Set(HERO_NAMES.filter((_, i) => i % 12 === 5))
   const hero = heroPatterns(HERO_NAMES.filter((n) => !heldOut.has(n)).slice(0, Math.round(CATALOGUE * 0.08)), 101)
-  const geoCount = Math.round((CATALOGUE - hero.length) * 0.45)
-  const geo = geoPatterns(geoCount, 'catalogue', 102)
-  const proc = proceduralPatterns(CATALOGUE - hero.length - geo.length, 103)
-  const others = [
+  // More than needed: flat tiles and duplicates are refused below, as `catalogue add` refuses flat ones.
+  const geoCount = Math.round((CATALOGUE - hero.length) * 0.45 * 1.5)
+  const pool = [...hero, ...interleave(geoPatterns(geoCount, 'catalogue', 102), proceduralPatterns(Math.round((CATALOGUE - hero.length) * 0.55 * 1.3), 103))]
+  const catalogue: BenchPattern[] = []
+  const descriptors: PatternDescriptor[] = []
+  const kept: Reference[] = []
+  const refused = { flat: 0, duplicate: 0, negativeCopies: 0 }
+  for (const p of pool) {
+    if (catalogue.length === CATALOGUE) break
+    const d = describePattern(plan, { patternId: p.patternId, name: p.name, tile: p.tile })
+    const ref = d.ok ? tileReference(plan32, p) : null
+    if (!d.ok || !ref) {
+      refused.flat++
+      continue
+    }
+    if (kept.some((k) => tilesAlike(plan32, k, ref, re, im) >= DUPLICATE)) {
+      refused.duplicate++
+      continue
+    }
+    kept.push(ref)
+    catalogue.push(p)
+    descriptors.push(d.descriptor)
+  }
+  const candidates = [
     ...heroPatterns([...heldOut], 104),
-    ...geoPatterns(Math.round(NEGATIVE_PATTERNS * 0.37), 'elsewhere', 105),
-    ...proceduralPatterns(Math.round(NEGATIVE_PATTERNS * 0.43), 106),
+    ...geoPatterns(Math.round(NEGATIVE_PATTERNS * 0.45), 'elsewhere', 105),
+    ...proceduralPatterns(Math.round(NEGATIVE_PATTERNS * 0.45), 106),
     ...proceduralPatterns(NEGATIVE_PATTERNS, 107, ['stripes', 'dots']),
-  ].slice(0, NEGATIVE_PATTERNS)
-  return { catalogue: [...hero, ...geo, ...proc], others }
+  ]
+  const others: BenchPattern[] = []
+  for (const p of candidates) {
+    if (others.length === NEGATIVE_PATTERNS) break
+    const ref = tileReference(plan32, p)
+    if (ref && kept.some((k) => tilesAlike(plan32, k, ref, re, im) >= DUPLICATE)) {
+      refused.negativeCopies++
+      continue
+    }
+    others.push(p)
+  }
+  return { catalogue, descriptors, others, refused }
+}
+
+/** a0, b0, a1, b1, … then the rest of the longer list: both styles reach the catalogue whatever its size. */
+function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = []
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i]!)
+    if (i < b.length) out.push(b[i]!)
+  }
+  return out
 }
 
 type Item = { bytes: Uint8Array; truth: string | null; transform: Transform | 'photo'; inPicture: boolean; jpeg: boolean }
 
 export async function run(): Promise<Record<string, number>> {
   const plan = logPolarPlan()
-  const made = makeCatalogue()
-  const others = made.others
-  const descriptors: PatternDescriptor[] = []
-  // A tile too flat to describe is refused by `catalogue add`; copies are drawn only from what is kept.
-  const catalogue = made.catalogue.filter((p) => {
-    const d = describePattern(plan, { patternId: p.patternId, name: p.name, tile: p.tile })
-    if (d.ok) descriptors.push(d.descriptor)
-    return d.ok
-  })
+  const { catalogue, descriptors, others, refused } = makeCatalogue(plan)
   const rng = seededRandom(SEED)
   const items: Item[] = []
   for (let i = 0; i < COPIES; i++) {
@@ -158,6 +220,10 @@ export async function run(): Promise<Record<string, number>> {
   figures['match.benchScale'] = SCALE
   figures['match.benchSeed'] = SEED
   figures['match.cataloguePatterns'] = descriptors.length
+  figures['match.refusedFlat'] = refused.flat
+  figures['match.refusedDuplicates'] = refused.duplicate
+  figures['match.negativesThatWereCopies'] = refused.negativeCopies
+  figures['match.negatives'] = items.filter((it) => it.truth === null).length
   figures['match.workers'] = pool.size
   figures['match.imagesPerSec'] = round(items.length / sweepSeconds, 2)
   figures['match.msPerImagePer1000Patterns'] = round(ms1000, 1)

@@ -14,35 +14,44 @@
 import type { RgbaImage } from './decode-image'
 import { fftPlan } from './fft'
 import { toGrey, type GreyImage } from './grey'
-import { imageSpectra, peakyWindows, windowHarmonics, type WindowLevel } from './image-spectra'
+import { imageSpectra, peakyWindows, WINDOW_SIZES, windowHarmonics, type WindowLevel, type WindowSize } from './image-spectra'
 import { logPolarPlan, RINGS, RINGS_PER_OCTAVE } from './log-polar'
 import type { PatternDescriptor } from './pattern-descriptor'
 import { register, registerScratch, type Pose } from './register'
 import { TILE_SAMPLES } from './reference'
 import { fitWithin, pyramid } from './resample'
-import { scaleFor, shiftFor, shortlist, shortlistIndex, type ShortlistIndex } from './shortlist'
-import { correlateAt, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
+import { scaleFor, shiftFor, shortlist, shortlistIndex, type ShortlistHit, type ShortlistIndex } from './shortlist'
+import { correlateAt, halfPeriodAgreement, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
 import { colourVerdict, type ColourChange } from './colour-verdict'
 
 export type CatalogueMatchOptions = {
   minScale: number
   maxScale: number
   maxSide: number
-  /** Patterns kept by the short list, and after registration. */
+  /** Patterns kept by the short list (magnitudes), and after registration re-ranks them (phases). */
   shortlist: number
   registered: number
+  /** Of those, how many of the short list's first go on whatever registration says. */
+  keptByMagnitude: number
   /** Windows (origins) tried per registered pattern. */
   origins: number
   /** Poses (turn, mirror) tried per registered pattern. */
   poses: number
   /** Single windows offered to the short list beside the sums. */
   peakyWindows: number
+  /** Window sizes (image-spectra.ts). */
+  windowSizes: readonly WindowSize[]
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 24, registered: 24, origins: 2, poses: 4, peakyWindows: 6 }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 100, registered: 24, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES }
 
-/** A copy is reported when its distance (1 − |correlation|) is at most this. */
-export const CATALOGUE_THRESHOLD = 0.17
+/**
+ * A copy is reported when its distance is at most this: 1 − the mean of |correlation| and
+ * the half-period agreement (or 1 − |correlation| where no second window fits the image).
+ */
+export const CATALOGUE_THRESHOLD = 0.15
+/** Correlation from which a finding's half-period agreement is measured. */
+const AGREEMENT_FROM = 0.7
 
 export type Finding = {
   patternId: string
@@ -59,6 +68,8 @@ export type Finding = {
   region: { x: number; y: number; width: number; height: number }
   /** Rank of the pattern on the short list (0 = first). */
   shortlistRank: number
+  /** The correlation half a period further on (verify-copy.ts), when the correlation is near the threshold or above. */
+  agreement: number | null
 }
 
 export type CatalogueMatcher = {
@@ -80,45 +91,56 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       const grey = toGrey(image)
       const { image: fitted, factor } = fitWithin(grey, opts.maxSide)
       const levels = pyramid(fitted, 8)
-      const spectra = imageSpectra(plan, levels)
+      const spectra = imageSpectra(plan, levels, opts.windowSizes)
       if (spectra.length === 0) return []
       // The sums per window size, then the most repeat-like single windows (a copy inside a photo).
       const peaky = peakyWindows(spectra, opts.peakyWindows)
-      const views: WindowLevel[] = [...spectra, ...peaky.map((p) => ({ side: p.side, windows: [p.window], harmonics: windowHarmonics(plan, p.window), origins: spectra[p.level]!.windows }))]
+      const views: WindowLevel[] = [...spectra.filter((l) => !l.probe), ...peaky.map((p) => ({ side: p.side, windows: [p.window], harmonics: windowHarmonics(plan, p.window), origins: spectra[p.level]!.windows }))]
       const hits = shortlist(index, views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
-      const posed = hits.slice(0, opts.registered).map((hit, rank) => {
+      const sums = views.filter((v) => v.windows.length > 1)
+      const registerOn = (hit: ShortlistHit, on: readonly WindowLevel[]): { pose: Pose; view: WindowLevel }[] => {
         const d = patterns[hit.index]!
         const period = index.period[hit.index]!
-        // Registered on every view (window size), each at the shift the short list's scale implies there:
-        // one view's spectrum can mislead where another's does not.
-        const poses = views
+        return on
           .flatMap((view) => {
+            // Each view at the shift the short list's scale implies for its window size.
             const shift = Math.round(hit.shift + RINGS_PER_OCTAVE * Math.log2(view.side / views[hit.level]!.side))
             return register(plan.angleFft, view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
           })
           .sort((a, b) => b.pose.score - a.pose.score)
-        return { hit, rank, d, poses }
-      })
+      }
+      // Registration lines the phases up across rings, which the magnitudes alone cannot: it
+      // re-ranks the magnitudes' list (on the view that chose each pattern and the sums), and
+      // only its best go on, registered on every view (one view's spectrum can mislead where
+      // another's does not).
+      // The magnitudes' first few stay whatever registration says: its climb along the rings
+      // sometimes settles on the wrong scale for a pattern the magnitudes had right.
+      const byPhase = hits
+        .map((hit, rank) => ({ hit, rank, score: rank < opts.keptByMagnitude ? Infinity : (registerOn(hit, [...new Set([views[hit.level]!, ...sums])])[0]?.pose.score ?? -1) }))
+        .sort((a, b) => b.score - a.score || a.rank - b.rank)
+      const posed = byPhase.slice(0, opts.registered).map(({ hit, rank }) => ({ hit, rank, d: patterns[hit.index]!, poses: registerOn(hit, views) }))
       const findings: Finding[] = []
       for (const c of posed.slice(0, opts.registered)) {
         const best = verifyCandidate(c.d, c.poses, levels, index.period[c.hit.index]!)
         if (!best) continue
         const { pose, result } = best
         const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
+        const agreement = result.correlation >= AGREEMENT_FROM ? halfPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
         findings.push({
           patternId: c.d.patternId,
           name: c.d.name,
           correlation: result.correlation,
-          distance: 1 - result.correlation,
+          distance: 1 - (agreement === null ? result.correlation : (result.correlation + Math.max(0, agreement)) / 2),
           scale: pose.sigma / factor,
           rotation,
           mirrored: pose.mirrored,
           colour: colourVerdict(image, factor, c.d, { ...pose, angle: pose.angle + (result.halfTurn ? Math.PI : 0) }, result),
           region: regionOf(pose, c.d, factor),
           shortlistRank: c.rank,
+          agreement,
         })
       }
-      return findings.sort((a, b) => b.correlation - a.correlation || (a.patternId < b.patternId ? -1 : 1))
+      return findings.sort((a, b) => a.distance - b.distance || (a.patternId < b.patternId ? -1 : 1))
     },
   }
 

@@ -11,20 +11,27 @@ import { addWindowPower, ANGLES, RINGS, ringHarmonics, sampleWindow, WINDOW_SAMP
 
 export type SpectrumWindow = { x: number; y: number; side: number; power: Float64Array; harmonics: RingHarmonics | null }
 
-export type WindowLevel = { side: number; windows: SpectrumWindow[]; harmonics: RingHarmonics }
+export type WindowLevel = { side: number; windows: SpectrumWindow[]; harmonics: RingHarmonics; /** Only a source of single windows (peakyWindows), not a view of its own. */ probe?: boolean }
+
+/** Window sides as a fraction of the image's shorter side, and at most how many per axis. */
+export type WindowSize = { fraction: number; max: number; probe?: boolean; /** Grid step, a fraction of the side (default ½: half-overlapping). */ step?: number }
+export const WINDOW_SIZES: readonly WindowSize[] = [
+  { fraction: 1, max: 3 },
+  { fraction: 0.5, max: 5 },
+]
 
 /** A single window offered to the short list beside the sums: the most repeat-like ones. */
 export type PeakyWindow = { side: number; window: SpectrumWindow; level: number }
 
 /** Start positions of windows of `side` along `size`, half-overlapping, at most `max`. */
-function starts(size: number, side: number, max: number): number[] {
+function starts(size: number, side: number, max: number, step: number): number[] {
   const span = size - side
   if (span <= 0) return [0]
-  const count = Math.min(max, Math.ceil(span / (side / 2)) + 1)
+  const count = Math.min(max, Math.ceil(span / (side * step)) + 1)
   return [...new Set(Array.from({ length: count }, (_, i) => Math.round((span * i) / (count - 1))))]
 }
 
-export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[]): WindowLevel[] {
+export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[], sizes: readonly WindowSize[] = WINDOW_SIZES): WindowLevel[] {
   const image = levels[0]!
   const shorter = Math.min(image.width, image.height)
   const nn = WINDOW_SAMPLES * WINDOW_SAMPLES
@@ -32,12 +39,13 @@ export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[]): 
   const re = new Float64Array(nn)
   const im = new Float64Array(nn)
   const out: WindowLevel[] = []
-  for (const [side, max] of [[shorter, 3], [Math.floor(shorter / 2), 5]] as const) {
+  for (const { fraction, max, probe, step = 0.5 } of sizes) {
+    const side = Math.floor(shorter * fraction)
     if (side < WINDOW_SAMPLES / 2) continue
     const total = new Float64Array(RINGS * ANGLES)
     const windows: SpectrumWindow[] = []
-    for (const y of starts(image.height, side, max)) {
-      for (const x of starts(image.width, side, max)) {
+    for (const y of starts(image.height, side, max, step)) {
+      for (const x of starts(image.width, side, max, step)) {
         sampleWindow(levels, x, y, side, block)
         const power = new Float64Array(RINGS * ANGLES)
         const energy = addWindowPower(plan, block, power, re, im)
@@ -49,10 +57,12 @@ export function imageSpectra(plan: LogPolarPlan, levels: readonly GreyImage[]): 
         windows.push({ x, y, side, power, harmonics: null })
       }
     }
-    if (windows.length > 0) out.push({ side, windows, harmonics: ringHarmonics(plan, total) })
+    if (windows.length > 0) out.push({ side, windows, harmonics: probe ? EMPTY : ringHarmonics(plan, total), ...(probe ? { probe } : {}) })
   }
   return out
 }
+
+const EMPTY: RingHarmonics = { re: new Float32Array(0), im: new Float32Array(0), magnitude: new Float32Array(0) }
 
 /**
  * How much a window's spectrum is made of peaks rather than a smooth spread:
@@ -79,13 +89,11 @@ function peakiness(power: Float64Array): number {
  * picture; these windows do not.
  */
 export function peakyWindows(levels: readonly WindowLevel[], count: number): PeakyWindow[] {
-  const li = levels.length - 1
-  if (li < 1) return []
-  return levels[li]!.windows
-    .map((window) => ({ window, score: peakiness(window.power) }))
+  return levels
+    .flatMap((level, li) => (li === 0 ? [] : level.windows.map((window) => ({ window, level: li, score: peakiness(window.power) }))))
     .sort((a, b) => b.score - a.score)
     .slice(0, count)
-    .map(({ window }) => ({ side: window.side, window, level: li }))
+    .map(({ window, level }) => ({ side: window.side, window, level }))
 }
 
 /** The harmonics of one window, computed when first asked for (only candidates' best levels need them). */

@@ -80,6 +80,18 @@ describe('loomprint match --catalogue', () => {
     expect(r.out).toMatch(/✗ shop\/mirrored\.png: likely copy of .*mirrored/)
   })
 
+  it('results of an earlier matcher are scanned again and said to be so; the old lines stay', async () => {
+    const earlier = path.join(TMP, 'sweep-results-v2.jsonl')
+    const lines = readFileSync(results, 'utf8').trim().split('\n')
+    const old = lines.map((l) => JSON.stringify({ ...(JSON.parse(l) as object), v: 2 }))
+    writeFileSync(earlier, `${old.join('\n')}\n{"v":2,"broken\n`)
+    const r = await cli('match', '--catalogue', dir, '--in', folder, '--results', earlier, '--workers', '0')
+    expect(r.out).toContain('4 scanned now')
+    expect(r.out).toContain('4 results of an earlier loomprint matcher')
+    expect(r.out).toContain('1 lines did not validate')
+    expect(readFileSync(earlier, 'utf8').split('\n').slice(0, 4)).toEqual(old)
+  }, 60_000)
+
   it('a catalogue that changed rescans', async () => {
     const other = path.join(TMP, 'catalogue-2')
     await cli('catalogue', 'add', pack, '--catalogue', other)

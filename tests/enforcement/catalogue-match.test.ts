@@ -123,6 +123,30 @@ describe('catalogue match: what is not a copy is not reported', () => {
   })
 })
 
+describe('catalogue match: a copy agrees with itself half a period on; one period alike by chance does not', () => {
+  const rng = seededRandom(45)
+  const tile = pack[1]!.tile
+  const copy = transformedCopy(tile, 'plain', rng, false, false)
+  const [best] = find(copy.bytes)
+  it('a copy: the window half a period further on correlates about as well', () => {
+    expect(best?.patternId).toBe(pack[1]!.patternId)
+    expect(best!.agreement).not.toBeNull()
+    expect(best!.agreement!).toBeGreaterThan(best!.correlation - 0.1)
+  })
+  it('one period of the pattern alone in a photo: no second period agrees, so the distance rises above the correlation alone', () => {
+    // Exactly one period pasted in a picture: the first window matches, the windows half a
+    // period on take in the photo. Not a repeat, so not reported as one.
+    const one = viewRepeat(tile, { angle: 0, mirrored: false, scale: 1, offsetX: 3, offsetY: 7, width: tile.width, height: tile.height })
+    const picture = photoNoise(tile.width * 3, tile.height * 3, rng)
+    for (let y = 0; y < one.height; y++) picture.data.set(one.data.subarray(y * one.width * 4, (y + 1) * one.width * 4), ((tile.height + y) * picture.width + tile.width) * 4)
+    const mine = find(toPng(picture)).find((f) => f.patternId === pack[1]!.patternId)
+    expect(mine?.correlation).toBeGreaterThan(0.7)
+    expect(mine!.agreement).not.toBeNull()
+    expect(mine!.agreement!).toBeLessThan(mine!.correlation - 0.1)
+    expect(mine!.distance).toBeGreaterThan(1 - mine!.correlation)
+  })
+})
+
 describe('descriptors survive the catalogue file', () => {
   it('pack → unpack keeps every number (float32)', () => {
     const d = descriptors[2]!

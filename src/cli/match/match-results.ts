@@ -11,10 +11,11 @@ import { z } from 'zod'
 
 /**
  * Raised whenever the matcher finds differently (v2: windows weighted by contrast, wider scale search,
- * refined poses, threshold 0.17), so a sweep rescans images an earlier matcher scanned; their old lines
- * no longer validate and are counted and left in the file.
+ * refined poses, threshold 0.17; v3: registration re-ranks the short list, the half-period agreement
+ * joins the distance, threshold 0.15), so a sweep rescans images an earlier matcher scanned; their old
+ * lines are counted as such and left in the file.
  */
-export const RESULTS_VERSION = 2
+export const RESULTS_VERSION = 3
 
 const FindingSchema = z.object({
   patternId: z.string().max(200),
@@ -27,6 +28,7 @@ const FindingSchema = z.object({
   colour: z.enum(['original colours', 'recoloured', 'light and dark swapped', 'greyscale', 'greyscale, light and dark swapped']),
   region: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
   shortlistRank: z.number().int(),
+  agreement: z.number().nullable(),
 })
 
 const LineSchema = z.union([
@@ -35,10 +37,10 @@ const LineSchema = z.union([
 ])
 export type ResultLine = z.infer<typeof LineSchema>
 
-export type KeptResults = { byHash: Map<string, ResultLine>; invalidLines: number; otherCatalogue: number }
+export type KeptResults = { byHash: Map<string, ResultLine>; invalidLines: number; otherCatalogue: number; earlierMatcher: number }
 
 export async function readResults(file: string, fingerprint: string): Promise<KeptResults> {
-  const kept: KeptResults = { byHash: new Map(), invalidLines: 0, otherCatalogue: 0 }
+  const kept: KeptResults = { byHash: new Map(), invalidLines: 0, otherCatalogue: 0, earlierMatcher: 0 }
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -48,13 +50,17 @@ export async function readResults(file: string, fingerprint: string): Promise<Ke
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue
     let parsed
+    let raw: unknown
     try {
-      parsed = LineSchema.safeParse(JSON.parse(line))
+      raw = JSON.parse(line)
+      parsed = LineSchema.safeParse(raw)
     } catch {
       kept.invalidLines++
       continue
     }
-    if (!parsed.success) kept.invalidLines++
+    const v = typeof raw === 'object' && raw !== null && 'v' in raw ? raw.v : undefined
+    if (!parsed.success && Number.isInteger(v) && (v as number) >= 1 && (v as number) < RESULTS_VERSION) kept.earlierMatcher++
+    else if (!parsed.success) kept.invalidLines++
     else if (parsed.data.catalogue !== fingerprint) kept.otherCatalogue++
     else kept.byHash.set(parsed.data.sha256, parsed.data)
   }
