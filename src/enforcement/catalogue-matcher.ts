@@ -14,7 +14,7 @@
 import type { RgbaImage } from './decode-image'
 import { fftPlan } from './fft'
 import { toGrey, type GreyImage } from './grey'
-import { imageSpectra, peakyWindows, WINDOW_SIZES, windowHarmonics, type WindowLevel, type WindowSize } from './image-spectra'
+import { CLOSER_LOOK, imageSpectra, peakyWindows, WINDOW_SIZES, windowHarmonics, type SpectrumWindow, type WindowLevel, type WindowSize } from './image-spectra'
 import { logPolarPlan, RINGS, RINGS_PER_OCTAVE } from './log-polar'
 import type { PatternDescriptor } from './pattern-descriptor'
 import { register, registerScratch, type Pose } from './register'
@@ -41,9 +41,11 @@ export type CatalogueMatchOptions = {
   peakyWindows: number
   /** Window sizes (image-spectra.ts). */
   windowSizes: readonly WindowSize[]
+  /** Window sizes of the closer look, taken when nothing was found, each window a view of its own. */
+  closerLook: readonly WindowSize[]
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 100, registered: 24, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 100, registered: 24, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
 
 /**
  * A copy is reported when its distance is at most this: 1 − the mean of |correlation| and
@@ -93,55 +95,72 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       const levels = pyramid(fitted, 8)
       const spectra = imageSpectra(plan, levels, opts.windowSizes)
       if (spectra.length === 0) return []
-      // The sums per window size, then the most repeat-like single windows (a copy inside a photo).
+      // The sums per window size, then the most repeat-like single windows.
       const peaky = peakyWindows(spectra, opts.peakyWindows)
-      const views: WindowLevel[] = [...spectra.filter((l) => !l.probe), ...peaky.map((p) => ({ side: p.side, windows: [p.window], harmonics: windowHarmonics(plan, p.window), origins: spectra[p.level]!.windows }))]
-      const hits = shortlist(index, views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
-      const sums = views.filter((v) => v.windows.length > 1)
-      const registerOn = (hit: ShortlistHit, on: readonly WindowLevel[]): { pose: Pose; view: WindowLevel }[] => {
-        const d = patterns[hit.index]!
-        const period = index.period[hit.index]!
-        return on
-          .flatMap((view) => {
-            // Each view at the shift the short list's scale implies for its window size.
-            const shift = Math.round(hit.shift + RINGS_PER_OCTAVE * Math.log2(view.side / views[hit.level]!.side))
-            return register(plan.angleFft, view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
-          })
-          .sort((a, b) => b.pose.score - a.pose.score)
-      }
-      // Registration lines the phases up across rings, which the magnitudes alone cannot: it
-      // re-ranks the magnitudes' list (on the view that chose each pattern and the sums), and
-      // only its best go on, registered on every view (one view's spectrum can mislead where
-      // another's does not).
-      // The magnitudes' first few stay whatever registration says: its climb along the rings
-      // sometimes settles on the wrong scale for a pattern the magnitudes had right.
-      const byPhase = hits
-        .map((hit, rank) => ({ hit, rank, score: rank < opts.keptByMagnitude ? Infinity : (registerOn(hit, [...new Set([views[hit.level]!, ...sums])])[0]?.pose.score ?? -1) }))
-        .sort((a, b) => b.score - a.score || a.rank - b.rank)
-      const posed = byPhase.slice(0, opts.registered).map(({ hit, rank }) => ({ hit, rank, d: patterns[hit.index]!, poses: registerOn(hit, views) }))
-      const findings: Finding[] = []
-      for (const c of posed.slice(0, opts.registered)) {
-        const best = verifyCandidate(c.d, c.poses, levels, index.period[c.hit.index]!)
-        if (!best) continue
-        const { pose, result } = best
-        const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
-        const agreement = result.correlation >= AGREEMENT_FROM ? halfPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
-        findings.push({
-          patternId: c.d.patternId,
-          name: c.d.name,
-          correlation: result.correlation,
-          distance: 1 - (agreement === null ? result.correlation : (result.correlation + Math.max(0, agreement)) / 2),
-          scale: pose.sigma / factor,
-          rotation,
-          mirrored: pose.mirrored,
-          colour: colourVerdict(image, factor, c.d, { ...pose, angle: pose.angle + (result.halfTurn ? Math.PI : 0) }, result),
-          region: regionOf(pose, c.d, factor),
-          shortlistRank: c.rank,
-          agreement,
-        })
-      }
-      return findings.sort((a, b) => a.distance - b.distance || (a.patternId < b.patternId ? -1 : 1))
+      const found = search([...spectra, ...peaky.map((p) => single(p.window, spectra[p.level]!))], image, levels, factor)
+      if (opts.closerLook.length === 0 || found.some((f) => f.distance <= CATALOGUE_THRESHOLD)) return found
+      // Nothing found: look closer. A copy inside a larger picture is diluted in every window
+      // the sums and the most repeat-like ones hold; windows on a finer grid, each on its own,
+      // put one on the copy alone (docs/enforcement.md, "Copies inside pictures").
+      const closer = imageSpectra(plan, levels, opts.closerLook)
+      const more = search(closer.flatMap((l) => l.windows.map((w) => single(w, l))), image, levels, factor)
+      const best = new Map<string, Finding>()
+      for (const f of [...found, ...more]) if ((best.get(f.patternId)?.distance ?? Infinity) > f.distance) best.set(f.patternId, f)
+      return [...best.values()].sort(byDistance)
     },
+  }
+
+  function single(w: SpectrumWindow, level: WindowLevel): WindowLevel & { origins: SpectrumWindow[] } {
+    return { side: w.side, windows: [w], harmonics: windowHarmonics(plan, w), origins: level.windows }
+  }
+
+  /** Short list → registration → exact check, for one set of views of the image. */
+  function search(views: readonly WindowLevel[], image: RgbaImage, levels: GreyImage[], factor: number): Finding[] {
+    const hits = shortlist(index, views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })), { min: opts.minScale, max: opts.maxScale }, opts.shortlist)
+    const sums = views.filter((v) => v.windows.length > 1)
+    const registerOn = (hit: ShortlistHit, on: readonly WindowLevel[]): { pose: Pose; view: WindowLevel }[] => {
+      const d = patterns[hit.index]!
+      const period = index.period[hit.index]!
+      return on
+        .flatMap((view) => {
+          // Each view at the shift the short list's scale implies for its window size.
+          const shift = Math.round(hit.shift + RINGS_PER_OCTAVE * Math.log2(view.side / views[hit.level]!.side))
+          return register(plan.angleFft, view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
+        })
+        .sort((a, b) => b.pose.score - a.pose.score)
+    }
+    // Registration lines the phases up across rings, which the magnitudes alone cannot: it
+    // re-ranks the magnitudes' list (on the view that chose each pattern, and the sums), and
+    // only its best go on, registered on every view (one view's spectrum can mislead where
+    // another's does not). The magnitudes' first few stay whatever registration says: its
+    // climb along the rings sometimes settles on the wrong scale for a pattern they had right.
+    const posed = hits
+      .map((hit, rank) => ({ hit, rank, score: rank < opts.keptByMagnitude ? Infinity : (registerOn(hit, [...new Set([views[hit.level]!, ...sums])])[0]?.pose.score ?? -1) }))
+      .sort((a, b) => b.score - a.score || a.rank - b.rank)
+      .slice(0, opts.registered)
+      .map(({ hit, rank }) => ({ hit, rank, d: patterns[hit.index]!, poses: registerOn(hit, views) }))
+    const findings: Finding[] = []
+    for (const c of posed) {
+      const best = verifyCandidate(c.d, c.poses, levels, index.period[c.hit.index]!)
+      if (!best) continue
+      const { pose, result } = best
+      const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
+      const agreement = result.correlation >= AGREEMENT_FROM ? halfPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
+      findings.push({
+        patternId: c.d.patternId,
+        name: c.d.name,
+        correlation: result.correlation,
+        distance: 1 - (agreement === null ? result.correlation : (result.correlation + Math.max(0, agreement)) / 2),
+        scale: pose.sigma / factor,
+        rotation,
+        mirrored: pose.mirrored,
+        colour: colourVerdict(image, factor, c.d, { ...pose, angle: pose.angle + (result.halfTurn ? Math.PI : 0) }, result),
+        region: regionOf(pose, c.d, factor),
+        shortlistRank: c.rank,
+        agreement,
+      })
+    }
+    return findings.sort(byDistance)
   }
 
   function verifyCandidate(d: PatternDescriptor, poses: { pose: Pose; view: WindowLevel & { origins?: WindowLevel['windows'] } }[], levels: GreyImage[], period: number): { pose: PoseGuess; result: Correlated } | null {
@@ -230,6 +249,10 @@ function shiftRange(side: number, period: number, opts: CatalogueMatchOptions): 
     lo: Math.max(8 - RINGS, Math.ceil(shiftFor(side, period, opts.maxScale))),
     hi: Math.min(RINGS - 8, Math.floor(shiftFor(side, period, opts.minScale))),
   }
+}
+
+function byDistance(a: Finding, b: Finding): number {
+  return a.distance - b.distance || (a.patternId < b.patternId ? -1 : 1)
 }
 
 function normaliseDegrees(deg: number): number {

@@ -73,46 +73,58 @@ export function shortlist(
   const best = new Float32Array(index.count).fill(-1)
   const bestLevel = new Int32Array(index.count)
   const bestShift = new Int32Array(index.count)
-  const img = new Float32Array(D)
-  const imgEnergy = new Float64Array(RINGS + 1) // prefix sums
   const patEnergy = new Float64Array(RINGS + 1)
-  levels.forEach((level, li) => {
+  // Each level's first SHORTLIST_HARMONICS per ring, one run, with its prefix energies.
+  const img = levels.map((level) => {
+    const values = new Float32Array(D)
+    const energy = new Float64Array(RINGS + 1)
     for (let r = 0; r < RINGS; r++) {
       let e = 0
       for (let m = 0; m < SHORTLIST_HARMONICS; m++) {
         const v = level.magnitude[r * HARMONICS + m]!
-        img[r * SHORTLIST_HARMONICS + m] = v
+        values[r * SHORTLIST_HARMONICS + m] = v
         e += v * v
       }
-      imgEnergy[r + 1] = imgEnergy[r]! + e
+      energy[r + 1] = energy[r]! + e
     }
+    return { values, energy }
+  })
+  // Levels of one window size share every pattern's shift range: patterns outside, levels
+  // inside, so each pattern's numbers are read once for all of them (the closer look has dozens).
+  const sides = [...new Set(levels.map((l) => l.side))]
+  const values = index.values
+  for (const side of sides) {
+    const group = levels.map((l, li) => li).filter((li) => levels[li]!.side === side)
     for (let p = 0; p < index.count; p++) {
       const period = index.period[p]!
       // Larger scale → fewer periods per window → smaller shift.
-      const lo = Math.max(MIN_OVERLAP - RINGS, Math.ceil(shiftFor(level.side, period, scaleRange.max)))
-      const hi = Math.min(RINGS - MIN_OVERLAP, Math.floor(shiftFor(level.side, period, scaleRange.min)))
+      const lo = Math.max(MIN_OVERLAP - RINGS, Math.ceil(shiftFor(side, period, scaleRange.max)))
+      const hi = Math.min(RINGS - MIN_OVERLAP, Math.floor(shiftFor(side, period, scaleRange.min)))
       if (lo > hi) continue
       const base = p * D
       for (let r = 0; r < RINGS; r++) patEnergy[r + 1] = patEnergy[r]! + index.energy[p * RINGS + r]!
-      for (let shift = lo; shift <= hi; shift++) {
-        const j0 = Math.max(0, shift)
-        const j1 = Math.min(RINGS, RINGS + shift)
-        let dot = 0
-        for (let j = j0; j < j1; j++) {
-          const a = j * SHORTLIST_HARMONICS
-          const b = base + (j - shift) * SHORTLIST_HARMONICS
-          for (let m = 0; m < SHORTLIST_HARMONICS; m++) dot += img[a + m]! * index.values[b + m]!
-        }
-        const norm = Math.sqrt((imgEnergy[j1]! - imgEnergy[j0]!) * (patEnergy[j1 - shift]! - patEnergy[j0 - shift]!))
-        const score = norm > 0 ? dot / norm : 0
-        if (score > best[p]!) {
-          best[p] = score
-          bestLevel[p] = li
-          bestShift[p] = shift
+      for (const li of group) {
+        const { values: iv, energy: ie } = img[li]!
+        for (let shift = lo; shift <= hi; shift++) {
+          const j0 = Math.max(0, shift)
+          const j1 = Math.min(RINGS, RINGS + shift)
+          // Rings j0..j1 of the image against rings j0−shift.. of the pattern: one contiguous run each.
+          const a = j0 * SHORTLIST_HARMONICS
+          const b = base + (j0 - shift) * SHORTLIST_HARMONICS
+          const length = (j1 - j0) * SHORTLIST_HARMONICS
+          let dot = 0
+          for (let k = 0; k < length; k++) dot += iv[a + k]! * values[b + k]!
+          const norm = Math.sqrt((ie[j1]! - ie[j0]!) * (patEnergy[j1 - shift]! - patEnergy[j0 - shift]!))
+          const score = norm > 0 ? dot / norm : 0
+          if (score > best[p]!) {
+            best[p] = score
+            bestLevel[p] = li
+            bestShift[p] = shift
+          }
         }
       }
     }
-  })
+  }
   const order = Array.from({ length: index.count }, (_, i) => i)
     .filter((i) => best[i]! > -1)
     .sort((a, b) => best[b]! - best[a]! || a - b)
