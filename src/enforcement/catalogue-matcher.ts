@@ -1,15 +1,17 @@
 /**
- * Finds which catalogue patterns an image copies, in three steps whose cost is
- * nearly flat in the size of the catalogue (docs/enforcement.md, "Catalogue scale"):
+ * Finds which catalogue patterns an image copies, in steps whose cost is nearly
+ * flat in the size of the catalogue (docs/enforcement.md, "Catalogue scale"):
  *
  * 1. Short list (shortlist.ts): log-polar spectra of the image's windows against
  *    every pattern's — turn-, mirror- and shift-free, a few hundred multiply-adds
- *    per pattern. The best SHORTLIST go on.
+ *    per pattern. The best `shortlist` go on.
  * 2. Registration (register.ts): for those, the turn, mirror and scale that line
- *    the spectra up. The best REGISTERED go on.
+ *    the spectra up; its score re-ranks them, and the best `registered` go on.
  * 3. Exact check (verify-copy.ts): one period of the image sampled in the
- *    pattern's frame, circularly correlated with the tile, at the windows where the
- *    pattern's spectrum is strongest. That correlation is the score.
+ *    pattern's frame, circularly correlated with the tile, at the window where the
+ *    pattern's spectrum is strongest; then the window half a period on must agree.
+ * 4. When nothing is found, a closer look: smaller windows, each on its own, and
+ *    steps 1–3 again (a copy inside a larger picture).
  */
 import type { RgbaImage } from './decode-image'
 import { fftPlan } from './fft'

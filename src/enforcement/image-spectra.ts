@@ -1,6 +1,6 @@
 /**
- * An image's side of the short list: square windows at two sizes (the image's
- * shorter side, and half of it on a half-overlapping grid), each window's power
+ * An image's side of the short list: square windows at a few sizes (WINDOW_SIZES: the
+ * image's shorter side, and half of it on a half-overlapping grid), each window's power
  * spectrum on log-polar axes, and, per size, the windows' spectra summed (Welch's
  * method). A copy's spectrum does not depend on where a window sits on it, so the
  * sum keeps the copy's peaks sharp wherever the copy is, while the rest of a photo
@@ -37,7 +37,7 @@ export const CLOSER_LOOK: readonly WindowSize[] = [
 /** A single window offered to the short list beside the sums: the most repeat-like ones. */
 export type PeakyWindow = { side: number; window: SpectrumWindow; level: number }
 
-/** Start positions of windows of `side` along `size`, half-overlapping, at most `max`. */
+/** Start positions of windows of `side` along `size`, `step` × `side` apart (or closer), at most `max`. */
 function starts(size: number, side: number, max: number, step: number): number[] {
   const span = size - side
   if (span <= 0) return [0]
@@ -97,8 +97,9 @@ function peakiness(power: Float64Array): number {
 
 /**
  * Of the smaller windows, the `count` most repeat-like: where a copy inside a
- * larger picture most likely is. The sums dilute such a copy with the rest of the
- * picture; these windows do not.
+ * larger picture may be. The sums dilute such a copy with the rest of the picture;
+ * these windows may not (measured: they often straddle it, which is why the matcher
+ * also takes a closer look, catalogue-matcher.ts).
  */
 export function peakyWindows(levels: readonly WindowLevel[], count: number): PeakyWindow[] {
   return levels
