@@ -9,7 +9,7 @@
  *    the spectra up; its score re-ranks them, and the best `registered` go on.
  * 3. Exact check (verify-copy.ts): one period of the image sampled in the
  *    pattern's frame, circularly correlated with the tile, at the window where the
- *    pattern's spectrum is strongest; then the window half a period on must agree.
+ *    pattern's spectrum is strongest; then the window a quarter period on must agree.
  * 4. When nothing is found, a closer look: smaller windows, each on its own, and
  *    steps 1–3 again (a copy inside a larger picture).
  */
@@ -23,7 +23,7 @@ import { register, registerScratch, type Pose } from './register'
 import { TILE_SAMPLES } from './reference'
 import { fitWithin, pyramid } from './resample'
 import { scaleFor, shiftFor, shortlist, shortlistIndex, type ShortlistHit, type ShortlistIndex } from './shortlist'
-import { correlateAt, halfPeriodAgreement, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
+import { correlateAt, quarterPeriodAgreement, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
 import { colourVerdict, type ColourChange } from './colour-verdict'
 
 export type CatalogueMatchOptions = {
@@ -51,10 +51,10 @@ export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, 
 
 /**
  * A copy is reported when its distance is at most this: 1 − the mean of |correlation| and
- * the half-period agreement (or 1 − |correlation| where no second window fits the image).
+ * the quarter-period agreement (or 1 − |correlation| where no second window fits the image).
  */
 export const CATALOGUE_THRESHOLD = 0.15
-/** Correlation from which a finding's half-period agreement is measured. */
+/** Correlation from which a finding's quarter-period agreement is measured. */
 const AGREEMENT_FROM = 0.7
 
 export type Finding = {
@@ -72,7 +72,7 @@ export type Finding = {
   region: { x: number; y: number; width: number; height: number }
   /** Rank of the pattern on the short list (0 = first). */
   shortlistRank: number
-  /** The correlation half a period further on (verify-copy.ts), when the correlation is near the threshold or above. */
+  /** The correlation a quarter period further on (verify-copy.ts), when the correlation is near the threshold or above. */
   agreement: number | null
 }
 
@@ -147,7 +147,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       if (!best) continue
       const { pose, result } = best
       const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
-      const agreement = result.correlation >= AGREEMENT_FROM ? halfPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
+      const agreement = result.correlation >= AGREEMENT_FROM ? quarterPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
       findings.push({
         patternId: c.d.patternId,
         name: c.d.name,

@@ -133,34 +133,35 @@ export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: Patt
 }
 
 /**
- * The same copy half a period further along the tile's x or y axis: the window there is
- * the tile circularly shifted by half its side more, so its correlation must peak where the
- * first one did, moved by n/2 (the same either way round, n being even). A copy holds this
- * wherever the window sits on it; a pattern that only resembles one period of an image by
- * chance rarely does (docs/enforcement.md, "Catalogue scale"). Returns the best such
- * correlation over the offsets whose window lies in the image (within a sample of the
- * predicted place), or null when none does.
+ * The same copy a quarter period further along the tile's x or y axis: the window there
+ * is the tile circularly shifted by n/4 samples more, so its correlation must peak where
+ * the first one did, moved by n/4. A copy holds this wherever the window sits on it; a
+ * pattern that only resembles one period of an image by chance rarely does
+ * (docs/enforcement.md, "Catalogue scale"). A quarter, not a half: a copy of 1.3–1.5
+ * periods inside a picture seldom has room for a window half a period on (measured:
+ * copies inside pictures found 0.86 → 0.93, negatives unchanged). Returns the best such
+ * correlation over the four directions whose window lies in the image (within a sample
+ * of the predicted place), or null when none does.
  */
-export function halfPeriodAgreement(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, found: Correlated, s: VerifyScratch): number | null {
+export function quarterPeriodAgreement(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, found: Correlated, s: VerifyScratch): number | null {
   const n = TILE_SAMPLES
+  const e = n / 4
   const [ox, oy] = samplePoint(pose, d, 0, 0)
-  const [ux, uy] = samplePoint(pose, d, n / 2, 0)
-  const [vx, vy] = samplePoint(pose, d, 0, n / 2)
+  const [ux, uy] = samplePoint(pose, d, 1, 0)
+  const [vx, vy] = samplePoint(pose, d, 0, 1)
   let best: number | null = null
-  for (const [ax, ay, ex, ey] of [
-    [ux - ox, uy - oy, n / 2, 0],
-    [ox - ux, oy - uy, n / 2, 0],
-    [vx - ox, vy - oy, 0, n / 2],
-    [ox - vx, oy - vy, 0, n / 2],
-  ] as const) {
-    if (!correlateAt(plan, levels, d, { ...pose, x: pose.x + ax, y: pose.y + ay }, s)) continue
+  for (const [eu, ev] of [[e, 0], [-e, 0], [0, e], [0, -e]] as const) {
+    const moved = { ...pose, x: pose.x + eu * (ux - ox) + ev * (vx - ox), y: pose.y + eu * (uy - oy) + ev * (vy - oy) }
+    if (!correlateAt(plan, levels, d, moved, s)) continue
+    // Window origin moved by +e samples: W'(u) = W(u + e) ≈ T(u − (k − e)), for the tile as it
+    // is and turned by 180° alike, so the peak moves from k to k − e.
     const plane = found.halfTurn ? s.cIm : s.cRe
     const sign = found.inverted ? -1 : 1
     let here = -Infinity
     for (let j = -1; j <= 1; j++) {
       for (let i = -1; i <= 1; i++) {
-        const x = (found.dx + ex + i + n) % n
-        const y = (found.dy + ey + j + n) % n
+        const x = (((found.dx - eu + i) % n) + n) % n
+        const y = (((found.dy - ev + j) % n) + n) % n
         here = Math.max(here, (sign * plane[y * n + x]!) / (n * n))
       }
     }

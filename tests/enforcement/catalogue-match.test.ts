@@ -123,18 +123,18 @@ describe('catalogue match: what is not a copy is not reported', () => {
   })
 })
 
-describe('catalogue match: a copy agrees with itself half a period on; one period alike by chance does not', () => {
+describe('catalogue match: a copy agrees with itself a quarter period on; one period alike by chance does not', () => {
   const rng = seededRandom(45)
   const tile = pack[1]!.tile
   const copy = transformedCopy(tile, 'plain', rng, false, false)
   const [best] = find(copy.bytes)
-  it('a copy: the window half a period further on correlates about as well', () => {
+  it('a copy: the window a quarter period further on correlates about as well', () => {
     expect(best?.patternId).toBe(pack[1]!.patternId)
     expect(best!.agreement).not.toBeNull()
     expect(best!.agreement!).toBeGreaterThan(best!.correlation - 0.1)
   })
   it('one period of the pattern alone in a photo: no second period agrees, so the distance rises above the correlation alone', () => {
-    // Exactly one period pasted in a picture: the first window matches, the windows half a
+    // Exactly one period pasted in a picture: the first window matches, the windows a quarter
     // period on take in the photo. Not a repeat, so not reported as one.
     const one = viewRepeat(tile, { angle: 0, mirrored: false, scale: 1, offsetX: 3, offsetY: 7, width: tile.width, height: tile.height })
     const picture = photoNoise(tile.width * 3, tile.height * 3, rng)
