@@ -48,7 +48,7 @@ export const catalogueCommand: Command = {
       if (values.json) io.out(JSON.stringify({ catalogue: catalogue.fingerprint, packs: catalogue.file.packs, patterns: catalogue.file.patterns.length }, null, 2))
       else {
         for (const p of catalogue.file.packs) io.out(`${printable(p.packId)}  ${p.patterns} patterns  ${printable(p.file)}  added ${p.addedAt}`)
-        io.out(`${catalogue.file.packs.length} packs, ${catalogue.file.patterns.length} patterns in ${dir}`)
+        io.out(`${count(catalogue.file.packs.length, 'pack')}, ${count(catalogue.file.patterns.length, 'pattern')} in ${dir}`)
       }
       return EXIT.verified
     }
@@ -113,9 +113,14 @@ async function addPacks(catalogue: Catalogue, files: string[], io: Io): Promise<
     catalogue.file.patterns = patterns
     catalogue.descriptors = floats
     changed = true
-    io.out(`+ ${file}: ${earlier ? 'replaced' : 'added'} pack ${printable(packId)}, ${described.length} patterns.`)
+    io.out(`+ ${file}: ${earlier ? 'replaced' : 'added'} pack ${printable(packId)}, ${count(described.length, 'pattern')}.`)
   }
   if (changed) catalogue.fingerprint = await saveCatalogue(catalogue)
-  io.out(`${catalogue.file.packs.length} packs, ${catalogue.file.patterns.length} patterns in ${catalogue.dir}.`)
+  io.out(`${count(catalogue.file.packs.length, 'pack')}, ${count(catalogue.file.patterns.length, 'pattern')} in ${catalogue.dir}.`)
   return refused > 0 ? EXIT.usage : EXIT.verified
+}
+
+/** "1 pattern", "3 patterns". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

@@ -161,7 +161,7 @@ export async function runSweep(o: SweepOptions, io: Io): Promise<number> {
       }
     }
     io.out(
-      `${scanned} images against ${summary.patterns} patterns in ${seconds.toFixed(1)} s (${scannedNow} scanned now on ${pool.size} worker${pool.size === 1 ? '' : 's'}, ${reused} from earlier runs): ${copies} likely ${copies === 1 ? 'copy' : 'copies'}, ${skipped} skipped.`,
+      `${scanned} images against ${summary.patterns} pattern${summary.patterns === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${scannedNow} scanned now on ${pool.size} worker${pool.size === 1 ? '' : 's'}, ${reused} from earlier runs): ${copies} likely ${copies === 1 ? 'copy' : 'copies'}, ${skipped} skipped.`,
     )
     if (kept.earlierMatcher > 0) io.out(`! ${o.results}: ${kept.earlierMatcher} results of an earlier loomprint matcher; those images were scanned again (the old lines are left as they are).`)
     if (kept.invalidLines > 0) io.out(`! ${o.results}: ${kept.invalidLines} lines did not validate and were ignored (left as they are).`)
