@@ -146,7 +146,7 @@ export function addWindowPower(plan: LogPolarPlan, block: Float64Array, into: Fl
  * strong peaks do not drown the rest), times the radius (the 1/f fall-off of
  * natural pictures flattened), then per-ring angular harmonics H(ring, m).
  */
-export type RingHarmonics = { re: Float32Array; im: Float32Array; magnitude: Float32Array }
+export type RingHarmonics = { re: Float32Array; im: Float32Array; magnitude: Float32Array; /** register.ts fills it when first needed. */ ringEnergies?: Float64Array }
 
 export function ringHarmonics(plan: LogPolarPlan, power: Float64Array): RingHarmonics {
   const re = new Float32Array(RINGS * HARMONICS)

@@ -34,22 +34,71 @@ export type Reference = {
   magnitude: Float64Array
 }
 
+/** A 2-D spectrum, row-major; windows compared with it need `minContrast` (default MIN_CONTRAST). */
+export type Spectrum = { re: Float64Array; im: Float64Array; minContrast?: number }
+
+/**
+ * The reference at plan.n² samples (fewer than TILE_SAMPLES): its spectrum's lowest
+ * frequencies (those below the new Nyquist), blurred as a window of that size is,
+ * normalised again. The exact check's first pass over poses and scales uses it: a
+ * quarter of the samples, the same ranking (catalogue-matcher.ts). Fewer samples
+ * average more of a faint repeat away (geopattern's translucent shapes fall under
+ * MIN_CONTRAST at 16² where they pass at 32²), so its windows need a quarter of it.
+ */
+export function coarseReference(reference: Spectrum, plan: FftPlan): Spectrum {
+  const n = plan.n
+  const big = Math.sqrt(reference.re.length)
+  const re = new Float64Array(n * n)
+  const im = new Float64Array(n * n)
+  const h = n / 2
+  for (let fy = -h + 1; fy < h; fy++) {
+    for (let fx = -h + 1; fx < h; fx++) {
+      const from = ((fy + big) % big) * big + ((fx + big) % big)
+      const to = ((fy + n) % n) * n + ((fx + n) % n)
+      re[to] = reference.re[from]!
+      im[to] = reference.im[from]!
+    }
+  }
+  fft2(plan, re, im, true)
+  blur121(re, n, n, true)
+  normalise(re)
+  im.fill(0)
+  fft2(plan, re, im)
+  return { re, im, minContrast: MIN_CONTRAST / 4 }
+}
+
 export type PreparedReference = { ok: true; reference: Reference } | { ok: false; error: string }
 
 /** [1 2 1] / 4 along both axes; circular for tiles, clamped for photos. */
 export function blur121(data: Float32Array | Float64Array, width: number, height: number, wrap: boolean): void {
-  const tmp = new Float64Array(width * height)
-  const at = (i: number, n: number): number => (wrap ? (i + n) % n : Math.min(n - 1, Math.max(0, i)))
+  // The exact check blurs every window it samples (thousands per image): one scratch row
+  // per call, the edges handled outside the inner loops.
+  const row = new Float64Array(width)
+  const first = (y: number): number => (wrap ? (y + height - 1) % height : Math.max(0, y - 1))
+  const last = (y: number): number => (wrap ? (y + 1) % height : Math.min(height - 1, y + 1))
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      tmp[y * width + x] =
-        (data[y * width + at(x - 1, width)]! + 2 * data[y * width + x]! + data[y * width + at(x + 1, width)]!) / 4
-    }
+    const o = y * width
+    const left = wrap ? data[o + width - 1]! : data[o]!
+    const right = wrap ? data[o]! : data[o + width - 1]!
+    for (let x = 0; x < width; x++) row[x] = ((x === 0 ? left : data[o + x - 1]!) + 2 * data[o + x]! + (x === width - 1 ? right : data[o + x + 1]!)) / 4
+    data.set(row, o)
   }
+  // Down the columns: rows y − 1, y, y + 1 of the horizontally blurred data; the row above is
+  // kept before it is overwritten.
+  const above = new Float64Array(width)
+  const top = new Float64Array(width)
+  top.set(data.subarray(0, width))
+  above.set(data.subarray(first(0) * width, first(0) * width + width))
   for (let y = 0; y < height; y++) {
-    const up = at(y - 1, height) * width
-    const down = at(y + 1, height) * width
-    for (let x = 0; x < width; x++) data[y * width + x] = (tmp[up + x]! + 2 * tmp[y * width + x]! + tmp[down + x]!) / 4
+    const o = y * width
+    const b = last(y) * width
+    const below = y === height - 1 && wrap ? top : data.subarray(b, b + width)
+    for (let x = 0; x < width; x++) {
+      const here = data[o + x]!
+      row[x] = (above[x]! + 2 * here + below[x]!) / 4
+      above[x] = here
+    }
+    data.set(row, o)
   }
 }
 

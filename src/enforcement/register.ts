@@ -19,13 +19,16 @@ export type Pose = {
   mirrored: boolean
 }
 
+/** Prefix sums of the rings' energies, kept on the spectrum: views and patterns are registered against many others. */
 function ringEnergies(h: RingHarmonics): Float64Array {
+  if (h.ringEnergies) return h.ringEnergies
   const e = new Float64Array(RINGS + 1)
   for (let r = 0; r < RINGS; r++) {
     let s = h.magnitude[r * HARMONICS]! ** 2
     for (let m = 1; m < HARMONICS; m++) s += 2 * h.magnitude[r * HARMONICS + m]! ** 2
     e[r + 1] = e[r]! + s
   }
+  h.ringEnergies = e
   return e
 }
 

@@ -13,37 +13,53 @@ import { REFERENCE_PERIODS } from './pattern-descriptor'
 
 /** Harmonics per ring used by the short list (the low ones carry most of the energy). */
 export const SHORTLIST_HARMONICS = 8
+/**
+ * The short list's first pass: every pattern on its first QUICK_HARMONICS per ring,
+ * then the best QUICK_KEEP × `keep` again on all SHORTLIST_HARMONICS (the cost is
+ * the catalogue × QUICK_HARMONICS, not × SHORTLIST_HARMONICS).
+ */
+const QUICK_HARMONICS = 3
+const QUICK_KEEP = 3
 /** Fewest rings two spectra must share for a shift to count. */
 const MIN_OVERLAP = 8
 
+/** Per pattern, `harmonics` magnitudes per ring (RINGS runs), and each ring's energy. */
+type Magnitudes = { harmonics: number; values: Float32Array; energy: Float32Array }
+
 export type ShortlistIndex = {
   count: number
-  /** Per pattern: RINGS × SHORTLIST_HARMONICS magnitudes, then the RINGS ring energies. */
-  values: Float32Array
-  energy: Float32Array
+  full: Magnitudes
+  quick: Magnitudes
   /** sqrt(tileWidth × tileHeight): one period, in tile pixels. */
   period: Float32Array
 }
 
-const D = RINGS * SHORTLIST_HARMONICS
-
-export function shortlistIndex(patterns: readonly PatternDescriptor[]): ShortlistIndex {
-  const values = new Float32Array(patterns.length * D)
-  const energy = new Float32Array(patterns.length * RINGS)
-  const period = new Float32Array(patterns.length)
-  patterns.forEach((p, i) => {
-    period[i] = Math.sqrt(p.tileWidth * p.tileHeight)
+function magnitudes(spectra: readonly Float32Array[], harmonics: number): Magnitudes {
+  const d = RINGS * harmonics
+  const values = new Float32Array(spectra.length * d)
+  const energy = new Float32Array(spectra.length * RINGS)
+  spectra.forEach((magnitude, i) => {
     for (let r = 0; r < RINGS; r++) {
       let e = 0
-      for (let m = 0; m < SHORTLIST_HARMONICS; m++) {
-        const v = p.harmonics.magnitude[r * HARMONICS + m]!
-        values[i * D + r * SHORTLIST_HARMONICS + m] = v
+      for (let m = 0; m < harmonics; m++) {
+        const v = magnitude[r * HARMONICS + m]!
+        values[i * d + r * harmonics + m] = v
         e += v * v
       }
       energy[i * RINGS + r] = e
     }
   })
-  return { count: patterns.length, values, energy, period }
+  return { harmonics, values, energy }
+}
+
+export function shortlistIndex(patterns: readonly PatternDescriptor[]): ShortlistIndex {
+  const spectra = patterns.map((p) => p.harmonics.magnitude)
+  return {
+    count: patterns.length,
+    full: magnitudes(spectra, SHORTLIST_HARMONICS),
+    quick: magnitudes(spectra, QUICK_HARMONICS),
+    period: Float32Array.from(patterns, (p) => Math.sqrt(p.tileWidth * p.tileHeight)),
+  }
 }
 
 export type ShortlistHit = { index: number; score: number; level: number; shift: number }
@@ -64,69 +80,123 @@ export function scaleFor(side: number, period: number, shift: number): number {
  * Best score per pattern over the levels (window sizes) and allowed shifts, then the
  * `keep` best patterns, best first.
  */
-export function shortlist(
-  index: ShortlistIndex,
-  levels: readonly { side: number; magnitude: Float32Array }[],
-  scaleRange: { min: number; max: number },
-  keep: number,
-): ShortlistHit[] {
-  const best = new Float32Array(index.count).fill(-1)
-  const bestLevel = new Int32Array(index.count)
-  const bestShift = new Int32Array(index.count)
-  const patEnergy = new Float64Array(RINGS + 1)
-  // Each level's first SHORTLIST_HARMONICS per ring, one run, with its prefix energies.
-  const img = levels.map((level) => {
-    const values = new Float32Array(D)
-    const energy = new Float64Array(RINGS + 1)
-    for (let r = 0; r < RINGS; r++) {
-      let e = 0
-      for (let m = 0; m < SHORTLIST_HARMONICS; m++) {
-        const v = level.magnitude[r * HARMONICS + m]!
-        values[r * SHORTLIST_HARMONICS + m] = v
-        e += v * v
-      }
-      energy[r + 1] = energy[r]! + e
+/** An image's views (window sizes, single windows) as the short list reads them. */
+export type ShortlistViews = { side: number[]; full: Magnitudes; quick: Magnitudes }
+
+export function shortlistViews(levels: readonly { side: number; magnitude: Float32Array }[]): ShortlistViews {
+  const spectra = levels.map((l) => l.magnitude)
+  return { side: levels.map((l) => l.side), full: magnitudes(spectra, SHORTLIST_HARMONICS), quick: magnitudes(spectra, QUICK_HARMONICS) }
+}
+
+/** Prefix sums of one spectrum's ring energies. */
+function prefix(m: Magnitudes, i: number, into: Float64Array): Float64Array {
+  for (let r = 0; r < RINGS; r++) into[r + 1] = into[r]! + m.energy[i * RINGS + r]!
+  return into
+}
+
+/**
+ * Pattern p's best cosine over the shifts lo..hi against view v, on `harmonics` per ring;
+ * raises `into` when it beats it.
+ */
+function bestShift(pat: Magnitudes, p: number, patEnergy: Float64Array, img: Magnitudes, v: number, imgEnergy: Float64Array, lo: number, hi: number, into: { score: number; shift: number }): void {
+  const h = pat.harmonics
+  const pv = pat.values
+  const iv = img.values
+  const pBase = p * RINGS * h
+  const iBase = v * RINGS * h
+  for (let shift = lo; shift <= hi; shift++) {
+    const j0 = Math.max(0, shift)
+    const j1 = Math.min(RINGS, RINGS + shift)
+    // Rings j0..j1 of the image against rings j0−shift.. of the pattern: one contiguous run each.
+    const a = iBase + j0 * h
+    const b = pBase + (j0 - shift) * h
+    const length = (j1 - j0) * h
+    let dot = 0
+    for (let k = 0; k < length; k++) dot += iv[a + k]! * pv[b + k]!
+    const norm = Math.sqrt((imgEnergy[j1]! - imgEnergy[j0]!) * (patEnergy[j1 - shift]! - patEnergy[j0 - shift]!))
+    const score = norm > 0 ? dot / norm : 0
+    if (score > into.score) {
+      // As the short list stores it (float32), so that ties fall as they always did.
+      into.score = Math.fround(score)
+      into.shift = shift
     }
-    return { values, energy }
-  })
-  // Levels of one window size share every pattern's shift range: patterns outside, levels
+  }
+}
+
+/** Larger scale → fewer periods per window → smaller shift. */
+function shiftsFor(index: ShortlistIndex, p: number, side: number, scaleRange: { min: number; max: number }): { lo: number; hi: number } {
+  const period = index.period[p]!
+  return {
+    lo: Math.max(MIN_OVERLAP - RINGS, Math.ceil(shiftFor(side, period, scaleRange.max))),
+    hi: Math.min(RINGS - MIN_OVERLAP, Math.floor(shiftFor(side, period, scaleRange.min))),
+  }
+}
+
+type Scored = { best: Float32Array; level: Int32Array; shift: Int32Array }
+
+/** Each of `patterns`' best score over the views and allowed shifts, on the magnitudes `which`. */
+function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'quick', patterns: Iterable<number>, range: { min: number; max: number }, into: Scored): void {
+  const pat = index[which]
+  const img = views[which]
+  const patEnergy = new Float64Array(RINGS + 1)
+  const imgEnergy = views.side.map((_, v) => prefix(img, v, new Float64Array(RINGS + 1)))
+  const here = { score: -1, shift: 0 }
+  const list = [...patterns]
+  // Views of one window size share every pattern's shift range: patterns outside, views
   // inside, so each pattern's numbers are read once for all of them (the closer look has dozens).
-  const sides = [...new Set(levels.map((l) => l.side))]
-  const values = index.values
-  for (const side of sides) {
-    const group = levels.map((l, li) => li).filter((li) => levels[li]!.side === side)
-    for (let p = 0; p < index.count; p++) {
-      const period = index.period[p]!
-      // Larger scale → fewer periods per window → smaller shift.
-      const lo = Math.max(MIN_OVERLAP - RINGS, Math.ceil(shiftFor(side, period, scaleRange.max)))
-      const hi = Math.min(RINGS - MIN_OVERLAP, Math.floor(shiftFor(side, period, scaleRange.min)))
+  for (const side of new Set(views.side)) {
+    const group = views.side.map((s, v) => (s === side ? v : -1)).filter((v) => v >= 0)
+    for (const p of list) {
+      const { lo, hi } = shiftsFor(index, p, side, range)
       if (lo > hi) continue
-      const base = p * D
-      for (let r = 0; r < RINGS; r++) patEnergy[r + 1] = patEnergy[r]! + index.energy[p * RINGS + r]!
-      for (const li of group) {
-        const { values: iv, energy: ie } = img[li]!
-        for (let shift = lo; shift <= hi; shift++) {
-          const j0 = Math.max(0, shift)
-          const j1 = Math.min(RINGS, RINGS + shift)
-          // Rings j0..j1 of the image against rings j0−shift.. of the pattern: one contiguous run each.
-          const a = j0 * SHORTLIST_HARMONICS
-          const b = base + (j0 - shift) * SHORTLIST_HARMONICS
-          const length = (j1 - j0) * SHORTLIST_HARMONICS
-          let dot = 0
-          for (let k = 0; k < length; k++) dot += iv[a + k]! * values[b + k]!
-          const norm = Math.sqrt((ie[j1]! - ie[j0]!) * (patEnergy[j1 - shift]! - patEnergy[j0 - shift]!))
-          const score = norm > 0 ? dot / norm : 0
-          if (score > best[p]!) {
-            best[p] = score
-            bestLevel[p] = li
-            bestShift[p] = shift
-          }
+      prefix(pat, p, patEnergy)
+      for (const v of group) {
+        here.score = into.best[p]!
+        here.shift = -Infinity
+        bestShift(pat, p, patEnergy, img, v, imgEnergy[v]!, lo, hi, here)
+        if (here.shift !== -Infinity) {
+          into.best[p] = here.score
+          into.level[p] = v
+          into.shift[p] = here.shift
         }
       }
     }
   }
-  const order = Array.from({ length: index.count }, (_, i) => i)
-    .filter((i) => best[i]! > -1)
-    .sort((a, b) => best[b]! - best[a]! || a - b)
-  return order.slice(0, keep).map((i) => ({ index: i, score: best[i]!, level: bestLevel[i]!, shift: bestShift[i]! }))
+}
+
+function ranked(scored: Scored, patterns: Iterable<number>, keep: number): number[] {
+  return [...patterns].filter((i) => scored.best[i]! > -1).sort((a, b) => scored.best[b]! - scored.best[a]! || a - b).slice(0, keep)
+}
+
+/**
+ * Best score per pattern over the views and allowed shifts, then the `keep` best
+ * patterns, best first.
+ */
+export function shortlist(index: ShortlistIndex, views: ShortlistViews, range: { min: number; max: number }, keep: number): ShortlistHit[] {
+  const scored = (): Scored => ({ best: new Float32Array(index.count).fill(-1), level: new Int32Array(index.count), shift: new Int32Array(index.count) })
+  const all = Array.from({ length: index.count }, (_, i) => i)
+  let candidates: number[] = all
+  if (index.count > QUICK_KEEP * keep) {
+    const quick = scored()
+    score(index, views, 'quick', all, range, quick)
+    candidates = ranked(quick, all, QUICK_KEEP * keep)
+  }
+  const full = scored()
+  score(index, views, 'full', candidates, range, full)
+  return ranked(full, candidates, keep).map((i) => ({ index: i, score: full.best[i]!, level: full.level[i]!, shift: full.shift[i]! }))
+}
+
+/** One pattern's best score on each view (−1 where its scale range does not fit the view). */
+export function viewScores(index: ShortlistIndex, views: ShortlistViews, range: { min: number; max: number }, p: number): Float32Array {
+  const out = new Float32Array(views.side.length).fill(-1)
+  const patEnergy = prefix(index.full, p, new Float64Array(RINGS + 1))
+  const here = { score: -1, shift: 0 }
+  views.side.forEach((side, v) => {
+    const { lo, hi } = shiftsFor(index, p, side, range)
+    if (lo > hi) return
+    here.score = -1
+    bestShift(index.full, p, patEnergy, views.full, v, prefix(views.full, v, new Float64Array(RINGS + 1)), lo, hi, here)
+    out[v] = here.score
+  })
+  return out
 }

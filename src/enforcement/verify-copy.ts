@@ -10,7 +10,7 @@
  */
 import { fft2, type FftPlan } from './fft'
 import type { GreyImage } from './grey'
-import { blur121, MIN_CONTRAST, normalise, TILE_SAMPLES } from './reference'
+import { blur121, MIN_CONTRAST, normalise, TILE_SAMPLES, type Spectrum } from './reference'
 import type { PatternDescriptor } from './pattern-descriptor'
 
 export type PoseGuess = { x: number; y: number; sigma: number; angle: number; mirrored: boolean }
@@ -27,14 +27,13 @@ export type Correlated = {
 
 export type VerifyScratch = { wRe: Float64Array; wIm: Float64Array; cRe: Float64Array; cIm: Float64Array; dRe: Float64Array; dIm: Float64Array }
 
-export function verifyScratch(): VerifyScratch {
-  const nn = TILE_SAMPLES * TILE_SAMPLES
+export function verifyScratch(n = TILE_SAMPLES): VerifyScratch {
+  const nn = n * n
   return { wRe: new Float64Array(nn), wIm: new Float64Array(nn), cRe: new Float64Array(nn), cIm: new Float64Array(nn), dRe: new Float64Array(nn), dIm: new Float64Array(nn) }
 }
 
-/** Where window sample (u, v) lies in the image (pixels of level 0), for a pose. */
-export function samplePoint(p: PoseGuess, d: PatternDescriptor, u: number, v: number): [number, number] {
-  const n = TILE_SAMPLES
+/** Where sample (u, v) of an n × n window lies in the image (pixels of level 0), for a pose. */
+export function samplePoint(p: PoseGuess, d: PatternDescriptor, u: number, v: number, n = TILE_SAMPLES): [number, number] {
   const xt = ((u + 0.5 - n / 2) * d.tileWidth) / n
   const yt = (((v + 0.5 - n / 2) * d.tileHeight) / n) * (p.mirrored ? -1 : 1)
   const c = Math.cos(p.angle)
@@ -42,18 +41,17 @@ export function samplePoint(p: PoseGuess, d: PatternDescriptor, u: number, v: nu
   return [p.x + p.sigma * (c * xt - s * yt), p.y + p.sigma * (s * xt + c * yt)]
 }
 
-/** Fills `out` with the window; false when a tenth of it falls outside the image. */
-function sampleGrey(levels: readonly GreyImage[], p: PoseGuess, d: PatternDescriptor, out: Float64Array): boolean {
-  const n = TILE_SAMPLES
+/** Fills `out` with the n × n window; false when a tenth of it falls outside the image. */
+function sampleGrey(levels: readonly GreyImage[], p: PoseGuess, d: PatternDescriptor, out: Float64Array, n: number): boolean {
   const step = (p.sigma * Math.min(d.tileWidth, d.tileHeight)) / n
   const level = Math.min(levels.length - 1, Math.max(0, Math.floor(Math.log2(Math.max(1, step)))))
   const img = levels[level]!
   const f = 2 ** level
   let outside = 0
   // samplePoint is affine in (u, v): its origin and two steps, so the loop needs no trigonometry.
-  const [ox, oy] = samplePoint(p, d, 0, 0)
-  const [ux, uy] = samplePoint(p, d, 1, 0)
-  const [vx, vy] = samplePoint(p, d, 0, 1)
+  const [ox, oy] = samplePoint(p, d, 0, 0, n)
+  const [ux, uy] = samplePoint(p, d, 1, 0, n)
+  const [vx, vy] = samplePoint(p, d, 0, 1, n)
   const dux = ux - ox
   const duy = uy - oy
   const dvx = vx - ox
@@ -96,15 +94,20 @@ function extremes(re: Float64Array): { max: number; maxAt: number; min: number; 
   return { max, maxAt, min, minAt }
 }
 
-export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, s: VerifyScratch): Correlated | null {
-  const n = TILE_SAMPLES
+/**
+ * The correlation at one pose, over `plan.n`² samples: TILE_SAMPLES against the
+ * pattern's reference, or fewer against a coarser reference (coarseReference, for the
+ * cheap first pass over poses and scales; `s` must be made for the same size).
+ */
+export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, s: VerifyScratch, reference: Spectrum = d.reference): Correlated | null {
+  const n = plan.n
   const nn = n * n
-  if (!sampleGrey(levels, pose, d, s.wRe)) return null
+  if (!sampleGrey(levels, pose, d, s.wRe, n)) return null
   blur121(s.wRe, n, n, false)
-  if (normalise(s.wRe) < MIN_CONTRAST) return null
+  if (normalise(s.wRe) < (reference.minContrast ?? MIN_CONTRAST)) return null
   s.wIm.fill(0)
   fft2(plan, s.wRe, s.wIm)
-  const { re: tRe, im: tIm } = d.reference
+  const { re: tRe, im: tIm } = reference
   // W · conj(T) (the tile as it is) and W · T (the tile turned by 180°) both transform back to
   // real correlations, so one complex inverse FFT of C + i·D gives both: C's in the real part,
   // D's in the imaginary part.

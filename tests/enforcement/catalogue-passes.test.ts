@@ -1,0 +1,115 @@
+/**
+ * The catalogue matcher's cheap first passes must not change what it finds: the
+ * short list's quick pass (3 harmonics per ring, then the best again on 8), the exact
+ * check's coarse pass (16² samples, then the best poses at 32²), and the blur every
+ * sampled window goes through.
+ */
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { decodeImage } from '../../src/enforcement/decode-image'
+import { fftPlan } from '../../src/enforcement/fft'
+import { toGrey } from '../../src/enforcement/grey'
+import { imageSpectra } from '../../src/enforcement/image-spectra'
+import { logPolarPlan } from '../../src/enforcement/log-polar'
+import { describePattern, type PatternDescriptor } from '../../src/enforcement/pattern-descriptor'
+import { blur121, coarseReference } from '../../src/enforcement/reference'
+import { pyramid } from '../../src/enforcement/resample'
+import { shortlist, shortlistIndex, shortlistViews } from '../../src/enforcement/shortlist'
+import { correlateAt, verifyScratch } from '../../src/enforcement/verify-copy'
+import { renderTile, seededRandom, type CorpusPattern } from './corpus'
+import { transformedCopy, viewRepeat } from './transform-corpus'
+import type { RgbaImage } from '../../src/enforcement/decode-image'
+
+const plan = logPolarPlan()
+
+function describeAll(patterns: readonly CorpusPattern[]): PatternDescriptor[] {
+  return patterns.map((p) => {
+    const d = describePattern(plan, p)
+    if (!d.ok) throw new Error(d.error)
+    return d.descriptor
+  })
+}
+
+/** The [1 2 1] blur written the plain way: what blur121 must equal, to the bit. */
+function plainBlur(data: Float64Array, width: number, height: number, wrap: boolean): void {
+  const at = (i: number, n: number): number => (wrap ? (i + n) % n : Math.min(n - 1, Math.max(0, i)))
+  const tmp = new Float64Array(width * height)
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) tmp[y * width + x] = (data[y * width + at(x - 1, width)]! + 2 * data[y * width + x]! + data[y * width + at(x + 1, width)]!) / 4
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data[y * width + x] = (tmp[at(y - 1, height) * width + x]! + 2 * tmp[y * width + x]! + tmp[at(y + 1, height) * width + x]!) / 4
+}
+
+describe('blur121', () => {
+  it('property: equals the plain formula exactly, circular and clamped, any size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.integer(), (width, height, wrap, seed) => {
+        const rng = seededRandom(seed)
+        const a = Float64Array.from({ length: width * height }, () => rng())
+        const b = Float64Array.from(a)
+        blur121(a, width, height, wrap)
+        plainBlur(b, width, height, wrap)
+        expect([...a]).toEqual([...b])
+      }),
+    )
+  })
+})
+
+/** A repeat of `tile` three periods wide, as a pyramid. */
+function repeatLevels(tile: RgbaImage) {
+  const view = viewRepeat(tile, { angle: 0, mirrored: false, scale: 1, offsetX: 0, offsetY: 0, width: tile.width * 3, height: tile.height * 3 })
+  return { view, levels: pyramid(toGrey(view), 8) }
+}
+
+/** A tile of faint, translucent shapes (as geopattern draws): little grey contrast. */
+function faint(tile: RgbaImage): RgbaImage {
+  const data = Uint8ClampedArray.from(tile.data, (v, i) => (i % 4 === 3 ? v : 180 + Math.round((v * 60) / 255)))
+  return { width: tile.width, height: tile.height, data: new Uint8Array(data.buffer) } as RgbaImage
+}
+
+describe("the exact check's coarse pass ranks poses as the full one does", () => {
+  const coarsePlan = fftPlan(16)
+  const fullPlan = fftPlan(32)
+  const tiles = [
+    ['textile', renderTile('textile', 7, 128, 128)],
+    ['line art', renderTile('lineArt', 8, 160, 160)],
+    ['scattered, not square', renderTile('scattered', 9, 128, 192)],
+    ['faint line art, wider', faint(renderTile('lineArt', 12, 150, 150))],
+    ['faint line art', faint(renderTile('lineArt', 11, 131, 131))],
+  ] as const
+  it.each(tiles)('%s: at the true pose ≥ 0.85 on 16², and above the same pose a fifth off in scale or 30° off in turn', (_name, tile) => {
+    const [d] = describeAll([{ patternId: 'p', name: 'p', kind: 'textile', tile }])
+    const { view, levels } = repeatLevels(tile)
+    const reference = coarseReference(d!.reference, coarsePlan)
+    const pose = { x: view.width / 2 + 7, y: view.height / 2 + 3, sigma: 1, angle: 0, mirrored: false }
+    const at = (p: typeof pose) => correlateAt(coarsePlan, levels, d!, p, verifyScratch(16), reference)?.correlation ?? 0
+    const exact = at(pose)
+    expect(exact).toBeGreaterThanOrEqual(0.85)
+    expect(exact).toBeGreaterThan(at({ ...pose, sigma: 1.2 }))
+    expect(exact).toBeGreaterThan(at({ ...pose, angle: Math.PI / 6 }))
+    // …and the full check agrees the pose is right.
+    expect(correlateAt(fullPlan, levels, d!, pose, verifyScratch(32))!.correlation).toBeGreaterThan(0.9)
+  })
+})
+
+describe("the short list's quick pass keeps what the full pass would put first", () => {
+  // 120 patterns, a list of 10: the quick pass scores all 120 on 3 harmonics and keeps 30.
+  const kinds = ['textile', 'lineArt', 'scattered'] as const
+  const patterns: CorpusPattern[] = Array.from({ length: 120 }, (_, i) => ({ patternId: `p${i}`, name: `p${i}`, kind: kinds[i % 3]!, tile: renderTile(kinds[i % 3]!, 500 + i, [128, 144, 160][i % 3]!, [128, 160, 144][(i >> 1) % 3]!) }))
+  const index = shortlistIndex(describeAll(patterns))
+  const range = { min: 0.4, max: 2.5 }
+  const rng = seededRandom(77)
+  const copies = Array.from({ length: 12 }, (_, i) => {
+    const p = patterns[(i * 37) % patterns.length]!
+    const copy = transformedCopy(p.tile, (['plain', 'turned', 'mirrored', 'recoloured'] as const)[i % 4]!, rng, i % 3 === 0, i % 2 === 0)
+    const decoded = decodeImage(copy.bytes)
+    if (!decoded.ok) throw new Error(decoded.error)
+    const views = imageSpectra(plan, pyramid(toGrey(decoded.image), 8)).map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude }))
+    return { p, views: shortlistViews(views) }
+  })
+  it.each(copies.map((c, i) => [i, c] as const))('copy %i: the same first patterns, in the same order, as scoring every pattern fully', (_i, { views }) => {
+    const quick = shortlist(index, views, range, 10)
+    // keep ≥ a third of the catalogue: no quick pass.
+    const full = shortlist(index, views, range, 40).slice(0, 10)
+    expect(quick.slice(0, 5).map((h) => h.index)).toEqual(full.slice(0, 5).map((h) => h.index))
+    expect(quick[0]).toEqual(full[0])
+  })
+})
