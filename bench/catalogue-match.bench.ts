@@ -132,7 +132,15 @@ function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
   return out
 }
 
-type Item = { bytes: Uint8Array; truth: string | null; transform: Transform | 'photo'; inPicture: boolean; jpeg: boolean }
+/** Which kind of negative an item is (a family's false positives are reported apart). */
+type Family = 'heroHeldOut' | 'geopattern' | 'procedural' | 'stripesAndDots' | 'photo'
+type Item = { bytes: Uint8Array; truth: string | null; transform: Transform | 'photo'; inPicture: boolean; jpeg: boolean; family?: Family }
+
+function familyOf(p: BenchPattern): Family {
+  if (p.source === 'hero') return 'heroHeldOut'
+  if (p.source === 'geopattern') return 'geopattern'
+  return p.style === 'stripes' || p.style === 'dots' ? 'stripesAndDots' : 'procedural'
+}
 
 export async function run(): Promise<Record<string, number>> {
   const plan = logPolarPlan()
@@ -148,11 +156,11 @@ export async function run(): Promise<Record<string, number>> {
   for (let i = 0; i < others.length; i++) {
     const transform = TRANSFORMS[i % TRANSFORMS.length]!
     const c = transformedCopy(others[i]!.tile, transform, rng, rng() < 0.4, rng() < 0.5)
-    items.push({ bytes: c.bytes, truth: null, transform, inPicture: c.inPicture, jpeg: c.jpeg })
+    items.push({ bytes: c.bytes, truth: null, transform, inPicture: c.inPicture, jpeg: c.jpeg, family: familyOf(others[i]!) })
   }
   for (let i = 0; i < PHOTOS; i++) {
     const img: RgbaImage = photoNoise(200 + Math.floor(rng() * 700), 200 + Math.floor(rng() * 500), rng)
-    items.push({ bytes: toJpeg(img, 50), truth: null, transform: 'photo', inPicture: false, jpeg: true })
+    items.push({ bytes: toJpeg(img, 50), truth: null, transform: 'photo', inPicture: false, jpeg: true, family: 'photo' })
   }
 
   // All cores: the sweep's own worker pool.
@@ -213,6 +221,13 @@ export async function run(): Promise<Record<string, number>> {
   figures['match.exactCheckRecall'] = round(positives.filter(({ it, i }) => findings[i]!.some((f) => f.patternId === it.truth)).length / positives.length)
   const negatives = items.map((it, i) => ({ it, i })).filter(({ it }) => it.truth === null)
   figures['match.falsePositiveRate'] = round(negatives.filter(({ i }) => (findings[i]![0]?.distance ?? 2) <= CATALOGUE_THRESHOLD).length / negatives.length)
+  // Per family: stripes of another width, turned and scaled, can be the catalogue's own
+  // stripes (the duplicate filter above compares tiles at one size and turn only).
+  for (const family of ['heroHeldOut', 'geopattern', 'procedural', 'stripesAndDots', 'photo'] as const) {
+    const of = negatives.filter(({ it }) => it.family === family)
+    figures[`match.falsePositiveRate.${family}`] = round(of.filter(({ i }) => (findings[i]![0]?.distance ?? 2) <= CATALOGUE_THRESHOLD).length / Math.max(1, of.length))
+    figures[`match.negatives.${family}`] = of.length
+  }
   figures['match.maxNegativeCorrelation'] = round(Math.max(...negatives.map(({ i }) => findings[i]![0]?.correlation ?? 0)))
   const copyCorrelations = positives.map(({ it, i }) => findings[i]!.find((f) => f.patternId === it.truth)?.correlation ?? 0).sort((a, b) => a - b)
   figures['match.copyCorrelationP05'] = round(copyCorrelations[Math.floor(copyCorrelations.length * 0.05)]!)

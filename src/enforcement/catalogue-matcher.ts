@@ -22,7 +22,7 @@ import type { PatternDescriptor } from './pattern-descriptor'
 import { register, registerScratch, type Pose } from './register'
 import { coarseReference, TILE_SAMPLES, type Spectrum } from './reference'
 import { fitWithin, pyramid } from './resample'
-import { scaleFor, shiftFor, shortlist, shortlistIndex, shortlistViews, viewScores, type ShortlistHit, type ShortlistIndex } from './shortlist'
+import { QUICK_KEEP, scaleFor, shiftFor, shortlist, shortlistIndex, shortlistViews, viewScores, type ShortlistHit, type ShortlistIndex } from './shortlist'
 import { correlateAt, quarterPeriodAgreement, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
 import { colourVerdict, type ColourChange } from './colour-verdict'
 
@@ -30,6 +30,8 @@ export type CatalogueMatchOptions = {
   minScale: number
   maxScale: number
   maxSide: number
+  /** The short list's quick pass keeps this many times `shortlist` for its full pass (0: no quick pass). */
+  quickKeep: number
   /** Patterns kept by the short list (magnitudes), and after registration re-ranks them (phases). */
   shortlist: number
   registered: number
@@ -39,6 +41,8 @@ export type CatalogueMatchOptions = {
   refined: number
   /** Poses (with scale) of the exact check's first pass checked again at full size, per candidate. */
   fineGuesses: number
+  /** Fractions of a period at which the copy must agree with itself (the lowest that fits counts). */
+  agreeAt: readonly number[]
   /** Single windows each registered pattern is registered on (besides the sums and the view that chose it). */
   registerViews: number
   /** Windows (origins) tried per registered pattern. */
@@ -53,7 +57,7 @@ export type CatalogueMatchOptions = {
   closerLook: readonly WindowSize[]
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, shortlist: 100, registered: 24, refined: 3, fineGuesses: 2, registerViews: 6, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, quickKeep: QUICK_KEEP, shortlist: 100, registered: 24, refined: 3, fineGuesses: 4, registerViews: 6, agreeAt: [0.25], keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
 
 /**
  * A copy is reported when its distance is at most this: 1 − the mean of |correlation| and
@@ -134,7 +138,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
   function search(views: readonly WindowLevel[], image: RgbaImage, levels: GreyImage[], factor: number): Finding[] {
     const range = { min: opts.minScale, max: opts.maxScale }
     const viewed = shortlistViews(views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })))
-    const hits = shortlist(index, viewed, range, opts.shortlist)
+    const hits = shortlist(index, viewed, range, opts.shortlist, opts.quickKeep)
     const sums = views.filter((v) => v.windows.length > 1)
     // The single windows a pattern is registered on: those its magnitudes match best (the
     // closer look has dozens; a copy fills a few of them).
@@ -180,7 +184,8 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       if (!best) continue
       const { pose, result } = best
       const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
-      const agreement = result.correlation >= AGREEMENT_FROM ? quarterPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
+      const agreements = result.correlation >= AGREEMENT_FROM ? opts.agreeAt.map((f) => quarterPeriodAgreement(tilePlan, levels, c.d, pose, result, vs, f)).filter((a): a is number => a !== null) : []
+      const agreement = agreements.length === 0 ? null : Math.min(...agreements)
       findings.push({
         patternId: c.d.patternId,
         name: c.d.name,

@@ -19,7 +19,7 @@ export const SHORTLIST_HARMONICS = 8
  * the catalogue × QUICK_HARMONICS, not × SHORTLIST_HARMONICS).
  */
 const QUICK_HARMONICS = 3
-const QUICK_KEEP = 3
+export const QUICK_KEEP = 6
 /** Fewest rings two spectra must share for a shift to count. */
 const MIN_OVERLAP = 8
 
@@ -138,27 +138,51 @@ type Scored = { best: Float32Array; level: Int32Array; shift: Int32Array }
 function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'quick', patterns: Iterable<number>, range: { min: number; max: number }, into: Scored): void {
   const pat = index[which]
   const img = views[which]
+  const h = pat.harmonics
+  const pv = pat.values
+  const iv = img.values
   const patEnergy = new Float64Array(RINGS + 1)
   const imgEnergy = views.side.map((_, v) => prefix(img, v, new Float64Array(RINGS + 1)))
-  const here = { score: -1, shift: 0 }
   const list = [...patterns]
-  // Views of one window size share every pattern's shift range: patterns outside, views
-  // inside, so each pattern's numbers are read once for all of them (the closer look has dozens).
+  // Views of one window size share every pattern's shift range: patterns outside, then
+  // shifts, views inside, so each pattern's run for a shift is read once for all of them
+  // (the closer look has dozens).
   for (const side of new Set(views.side)) {
-    const group = views.side.map((s, v) => (s === side ? v : -1)).filter((v) => v >= 0)
+    const group = Int32Array.from(views.side.map((s, v) => (s === side ? v : -1)).filter((v) => v >= 0))
     for (const p of list) {
       const { lo, hi } = shiftsFor(index, p, side, range)
       if (lo > hi) continue
       prefix(pat, p, patEnergy)
-      for (const v of group) {
-        here.score = into.best[p]!
-        here.shift = -Infinity
-        bestShift(pat, p, patEnergy, img, v, imgEnergy[v]!, lo, hi, here)
-        if (here.shift !== -Infinity) {
-          into.best[p] = here.score
-          into.level[p] = v
-          into.shift[p] = here.shift
+      let best = into.best[p]!
+      let level = -1
+      let bestAt = 0
+      for (let shift = lo; shift <= hi; shift++) {
+        const j0 = Math.max(0, shift)
+        const j1 = Math.min(RINGS, RINGS + shift)
+        // Rings j0..j1 of the image against rings j0−shift.. of the pattern: one contiguous run each.
+        const b = p * RINGS * h + (j0 - shift) * h
+        const length = (j1 - j0) * h
+        const patNorm = patEnergy[j1 - shift]! - patEnergy[j0 - shift]!
+        for (let g = 0; g < group.length; g++) {
+          const v = group[g]!
+          const a = v * RINGS * h + j0 * h
+          let dot = 0
+          for (let k = 0; k < length; k++) dot += iv[a + k]! * pv[b + k]!
+          const e = imgEnergy[v]!
+          const norm = Math.sqrt((e[j1]! - e[j0]!) * patNorm)
+          const score = norm > 0 ? dot / norm : 0
+          // Compared as the short list stores it (float32), so that ties fall the same way.
+          if (score > best) {
+            best = Math.fround(score)
+            level = v
+            bestAt = shift
+          }
         }
+      }
+      if (level >= 0) {
+        into.best[p] = best
+        into.level[p] = level
+        into.shift[p] = bestAt
       }
     }
   }
@@ -172,14 +196,14 @@ function ranked(scored: Scored, patterns: Iterable<number>, keep: number): numbe
  * Best score per pattern over the views and allowed shifts, then the `keep` best
  * patterns, best first.
  */
-export function shortlist(index: ShortlistIndex, views: ShortlistViews, range: { min: number; max: number }, keep: number): ShortlistHit[] {
+export function shortlist(index: ShortlistIndex, views: ShortlistViews, range: { min: number; max: number }, keep: number, quickKeep = QUICK_KEEP): ShortlistHit[] {
   const scored = (): Scored => ({ best: new Float32Array(index.count).fill(-1), level: new Int32Array(index.count), shift: new Int32Array(index.count) })
   const all = Array.from({ length: index.count }, (_, i) => i)
   let candidates: number[] = all
-  if (index.count > QUICK_KEEP * keep) {
+  if (quickKeep > 0 && index.count > quickKeep * keep) {
     const quick = scored()
     score(index, views, 'quick', all, range, quick)
-    candidates = ranked(quick, all, QUICK_KEEP * keep)
+    candidates = ranked(quick, all, quickKeep * keep)
   }
   const full = scored()
   score(index, views, 'full', candidates, range, full)
