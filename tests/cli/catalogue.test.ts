@@ -55,6 +55,19 @@ describe('loomprint catalogue add', () => {
     expect(r.err).toContain('is not a catalogue')
     expect(readFileSync(path.join(bad, 'catalogue.json'), 'utf8')).toBe('{"format":"something else"}')
   })
+
+  it('a catalogue of an earlier descriptor version is refused with what to do, and left untouched', async () => {
+    const old = path.join(TMP, 'old-catalogue')
+    mkdirSync(old, { recursive: true })
+    const made = JSON.parse(readFileSync(path.join(dir, 'catalogue.json'), 'utf8')) as { descriptorVersion: number }
+    const text = JSON.stringify({ ...made, descriptorVersion: 1 })
+    writeFileSync(path.join(old, 'catalogue.json'), text)
+    writeFileSync(path.join(old, 'descriptors.f32'), readFileSync(path.join(dir, 'descriptors.f32')))
+    const r = await cli('match', '--catalogue', old, '--in', folder)
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/another version of loomprint \(descriptors v1, this one reads v2\); make it again/)
+    expect(readFileSync(path.join(old, 'catalogue.json'), 'utf8')).toBe(text)
+  })
 })
 
 describe('loomprint match --catalogue', () => {

@@ -20,7 +20,7 @@ import { DESCRIPTOR_FLOATS, unpackDescriptor, type PatternDescriptor } from '../
 export const CATALOGUE_FILE = 'catalogue.json'
 export const DESCRIPTORS_FILE = 'descriptors.f32'
 /** Bumped when descriptors are computed differently; an older catalogue must be rebuilt. */
-export const DESCRIPTOR_VERSION = 1
+export const DESCRIPTOR_VERSION = 2
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 const CatalogueSchema = z.object({
