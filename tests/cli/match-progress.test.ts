@@ -3,7 +3,10 @@ import { createProgress, progressLine } from '../../src/cli/match/match-progress
 
 describe('sweep progress', () => {
   it.each([
-    [{ done: 0, total: 100, scannedNow: 0, seconds: 0 }, '[........................]', '0/100 images (0%), 0.0 images/s, about … left'],
+    [{ done: 0, total: 100, scannedNow: 0, seconds: 0 }, '[........................]', '0/100 images (0%), time left not known yet'],
+    // 40 from an earlier run, none scanned yet: no rate to say, not "0.0 images/s".
+    [{ done: 40, total: 100, scannedNow: 0, seconds: 3 }, '[##########..............]', '40/100 images (40%), time left not known yet'],
+    [{ done: 10, total: 10, scannedNow: 0, seconds: 1 }, '[########################]', '10/10 images (100%), done'],
     [{ done: 50, total: 100, scannedNow: 50, seconds: 10 }, '[############............]', '50/100 images (50%), 5.0 images/s, about 10 s left'],
     [{ done: 100, total: 50_100, scannedNow: 100, seconds: 5 }, '[........................]', '100/50100 images (0%), 20.0 images/s, about 42 min left'],
     [{ done: 10, total: 10, scannedNow: 10, seconds: 2 }, '[########################]', '10/10 images (100%), 5.0 images/s, done'],

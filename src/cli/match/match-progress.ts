@@ -18,7 +18,11 @@ export function progressLine(s: ProgressState, width = 24): { bar: string; text:
   const filled = Math.round(fraction * width)
   const rate = s.seconds > 0 ? s.scannedNow / s.seconds : 0
   const left = rate > 0 ? (s.total - s.done) / rate : Infinity
-  const text = `${s.done}/${s.total} images (${Math.floor(fraction * 100)}%), ${rate.toFixed(1)} images/s, ${s.done >= s.total ? 'done' : `about ${duration(left)} left`}`
+  // Images from earlier runs are counted done but scanned by nobody: until one is scanned
+  // now there is no rate, and no time left to say.
+  const speed = s.scannedNow > 0 ? `${rate.toFixed(1)} images/s, ` : ''
+  const tail = s.done >= s.total ? 'done' : s.scannedNow > 0 ? `about ${duration(left)} left` : 'time left not known yet'
+  const text = `${s.done}/${s.total} images (${Math.floor(fraction * 100)}%), ${speed}${tail}`
   return { bar: `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`, text }
 }
 
