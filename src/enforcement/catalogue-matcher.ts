@@ -41,8 +41,6 @@ export type CatalogueMatchOptions = {
   refined: number
   /** Poses (with scale) of the exact check's first pass checked again at full size, per candidate. */
   fineGuesses: number
-  /** Fractions of a period at which the copy must agree with itself (the lowest that fits counts). */
-  agreeAt: readonly number[]
   /** Single windows each registered pattern is registered on (besides the sums and the view that chose it). */
   registerViews: number
   /** Windows (origins) tried per registered pattern. */
@@ -57,7 +55,7 @@ export type CatalogueMatchOptions = {
   closerLook: readonly WindowSize[]
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, quickKeep: QUICK_KEEP, shortlist: 100, registered: 24, refined: 3, fineGuesses: 4, registerViews: 6, agreeAt: [0.25], keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, quickKeep: QUICK_KEEP, shortlist: 100, registered: 24, refined: 3, fineGuesses: 4, registerViews: 6, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
 
 /**
  * A copy is reported when its distance is at most this: 1 − the mean of |correlation| and
@@ -184,8 +182,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       if (!best) continue
       const { pose, result } = best
       const rotation = normaliseDegrees(((pose.angle + (result.halfTurn ? Math.PI : 0)) * 180) / Math.PI)
-      const agreements = result.correlation >= AGREEMENT_FROM ? opts.agreeAt.map((f) => quarterPeriodAgreement(tilePlan, levels, c.d, pose, result, vs, f)).filter((a): a is number => a !== null) : []
-      const agreement = agreements.length === 0 ? null : Math.min(...agreements)
+      const agreement = result.correlation >= AGREEMENT_FROM ? quarterPeriodAgreement(tilePlan, levels, c.d, pose, result, vs) : null
       findings.push({
         patternId: c.d.patternId,
         name: c.d.name,

@@ -146,9 +146,9 @@ export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: Patt
  * correlation over the four directions whose window lies in the image (within a sample
  * of the predicted place), or null when none does.
  */
-export function quarterPeriodAgreement(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, found: Correlated, s: VerifyScratch, fraction = 0.25): number | null {
+export function quarterPeriodAgreement(plan: FftPlan, levels: readonly GreyImage[], d: PatternDescriptor, pose: PoseGuess, found: Correlated, s: VerifyScratch): number | null {
   const n = TILE_SAMPLES
-  const e = n * fraction
+  const e = n / 4
   const [ox, oy] = samplePoint(pose, d, 0, 0)
   const [ux, uy] = samplePoint(pose, d, 1, 0)
   const [vx, vy] = samplePoint(pose, d, 0, 1)
