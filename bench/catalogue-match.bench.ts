@@ -74,7 +74,7 @@ function tilesAlike(plan32: FftPlan, a: Reference, b: Reference, re: Float64Arra
   return best / re.length
 }
 
-function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; descriptors: PatternDescriptor[]; others: BenchPattern[]; refused: { flat: number; duplicate: number; negativeCopies: number } } {
+export function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; descriptors: PatternDescriptor[]; others: BenchPattern[]; refused: { flat: number; oneDirection: number; duplicate: number; negativeCopies: number } } {
   const plan32 = fftPlan(TILE_SAMPLES)
   const re = new Float64Array(TILE_SAMPLES * TILE_SAMPLES)
   const im = new Float64Array(TILE_SAMPLES * TILE_SAMPLES)
@@ -86,13 +86,14 @@ function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; descrip
   const catalogue: BenchPattern[] = []
   const descriptors: PatternDescriptor[] = []
   const kept: Reference[] = []
-  const refused = { flat: 0, duplicate: 0, negativeCopies: 0 }
+  const refused = { flat: 0, oneDirection: 0, duplicate: 0, negativeCopies: 0 }
   for (const p of pool) {
     if (catalogue.length === CATALOGUE) break
     const d = describePattern(plan, { patternId: p.patternId, name: p.name, tile: p.tile })
     const ref = d.ok ? tileReference(plan32, p) : null
     if (!d.ok || !ref) {
-      refused.flat++
+      if (!d.ok && d.oneDirection) refused.oneDirection++
+      else refused.flat++
       continue
     }
     if (kept.some((k) => tilesAlike(plan32, k, ref, re, im) >= DUPLICATE)) {
@@ -133,8 +134,8 @@ function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
 }
 
 /** Which kind of negative an item is (a family's false positives are reported apart). */
-type Family = 'heroHeldOut' | 'geopattern' | 'procedural' | 'stripesAndDots' | 'photo'
-type Item = { bytes: Uint8Array; truth: string | null; transform: Transform | 'photo'; inPicture: boolean; jpeg: boolean; family?: Family }
+export type Family = 'heroHeldOut' | 'geopattern' | 'procedural' | 'stripesAndDots' | 'photo'
+export type Item = { bytes: Uint8Array; truth: string | null; transform: Transform | 'photo'; inPicture: boolean; jpeg: boolean; family?: Family }
 
 function familyOf(p: BenchPattern): Family {
   if (p.source === 'hero') return 'heroHeldOut'
@@ -142,10 +143,9 @@ function familyOf(p: BenchPattern): Family {
   return p.style === 'stripes' || p.style === 'dots' ? 'stripesAndDots' : 'procedural'
 }
 
-export async function run(): Promise<Record<string, number>> {
-  const plan = logPolarPlan()
-  const { catalogue, descriptors, others, refused } = makeCatalogue(plan)
-  const rng = seededRandom(SEED)
+/** The corpus: copies of catalogue patterns under every transformation, negatives, photos. */
+export function makeCorpus(catalogue: readonly BenchPattern[], others: readonly BenchPattern[], seed = SEED): Item[] {
+  const rng = seededRandom(seed)
   const items: Item[] = []
   for (let i = 0; i < COPIES; i++) {
     const p = catalogue[Math.floor(rng() * catalogue.length)]!
@@ -162,6 +162,13 @@ export async function run(): Promise<Record<string, number>> {
     const img: RgbaImage = photoNoise(200 + Math.floor(rng() * 700), 200 + Math.floor(rng() * 500), rng)
     items.push({ bytes: toJpeg(img, 50), truth: null, transform: 'photo', inPicture: false, jpeg: true, family: 'photo' })
   }
+  return items
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const plan = logPolarPlan()
+  const { catalogue, descriptors, others, refused } = makeCatalogue(plan)
+  const items = makeCorpus(catalogue, others)
 
   // All cores: the sweep's own worker pool.
   const floats = new Float32Array(new SharedArrayBuffer(descriptors.length * DESCRIPTOR_FLOATS * 4))
@@ -236,6 +243,7 @@ export async function run(): Promise<Record<string, number>> {
   figures['match.benchSeed'] = SEED
   figures['match.cataloguePatterns'] = descriptors.length
   figures['match.refusedFlat'] = refused.flat
+  figures['match.refusedOneDirection'] = refused.oneDirection
   figures['match.refusedDuplicates'] = refused.duplicate
   figures['match.negativesThatWereCopies'] = refused.negativeCopies
   figures['match.negatives'] = items.filter((it) => it.truth === null).length
