@@ -22,7 +22,7 @@ import type { PatternDescriptor } from './pattern-descriptor'
 import { register, registerScratch, type Pose } from './register'
 import { coarseReference, TILE_SAMPLES, type Spectrum } from './reference'
 import { fitWithin, pyramid } from './resample'
-import { QUICK_KEEP, QUICK_VIEWS, scaleFor, shiftFor, shortlist, shortlistIndex, shortlistViews, viewScores, type ShortlistHit, type ShortlistIndex } from './shortlist'
+import { QUICK_KEEP, scaleFor, shiftFor, shortlist, shortlistIndex, shortlistViews, viewScores, type ShortlistHit, type ShortlistIndex } from './shortlist'
 import { correlateAt, quarterPeriodAgreement, samplePoint, verifyScratch, type Correlated, type PoseGuess } from './verify-copy'
 import { colourVerdict, type ColourChange } from './colour-verdict'
 
@@ -32,8 +32,6 @@ export type CatalogueMatchOptions = {
   maxSide: number
   /** The short list's quick pass keeps this many times `shortlist` for its full pass (0: no quick pass). */
   quickKeep: number
-  /** The short list's full pass scores each pattern on this many of its best views of the quick pass (0: all). */
-  quickViews: number
   /** Patterns kept by the short list (magnitudes), and after registration re-ranks them (phases). */
   shortlist: number
   registered: number
@@ -63,7 +61,7 @@ export type CatalogueMatchOptions = {
   closerLook: readonly WindowSize[]
 }
 
-export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, quickKeep: QUICK_KEEP, quickViews: QUICK_VIEWS, shortlist: 100, registered: 24, refined: 3, fineGuesses: 4, fineFrom: 0.3, registerViews: 6, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
+export const CATALOGUE_MATCH_DEFAULTS: CatalogueMatchOptions = { minScale: 0.4, maxScale: 2.5, maxSide: 1024, quickKeep: QUICK_KEEP, shortlist: 100, registered: 24, refined: 3, fineGuesses: 4, fineFrom: 0.3, registerViews: 6, keptByMagnitude: 6, origins: 1, poses: 4, peakyWindows: 6, windowSizes: WINDOW_SIZES, closerLook: CLOSER_LOOK }
 
 /**
  * A copy is reported when its distance is at most this: 1 − the mean of |correlation| and
@@ -147,7 +145,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
   function search(views: readonly WindowLevel[], image: RgbaImage, levels: GreyImage[], factor: number): Finding[] {
     const range = { min: opts.minScale, max: opts.maxScale }
     const viewed = shortlistViews(views.map((l) => ({ side: l.side, magnitude: l.harmonics.magnitude })))
-    const hits = shortlist(index, viewed, range, opts.shortlist, opts.quickKeep, opts.quickViews)
+    const hits = shortlist(index, viewed, range, opts.shortlist, opts.quickKeep)
     const sums = views.filter((v) => v.windows.length > 1)
     // The single windows a pattern is registered on: those its magnitudes match best (the
     // closer look has dozens; a copy fills a few of them).

@@ -20,16 +20,11 @@ export const SHORTLIST_HARMONICS = 8
  */
 const QUICK_HARMONICS = 3
 export const QUICK_KEEP = 6
-/**
- * The full pass scores each of those on its QUICK_VIEWS best views of the quick pass, not on
- * all (the closer look offers dozens of windows; a copy fills a few).
- */
-export const QUICK_VIEWS = 4
 /** Fewest rings two spectra must share for a shift to count. */
 const MIN_OVERLAP = 8
 
 /** Per pattern, `harmonics` magnitudes per ring (RINGS runs), and each ring's energy. */
-type Magnitudes = { harmonics: number; values: Float64Array; energy: Float64Array }
+type Magnitudes = { harmonics: number; values: Float32Array; energy: Float32Array }
 
 export type ShortlistIndex = {
   count: number
@@ -41,8 +36,8 @@ export type ShortlistIndex = {
 
 function magnitudes(spectra: readonly Float32Array[], harmonics: number): Magnitudes {
   const d = RINGS * harmonics
-  const values = new Float64Array(spectra.length * d)
-  const energy = new Float64Array(spectra.length * RINGS)
+  const values = new Float32Array(spectra.length * d)
+  const energy = new Float32Array(spectra.length * RINGS)
   spectra.forEach((magnitude, i) => {
     for (let r = 0; r < RINGS; r++) {
       let e = 0
@@ -137,19 +132,10 @@ function shiftsFor(index: ShortlistIndex, p: number, side: number, scaleRange: {
   }
 }
 
-type Scored = {
-  best: Float32Array
-  level: Int32Array
-  shift: Int32Array
-  /** Pattern p's best score on view v at [p × views + v] (the quick pass keeps it: the full pass reads only each pattern's best views). */
-  perView: Float32Array | null
-}
+type Scored = { best: Float32Array; level: Int32Array; shift: Int32Array }
 
-/**
- * Each of `patterns`' best score over the views and allowed shifts, on the magnitudes `which`;
- * with `onlyViews`, pattern p only on views v where onlyViews[p × views + v] is set.
- */
-function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'quick', patterns: Iterable<number>, range: { min: number; max: number }, into: Scored, onlyViews: Uint8Array | null = null): void {
+/** Each of `patterns`' best score over the views and allowed shifts, on the magnitudes `which`. */
+function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'quick', patterns: Iterable<number>, range: { min: number; max: number }, into: Scored): void {
   const pat = index[which]
   const img = views[which]
   const h = pat.harmonics
@@ -158,9 +144,6 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
   const patEnergy = new Float64Array(RINGS + 1)
   const imgEnergy = views.side.map((_, v) => prefix(img, v, new Float64Array(RINGS + 1)))
   const list = [...patterns]
-  const viewCount = views.side.length
-  const perView = into.perView
-  const mine = new Int32Array(viewCount)
   // Views of one window size share every pattern's shift range: patterns outside, then
   // shifts, views inside, so each pattern's run for a shift is read once for all of them
   // (the closer look has dozens).
@@ -169,13 +152,6 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
     for (const p of list) {
       const { lo, hi } = shiftsFor(index, p, side, range)
       if (lo > hi) continue
-      let viewsHere = group
-      if (onlyViews) {
-        let n = 0
-        for (let g = 0; g < group.length; g++) if (onlyViews[p * viewCount + group[g]!]) mine[n++] = group[g]!
-        if (n === 0) continue
-        viewsHere = mine.subarray(0, n)
-      }
       prefix(pat, p, patEnergy)
       let best = into.best[p]!
       let level = -1
@@ -187,27 +163,14 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
         const b = p * RINGS * h + (j0 - shift) * h
         const length = (j1 - j0) * h
         const patNorm = patEnergy[j1 - shift]! - patEnergy[j0 - shift]!
-        for (let g = 0; g < viewsHere.length; g++) {
-          const v = viewsHere[g]!
+        for (let g = 0; g < group.length; g++) {
+          const v = group[g]!
           const a = v * RINGS * h + j0 * h
-          // Four running sums: the loop is bound by the adds' latency, not by the loads.
-          let d0 = 0
-          let d1 = 0
-          let d2 = 0
-          let d3 = 0
-          let k = 0
-          for (; k + 3 < length; k += 4) {
-            d0 += iv[a + k]! * pv[b + k]!
-            d1 += iv[a + k + 1]! * pv[b + k + 1]!
-            d2 += iv[a + k + 2]! * pv[b + k + 2]!
-            d3 += iv[a + k + 3]! * pv[b + k + 3]!
-          }
-          for (; k < length; k++) d0 += iv[a + k]! * pv[b + k]!
-          const dot = d0 + d1 + (d2 + d3)
+          let dot = 0
+          for (let k = 0; k < length; k++) dot += iv[a + k]! * pv[b + k]!
           const e = imgEnergy[v]!
           const norm = Math.sqrt((e[j1]! - e[j0]!) * patNorm)
           const score = norm > 0 ? dot / norm : 0
-          if (perView && score > perView[p * viewCount + v]!) perView[p * viewCount + v] = score
           // Compared as the short list stores it (float32), so that ties fall the same way.
           if (score > best) {
             best = Math.fround(score)
@@ -225,18 +188,6 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
   }
 }
 
-/** Per candidate, its `count` best views on the quick pass (a mask over pattern × view). */
-function bestViews(perView: Float32Array, candidates: readonly number[], viewCount: number, count: number): Uint8Array {
-  const mask = new Uint8Array(perView.length)
-  const order = Array.from({ length: viewCount }, (_, v) => v)
-  for (const p of candidates) {
-    const base = p * viewCount
-    order.sort((a, b) => perView[base + b]! - perView[base + a]!)
-    for (let k = 0; k < count; k++) if (perView[base + order[k]!]! > -1) mask[base + order[k]!] = 1
-  }
-  return mask
-}
-
 function ranked(scored: Scored, patterns: Iterable<number>, keep: number): number[] {
   return [...patterns].filter((i) => scored.best[i]! > -1).sort((a, b) => scored.best[b]! - scored.best[a]! || a - b).slice(0, keep)
 }
@@ -245,25 +196,17 @@ function ranked(scored: Scored, patterns: Iterable<number>, keep: number): numbe
  * Best score per pattern over the views and allowed shifts, then the `keep` best
  * patterns, best first.
  */
-export function shortlist(index: ShortlistIndex, views: ShortlistViews, range: { min: number; max: number }, keep: number, quickKeep = QUICK_KEEP, quickViews = QUICK_VIEWS): ShortlistHit[] {
-  const viewCount = views.side.length
-  const scored = (perView: boolean): Scored => ({
-    best: new Float32Array(index.count).fill(-1),
-    level: new Int32Array(index.count),
-    shift: new Int32Array(index.count),
-    perView: perView ? new Float32Array(index.count * viewCount).fill(-1) : null,
-  })
+export function shortlist(index: ShortlistIndex, views: ShortlistViews, range: { min: number; max: number }, keep: number, quickKeep = QUICK_KEEP): ShortlistHit[] {
+  const scored = (): Scored => ({ best: new Float32Array(index.count).fill(-1), level: new Int32Array(index.count), shift: new Int32Array(index.count) })
   const all = Array.from({ length: index.count }, (_, i) => i)
   let candidates: number[] = all
-  let onlyViews: Uint8Array | null = null
   if (quickKeep > 0 && index.count > quickKeep * keep) {
-    const quick = scored(quickViews > 0 && viewCount > quickViews)
+    const quick = scored()
     score(index, views, 'quick', all, range, quick)
     candidates = ranked(quick, all, quickKeep * keep)
-    if (quick.perView) onlyViews = bestViews(quick.perView, candidates, viewCount, quickViews)
   }
-  const full = scored(false)
-  score(index, views, 'full', candidates, range, full, onlyViews)
+  const full = scored()
+  score(index, views, 'full', candidates, range, full)
   return ranked(full, candidates, keep).map((i) => ({ index: i, score: full.best[i]!, level: full.level[i]!, shift: full.shift[i]! }))
 }
 

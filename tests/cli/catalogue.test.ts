@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { cli, TMP, writeTmp } from '../pack/support'
-import { photoNoise, seededRandom, toJpeg, toPng } from '../enforcement/corpus'
+import { buildPack, cli, TMP, writeTmp } from '../pack/support'
+import { INTENDED_USE } from '../pack/fixture'
+import { photoNoise, renderTile, seededRandom, toJpeg, toPng } from '../enforcement/corpus'
 import { transformedCopy } from '../enforcement/transform-corpus'
-import { CORPUS, writeCorpusPack } from './aftersale-fixture'
+import { CORPUS, packPattern, writeCorpusPack } from './aftersale-fixture'
 
 const dir = path.join(TMP, 'catalogue')
 const folder = path.join(TMP, 'sweep')
@@ -34,6 +35,20 @@ describe('loomprint catalogue add', () => {
     expect(readFileSync(path.join(dir, 'catalogue.json'), 'utf8')).toBe(before)
     const list = await cli('catalogue', 'list', '--catalogue', dir, '--json')
     expect(JSON.parse(list.out)).toMatchObject({ patterns: 3 })
+  })
+
+  it('leaves out a pattern of plain stripes, saying why, and adds the rest of its pack', async () => {
+    const stripes = { ...CORPUS[0]!, name: 'Plain Stripes', tile: renderTile('stripes', 4, 128, 112) }
+    const patterns = [CORPUS[1]!, stripes]
+    const zip = await buildPack({
+      patterns: patterns.map(packPattern),
+      assets: patterns.map((c, i) => ({ pattern: `corpus-pattern-${i}`, kind: 'png' as const, scale: 1, bytes: toPng(c.tile) })),
+      intendedUse: INTENDED_USE,
+    })
+    const r = await cli('catalogue', 'add', writeTmp(zip, 'catalogue-stripes.zip'), '--catalogue', path.join(TMP, 'stripes-catalogue'))
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/! .*catalogue-stripes\.zip: Plain Stripes is not added: .*varies along one direction only \(plain stripes\)/)
+    expect(r.out).toMatch(/added pack .*, 1 pattern\./)
   })
 
   it('refuses a pack that no longer verifies, and leaves the catalogue as it was', async () => {
