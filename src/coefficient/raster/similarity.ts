@@ -115,14 +115,25 @@ function consensus<T>(seeds: readonly Uint8Array[], fitOn: (use: Uint8Array) => 
 
 /**
  * Is a fit that explains `count` centres (marked in `mask`) the pattern's own? It must
- * explain at least half of them, more than standing still does, and at least `places`
- * distinct places (any `places` − 1 can be carried onto anything by such a map).
+ * explain at least half of them, more than standing still does, at least `places`
+ * distinct places (any `places` − 1 can be carried onto anything by such a map), and
+ * at least `places` − 1 of them among the centres that moved (`stayed` marks the rest).
+ * The last is what a transform of the whole looks like — it moves everything but what
+ * sits at its fixed point — and it keeps one moved layer among a few that stayed from
+ * being read as a shear that happens to fix them (one moved place and three that stayed
+ * fit an affine map to within a tenth of a pixel more often than one would think).
  */
-function accepted(count: number, still: number, places: number, c: Centres, mask: Uint8Array): boolean {
+function accepted(count: number, still: number, places: number, c: Centres, mask: Uint8Array, stayed: Uint8Array): boolean {
   if (count < MAJORITY * mask.length || count <= still) return false
   const seen = new Set<string>()
-  for (let i = 0; i < mask.length && seen.size < places; i++) if (mask[i]) seen.add(`${c.xa[i]},${c.ya[i]}`)
-  return seen.size >= places
+  const moved = new Set<string>()
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue
+    const place = `${c.xa[i]},${c.ya[i]}`
+    seen.add(place)
+    if (!stayed[i]) moved.add(place)
+  }
+  return seen.size >= places && moved.size >= places - 1
 }
 
 /**
@@ -137,7 +148,8 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
   const mask = new Uint8Array(n)
   // Standing still explains these; a transform must explain more (elements near its
   // fixed point barely move, so they follow both).
-  const still = affineInliers(null, c, tol, mask)
+  const stayed = new Uint8Array(n)
+  const still = affineInliers(null, c, tol, stayed)
   // Scaling or turning leaves only what sits at its fixed point in place: when nearly
   // everything stayed put, the pattern as a whole was not transformed.
   if (still >= STILL_ENOUGH * n) return null
@@ -165,7 +177,7 @@ export function fitSimilarity(xa: Float64Array, ya: Float64Array, xb: Float64Arr
   const { best, count } = flipped.count > plain.count ? flipped : plain
   if (!best) return null
   affineInliers(forward(best), c, tol, mask)
-  return accepted(count, still, 3, c, mask) ? best : null
+  return accepted(count, still, 3, c, mask, stayed) ? best : null
 }
 
 /** The centre farthest from centre i (in the baseline). */
@@ -195,7 +207,8 @@ export function fitStretch(xa: Float64Array, ya: Float64Array, xb: Float64Array,
   const c: Centres = { xa, ya, xb, yb }
   const tol = TOLERANCE_PX + TOLERANCE_REL * diagonal
   const mask = new Uint8Array(n)
-  const still = affineInliers(null, c, tol, mask)
+  const stayed = new Uint8Array(n)
+  const still = affineInliers(null, c, tol, stayed)
   if (still >= STILL_ENOUGH * n) return null
   // Candidates: all elements, and for each of up to 8 sampled elements the triangle it
   // makes with its farthest partner and the element farthest from their line.
@@ -219,7 +232,7 @@ export function fitStretch(xa: Float64Array, ya: Float64Array, xb: Float64Array,
   }
   const { best, count } = consensus(seeds, (use) => fitAffine(xa, ya, xb, yb, use), (m) => m, c, tol, mask)
   // Four places, not all on one line (the fit on them must exist).
-  return best && accepted(count, still, 4, c, mask) && fitAffine(xa, ya, xb, yb, mask) ? best : null
+  return best && accepted(count, still, 4, c, mask, stayed) && fitAffine(xa, ya, xb, yb, mask) ? best : null
 }
 
 /**
