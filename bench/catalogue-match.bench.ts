@@ -74,7 +74,7 @@ function tilesAlike(plan32: FftPlan, a: Reference, b: Reference, re: Float64Arra
   return best / re.length
 }
 
-export function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; descriptors: PatternDescriptor[]; others: BenchPattern[]; refused: { flat: number; oneDirection: number; duplicate: number; negativeCopies: number } } {
+export function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; descriptors: PatternDescriptor[]; others: BenchPattern[]; refused: { flat: number; oneDirection: number; plainLattice: number; duplicate: number; negativeCopies: number } } {
   const plan32 = fftPlan(TILE_SAMPLES)
   const re = new Float64Array(TILE_SAMPLES * TILE_SAMPLES)
   const im = new Float64Array(TILE_SAMPLES * TILE_SAMPLES)
@@ -86,13 +86,13 @@ export function makeCatalogue(plan: LogPolarPlan): { catalogue: BenchPattern[]; 
   const catalogue: BenchPattern[] = []
   const descriptors: PatternDescriptor[] = []
   const kept: Reference[] = []
-  const refused = { flat: 0, oneDirection: 0, duplicate: 0, negativeCopies: 0 }
+  const refused = { flat: 0, oneDirection: 0, plainLattice: 0, duplicate: 0, negativeCopies: 0 }
   for (const p of pool) {
     if (catalogue.length === CATALOGUE) break
     const d = describePattern(plan, { patternId: p.patternId, name: p.name, tile: p.tile })
     const ref = d.ok ? tileReference(plan32, p) : null
     if (!d.ok || !ref) {
-      if (!d.ok && d.oneDirection) refused.oneDirection++
+      if (!d.ok && d.tooPlain) refused[d.tooPlain]++
       else refused.flat++
       continue
     }
@@ -244,6 +244,7 @@ export async function run(): Promise<Record<string, number>> {
   figures['match.cataloguePatterns'] = descriptors.length
   figures['match.refusedFlat'] = refused.flat
   figures['match.refusedOneDirection'] = refused.oneDirection
+  figures['match.refusedPlainLattice'] = refused.plainLattice
   figures['match.refusedDuplicates'] = refused.duplicate
   figures['match.negativesThatWereCopies'] = refused.negativeCopies
   figures['match.negatives'] = items.filter((it) => it.truth === null).length
