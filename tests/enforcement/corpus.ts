@@ -206,6 +206,19 @@ export function renderTile(kind: PatternKind, seed: number, width: number, heigh
 // What happens to a pattern after the sale
 
 /** A w × h window of the infinite repeat, starting at (x0, y0) of the tile. */
+/** A w × h tile in two colours, from `from` where `ink` is 0 to `to` where it is 1 (a drawn repeat with no anti-aliasing of its own). */
+export function twoColourTile(w: number, h: number, ink: (x: number, y: number) => number, from: readonly number[] = [240, 230, 210], to: readonly number[] = [40, 60, 120]): RgbaImage {
+  const data = new Uint8Array(w * h * 4)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const t = ink(x + 0.5, y + 0.5)
+      for (let c = 0; c < 3; c++) data[(y * w + x) * 4 + c] = Math.round(from[c]! + (to[c]! - from[c]!) * t)
+      data[(y * w + x) * 4 + 3] = 255
+    }
+  }
+  return { width: w, height: h, data }
+}
+
 export function cropRepeat(tile: RgbaImage, x0: number, y0: number, w: number, h: number): RgbaImage {
   const data = new Uint8Array(w * h * 4)
   const src = tile.data

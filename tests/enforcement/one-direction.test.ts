@@ -12,24 +12,11 @@ import { logPolarPlan } from '../../src/enforcement/log-polar'
 import { describePattern, lineShare } from '../../src/enforcement/pattern-descriptor'
 import { fftPlan } from '../../src/enforcement/fft'
 import { prepareReference, TILE_SAMPLES } from '../../src/enforcement/reference'
-import { renderTile, PATTERN_KINDS } from './corpus'
+import { twoColourTile as tile, renderTile, PATTERN_KINDS } from './corpus'
 
 const plan = logPolarPlan()
 
 type Ink = (x: number, y: number) => number
-
-/** A w × h tile, grey levels from `ink` (0..1), in two colours. */
-function tile(w: number, h: number, ink: Ink, from: [number, number, number] = [240, 230, 210], to: [number, number, number] = [40, 60, 120]): RgbaImage {
-  const data = new Uint8Array(w * h * 4)
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const t = ink(x + 0.5, y + 0.5)
-      for (let c = 0; c < 3; c++) data[(y * w + x) * 4 + c] = Math.round(from[c]! + (to[c]! - from[c]!) * t)
-      data[(y * w + x) * 4 + 3] = 255
-    }
-  }
-  return { width: w, height: h, data }
-}
 
 /** Stripes with p periods across the tile's width and q down its height (whole periods: the tile repeats). */
 function stripes(w: number, h: number, p: number, q: number, duty: number): Ink {

@@ -13,22 +13,9 @@ import { fftPlan } from '../../src/enforcement/fft'
 import { logPolarPlan } from '../../src/enforcement/log-polar'
 import { describePattern, latticeShare, PLAIN_LATTICE } from '../../src/enforcement/pattern-descriptor'
 import { prepareReference, TILE_SAMPLES } from '../../src/enforcement/reference'
-import { PATTERN_KINDS, renderTile } from './corpus'
+import { twoColourTile as tile, PATTERN_KINDS, renderTile } from './corpus'
 
 const plan = logPolarPlan()
-
-/** A w × h tile in two colours, grey level from `ink` (0..1). */
-function tile(w: number, h: number, ink: (x: number, y: number) => number, from = [240, 230, 210], to = [40, 60, 120]): RgbaImage {
-  const data = new Uint8Array(w * h * 4)
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const t = ink(x + 0.5, y + 0.5)
-      for (let c = 0; c < 3; c++) data[(y * w + x) * 4 + c] = Math.round(from[c]! + (to[c]! - from[c]!) * t)
-      data[(y * w + x) * 4 + 3] = 255
-    }
-  }
-  return { width: w, height: h, data }
-}
 
 const describe1 = (t: RgbaImage) => describePattern(plan, { patternId: 'p', name: 'Spots', tile: t })
 
