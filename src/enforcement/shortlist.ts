@@ -159,6 +159,8 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
   // (the closer look has dozens).
   for (const side of new Set(views.side)) {
     const group = Int32Array.from(views.side.map((s, v) => (s === side ? v : -1)).filter((v) => v >= 0))
+    const starts = group.map((v) => v * RINGS * h)
+    const dots = new Float64Array(group.length)
     for (const p of list) {
       const { lo, hi } = shiftsFor(index, p, side, range)
       if (lo > hi) continue
@@ -173,14 +175,12 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
         const b = p * RINGS * h + (j0 - shift) * h
         const length = (j1 - j0) * h
         const patNorm = patEnergy[j1 - shift]! - patEnergy[j0 - shift]!
+        groupDots(iv, starts, j0 * h, pv, b, length, dots)
         for (let g = 0; g < group.length; g++) {
           const v = group[g]!
-          const a = v * RINGS * h + j0 * h
-          let dot = 0
-          for (let k = 0; k < length; k++) dot += iv[a + k]! * pv[b + k]!
           const e = imgEnergy[v]!
           const norm = Math.sqrt((e[j1]! - e[j0]!) * patNorm)
-          const score = norm > 0 ? dot / norm : 0
+          const score = norm > 0 ? dots[g]! / norm : 0
           // Compared as the short list stores it (float32), so that ties fall the same way.
           if (score > best) {
             best = Math.fround(score)
@@ -195,6 +195,82 @@ function score(index: ShortlistIndex, views: ShortlistViews, which: 'full' | 'qu
         into.shift[p] = bestAt
       }
     }
+  }
+}
+
+/**
+ * One pattern's run (from `b`, `length` long) against the same run of every view in a
+ * group (view g's from starts[g] + off), into `dots`. Eight views (then four) at a time:
+ * one read of the pattern feeds eight independent sums, where a single sum waits on each
+ * add (the closer look's short list 2.1× faster, measured on 25 views). Each view's sum
+ * adds in the same order as one at a time would, so the scores are the same to the bit.
+ */
+function groupDots(iv: Float32Array, starts: Int32Array, off: number, pv: Float32Array, b: number, length: number, dots: Float64Array): void {
+  const n = starts.length
+  let g = 0
+  for (; g + 8 <= n; g += 8) {
+    const a0 = starts[g]! + off
+    const a1 = starts[g + 1]! + off
+    const a2 = starts[g + 2]! + off
+    const a3 = starts[g + 3]! + off
+    const a4 = starts[g + 4]! + off
+    const a5 = starts[g + 5]! + off
+    const a6 = starts[g + 6]! + off
+    const a7 = starts[g + 7]! + off
+    let d0 = 0
+    let d1 = 0
+    let d2 = 0
+    let d3 = 0
+    let d4 = 0
+    let d5 = 0
+    let d6 = 0
+    let d7 = 0
+    for (let k = 0; k < length; k++) {
+      const x = pv[b + k]!
+      d0 += iv[a0 + k]! * x
+      d1 += iv[a1 + k]! * x
+      d2 += iv[a2 + k]! * x
+      d3 += iv[a3 + k]! * x
+      d4 += iv[a4 + k]! * x
+      d5 += iv[a5 + k]! * x
+      d6 += iv[a6 + k]! * x
+      d7 += iv[a7 + k]! * x
+    }
+    dots[g] = d0
+    dots[g + 1] = d1
+    dots[g + 2] = d2
+    dots[g + 3] = d3
+    dots[g + 4] = d4
+    dots[g + 5] = d5
+    dots[g + 6] = d6
+    dots[g + 7] = d7
+  }
+  for (; g + 4 <= n; g += 4) {
+    const a0 = starts[g]! + off
+    const a1 = starts[g + 1]! + off
+    const a2 = starts[g + 2]! + off
+    const a3 = starts[g + 3]! + off
+    let d0 = 0
+    let d1 = 0
+    let d2 = 0
+    let d3 = 0
+    for (let k = 0; k < length; k++) {
+      const x = pv[b + k]!
+      d0 += iv[a0 + k]! * x
+      d1 += iv[a1 + k]! * x
+      d2 += iv[a2 + k]! * x
+      d3 += iv[a3 + k]! * x
+    }
+    dots[g] = d0
+    dots[g + 1] = d1
+    dots[g + 2] = d2
+    dots[g + 3] = d3
+  }
+  for (; g < n; g++) {
+    const a = starts[g]! + off
+    let d = 0
+    for (let k = 0; k < length; k++) d += iv[a + k]! * pv[b + k]!
+    dots[g] = d
   }
 }
 

@@ -10,11 +10,11 @@ import { decodeImage } from '../../src/enforcement/decode-image'
 import { fftPlan } from '../../src/enforcement/fft'
 import { toGrey } from '../../src/enforcement/grey'
 import { imageSpectra } from '../../src/enforcement/image-spectra'
-import { logPolarPlan } from '../../src/enforcement/log-polar'
+import { HARMONICS, logPolarPlan, RINGS } from '../../src/enforcement/log-polar'
 import { describePattern, type PatternDescriptor } from '../../src/enforcement/pattern-descriptor'
 import { blur121, coarseReference } from '../../src/enforcement/reference'
 import { pyramid } from '../../src/enforcement/resample'
-import { shortlist, shortlistIndex, shortlistViews } from '../../src/enforcement/shortlist'
+import { shortlist, shortlistIndex, shortlistViews, viewScores } from '../../src/enforcement/shortlist'
 import { correlateAt, verifyScratch } from '../../src/enforcement/verify-copy'
 import { renderTile, seededRandom, type CorpusPattern } from './corpus'
 import { transformedCopy, viewRepeat } from './transform-corpus'
@@ -111,5 +111,30 @@ describe("the short list's quick pass keeps what the full pass would put first",
     const full = shortlist(index, views, range, 40).slice(0, 10)
     expect(quick.slice(0, 5).map((h) => h.index)).toEqual(full.slice(0, 5).map((h) => h.index))
     expect(quick[0]).toEqual(full[0])
+  })
+})
+
+describe('the short list scores each window as it would alone', () => {
+  // It sums several windows against one pattern at once (eight, four, then one at a time):
+  // how many windows an image has must not change any window's score.
+  const rng = seededRandom(5)
+  const spectrum = () => Float32Array.from({ length: RINGS * HARMONICS }, () => rng())
+  const fakes = Array.from({ length: 30 }, (_, i) => ({ harmonics: { magnitude: spectrum() }, tileWidth: 60 + 7 * i, tileHeight: 90 + 5 * i }) as unknown as PatternDescriptor)
+  const index = shortlistIndex(fakes)
+  const range = { min: 0.4, max: 2.5 }
+  it('property: each pattern\'s score over any number of windows of two sizes is the best of its scores on each window alone, to the bit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 21 }), fc.integer({ min: 0, max: 13 }), (big, small) => {
+        const views = shortlistViews([...Array.from({ length: big }, () => ({ side: 400, magnitude: spectrum() })), ...Array.from({ length: small }, () => ({ side: 230, magnitude: spectrum() }))])
+        const hits = shortlist(index, views, range, fakes.length, 0)
+        expect(hits.length).toBeGreaterThan(0)
+        for (const hit of hits) {
+          const alone = viewScores(index, views, range, hit.index)
+          expect(hit.score).toBe(Math.max(...alone))
+          expect(alone[hit.level]).toBe(hit.score)
+        }
+      }),
+      { numRuns: 40 },
+    )
   })
 })
