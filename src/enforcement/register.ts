@@ -46,11 +46,13 @@ export function registerScratch(): RegisterScratch {
   return { re: new Float64Array(ANGLES), im: new Float64Array(ANGLES) }
 }
 
-/** The best turn for one ring shift and mirror; `curve` receives C(τ) when given. */
-function bestTurn(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift: number, mirrored: boolean, s: RegisterScratch, norm: number): Turn {
-  const { re, im } = s
-  re.fill(0)
-  im.fill(0)
+/**
+ * For one ring shift, per harmonic m, the four real sums over the rings both spectra
+ * share from which the plain and the mirrored correlation both follow (H = a + ib for the
+ * image, b = c + id for the pattern): Σac, Σbd, Σad, Σbc. One pass serves both mirrors.
+ */
+function ringSums(img: RingHarmonics, pat: RingHarmonics, shift: number): Float64Array {
+  const out = new Float64Array(4 * HARMONICS)
   const j0 = Math.max(0, shift)
   const j1 = Math.min(RINGS, RINGS + shift)
   for (let j = j0; j < j1; j++) {
@@ -60,10 +62,26 @@ function bestTurn(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift:
       const ar = img.re[a + m]!
       const ai = img.im[a + m]!
       const br = pat.re[b + m]!
-      const bi = mirrored ? pat.im[b + m]! : -pat.im[b + m]!
-      re[m]! += ar * br - ai * bi
-      im[m]! += ar * bi + ai * br
+      const bi = pat.im[b + m]!
+      out[m]! += ar * br
+      out[HARMONICS + m]! += ai * bi
+      out[2 * HARMONICS + m]! += ar * bi
+      out[3 * HARMONICS + m]! += ai * br
     }
+  }
+  return out
+}
+
+/**
+ * The best turn for one ring shift and mirror, from its ring sums: Σ H_img · conj(H_pat)
+ * (plain) or Σ H_img · H_pat (mirrored) per harmonic, back to turns by one inverse FFT.
+ */
+function bestTurn(plan: FftPlan1, sums: Float64Array, mirrored: boolean, s: RegisterScratch, norm: number): Turn {
+  const { re, im } = s
+  const sign = mirrored ? -1 : 1
+  for (let m = 0; m < HARMONICS; m++) {
+    re[m] = sums[m]! + sign * sums[HARMONICS + m]!
+    im[m] = sums[3 * HARMONICS + m]! - sign * sums[2 * HARMONICS + m]!
   }
   // Negative frequencies are the conjugates (both maps are real).
   for (let m = 1; m < HARMONICS; m++) {
@@ -102,15 +120,22 @@ export function register(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics,
   const ei = ringEnergies(img)
   const ep = ringEnergies(pat)
   const poses: Pose[] = []
+  // Both mirrors' climbs mostly visit the same shifts: their ring sums are made once.
+  const sumsAt = new Map<number, Float64Array>()
   for (const mirrored of mirrors) {
     const scores = new Map<number, Turn>()
     const at = (sh: number): Turn => {
       let r = scores.get(sh)
       if (!r) {
-        const j0 = Math.max(0, sh)
-        const j1 = Math.min(RINGS, RINGS + sh)
-        const norm = Math.sqrt((ei[j1]! - ei[j0]!) * (ep[j1 - sh]! - ep[j0 - sh]!))
-        r = sh < shiftRange.lo || sh > shiftRange.hi ? { score: -1, angle: 0, alternative: null } : bestTurn(plan, img, pat, sh, mirrored, s, norm)
+        if (sh < shiftRange.lo || sh > shiftRange.hi) r = { score: -1, angle: 0, alternative: null }
+        else {
+          const j0 = Math.max(0, sh)
+          const j1 = Math.min(RINGS, RINGS + sh)
+          const norm = Math.sqrt((ei[j1]! - ei[j0]!) * (ep[j1 - sh]! - ep[j0 - sh]!))
+          let sums = sumsAt.get(sh)
+          if (!sums) sumsAt.set(sh, (sums = ringSums(img, pat, sh)))
+          r = bestTurn(plan, sums, mirrored, s, norm)
+        }
         scores.set(sh, r)
       }
       return r
