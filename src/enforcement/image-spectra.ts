@@ -7,7 +7,7 @@
  * adds a smooth background.
  */
 import type { GreyImage } from './grey'
-import { addWindowPower, ANGLES, RINGS, ringHarmonics, sampleWindow, WINDOW_SAMPLES, type LogPolarPlan, type RingHarmonics } from './log-polar'
+import { addWindowPower, ANGLES, FIRST_RADIUS, RINGS, RINGS_PER_OCTAVE, ringHarmonics, sampleWindow, WINDOW_SAMPLES, type LogPolarPlan, type RingHarmonics } from './log-polar'
 
 export type SpectrumWindow = { x: number; y: number; side: number; power: Float64Array; harmonics: RingHarmonics | null }
 
@@ -113,4 +113,39 @@ export function peakyWindows(levels: readonly WindowLevel[], count: number): Pea
 export function windowHarmonics(plan: LogPolarPlan, w: SpectrumWindow): RingHarmonics {
   w.harmonics ??= ringHarmonics(plan, w.power)
   return w.harmonics
+}
+
+/**
+ * How alike the least alike two windows of a level are: the smallest cosine between their
+ * amplitude maps (whitened as ringHarmonics does), 1 for a single window. A picture that
+ * is one texture throughout (a repeat filling the frame, a field of grass) scores high; a
+ * copy inside a larger picture leaves some windows on the copy and some off it.
+ */
+export function leastAlike(level: WindowLevel): number {
+  const maps = level.windows.map((w) => {
+    const a = new Float64Array(RINGS * ANGLES)
+    let norm = 0
+    for (let r = 0; r < RINGS; r++) {
+      const radius = FIRST_RADIUS * 2 ** (r / RINGS_PER_OCTAVE)
+      for (let k = 0; k < ANGLES; k++) {
+        const v = Math.sqrt(w.power[r * ANGLES + k]!) * radius
+        a[r * ANGLES + k] = v
+        norm += v * v
+      }
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
+    for (let i = 0; i < a.length; i++) a[i]! *= scale
+    return a
+  })
+  let least = 1
+  for (let i = 0; i < maps.length; i++) {
+    for (let j = i + 1; j < maps.length; j++) {
+      const a = maps[i]!
+      const b = maps[j]!
+      let dot = 0
+      for (let k = 0; k < a.length; k++) dot += a[k]! * b[k]!
+      least = Math.min(least, dot)
+    }
+  }
+  return least
 }

@@ -9,16 +9,17 @@ import fc from 'fast-check'
 import { decodeImage } from '../../src/enforcement/decode-image'
 import { fftPlan } from '../../src/enforcement/fft'
 import { toGrey } from '../../src/enforcement/grey'
-import { imageSpectra } from '../../src/enforcement/image-spectra'
+import { imageSpectra, leastAlike } from '../../src/enforcement/image-spectra'
 import { HARMONICS, logPolarPlan, RINGS } from '../../src/enforcement/log-polar'
 import { describePattern, type PatternDescriptor } from '../../src/enforcement/pattern-descriptor'
 import { blur121, coarseReference } from '../../src/enforcement/reference'
 import { pyramid } from '../../src/enforcement/resample'
 import { shortlist, shortlistIndex, shortlistViews, viewScores } from '../../src/enforcement/shortlist'
 import { correlateAt, verifyScratch } from '../../src/enforcement/verify-copy'
-import { renderTile, seededRandom, type CorpusPattern } from './corpus'
+import { embed, photoNoise, renderTile, seededRandom, type CorpusPattern } from './corpus'
 import { transformedCopy, viewRepeat } from './transform-corpus'
 import type { RgbaImage } from '../../src/enforcement/decode-image'
+import { CATALOGUE_THRESHOLD, CLOSER_LOOK_UNDER, createCatalogueMatcher } from '../../src/enforcement/catalogue-matcher'
 
 const plan = logPolarPlan()
 
@@ -139,5 +140,45 @@ describe('the short list scores each window as it would alone', () => {
       }),
       { numRuns: 40 },
     )
+  })
+})
+
+describe('the closer look is skipped only for a picture that is one texture throughout', () => {
+  const kinds = [
+    ['textile', 3],
+    ['lineArt', 4],
+    ['scattered', 5],
+    ['textile', 6],
+    ['lineArt', 7],
+    ['scattered', 8],
+    ['lineArt', 9],
+  ] as const
+  const rng = seededRandom(41)
+  const cases = kinds.map(([kind, seed]) => {
+    const tile = renderTile(kind, seed, 128, 128)
+    // A repeat filling a frame five periods across, and one of about 1.3 periods taking half a photo's side.
+    const filling = viewRepeat(tile, { angle: 0.3, mirrored: false, scale: 0.6, offsetX: 5, offsetY: 9, width: 400, height: 320 })
+    const inPicture = embed(photoNoise(340, 320, rng), viewRepeat(tile, { angle: 0.3, mirrored: false, scale: 1, offsetX: 5, offsetY: 9, width: 170, height: 165 }), 60, 70)
+    return { kind, seed, pattern: { patternId: `${kind}-${seed}`, name: `${kind} ${seed}`, kind, tile } as CorpusPattern, filling, inPicture }
+  })
+  const likeness = (img: RgbaImage) => leastAlike(imageSpectra(plan, pyramid(toGrey(img), 8))[1]!)
+  it.each(cases.map((c) => [`${c.kind} ${c.seed}`, c] as const))('%s filling the frame: every two windows alike enough to skip it', (_name, { filling }) => {
+    expect(likeness(filling)).toBeGreaterThanOrEqual(CLOSER_LOOK_UNDER)
+  })
+  it.each(cases.filter((c) => c.kind !== 'lineArt').map((c) => [`${c.kind} ${c.seed}`, c] as const))('%s inside a photo: some windows on it and some off it, not alike enough', (_name, { inPicture }) => {
+    expect(likeness(inPicture)).toBeLessThan(CLOSER_LOOK_UNDER)
+  })
+  it('copies inside photos are found as often as when the closer look is always taken (line art on a pale ground can look as alike as a photo)', () => {
+    const catalogue = describeAll(cases.map((c) => c.pattern))
+    const verdicts = (closerLookUnder: number) => {
+      const matcher = createCatalogueMatcher(catalogue, { closerLookUnder })
+      return cases.map((c) => {
+        const best = matcher.findCopies(c.inPicture)[0]
+        return best !== undefined && best.patternId === c.pattern.patternId && best.distance <= CATALOGUE_THRESHOLD
+      })
+    }
+    const always = verdicts(2)
+    expect(always.filter(Boolean).length).toBeGreaterThanOrEqual(cases.length - 1)
+    expect(verdicts(CLOSER_LOOK_UNDER)).toEqual(always)
   })
 })
