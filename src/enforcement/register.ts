@@ -55,19 +55,31 @@ function ringSums(img: RingHarmonics, pat: RingHarmonics, shift: number): Float6
   const out = new Float64Array(4 * HARMONICS)
   const j0 = Math.max(0, shift)
   const j1 = Math.min(RINGS, RINGS + shift)
-  for (let j = j0; j < j1; j++) {
-    const a = j * HARMONICS
-    const b = (j - shift) * HARMONICS
-    for (let m = 0; m < HARMONICS; m++) {
-      const ar = img.re[a + m]!
-      const ai = img.im[a + m]!
-      const br = pat.re[b + m]!
-      const bi = pat.im[b + m]!
-      out[m]! += ar * br
-      out[HARMONICS + m]! += ai * bi
-      out[2 * HARMONICS + m]! += ar * bi
-      out[3 * HARMONICS + m]! += ai * br
+  const { re: ir, im: ii } = img
+  const { re: pr, im: pi } = pat
+  // Harmonic by harmonic down the rings, the four sums in locals (not read and written back
+  // in memory for every ring).
+  for (let m = 0; m < HARMONICS; m++) {
+    let ac = 0
+    let bd = 0
+    let ad = 0
+    let bc = 0
+    for (let j = j0; j < j1; j++) {
+      const a = j * HARMONICS + m
+      const b = (j - shift) * HARMONICS + m
+      const ar = ir[a]!
+      const ai = ii[a]!
+      const br = pr[b]!
+      const bi = pi[b]!
+      ac += ar * br
+      bd += ai * bi
+      ad += ar * bi
+      bc += ai * br
     }
+    out[m] = ac
+    out[HARMONICS + m] = bd
+    out[2 * HARMONICS + m] = ad
+    out[3 * HARMONICS + m] = bc
   }
   return out
 }
