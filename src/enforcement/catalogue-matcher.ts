@@ -191,7 +191,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
         .flatMap((view) => {
           // Each view at the shift the short list's scale implies for its window size.
           const shift = Math.round(hit.shift + RINGS_PER_OCTAVE * Math.log2(view.side / views[hit.level]!.side))
-          return register(plan.angleFft, view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
+          return register(view.harmonics, d.harmonics, shift, shiftRange(view.side, period, opts), rs).map((pose) => ({ pose, view }))
         })
         .sort((a, b) => b.pose.score - a.pose.score)
     }
@@ -249,7 +249,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
       let ranked = rankedFor.get(key)
       if (!ranked) {
         ranked = windows
-          .map((w) => ({ w, score: register(plan.angleFft, windowHarmonics(plan, w), d.harmonics, shift, { lo: shift, hi: shift }, rs, [pose.mirrored])[0]!.score }))
+          .map((w) => ({ w, score: register(windowHarmonics(plan, w), d.harmonics, shift, { lo: shift, hi: shift }, rs, [pose.mirrored])[0]!.score }))
           .sort((a, b) => b.score - a.score)
           .slice(0, opts.origins)
         rankedFor.set(key, ranked)

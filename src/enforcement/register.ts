@@ -7,7 +7,7 @@
  * The spectrum of a real picture is point-symmetric, so a turn is known up to
  * half a turn (θ or θ + 180°); the exact check tries both.
  */
-import { ANGLES, fft1, HARMONICS, RINGS, RINGS_PER_OCTAVE, type FftPlan1, type RingHarmonics } from './log-polar'
+import { ANGLES, fft1, fftPlan1, HARMONICS, RINGS, RINGS_PER_OCTAVE, type FftPlan1, type RingHarmonics } from './log-polar'
 
 export type Pose = {
   /** Normalised spectral correlation, −1..1. */
@@ -40,10 +40,59 @@ function vertex(a: number, b: number, c: number): number {
 
 type Turn = { score: number; angle: number; alternative: { score: number; angle: number } | null }
 
-export type RegisterScratch = { re: Float64Array; im: Float64Array }
+const HALF = ANGLES / 2
+
+/** Work arrays and the half-length FFT plan `turnCurve` uses, made once per matcher. */
+export type RegisterScratch = { re: Float64Array; im: Float64Array; curve: Float64Array; half: FftPlan1; twiddleRe: Float64Array; twiddleIm: Float64Array }
 
 export function registerScratch(): RegisterScratch {
-  return { re: new Float64Array(ANGLES), im: new Float64Array(ANGLES) }
+  return {
+    re: new Float64Array(HALF),
+    im: new Float64Array(HALF),
+    curve: new Float64Array(ANGLES),
+    half: fftPlan1(HALF),
+    twiddleRe: Float64Array.from({ length: HALF }, (_, k) => Math.cos((2 * Math.PI * k) / ANGLES)),
+    twiddleIm: Float64Array.from({ length: HALF }, (_, k) => Math.sin((2 * Math.PI * k) / ANGLES)),
+  }
+}
+
+/** E + iO at harmonic k of the half-length transform, from a = X[k] and b = X[k + HALF]. */
+function fold(s: RegisterScratch, k: number, ar: number, ai: number, br: number, bi: number): void {
+  const dr = ar - br
+  const di = ai - bi
+  const or = dr * s.twiddleRe[k]! - di * s.twiddleIm[k]!
+  const oi = dr * s.twiddleIm[k]! + di * s.twiddleRe[k]!
+  s.re[k] = ar + br - oi
+  s.im[k] = ai + bi + or
+}
+
+/**
+ * The real correlation C(τ) at every one of ANGLES turns, from its harmonics 0..HALF − 1
+ * in `s.re`, `s.im` (harmonic HALF is zero and the others are their conjugates, both maps
+ * being real), into `s.curve`. One inverse FFT of half the length instead of a full one:
+ * the even turns are IFFT(E) and the odd ones IFFT(O), for E[k] = X[k] + X[k + HALF] and
+ * O[k] = (X[k] − X[k + HALF])·e^{2πik/ANGLES}; both are real, so IFFT(E + iO) holds the even
+ * turns in its real part and the odd ones in its imaginary part.
+ */
+export function turnCurve(s: RegisterScratch): Float64Array {
+  const { re, im, curve, twiddleRe, twiddleIm } = s
+  // X[k + HALF] = conj X[HALF − k], X[HALF] = 0: harmonics k and HALF − k are read together,
+  // before either is overwritten.
+  for (let k = 0; k <= HALF / 2; k++) {
+    const l = HALF - k
+    const xr = re[k]!
+    const xi = im[k]!
+    const yr = k === 0 ? 0 : re[l]!
+    const yi = k === 0 ? 0 : im[l]!
+    fold(s, k, xr, xi, yr, -yi)
+    if (k > 0 && l !== k) fold(s, l, yr, yi, xr, -xi)
+  }
+  fft1(s.half, re, im, true)
+  for (let n = 0; n < HALF; n++) {
+    curve[2 * n] = re[n]!
+    curve[2 * n + 1] = im[n]!
+  }
+  return curve
 }
 
 /**
@@ -88,21 +137,13 @@ function ringSums(img: RingHarmonics, pat: RingHarmonics, shift: number): Float6
  * The best turn for one ring shift and mirror, from its ring sums: Σ H_img · conj(H_pat)
  * (plain) or Σ H_img · H_pat (mirrored) per harmonic, back to turns by one inverse FFT.
  */
-function bestTurn(plan: FftPlan1, sums: Float64Array, mirrored: boolean, s: RegisterScratch, norm: number): Turn {
-  const { re, im } = s
+function bestTurn(sums: Float64Array, mirrored: boolean, s: RegisterScratch, norm: number): Turn {
   const sign = mirrored ? -1 : 1
   for (let m = 0; m < HARMONICS; m++) {
-    re[m] = sums[m]! + sign * sums[HARMONICS + m]!
-    im[m] = sums[3 * HARMONICS + m]! - sign * sums[2 * HARMONICS + m]!
+    s.re[m] = sums[m]! + sign * sums[HARMONICS + m]!
+    s.im[m] = sums[3 * HARMONICS + m]! - sign * sums[2 * HARMONICS + m]!
   }
-  // Negative frequencies are the conjugates (both maps are real).
-  for (let m = 1; m < HARMONICS; m++) {
-    re[ANGLES - m] = re[m]!
-    im[ANGLES - m] = -im[m]!
-  }
-  re[HARMONICS] = 0
-  im[HARMONICS] = 0
-  fft1(plan, re, im, true)
+  const re = turnCurve(s)
   // The best peak, and the best local maximum at least 20° from it (lattices with
   // near-square symmetry give several peaks; the exact check tells them apart).
   let at = 0
@@ -128,7 +169,7 @@ function bestTurn(plan: FftPlan1, sums: Float64Array, mirrored: boolean, s: Regi
 const BOTH = [false, true] as const
 
 /** Poses for ring shifts around `shift`, plain and mirrored (or only those in `mirrors`), best first. */
-export function register(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics, shift: number, shiftRange: { lo: number; hi: number }, s: RegisterScratch, mirrors: readonly boolean[] = BOTH): Pose[] {
+export function register(img: RingHarmonics, pat: RingHarmonics, shift: number, shiftRange: { lo: number; hi: number }, s: RegisterScratch, mirrors: readonly boolean[] = BOTH): Pose[] {
   const ei = ringEnergies(img)
   const ep = ringEnergies(pat)
   const poses: Pose[] = []
@@ -146,7 +187,7 @@ export function register(plan: FftPlan1, img: RingHarmonics, pat: RingHarmonics,
           const norm = Math.sqrt((ei[j1]! - ei[j0]!) * (ep[j1 - sh]! - ep[j0 - sh]!))
           let sums = sumsAt.get(sh)
           if (!sums) sumsAt.set(sh, (sums = ringSums(img, pat, sh)))
-          r = bestTurn(plan, sums, mirrored, s, norm)
+          r = bestTurn(sums, mirrored, s, norm)
         }
         scores.set(sh, r)
       }

@@ -10,7 +10,8 @@ import { decodeImage } from '../../src/enforcement/decode-image'
 import { fftPlan } from '../../src/enforcement/fft'
 import { toGrey } from '../../src/enforcement/grey'
 import { imageSpectra, leastAlike } from '../../src/enforcement/image-spectra'
-import { HARMONICS, logPolarPlan, RINGS } from '../../src/enforcement/log-polar'
+import { ANGLES, fft1, fftPlan1, HARMONICS, logPolarPlan, RINGS } from '../../src/enforcement/log-polar'
+import { registerScratch, turnCurve } from '../../src/enforcement/register'
 import { describePattern, type PatternDescriptor } from '../../src/enforcement/pattern-descriptor'
 import { blur121, coarseReference } from '../../src/enforcement/reference'
 import { pyramid } from '../../src/enforcement/resample'
@@ -180,5 +181,37 @@ describe('the closer look is skipped only for a picture that is one texture thro
     const always = verdicts(2)
     expect(always.filter(Boolean).length).toBeGreaterThanOrEqual(cases.length - 1)
     expect(verdicts(CLOSER_LOOK_UNDER)).toEqual(always)
+  })
+})
+
+describe("registration's turn curve", () => {
+  it('property: the half-length transform gives what the full inverse FFT of the real curve gives', () => {
+    const full = fftPlan1(ANGLES)
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const rng = seededRandom(seed)
+        const harmonics = Array.from({ length: ANGLES / 2 }, (_, m) => [rng() - 0.5, m === 0 ? 0 : rng() - 0.5] as const)
+        const s = registerScratch()
+        harmonics.forEach(([re, im], m) => {
+          s.re[m] = re
+          s.im[m] = im
+        })
+        const curve = Array.from(turnCurve(s))
+        // The plain way: every harmonic and its conjugate, one inverse FFT of the full length.
+        const re = new Float64Array(ANGLES)
+        const im = new Float64Array(ANGLES)
+        harmonics.forEach(([r, i], m) => {
+          re[m] = r
+          im[m] = i
+          if (m > 0) {
+            re[ANGLES - m] = r
+            im[ANGLES - m] = -i
+          }
+        })
+        fft1(full, re, im, true)
+        curve.forEach((v, t) => expect(v).toBeCloseTo(re[t]!, 9))
+      }),
+      { numRuns: 50 },
+    )
   })
 })
