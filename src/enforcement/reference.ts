@@ -71,34 +71,29 @@ export type PreparedReference = { ok: true; reference: Reference } | { ok: false
 
 /** [1 2 1] / 4 along both axes; circular for tiles, clamped for photos. */
 export function blur121(data: Float32Array | Float64Array, width: number, height: number, wrap: boolean): void {
-  // The exact check blurs every window it samples (thousands per image): one scratch row
-  // per call, the edges handled outside the inner loops.
-  const row = new Float64Array(width)
-  const first = (y: number): number => (wrap ? (y + height - 1) % height : Math.max(0, y - 1))
-  const last = (y: number): number => (wrap ? (y + 1) % height : Math.min(height - 1, y + 1))
+  // The exact check blurs every window it samples (thousands per image): in place, each
+  // pass carrying the previous original value along (no scratch rows, no allocation).
   for (let y = 0; y < height; y++) {
     const o = y * width
-    const left = wrap ? data[o + width - 1]! : data[o]!
-    const right = wrap ? data[o]! : data[o + width - 1]!
-    for (let x = 0; x < width; x++) row[x] = ((x === 0 ? left : data[o + x - 1]!) + 2 * data[o + x]! + (x === width - 1 ? right : data[o + x + 1]!)) / 4
-    data.set(row, o)
-  }
-  // Down the columns: rows y − 1, y, y + 1 of the horizontally blurred data; the row above is
-  // kept before it is overwritten.
-  const above = new Float64Array(width)
-  const top = new Float64Array(width)
-  top.set(data.subarray(0, width))
-  above.set(data.subarray(first(0) * width, first(0) * width + width))
-  for (let y = 0; y < height; y++) {
-    const o = y * width
-    const b = last(y) * width
-    const below = y === height - 1 && wrap ? top : data.subarray(b, b + width)
+    const first = data[o]!
+    let before = wrap ? data[o + width - 1]! : first
     for (let x = 0; x < width; x++) {
       const here = data[o + x]!
-      row[x] = (above[x]! + 2 * here + below[x]!) / 4
-      above[x] = here
+      const after = x < width - 1 ? data[o + x + 1]! : wrap ? first : here
+      data[o + x] = (before + 2 * here + after) / 4
+      before = here
     }
-    data.set(row, o)
+  }
+  for (let x = 0; x < width; x++) {
+    const first = data[x]!
+    let before = wrap ? data[(height - 1) * width + x]! : first
+    for (let y = 0; y < height; y++) {
+      const i = y * width + x
+      const here = data[i]!
+      const after = y < height - 1 ? data[i + width]! : wrap ? first : here
+      data[i] = (before + 2 * here + after) / 4
+      before = here
+    }
   }
 }
 

@@ -75,24 +75,6 @@ function sampleGrey(levels: readonly GreyImage[], p: PoseGuess, d: PatternDescri
   return outside <= (n * n) / 10
 }
 
-function extremes(re: Float64Array): { max: number; maxAt: number; min: number; minAt: number } {
-  let max = -Infinity
-  let min = Infinity
-  let maxAt = 0
-  let minAt = 0
-  for (let k = 0; k < re.length; k++) {
-    const v = re[k]!
-    if (v > max) {
-      max = v
-      maxAt = k
-    }
-    if (v < min) {
-      min = v
-      minAt = k
-    }
-  }
-  return { max, maxAt, min, minAt }
-}
 
 /**
  * The correlation at one pose, over `plan.n`² samples: TILE_SAMPLES against the
@@ -122,16 +104,33 @@ export function correlateAt(plan: FftPlan, levels: readonly GreyImage[], d: Patt
     s.cIm[k] = ci + dr
   }
   fft2(plan, s.cRe, s.cIm, true)
-  const a = extremes(s.cRe)
-  const b = extremes(s.cIm)
-  const options: [number, boolean, boolean, number][] = [
-    [a.max, false, false, a.maxAt],
-    [-a.min, true, false, a.minAt],
-    [b.max, false, true, b.maxAt],
-    [-b.min, true, true, b.minAt],
-  ]
-  options.sort((x, y) => y[0] - x[0])
-  const [value, inverted, halfTurn, at] = options[0]!
+  // The strongest of four: the peak and the trough of each plane, in that order on ties.
+  let value = -Infinity
+  let at = 0
+  let inverted = false
+  let halfTurn = false
+  for (const [plane, turned] of [
+    [s.cRe, false],
+    [s.cIm, true],
+  ] as const) {
+    let max = -Infinity
+    let min = Infinity
+    let maxAt = 0
+    let minAt = 0
+    for (let k = 0; k < nn; k++) {
+      const v = plane[k]!
+      if (v > max) {
+        max = v
+        maxAt = k
+      }
+      if (v < min) {
+        min = v
+        minAt = k
+      }
+    }
+    if (max > value) [value, at, inverted, halfTurn] = [max, maxAt, false, turned]
+    if (-min > value) [value, at, inverted, halfTurn] = [-min, minAt, true, turned]
+  }
   return { correlation: value / nn, inverted, halfTurn, dx: at % n, dy: Math.floor(at / n) }
 }
 

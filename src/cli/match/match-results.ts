@@ -13,10 +13,11 @@ import { z } from 'zod'
  * Raised whenever the matcher finds differently (v2: windows weighted by contrast, wider scale search,
  * refined poses, threshold 0.17; v3: registration re-ranks the short list, the quarter-period agreement
  * joins the distance, threshold 0.15; v4: threshold 0.14, plain stripes refused; v5: the short list weighs a ring's mean amplitude
- * 0.3, 16 candidates registered, plain lattices refused), so a sweep rescans images an earlier matcher scanned; their old
- * lines are counted as such and left in the file.
+ * 0.3, 16 candidates registered, plain lattices refused; v6: no closer look for a picture that is one texture
+ * throughout, the short list's first pass only where it pays), so a sweep rescans images an earlier matcher scanned;
+ * their old lines are counted as such and left in the file.
  */
-export const RESULTS_VERSION = 5
+export const RESULTS_VERSION = 6
 
 const FindingSchema = z.object({
   patternId: z.string().max(200),
