@@ -317,8 +317,14 @@ const REFINE_STEPS: readonly (readonly [number, number])[] = [
   [1 / 32, Math.PI / 128],
   [1 / 64, Math.PI / 256],
 ]
-/** Coarse correlation below which a candidate is not refined (no copy is that far off at a coarse pose). */
-const REFINE_FROM = 0.45
+/**
+ * Correlation (at 32², before refining) below which a candidate is not refined. Measured on
+ * a quarter of seed 555 (255 images, 1,992 refinements): every copy's own pattern that
+ * refined to 0.72 (the least a finding can have) started at 0.60 or more, and no other
+ * pattern from under 0.55 got there; at 0.55 a third of the refinements of other patterns
+ * are spared (it was 0.45).
+ */
+const REFINE_FROM = 0.55
 
 function shiftRange(side: number, period: number, opts: CatalogueMatchOptions): { lo: number; hi: number } {
   return {
