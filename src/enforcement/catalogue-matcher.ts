@@ -254,7 +254,7 @@ export function createCatalogueMatcher(patterns: readonly PatternDescriptor[], o
           .slice(0, opts.origins)
         rankedFor.set(key, ranked)
       }
-      // Scales ±1.5 rings around the registered one, 2 quarter-rings apart (≈ 9 %): the
+      // Scales ±1 ring around the registered one, 2 quarter-rings apart (≈ 9 %): the
       // registered scale is often a ring off for spectra with few strong peaks. Every pose,
       // window and scale at COARSE_SAMPLES² (a fifth of the cost); the best few again at full size.
       for (const { w } of ranked) {
@@ -308,8 +308,12 @@ const FAINT_CONTRAST = MIN_CONTRAST / 4
 
 /** Samples per side of the exact check's first pass. */
 const COARSE_SAMPLES = 16
-/** Coarse scale offsets tried by the exact check, in sixteenths of an octave (quarter-rings). */
-const COARSE_SCALES = [0, -2, 2, -4, 4, -6, 6]
+/**
+ * Coarse scale offsets tried by the exact check, in sixteenths of an octave (quarter-rings).
+ * ±1 ring: ±1.5 (7 offsets) found no copy more on either draw of the bench (2,040 copies),
+ * and took 4–7 % longer.
+ */
+const COARSE_SCALES = [0, -2, 2, -4, 4]
 /** Refinement steps: scale (octaves) and turn (radians). */
 const REFINE_STEPS: readonly (readonly [number, number])[] = [
   [1 / 16, Math.PI / 32],
