@@ -75,7 +75,7 @@ function fold(s: RegisterScratch, k: number, ar: number, ai: number, br: number,
  * turns in its real part and the odd ones in its imaginary part.
  */
 export function turnCurve(s: RegisterScratch): Float64Array {
-  const { re, im, curve, twiddleRe, twiddleIm } = s
+  const { re, im, curve } = s
   // X[k + HALF] = conj X[HALF − k], X[HALF] = 0: harmonics k and HALF − k are read together,
   // before either is overwritten.
   for (let k = 0; k <= HALF / 2; k++) {
